@@ -21,6 +21,7 @@ import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
+import type { LineSpelling } from '../core/name-line.js';
 import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
@@ -781,9 +782,9 @@ export function addAlerts(quality: DataQuality, found: readonly Alert[]): void {
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
 }
 
-/** The lines the run's files wrote after a manager's name («Анна (201)»: 201 → Анна), for the user-ids alert. */
-export function lineNamesOf(reports: readonly ImportReport[]): Record<string, string> {
-  return Object.assign({}, ...reports.map((r) => r.lineNames ?? {})) as Record<string, string>;
+/** The lines the run's files wrote beside a manager's name («Анна (201)»: 201 → Анна, as written), for the user-ids alert. */
+export function lineNamesOf(reports: readonly ImportReport[]): Record<string, LineSpelling> {
+  return Object.assign({}, ...reports.map((r) => r.lineNames ?? {})) as Record<string, LineSpelling>;
 }
 
 /**

@@ -33,6 +33,15 @@ export function nameAndLine(value: string): NamedLine | undefined {
   return { name: (m[2] ?? m[4] ?? m[6]!).trim(), line: m[1] ?? m[3] ?? m[5]! };
 }
 
+/**
+ * A line a file named a person by, as the manager was reported (`name`) and as the file wrote the
+ * cell (`as`: «101 (Иванов Иван)» stays line first), for the user-ids alert to quote.
+ */
+export interface LineSpelling {
+  name: string;
+  as: string;
+}
+
 /** The name of a value without its line, after or before it (the value itself when it has none). */
 export function withoutLine(value: string): string {
   return nameAndLine(value)?.name ?? value;

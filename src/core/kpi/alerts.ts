@@ -1,4 +1,5 @@
-import { LINE_AFTER_NAME, lineAfterName } from '../pbx-line.js';
+import { LINE_AFTER_NAME } from '../pbx-line.js';
+import { nameAndLine, withoutLine, type LineSpelling } from '../name-line.js';
 import { isPatronymicParticle, PATRONYMIC_PARTICLE } from '../patronymic.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
@@ -154,14 +155,15 @@ const ADDRESS_AFTER = /\s*\([^\s()@]+@[^\s()@]+\.[^\s()@]+\)\s*$/;
 const withAddress = (name: string): boolean => EMAIL.test(name.trim()) || ADDRESS_AFTER.test(name);
 
 /**
- * A person's name as words: lower case, ё as е, without a PBX line, split at spaces and commas (dots
+ * A person's name as words: lower case, ё as е, without a PBX line (after or before it), split at spaces and commas (dots
  * kept: initials); an e-mail address gives the words of its local part («bob.jones@acme.com»: bob jones).
  */
 function nameWords(name: string): string[] {
   // One-letter parts are initials («a.petrova»: А. Петрова), for the initials rule to decide.
   const email = EMAIL.exec(name.trim());
   if (email) return email[1]!.toLowerCase().split(/[._-]+/).filter((w) => w !== '');
-  const words = cyrillicLookalikes(name)
+  // A line before the name too («101 (Иванов Иван)», Sipuni's way), as after it.
+  const words = cyrillicLookalikes(withoutLine(name))
     .replace(ADDRESS_AFTER, '')
     .toLowerCase()
     .replace(/ё/g, 'е')
@@ -333,7 +335,9 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
     if (list.length < 2) continue;
     // A name before its e-mail address, whatever their deals.
     // A name all in Cyrillic before one with Latin look-alikes («Cергеев»), whatever their deals: the snippet gives the latter to it.
-    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || latinLetters(a.manager).length - latinLetters(b.manager).length || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
+    // Of equal deals, a name without a line before one with it on either side («101 (Иванов Иван)» sorts first by its digits).
+    const withLine = (m: string) => Number(nameAndLine(m) !== undefined);
+    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || latinLetters(a.manager).length - latinLetters(b.manager).length || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || withLine(a.manager) - withLine(b.manager) || (a.manager < b.manager ? -1 : 1))[0]!;
     const as = asPerson.manager;
     // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
     const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
@@ -359,16 +363,17 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
  * ответил» «Анна (201)» on an incoming call, «Откуда» «201» on an outgoing one): one person in two
  * rows. `as` is how the file wrote the name with the line.
  */
-function namedLines(ids: readonly string[], managers: readonly string[], lineNames: Readonly<Record<string, string>>): Array<{ id: string; name: string; as: string }> {
+function namedLines(ids: readonly string[], managers: readonly string[], lineNames: Readonly<Record<string, LineSpelling>>): Array<{ id: string; name: string; as: string }> {
   const out: Array<{ id: string; name: string; as: string }> = [];
   for (const id of ids) {
     if (!/^\d{2,6}$/.test(id)) continue;
-    const name = Object.hasOwn(lineNames, id) ? lineNames[id]! : undefined;
-    if (name !== undefined && managers.includes(name)) {
-      out.push({ id, name, as: `${name} (${id})` });
+    // As the file wrote it: «101 (Иванов Иван)» is not rebuilt as «Иванов Иван (101)».
+    const named = Object.hasOwn(lineNames, id) ? lineNames[id]! : undefined;
+    if (named !== undefined && managers.includes(named.name)) {
+      out.push({ id, name: named.name, as: named.as });
       continue;
     }
-    const listed = managers.find((m) => m !== id && lineAfterName(m) === id);
+    const listed = managers.find((m) => m !== id && nameAndLine(m)?.line === id);
     if (listed !== undefined) out.push({ id, name: listed, as: listed });
   }
   return out;
@@ -381,7 +386,7 @@ type Spelling = 'patronymic' | 'initials' | 'email';
 const IDS_LISTED = 20;
 
 /** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows, managers that are user ids. */
-export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = [], notApplicable: Readonly<Record<string, string>> = {}, lineNames: Readonly<Record<string, string>> = {}): Alert[] {
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = [], notApplicable: Readonly<Record<string, string>> = {}, lineNames: Readonly<Record<string, LineSpelling>> = {}): Alert[] {
   const out: Alert[] = [];
   const ids = managers.filter(looksLikeUserId);
   if (ids.length > 0) {

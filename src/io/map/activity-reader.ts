@@ -1,7 +1,7 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -26,7 +26,7 @@ export interface ActivityMemos {
   /** The deleted flag's cells (IsDeleted), read as booleans. */
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
-  done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
+  done: CellMemo<Counted<DoneReading> | null>;
   /** The done columns, the first filled read (a profile's `coalesce`: HubSpot's task status, else its meeting outcome). */
   doneCols: readonly number[];
   /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
@@ -64,6 +64,8 @@ export interface ActivityMemos {
   byAnswer: boolean;
   /** A call log with no direction column and a column for each side of a call (a PBX's `src` and `dst`): its direction is which side is a line. */
   sides: CallSides | undefined;
+  /** The call id's prefixes that say a direction (a profile's callIdDirection: Zadarma's in_, out_), read where the sides say none. */
+  idDirection: ReadonlyArray<readonly [string, 'in' | 'out']> | undefined;
   /** Its employees named only by line: the line on the company's side of each call (no manager column, nobody said to take the calls). */
   byLine: boolean;
   /** The row's sides, read once a row (reused), and the directions they gave (counted for the report: ctx.bySides). */
@@ -110,7 +112,7 @@ function employeeKey(key: (raw: string) => number): (raw: string) => number {
 const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
 /** Done columns that hold a status of the activity, not a checkbox (HubSpot's through its API too: a call's row has neither). */
-const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status']);
+const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status', 'hs email status']);
 
 /** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
 function doneIsStatus(ctx: ReadContext): boolean {
@@ -168,6 +170,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     owner: counted(v.owner_type),
     byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
     sides,
+    idDirection: idDirections(ctx, sides),
     byLine: linesNameEmployees(ctx.map),
     bySides: ctx.bySides,
     side: { direction: undefined, from: undefined, to: undefined },
@@ -188,7 +191,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
-  if (m.sides !== undefined) readSides(cells, m.sides, m.side);
+  if (m.sides !== undefined) rowSides(cells, ctx, m);
   const manager = employee(cells, ctx, m);
   if (manager === AUTOMATED) return ROBOT;
   // A PBX's call no line took is read whole (a leg of a call another leg names the line of; see CallLegs).
@@ -304,14 +307,16 @@ const ROBOT = new RowProblem('drop', "an automation's action (a robot), not a ma
 const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
 const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');
+/** An e-mail that bounced or failed (HubSpot's hs_email_status BOUNCED, FAILED): it reached nobody, so no touch; dropped and counted. */
+const NOT_DELIVERED = new RowProblem('drop', 'e-mail not delivered (bounced or failed)');
 
-/** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), or called off; undefined when it took place or says nothing. */
+/** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), called off, or not delivered; undefined when it took place or says nothing. */
 function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | undefined {
   const filled = firstReading(cells, m.doneCols, m.done);
   if (filled !== null) filled.count++;
   const done = filled === null ? m.doneEmpty : filled.value;
   if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
-  return done === 'called off' ? CALLED_OFF : undefined;
+  return done === 'called off' ? CALLED_OFF : done === 'not delivered' ? NOT_DELIVERED : undefined;
 }
 
 /** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */
@@ -704,4 +709,27 @@ function dealsOwnClient(cells: Cells, k: number, ctx: ReadContext, byName: boole
 function cleanClient(raw: string): string {
   const bare = raw.indexOf('<') === -1 ? raw : cleanText(raw);
   return bare.indexOf(':') === -1 ? bare : bare.replace(CLIENT_PREFIX, '').trim();
+}
+
+/**
+ * Reads the row's sides into m.side; where they say no direction, a call id that says it (a profile's
+ * callIdDirection: Zadarma's pbx_call_id, in_…, out_…): an outgoing call that shows the company's number
+ * as its caller ID has two outside numbers, and every direction metric of such a log was null.
+ */
+function rowSides(cells: Cells, ctx: ReadContext, m: ActivityMemos): void {
+  readSides(cells, m.sides!, m.side);
+  if (m.idDirection !== undefined && m.side.direction === undefined) m.side.direction = idDirection(cells, ctx.cols.call_id, m.idDirection);
+}
+
+/** A profile's call id prefixes that say a direction, in a log read by its sides and with a call id column. */
+function idDirections(ctx: ReadContext, sides: CallSides | undefined): ActivityMemos['idDirection'] {
+  const prefixes = Object.entries(ctx.map.profile?.profile.callIdDirection ?? {});
+  return sides !== undefined && ctx.cols.call_id !== undefined && prefixes.length > 0 ? prefixes : undefined;
+}
+
+/** The direction a call id's prefix says (Zadarma's `in_…`, `out_…`), undefined for none. */
+function idDirection(cells: Cells, col: number | undefined, prefixes: NonNullable<ActivityMemos['idDirection']>): 'in' | 'out' | undefined {
+  if (col === undefined || cells.blank(col)) return undefined;
+  const id = cells.text(col);
+  return prefixes.find(([p]) => id.startsWith(p))?.[1];
 }

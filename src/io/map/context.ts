@@ -1,4 +1,4 @@
-import { mayHaveLine, nameAndLine } from '../../core/name-line.js';
+import { mayHaveLine, nameAndLine, type LineSpelling } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
@@ -8,7 +8,7 @@ import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, currencyCode, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -330,7 +330,8 @@ export const UNKNOWN_STATUS = 'answered (unknown value)';
 export const UNKNOWN_DONE = 'done (unknown value)';
 
 /** How the done reader describes what a value says. */
-function describeDone(v: boolean | 'called off' | undefined): string {
+function describeDone(v: DoneReading): string {
+  if (v === 'not delivered') return 'not delivered (dropped)';
   return v === undefined ? UNKNOWN_DONE : v === 'called off' ? 'called off (dropped)' : v ? 'done' : 'not done (planned)';
 }
 
@@ -343,8 +344,8 @@ export interface ActivityValueReaders {
   missed: ValueReader<boolean | undefined>;
   /** Reads an owner type: what record the activity's owner id names. */
   owner_type: ValueReader<OwnerKind>;
-  /** Reads a filled done cell: took place, planned (false), called off, or undefined when its words say none. */
-  done: ValueReader<boolean | 'called off' | undefined>;
+  /** Reads a filled done cell: took place, planned (false), called off, not delivered (an e-mail), or undefined when its words say none. */
+  done: ValueReader<DoneReading>;
 }
 
 /**
@@ -441,8 +442,8 @@ export interface ReadContext {
   untimed?: { count: number };
   /** Activities whose deal is a title several deals share (linked to none): how many, and the first title. */
   sharedTitles?: { count: number; example: string };
-  /** The lines (extensions) a cell named after a manager's name («Анна (201)»: 201 → Анна), as the manager was reported. */
-  lineNames?: Map<string, string>;
+  /** The lines (extensions) a cell named beside a manager's name («Анна (201)», «201 (Анна)»: 201 → Анна), as the manager was reported and as the cell wrote it. */
+  lineNames?: Map<string, LineSpelling>;
   /** Times marked UTC (`Z`): how many, and the first one with its column's header. */
   utc?: { count: number; example: string; column: string };
   /** Answered calls with a duration in a column of no stated unit: how many, those of an hour or more that are whole numbers, and the first of these. */
@@ -671,7 +672,7 @@ const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
  * rule, nameAndLine; «Оператор (101)» and «Оператор (102)» stay two lines where no deal names
  * «Оператор»). One rule for deals, activities and payments.
  */
-export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined, onLine?: (line: string, name: string) => void): string {
+export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined, onLine?: (line: string, name: string, as: string) => void): string {
   // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
   // the calls they made name «Ben Ray»: one person, whose deals stay theirs (a tester's run listed two).
   // An address after a name («Alice Smith (alice@acme.com)») is kept: two people of one name differ by it
@@ -681,7 +682,7 @@ export function reportedManager(maps: ValueMaps, name: string, store: DealStore 
     const named = nameAndLine(cleaned);
     const bare = named === undefined ? '' : managerName(maps, named.name);
     if (bare !== '' && store.managers.find(bare) !== undefined) {
-      onLine?.(named!.line, bare);
+      onLine?.(named!.line, bare, cleaned);
       return bare;
     }
   }
@@ -698,9 +699,9 @@ const LINES_KEPT = 200;
  */
 export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps, ctx?: Pick<ReadContext, 'lineNames'>): (raw: string) => number {
   const onLine = ctx
-    ? (line: string, name: string) => {
+    ? (line: string, name: string, as: string) => {
         const lines = (ctx.lineNames ??= new Map());
-        if (lines.size < LINES_KEPT && !lines.has(line)) lines.set(line, name);
+        if (lines.size < LINES_KEPT && !lines.has(line)) lines.set(line, { name, as });
       }
     : undefined;
   return (raw) => {

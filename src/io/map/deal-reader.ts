@@ -4,7 +4,7 @@ import { cleanText, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -68,6 +68,8 @@ export function stageNames(text: string): string[] {
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
   manager: CellMemo<number>;
+  /** The manager's other columns (a --map list): the first filled one counts on each row (firstFilled). */
+  managerMore: readonly number[];
   status: CellMemo<StatusEntry>;
   stage: CellMemo<StageEntry>;
   probability: CellMemo<number | undefined>;
@@ -101,6 +103,15 @@ export interface DealMemos {
   out: DealRow;
 }
 
+/**
+ * The manager's column on a row: with a --map list (`manager: ["Ответственный", "Создал"]`), the first
+ * filled one, as activities read theirs (context's firstFilled). The first alone was read, and a deal
+ * blank there was dropped «нет менеджера».
+ */
+function managerColumn(cells: Cells, col: number | undefined, m: DealMemos): number | undefined {
+  return col === undefined ? col : firstFilled(cells, col, m.managerMore);
+}
+
 /** A row with an id column and no id: dropped and counted, as totals rows are. */
 const NO_ID = new RowProblem('drop', NO_DEAL_ID);
 
@@ -111,6 +122,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
   const hasStage = ctx.cols.stage !== undefined;
   return {
     manager: new CellMemo(managerKey(store, cleanText, maps)),
+    managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
     status: new CellMemo((t) => {
       const raw = trimEdges(t);
       const status = raw === '' ? undefined : statusOf(maps, raw);
@@ -168,7 +180,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     out.id = cells.text(c.id);
     // Not a deal (spec/exports.md: rows to drop, and count): amoCRM ends its export with one.
     if (out.id === '') {
-      if (!cells.blank(c.manager) && !cells.blank(c.created_at)) ctx.idless.pending++;
+      if (!cells.blank(managerColumn(cells, c.manager, m)) && !cells.blank(c.created_at)) ctx.idless.pending++;
       return NO_ID;
     }
     // An id that lost its last digits (Excel's «5,80503E+18») is several deals' id: its row is a deal
@@ -188,7 +200,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   const flagged = unknownFlag(cells, ctx, m);
   if (flagged !== undefined) return flagged;
-  const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
+  const manager = c.manager === undefined ? -1 : cells.value(firstFilled(cells, c.manager, m.managerMore), m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
   const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);
   if (createdRead !== undefined) return createdRead;

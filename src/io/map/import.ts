@@ -7,6 +7,7 @@ import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
+import type { LineSpelling } from '../../core/name-line.js';
 import { DealStore, type ProductReading, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import { EMPTY_ROW, PRODUCT_ROWS, PRODUCT_TOTALS, REPEATED_ID } from '../../core/kpi/types.js';
@@ -193,8 +194,8 @@ export interface ImportReport {
   sharedTitles?: { count: number; example: string };
   /** A file without a header read by a known layout's column names (layouts.ts): Asterisk's Master.csv. */
   layout?: 'asterisk-master-csv';
-  /** The lines written after a manager's name («Анна (201)»: { "201": "Анна" }), read as that manager. */
-  lineNames?: Record<string, string>;
+  /** The lines written beside a manager's name («Анна (201)»: { "201": { name: "Анна", as: "Анна (201)" } }), read as that manager. */
+  lineNames?: Record<string, LineSpelling>;
   /** Dates marked UTC (`Z`), or a PBX log's times its call ids show are UTC (with the first such id): how many, the first, and its column. */
   utc?: { count: number; example: string; column: string; uniqueid?: string };
   /** A call id column that is no call's id (one value over many clients' calls): the legs were joined by their channel or not at all (CallLegs). */

@@ -1,5 +1,6 @@
 import { withoutLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
+import { shortText } from '../../core/document-issues.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseDate, parseNumber, phoneKey } from './values.js';
@@ -295,13 +296,14 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   const named = (w: string, field: string, path: string): number => {
     const byNumber = /^#(\d+)$/.exec(w.trim());
     const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
-    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: w, field, ...columnList(headers) }, { file: mapFile, path });
+    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: shortText(w), field, ...columnList(headers) }, { file: mapFile, path });
     return idx;
   };
 
   for (const [field, wanted] of Object.entries(user)) {
     if (!specs.some((s) => s.field === field)) {
-      throw UserError.of('E_MAP_FIELD', 'map.unknownField', { field, kind, fields: specs.map((s) => s.field).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
+      // A long key is quoted by its start, as a long value is (a 1 000-character YAML key was printed whole).
+      throw UserError.of('E_MAP_FIELD', 'map.unknownField', { field: shortText(field), kind, fields: specs.map((s) => s.field).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
     }
     const indexes: number[] = [];
     for (const w of Array.isArray(wanted) ? wanted : [wanted]) {

@@ -5,7 +5,7 @@ import { invoiceStatus, type InvoiceStatus } from './value-maps.js';
 import { kopecks } from '../../core/kpi/payment-log.js';
 import { noteCurrency, TOTALS_ROW } from './spend-reader.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, headerOf, noteEntry, inRecycleBin, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, firstFilled, headerOf, noteEntry, inRecycleBin, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
 
 /**
  * A payment with its deal resolved to a key of the store it was read against (-1: no deal id, or an id
@@ -28,6 +28,8 @@ export interface LinkedPayment {
 /** What a payments file is read with: the manager column's memo, and the deals its deal ids are resolved against (ImportOptions.linkTo: LinkedPayment records), if any. */
 export interface PaymentMemos {
   managers: CellMemo<string>;
+  /** The manager's other columns (a --map list): the first filled one counts on each row (firstFilled). */
+  managerMore: readonly number[];
   /** The deleted flag's cells (IsDeleted), read as booleans. */
   flag: CellMemo<boolean | undefined>;
   store: DealStore | undefined;
@@ -89,7 +91,7 @@ const NOBODY = (ctx: ReadContext) => new RowProblem('skip', 'a payment needs a d
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, sums: new PaymentSums(), status: new CellMemo((t) => statusOf(ctx, t)), out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0, id: '', invoicedAt: NaN, paidAt: NaN } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), managerMore: (ctx.map.fields.get('manager') ?? []).slice(1), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, sums: new PaymentSums(), status: new CellMemo((t) => statusOf(ctx, t)), out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0, id: '', invoicedAt: NaN, paidAt: NaN } };
 }
 
 /**
@@ -100,7 +102,7 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
   const c = ctx.cols;
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
-  const manager = c.manager === undefined ? m.managers.fromText('') : cells.value(c.manager, m.managers);
+  const manager = c.manager === undefined ? m.managers.fromText('') : cells.value(firstFilled(cells, c.manager, m.managerMore), m.managers);
   const nobody = cells.blank(c.deal_id) && manager === '';
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
   if (invoiced === PENDING || invoiced instanceof RowProblem) return nobody ? NOBODY(ctx) : invoiced;

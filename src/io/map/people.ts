@@ -2,7 +2,7 @@
 // the snippet of a file without a header (no-header.ts) and the columns proposed for a missing field
 // (mapping.ts), so that both find the same column.
 import { PATRONYMIC_PARTICLE } from '../../core/patronymic.js';
-import { LINE_AFTER_NAME } from '../../core/pbx-line.js';
+import { withoutLine } from '../../core/name-line.js';
 import { buildValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -34,12 +34,12 @@ export function mostly(values: readonly string[], test: (v: string) => boolean):
 const PARTICLE = new RegExp(`^${PATRONYMIC_PARTICLE}$`, 'iu');
 
 /**
- * Whether every word of a value is capitalised, a line after it aside («Anna Smith», «Петрова А. С.»,
- * «Мамедов Эльчин Рауф оглы», «Анна (201)»): how people's names are written, where a deal's title of the
- * same shape («Acme supply», «Ромашка поставка») is not.
+ * Whether every word of a value is capitalised, a line beside it aside («Anna Smith», «Петрова А. С.»,
+ * «Мамедов Эльчин Рауф оглы», «Анна (201)», Sipuni's «201 (Анна)»): how people's names are written,
+ * where a deal's title of the same shape («Acme supply», «Ромашка поставка») is not.
  */
 export function capitalised(value: string): boolean {
-  return value.replace(LINE_AFTER_NAME, '').trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w));
+  return withoutLine(value).trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w));
 }
 
 /**

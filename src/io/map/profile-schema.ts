@@ -64,6 +64,10 @@ export const profileSchema = z
       .enum(['call', 'email', 'meeting', 'message', 'other'])
       .optional()
       .describe('the kind of every row of a file with no kind column: an export of one kind of activity (HubSpot\'s meetings, its e-mails); a call without it'),
+    callIdDirection: z
+      .record(z.string().min(1), z.enum(['in', 'out']))
+      .default({})
+      .describe('prefixes of the call id that say a call\'s direction (Zadarma\'s pbx_call_id: in_…, out_…), read where the sides say none'),
     units: z
       .record(z.string(), z.enum(['s', 'ms', 'hhmm']))
       .default({})

@@ -550,7 +550,8 @@ export function parseBoolean(raw: string): boolean | undefined {
 }
 
 /** An activity's status words that say it took place, is still planned, or was called off (CRMs' status columns), as normalizeValue gives them (ё as е). */
-const HELD_WORDS = new Set(['done', 'выполнено', 'completed', 'complete', 'held', 'выполнена', 'выполнен', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluido', 'concluida', 'concluída', 'feito', 'realizada', 'realizado', 'completada', 'completado', 'hecho', 'erledigt']);
+// HubSpot's API codes of an e-mail's status (hs_email_status): SENT, and SENDING, on its way (sent by the rep).
+const HELD_WORDS = new Set(['sent', 'sending', 'done', 'выполнено', 'completed', 'complete', 'held', 'выполнена', 'выполнен', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluido', 'concluida', 'concluída', 'feito', 'realizada', 'realizado', 'completada', 'completado', 'hecho', 'erledigt']);
 /**
  * Planned, or not done: a status column's (Scheduled, Overdue) and a done column's other words than
  * no (Pipedrive's «Activity - Done» in its languages: Pending, Undone, Nicht erledigt, Pendiente).
@@ -567,15 +568,21 @@ const PLANNED_WORDS = new Set([
 ]);
 // HubSpot's API code of a meeting nobody came to (hs_meeting_outcome NO_SHOW; CANCELED is the word).
 const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'no_show', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
+/** An e-mail that never reached the client (HubSpot's hs_email_status BOUNCED, FAILED): no touch, dropped under a reason of its own. */
+const NOT_DELIVERED_WORDS = new Set(['bounced', 'failed']);
+
+/** What a done cell says: took place (true), planned (false), called off, an e-mail not delivered, or nothing (undefined). */
+export type DoneReading = boolean | 'called off' | 'not delivered' | undefined;
 
 /**
  * Whether an activity took place, from a done flag (`Activity - Done`, COMPLETED) or a status of its
- * own (Zoho's `Outgoing Call Status`, HubSpot's `Meeting outcome`): true, false for a planned one,
- * 'called off' for one cancelled or not attended, undefined for a value that says none. An empty cell
- * is `empty`: not done in a checkbox (false), nothing said in a status (an incoming call has none).
+ * own (Zoho's `Outgoing Call Status`, HubSpot's `Meeting outcome`, `hs_email_status`): true, false for
+ * a planned one, 'called off' for one cancelled or not attended, 'not delivered' for an e-mail that
+ * bounced or failed, undefined for a value that says none. An empty cell is `empty`: not done in a
+ * checkbox (false), nothing said in a status (an incoming call or e-mail has none).
  * The --map file's `done:` values come first.
  */
-export function activityDone(raw: string, empty: false | undefined, user?: ReadonlyMap<string, boolean>): boolean | 'called off' | undefined {
+export function activityDone(raw: string, empty: false | undefined, user?: ReadonlyMap<string, boolean>): DoneReading {
   const v = normalizeValue(raw);
   if (v === '') return empty;
   const mapped = user?.get(v);
@@ -584,5 +591,6 @@ export function activityDone(raw: string, empty: false | undefined, user?: Reado
   if (flag !== undefined) return flag;
   if (HELD_WORDS.has(v)) return true;
   if (PLANNED_WORDS.has(v)) return false;
+  if (NOT_DELIVERED_WORDS.has(v)) return 'not delivered';
   return CALLED_OFF_WORDS.has(v) ? 'called off' : undefined;
 }

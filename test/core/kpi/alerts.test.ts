@@ -143,7 +143,7 @@ describe('managers that are CRM user ids, not names', () => {
 // Анна and «201» were two managers, and the alert said «Цифры верны» with a placeholder for a name the file gives.
 describe('a line the files name a person by elsewhere', () => {
   it('is said as that person, split in two rows, with the snippet naming her; other ids keep the placeholder', () => {
-    const [alert] = findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['201', '305', 'Анна', 'Борис (202)', '202'], {}, { '201': 'Анна' });
+    const [alert] = findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['201', '305', 'Анна', 'Борис (202)', '202'], {}, { '201': { name: 'Анна', as: 'Анна (201)' } });
     expect(alert).toEqual({ code: 'manager-ids', ids: ['201', '305', '202'], named: [{ id: '201', name: 'Анна', as: 'Анна (201)' }, { id: '202', name: 'Борис (202)', as: 'Борис (202)' }] });
     const ru = describeAlert(alert!, 'ru');
     expect(ru).toContain('«201» — это «Анна» (в файле: «Анна (201)»), «202» — это «Борис (202)» (в файле: «Борис (202)»)');
@@ -154,7 +154,20 @@ describe('a line the files name a person by elsewhere', () => {
     expect(ru).toContain('managers:\n  "201": "Анна"\n  "305": "Имя Фамилия"\n  "202": "Борис (202)"');
     expect(describeAlert(alert!, 'en')).toContain('"201" is "Анна" (the file writes "Анна (201)")');
     // A name the line was read as that is no manager of the result (another period's) names nobody here.
-    expect(findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['201'], {}, { '201': 'Анна' })).toEqual([{ code: 'manager-ids', ids: ['201'] }]);
+    expect(findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['201'], {}, { '201': { name: 'Анна', as: 'Анна (201)' } })).toEqual([{ code: 'manager-ids', ids: ['201'] }]);
+  });
+
+  // A tester's Sipuni log writes the line first, «101 (Иванов Иван)»: quoted so, not rebuilt «Иванов Иван (101)».
+  it('quotes the name as the file wrote it, the line first too', () => {
+    const [alert] = findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['101', 'Иванов Иван'], {}, { '101': { name: 'Иванов Иван', as: '101 (Иванов Иван)' } });
+    expect(alert).toEqual({ code: 'manager-ids', ids: ['101'], named: [{ id: '101', name: 'Иванов Иван', as: '101 (Иванов Иван)' }] });
+    expect(describeAlert(alert!, 'ru')).toContain('«101» — это «Иванов Иван» (в файле: «101 (Иванов Иван)»)');
+    expect(describeAlert(alert!, 'en')).toContain('"101" is "Иванов Иван" (the file writes "101 (Иванов Иван)")');
+  });
+
+  it('a manager listed with the line before the name names that line, as one with it after does', () => {
+    const [alert] = findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['101', '101 (Иванов Иван)', '102', '(доб. 102) Петрова Анна'], {}, {});
+    expect(alert).toEqual({ code: 'manager-ids', ids: ['101', '102'], named: [{ id: '101', name: '101 (Иванов Иван)', as: '101 (Иванов Иван)' }, { id: '102', name: '(доб. 102) Петрова Анна', as: '(доб. 102) Петрова Анна' }] });
   });
 });
 
@@ -223,6 +236,21 @@ describe('managerSpellings', () => {
     expect(text).toContain('managers:\n  "Смирнова Анна (101)": "Анна Смирнова"\n  "Ковалев Борис": "Борис Ковалёв"');
     // No English in the Russian words before the snippet (its YAML key and --map aside).
     expect(text.split('managers:')[0]!.replace('--map', '').replace('CRM', '')).not.toMatch(/[A-Za-z]/);
+  });
+
+  // A tester's Sipuni log, the deals not naming the person: «101 (Иванов Иван)» (line first) and «Иванов Иван» were two managers, and nothing was said.
+  it('names a spelling with the line before the name as one with it after', () => {
+    const found = managerSpellings([
+      { manager: '101 (Иванов Иван)', leads: 0 },
+      { manager: 'Иванов Иван', leads: 0 },
+      { manager: '(доб. 102) Петрова Анна', leads: 0 },
+      { manager: 'Анна Петрова', leads: 1 },
+    ]);
+    expect(found).toEqual([{ code: 'manager-spellings', names: [{ name: '101 (Иванов Иван)', as: 'Иванов Иван' }, { name: '(доб. 102) Петрова Анна', as: 'Анна Петрова' }] }]);
+    expect(describeAlert(found[0]!, 'ru')).toContain('managers:\n  "101 (Иванов Иван)": "Иванов Иван"\n  "(доб. 102) Петрова Анна": "Анна Петрова"');
+    // Two lines of one name stay two employees, whichever side the line is on.
+    expect(managerSpellings([{ manager: '101 (Оператор)' }, { manager: 'Оператор (102)' }])).toEqual([]);
+    expect(managerSpellings([{ manager: '101 (Оператор)' }, { manager: 'Оператор (101)' }])).toEqual([{ code: 'manager-spellings', names: [{ name: 'Оператор (101)', as: '101 (Оператор)' }] }]);
   });
 
   it('says nothing of different people', () => {

@@ -67,6 +67,29 @@ describe.each([true, false])('HubSpot activities through the API (text rows: %s)
     expect([notes.kind, notes.profile, notes.rows]).toEqual(['activities', 'hubspot-api-notes', ['other - - 111 5001 2025-03-13T09:00']]);
   });
 
+  // hs_email_status was not read: a BOUNCED e-mail counted as a touch. SENT and SENDING took place, BOUNCED
+  // and FAILED reached nobody (dropped under a reason of their own), SCHEDULED is planned; an incoming
+  // e-mail has no status, and is kept.
+  it('e-mails by their status: sent kept, bounced and failed dropped as not delivered, scheduled as planned, blank ones kept', async () => {
+    const header = 'hs_object_id,hs_timestamp,hs_email_direction,hs_email_status,hubspot_owner_id,associations.deals';
+    const rows = ['7101,2025-03-04T10:30:00Z,EMAIL,SENT,222,5002', '7102,2025-03-04T10:40:00Z,EMAIL,SENDING,222,5002', '7103,2025-03-04T10:50:00Z,EMAIL,BOUNCED,222,5002', '7104,2025-03-04T11:00:00Z,EMAIL,FAILED,111,5003', '7105,2025-03-20T09:00:00Z,EMAIL,SCHEDULED,111,5003', '7106,2025-03-05T11:20:00Z,INCOMING_EMAIL,,111,5003', '7107,2025-03-06T09:00:00Z,EMAIL,,222,5002'];
+    writeFileSync(path.join(dir, 'emails-status.csv'), [header, ...rows].join('\n'));
+    const list: string[] = [];
+    const { report } = await importActivities('emails-status.csv', { cwd: dir, stdin: process.stdin, textRows }, (a) => list.push(`${a.kind} ${a.direction} ${a.manager} ${a.deal_id}`));
+    expect(report.profile?.id).toBe('hubspot-api-emails');
+    // A blank status says nothing, on an outgoing e-mail too (a status column, not a checkbox).
+    expect(list).toEqual(['email out 222 5002', 'email out 222 5002', 'email in 111 5003', 'email out 222 5002']);
+    expect(report.dropped).toEqual({ 'e-mail not delivered (bounced or failed)': 2, 'planned activity, not done': 1 });
+    // In a table of every kind too: an e-mail's status beside a task's.
+    const union = ['hs_object_id,hs_engagement_type,hs_timestamp,hubspot_owner_id,hs_email_direction,hs_email_status,hs_task_status,associations.deals', '7201,EMAIL,2025-03-04T10:30:00Z,222,EMAIL,SENT,,5002', '7202,EMAIL,2025-03-04T10:50:00Z,222,EMAIL,BOUNCED,,5002', '7203,INCOMING_EMAIL,2025-03-05T11:20:00Z,111,,,,5003', '6201,TASK,2025-03-12T09:00:00Z,111,,,COMPLETED,5001'];
+    writeFileSync(path.join(dir, 'engagements-status.csv'), union.join('\n'));
+    const all: string[] = [];
+    const read2 = await importActivities('engagements-status.csv', { cwd: dir, stdin: process.stdin, textRows }, (a) => all.push(`${a.kind} ${a.direction || '-'} ${a.manager}`));
+    expect(read2.report.profile?.id).toBe('hubspot-api-engagements');
+    expect(all).toEqual(['email out 222', 'email in 111', 'other - 111']);
+    expect(read2.report.dropped).toEqual({ 'e-mail not delivered (bounced or failed)': 1 });
+  });
+
   it('engagements of every kind in one table: the kind from hs_engagement_type, each kind\'s columns on its rows', async () => {
     const r = await read('engagements.csv', [
       'hs_object_id,hs_engagement_type,hs_timestamp,hubspot_owner_id,hs_call_direction,hs_call_duration,hs_call_status,hs_call_disposition,hs_email_direction,hs_meeting_outcome,hs_task_status,associations.deals',

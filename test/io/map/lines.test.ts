@@ -193,6 +193,48 @@ describe("Zadarma's PBX statistics: the employee's line in `sip`, the direction 
   });
 });
 
+// A tester's Zadarma statistics/pbx whose outgoing calls show the company's number as `clid`: both sides
+// are outside numbers, the sides say no direction, and every direction metric was null. The profile's
+// callIdDirection reads it from pbx_call_id's prefix (in_, out_) where the sides say none.
+describe("Zadarma's PBX statistics with the company's number as the caller ID", () => {
+  const rows = [
+    ['call_id', 'sip', 'callstart', 'clid', 'destination', 'disposition', 'seconds', 'is_recorded', 'pbx_call_id'],
+    ['1701.1', '100', '2024-03-01 09:00:00', '74950000000', '79161234567', 'answered', '62', 'true', 'out_1'],
+    ['1701.2', '101', '2024-03-01 09:30:00', '74950000000', '79161234568', 'busy', '0', 'false', 'out_2'],
+    // The sides say it: an outside number calling line 101.
+    ['1701.3', '101', '2024-03-01 10:00:00', '79161230000', '101', 'no answer', '0', 'false', 'in_3'],
+    // Both outside, an incoming call by its id.
+    ['1701.4', '100', '2024-03-01 11:00:00', '79161239999', '74950000000', 'answered', '40', 'true', 'in_4'],
+    // Both outside and no id: no direction.
+    ['1701.5', '100', '2024-03-01 12:00:00', '74950000000', '79161230001', 'answered', '20', 'true', ''],
+  ];
+  // The call without an id is given at once; those with one when their legs are known.
+  const expected = [
+    ['100', '', false, 20],
+    ['100', 'out', false, 62],
+    ['101', 'out', false, 0],
+    ['101', 'in', true, 0],
+    ['100', 'in', false, 40],
+  ];
+
+  it.each([false, true])('takes the direction from pbx_call_id where the sides say none (CSV, text rows: %s)', async (textRows) => {
+    const { list, report } = await read('zadarma-clid.csv', `${rows.map((r) => r.join(',')).join('\n')}\n`, textRows);
+    expect(report.profile?.id).toBe('zadarma-pbx');
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s])).toEqual(expected);
+    expect(report.directionBySides).toEqual({ in: 2, out: 2, internal: 0, none: 1 });
+  });
+
+  it('in an XLSX workbook too', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('pbx').addRows(rows);
+    writeFileSync(path.join(dir, 'zadarma-clid.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const list: Activity[] = [];
+    await importActivities('zadarma-clid.xlsx', { cwd: dir, stdin: process.stdin }, (a) => list.push({ ...a }));
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s])).toEqual(expected);
+  });
+});
+
 // A tester's Mango VPBX statistics by its API: the employee's line in `from_extension` on outgoing calls and in
 // `to_extension` on incoming ones, each blank on the other direction. Neither was read, and the ready snippet
 // proposed `to_extension` as the manager: pasted, every outgoing call was skipped and no call had a direction.

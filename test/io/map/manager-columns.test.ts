@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../src/core/records.js';
-import { importActivities, type ImportReport } from '../../../src/io/map/import.js';
+import { importActivities, importDeals, importPayments, type ImportReport } from '../../../src/io/map/import.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-manager-columns-'));
@@ -55,5 +55,69 @@ describe('manager: a list of columns', () => {
     wb.addWorksheet('calls').addRows([HEADER, ...ROWS]);
     writeFileSync(path.join(dir, 'history.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
     expectRead(await read('history.xlsx', true));
+  });
+});
+
+// The same list for the deals and the payments: a CRM export with the owner blank on some deals and the
+// one who created them beside (`manager: ["Ответственный", "Создал"]`). Only the first column was read,
+// and a deal or payment blank there was dropped «нет менеджера».
+const DEAL_HEADER = ['ID', 'Ответственный', 'Создал', 'Дата создания', 'Этап', 'Бюджет'];
+const DEAL_ROWS = [
+  ['1', 'Анна', '', '01.03.2025', 'Переговоры', '100'],
+  ['2', '', 'Борис', '02.03.2025', 'Переговоры', '200'],
+  // Both filled: the first column listed wins.
+  ['3', 'Анна', 'Борис', '03.03.2025', 'Переговоры', '300'],
+  // Neither: no manager.
+  ['4', '', '', '04.03.2025', 'Переговоры', '400'],
+  // No id, a manager in the second column and a date: a deal amid the others (idlessDeals), not a footer.
+  ['', '', 'Борис', '05.03.2025', 'Переговоры', '500'],
+  ['6', '', 'Борис', '06.03.2025', 'Переговоры', '600'],
+];
+const DEAL_COLUMNS = { columns: { id: 'ID', manager: ['Ответственный', 'Создал'], created_at: 'Дата создания', stage: 'Этап', amount: 'Бюджет' } };
+
+const PAY_HEADER = ['Сделка', 'Ответственный', 'Создал', 'Сумма', 'Оплачено', 'Дата оплаты'];
+const PAY_ROWS = [
+  ['', 'Анна', '', '1000', '1000', '10.03.2025'],
+  ['', '', 'Борис', '2000', '500', '11.03.2025'],
+  ['', 'Анна', 'Борис', '3000', '0', '12.03.2025'],
+  // Neither, and no deal: nobody's payment.
+  ['', '', '', '4000', '4000', '13.03.2025'],
+];
+const PAY_COLUMNS = { columns: { deal_id: 'Сделка', manager: ['Ответственный', 'Создал'], invoiced: 'Сумма', paid: 'Оплачено', paid_at: 'Дата оплаты' } };
+
+describe('manager: a list of columns in deals and payments', () => {
+  writeFileSync(path.join(dir, 'deals.csv'), `${[DEAL_HEADER, ...DEAL_ROWS].map((r) => r.join(';')).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'payments.csv'), `${[PAY_HEADER, ...PAY_ROWS].map((r) => r.join(';')).join('\n')}\n`);
+
+  async function deals(file: string, textRows: boolean): Promise<void> {
+    const { store, report } = await importDeals(file, { cwd: dir, stdin: process.stdin, textRows, ...DEAL_COLUMNS });
+    expect(store.toDeals().map((d) => `${d.id} ${d.manager}`)).toEqual(['1 Анна', '2 Борис', '3 Анна', '6 Борис']);
+    expect(report.skipped.map((s) => [s.row, s.reason])).toEqual([[5, 'no manager']]);
+    expect(report.idlessDeals).toBe(1);
+  }
+
+  async function payments(file: string, textRows: boolean): Promise<void> {
+    const { payments: list, report } = await importPayments(file, { cwd: dir, stdin: process.stdin, textRows, ...PAY_COLUMNS });
+    expect(list.map((p) => `${p.manager} ${p.invoiced} ${p.paid}`)).toEqual(['Анна 1000 1000', 'Борис 2000 500', 'Анна 3000 0']);
+    expect(report.skipped.map((s) => [s.row, s.reason])).toEqual([[5, 'a payment needs a deal id or a manager']]);
+  }
+
+  it.each([false, true])('deals take the first filled one on each row (CSV, text rows: %s)', async (textRows) => {
+    await deals('deals.csv', textRows);
+  });
+
+  it.each([false, true])('payments take the first filled one on each row (CSV, text rows: %s)', async (textRows) => {
+    await payments('payments.csv', textRows);
+  });
+
+  it('in XLSX workbooks too', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    for (const [name, rows] of [['deals.xlsx', [DEAL_HEADER, ...DEAL_ROWS]], ['payments.xlsx', [PAY_HEADER, ...PAY_ROWS]]] as const) {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('data').addRows(rows.map((r) => [...r]));
+      writeFileSync(path.join(dir, name), Buffer.from(await wb.xlsx.writeBuffer()));
+    }
+    await deals('deals.xlsx', true);
+    await payments('payments.xlsx', true);
   });
 });

@@ -26,6 +26,15 @@ describe('the column proposed for a missing manager is the one written as people
     expect(ru.missing.find((m) => m.field === 'manager')!.candidates[0]).toBe('Менеджер проекта');
   });
 
+  // A tester's Sipuni log writes the line first («101 (Anna Smith)»): a column of people, as the name first is.
+  it('a column of names with the line before them comes before a closer header of deal titles', () => {
+    const lineFirst = [['03.03.2025 09:30', '101 (Anna Smith)', 'Acme supply'], ['04.03.2025 11:00', '102 (Bob Jones)', 'Beta pilot']];
+    expect(missingOf(['When', 'User', 'Name'], lineFirst, 'activities').missing.find((m) => m.field === 'manager')!.candidates).toEqual(['User', 'Name']);
+    // The control: plain titles in «User» leave the closer «Name» first.
+    const titles = lineFirst.map((r, i) => [r[0]!, ['acme pilot', 'beta trial'][i]!, r[2]!]);
+    expect(missingOf(['When', 'User', 'Name'], titles, 'activities').missing.find((m) => m.field === 'manager')!.candidates).toEqual(['Name', 'User']);
+  });
+
   it('where no column is written as names, the similar name of a name\'s shape is still offered (a file written in lower case)', () => {
     const lower = missingOf(['When', 'Author', 'Name'], [['03.03.2025 09:30', 'anna smith', 'acme supply']], 'activities');
     expect(lower.missing.find((m) => m.field === 'manager')!.candidates[0]).toBe('Name');

@@ -291,3 +291,39 @@ describe('months across with no year', () => {
     expect(refusal(['Канал', 'Январь', 'Февраль', 'Период'], 'spend', { amount: 'Январь' })).toBeUndefined();
   });
 });
+
+// A reviewer: a --map file's unknown field of 1 000 characters was quoted whole in the error (its path
+// was already cut). Quoted by its first 40 characters and «…», as a long value is; so is a long column name.
+describe('a long name in a --map file', () => {
+  const headers = ['ID', 'Бюджет', 'Ответственный', 'Этап сделки', 'Дата создания'];
+  const thrown = (columns: Record<string, string>): UserError => {
+    try {
+      mapColumns(headers, 'deals', columns, 'long.yaml');
+    } catch (e) {
+      return e as UserError;
+    }
+    throw new Error('not refused');
+  };
+
+  it('an unknown field is quoted by its start, in Russian and English', () => {
+    const key = `x${'я'.repeat(999)}`;
+    const error = thrown({ [key]: 'Бюджет' });
+    expect(error.code).toBe('E_MAP_FIELD');
+    const start = `x${'я'.repeat(39)}…`;
+    expect(renderMessage(error.messageId!, error.params!, 'ru')).toBe(`«${start}» — не поле раздела deals`);
+    expect(error.message).toBe(`"${start}" is not a field of deals`);
+    for (const lang of ['ru', 'en']) {
+      const text = describeUserError(error, lang);
+      expect(text).toContain(start);
+      expect(text).not.toContain('я'.repeat(41));
+    }
+    // A short one is quoted whole, as before.
+    expect(thrown({ owner: 'Бюджет' }).message).toBe('"owner" is not a field of deals');
+  });
+
+  it('a column the file lacks is quoted by its start', () => {
+    const error = thrown({ manager: `Менеджер ${'m'.repeat(1000)}` });
+    expect(error.code).toBe('E_MAP_COLUMN');
+    expect(error.message).toBe(`no column "Менеджер ${'m'.repeat(31)}…" in the file for manager`);
+  });
+});

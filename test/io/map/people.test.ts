@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneValueThroughout, PERSON_NAME, personLike } from '../../../src/io/map/people.js';
+import { capitalised, oneValueThroughout, PERSON_NAME, personLike } from '../../../src/io/map/people.js';
 
 describe('a person name’s shape', () => {
   // «Мамедов Эльчин Рауф оглы», «Алиева Айгюн Рауф кызы»: four words, and no one's name to the column proposals.
@@ -27,5 +27,16 @@ describe('a column of one value on every row', () => {
     expect(oneValueThroughout(['New Customer', '', 'New Customer'])).toBe(false);
     expect(oneValueThroughout(['New Customer', 'Existing Customer'])).toBe(false);
     expect(oneValueThroughout(['', ''])).toBe(false);
+  });
+});
+
+// A Sipuni log writes the line before the name («101 (Иванов Иван)»): capitalised as the name after it is.
+describe('a name written with capitals', () => {
+  it('is so with a line after or before it', () => {
+    for (const v of ['Иванов Иван', 'Иванов Иван (101)', '101 (Иванов Иван)', '(доб. 101) Иванов Иван', '<101> Anna Smith', 'Петрова А. С.']) expect(capitalised(v), v).toBe(true);
+  });
+
+  it('is not so for a title in lower case, with a line or without', () => {
+    for (const v of ['Acme supply', '101 (Acme supply)', 'Ромашка поставка (101)']) expect(capitalised(v), v).toBe(false);
   });
 });

@@ -328,6 +328,11 @@ describe('yesNo and parseBoolean read the TRUE and FALSE a localised Excel write
     expect(['SCHEDULED', 'RESCHEDULED', 'COMPLETED', 'NO_SHOW', 'CANCELED', ''].map((v) => activityDone(v, undefined))).toEqual([false, false, true, 'called off', 'called off', undefined]);
   });
 
+  // hs_email_status: SENT and SENDING took place, BOUNCED and FAILED were not delivered, SCHEDULED is planned; a blank one (an incoming e-mail's) says nothing.
+  it('HubSpot\'s e-mail statuses as the API codes them', () => {
+    expect(['SENT', 'SENDING', 'BOUNCED', 'FAILED', 'SCHEDULED', ''].map((v) => activityDone(v, undefined))).toEqual([true, true, 'not delivered', 'not delivered', false, undefined]);
+  });
+
   it('a done column reads the same words, and its own (done, to do) as before', () => {
     expect(['VERDADERO', 'FALSCH', 'done', 'выполнено', 'To do', 'not done', 'не выполнено', 'Pending', 'Cancelled'].map((v) => activityDone(v, false))).toEqual([true, false, true, true, false, false, false, false, 'called off']);
   });
