@@ -3,7 +3,7 @@ import type { AuditResult } from './audit/types.js';
 import type { CompareResult } from './compare.js';
 import type { ReportDelta } from './delta.js';
 import type { Text } from './i18n.js';
-import { METRICS, UNIT_METRICS } from './kpi/catalog.js';
+import { METRICS, STAGE_METRICS, UNIT_METRICS } from './kpi/catalog.js';
 import type { KpiResult } from './kpi/types.js';
 
 /** The combined result of `crm-audit report`: every part optional, plus the assertions. */
@@ -50,25 +50,33 @@ export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
   ),
 };
 
-/** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `plan.<figure>.*`, `compare.<row>.*`, `delta.*`. */
 /**
- * The shape `total.*` and `managers.*.*` have in any run, from the metric catalog, to check those paths
- * before the exports are read: a misspelt metric (`total.convesion`) in a config failed only after an
- * import of minutes. Values are null (nothing to type-check). A path naming one manager waits for the
- * read (the names are the file's).
+ * The shape `total.*` and `managers.*.*` have in any run, from the metric catalog, to check a path's
+ * metric before the exports are read: a misspelt metric (`total.convesion`) in a config failed only
+ * after an import of minutes. Only the metric's name is checked then (preRead): what lies under it
+ * (`total.loss_reasons.Дорого`, a reason of the file's) and its values wait for the read, as does a
+ * path naming one manager. `total.age_days_median`, a grouping by stage's, is there when the run groups by stage.
  */
-export function assertionShape(withSpend: boolean): Record<string, unknown> {
-  const metrics = Object.fromEntries(METRICS.map((m) => [m.key, null]));
+export function assertionShape(withSpend: boolean, byStage: boolean): Record<string, unknown> {
+  const named = (defs: readonly { key: string }[]) => Object.fromEntries(defs.map((m) => [m.key, null]));
+  const metrics = named(METRICS);
   // The unit metrics are the department's, with a spend file only (ASSERTION_ROOTS says so of a path to one without).
-  const total = withSpend ? { ...metrics, ...Object.fromEntries(UNIT_METRICS.map((m) => [m.key, null])) } : metrics;
+  const total = { ...metrics, ...(withSpend ? named(UNIT_METRICS) : {}), ...(byStage ? named(STAGE_METRICS.filter((m) => m.key !== 'open')) : {}) };
   return { total, managers: { '*': metrics } };
 }
 
-/** Whether an assertion's path can be checked against assertionShape before the read: total.*, or managers.* over every manager. */
-export function shapedBeforeRead(path: readonly string[]): boolean {
-  return path[0] === 'total' || (path[0] === 'managers' && path[1] === '*');
+/**
+ * The part of an assertion assertionShape can check before the read: its path cut after the metric's
+ * name, and nothing to compare (no value to type-check or range); undefined for a path that waits for
+ * the read (audit, compare, plan, delta, or one manager by name).
+ */
+export function preRead(a: Assertion): Assertion | undefined {
+  const metricAt = a.path[0] === 'total' ? 1 : a.path[0] === 'managers' && a.path[1] === '*' ? 2 : -1;
+  if (metricAt < 0 || a.path.length <= metricAt) return undefined;
+  return a.path.length === metricAt + 1 ? a : { ...a, path: a.path.slice(0, metricAt + 1), op: '==', value: null };
 }
 
+/** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `plan.<figure>.*`, `compare.<row>.*`, `delta.*`. */
 export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' | 'delta'>): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   if (r.audit) {

@@ -47,6 +47,11 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(r.stderr).toContain('CAC is a unit-economics metric and needs a spend file');
     expect(r.stderr).toContain('CAC is the department\'s, not a manager\'s');
     expect(r.stderr).not.toContain('deals.csv:');
+    // Only the metric's name is checked before the read: what lies under it (a loss reason of the file's)
+    // waits for it, and a grouping by stage's metric is there with --by stage (a reviewer: both were refused).
+    const data = ['-d', S('amocrm-deals.csv'), '--format', 'json', '--lang', 'en', ...NOW];
+    expect(runCli(['report', ...data, '--assert', 'total.loss_reasons.Дорого<=500', '--assert', 'managers.*.loss_reasons.Дорого<=500']).code).toBe(0);
+    expect(runCli(['report', ...data, '--by', 'stage', '--assert', 'total.age_days_median<5000']).code).toBe(0);
     // A path naming one manager waits for the read, which knows the names.
     const named = runCli(['report', '-d', 'deals.csv', '--assert', 'managers.Anna.conversion>0', '--lang', 'en', ...NOW], { cwd: dir });
     expect(named.code).toBe(2);

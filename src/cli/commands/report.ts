@@ -11,7 +11,7 @@ import { checkAssertionPaths } from '../../core/assert-paths.js';
 import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
-import { ASSERTION_ROOTS, assertionShape, assertionTree, buildReport, shapedBeforeRead, type ReportResult } from '../../core/report.js';
+import { ASSERTION_ROOTS, assertionShape, assertionTree, buildReport, preRead, type ReportResult } from '../../core/report.js';
 import { checkExportKinds, checkingStdin, comparisonFromRun, computeComparison, cutoverAlerts, cutoverPeriods, namingSwapped } from '../../app/compare-files.js';
 import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
@@ -209,7 +209,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', m.files.deals && m.files.plan && 'plan', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
   checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS);
   // A misspelt metric fails now too, not after an import of minutes (the names are the catalog's).
-  checkAssertionPaths(assertions.filter((a) => roots.has(a.path[0]!) && shapedBeforeRead(a.path)), assertionShape(Boolean(m.files.spend)), ASSERTION_ROOTS);
+  const byStage = m.groupBy?.some((dims) => dims.includes('stage')) ?? false;
+  checkAssertionPaths(assertions.filter((a) => roots.has(a.path[0]!)).flatMap((a) => preRead(a) ?? []), assertionShape(Boolean(m.files.spend), byStage), ASSERTION_ROOTS);
   const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
   const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, encoding: o.encoding ?? imp.encoding, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
