@@ -14,8 +14,10 @@ const KEYS = new Set(PLACEHOLDERS);
 /** The letters a placeholder begins with (a dash included). */
 const FIRST_LETTERS = new Set(PLACEHOLDERS.map((p) => p.charAt(0)));
 
-/** The longest placeholder in characters. */
-const LONGEST = Math.max(...PLACEHOLDERS.map((p) => p.length));
+/** A folded byte no byte folds to (bytes fold to 0-255): the walk meets what the text rule must decide (PlaceholderBytes.test). */
+const UNSURE = 256;
+/** The walk's node once it met UNSURE. */
+const UNSURE_NODE = -2;
 
 /**
  * A byte trie of the placeholders in flat arrays: node n's child by byte b is next[n * 256 + b] (0 for
@@ -54,8 +56,8 @@ const ASCII_SPACE = (b: number): boolean => b === 0x20 || (b >= 0x09 && b <= 0x0
 export class PlaceholderBytes {
   private constructor(
     private readonly trie: Trie,
-    /** For a code page: each byte folded (a space of any kind as 0x20); undefined for UTF-8. */
-    private readonly fold: Uint8Array | undefined,
+    /** For a code page: each byte folded (a space of any kind as 0x20, a soft hyphen as UNSURE); undefined for UTF-8. */
+    private readonly fold: Uint16Array | undefined,
   ) {}
 
   private static readonly utf8 = new PlaceholderBytes(trieOf(PLACEHOLDERS.map((p) => new TextEncoder().encode(p))), undefined);
@@ -75,17 +77,22 @@ export class PlaceholderBytes {
   private static forPage(chars: string): PlaceholderBytes {
     const byteOf = new Map<string, number>();
     for (let b = 255; b >= 0; b--) byteOf.set(chars.charAt(b), b);
-    const fold = new Uint8Array(256);
+    const fold = new Uint16Array(256);
     for (let b = 0; b < 256; b++) {
       const ch = chars.charAt(b);
-      fold[b] = /[\s\u00a0\u202f]/.test(ch) ? 0x20 : (byteOf.get(ch.toLowerCase().replace('ё', 'е')) ?? b);
+      // A soft hyphen is cut off a cell's edges by the text rule's trimEdges: such a cell is left to it (UNSURE).
+      fold[b] = ch === '\u00ad' ? UNSURE : /[\s\u00a0\u202f]/.test(ch) ? 0x20 : (byteOf.get(ch.toLowerCase().replace('ё', 'е')) ?? b);
     }
     const keys = PLACEHOLDERS.filter((p) => [...p].every((c) => byteOf.has(c))).map((p) => Uint8Array.from([...p].map((c) => byteOf.get(c)!)));
     return new PlaceholderBytes(trieOf(keys), fold);
   }
 
-  /** Whether buf[start, end) is a placeholder for no client. */
-  test(buf: Uint8Array, start: number, end: number): boolean {
+  /**
+   * Whether buf[start, end) is a placeholder for no client; undefined where the walk met a character
+   * the text rule reads its own way (an invisible one trimEdges cuts off an edge, a Unicode space it
+   * folds: «Без имени\u200b», «без\u2009имени»): the caller asks isPlaceholderClient of the cell's text.
+   */
+  test(buf: Uint8Array, start: number, end: number): boolean | undefined {
     this.node = 0;
     this.space = false;
     this.started = false;
@@ -95,6 +102,7 @@ export class PlaceholderBytes {
     } else {
       for (let i = start; i < end && this.node >= 0; ) i += utf8Folded(buf, i, end, this);
     }
+    if (this.node === UNSURE_NODE) return undefined;
     return this.node >= 0 && this.trie.end[this.node] === 1;
   }
 
@@ -105,8 +113,12 @@ export class PlaceholderBytes {
   private space = false;
   private started = false;
 
-  /** Steps the walk by one folded byte (0x20 for a space of any kind). */
+  /** Steps the walk by one folded byte (0x20 for a space of any kind; UNSURE ends it, for the text rule to decide). */
   step(b: number): void {
+    if (b === UNSURE) {
+      if (this.node >= 0) this.node = UNSURE_NODE;
+      return;
+    }
     if (b === 0x20) {
       this.space = this.started;
       return;
@@ -154,6 +166,12 @@ function utf8Folded(buf: Uint8Array, i: number, end: number, walk: PlaceholderBy
     walk.step(0x20);
     return 3;
   }
+  // A soft hyphen, and the three-byte characters among which are the invisible ones and the Unicode
+  // spaces (U+1680, U+2000-U+206F, U+3000, the BOM) but for the dashes a placeholder is: the text rule's.
+  if ((b === 0xc2 && n === 0xad) || b === 0xe1 || b === 0xe3 || b === 0xef || (b === 0xe2 && !(n === 0x80 && (buf[i + 2] === 0x93 || buf[i + 2] === 0x94)))) {
+    walk.step(UNSURE);
+    return 1;
+  }
   walk.step(b);
   return 1;
 }
@@ -165,8 +183,6 @@ function stepTwo(walk: PlaceholderBytes, a: number, b: number): void {
 
 /** Whether a client cell's text is a placeholder for no client, in any case, with any spaces around and between its words. */
 export function isPlaceholderClient(text: string): boolean {
-  // Twice the bytes in characters, for runs of spaces between the words.
-  if (text.length > 2 * LONGEST) return false;
   // Most clients (a phone number, a name of another first letter) are ruled out before a replace, as the byte reader rules them out.
   if (!FIRST_LETTERS.has(text.trimStart().charAt(0).toLowerCase())) return false;
   return KEYS.has(text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е'));

@@ -138,7 +138,8 @@ export class RowCells implements Cells {
     // Most clients begin with a letter or another digit: no zeros-only cell does, trimmed or not.
     const lead = buf[row.starts[c]!]!;
     // «Без имени», «-», Unknown: a placeholder a CRM writes for a contact without a name (core/kpi/placeholder-clients.ts).
-    if (PlaceholderBytes.of(row.text.pageChars).test(buf, row.starts[c]!, row.ends[c]!)) return true;
+    const placeholder = PlaceholderBytes.of(row.text.pageChars).test(buf, row.starts[c]!, row.ends[c]!);
+    if (placeholder === true || (placeholder === undefined && isPlaceholderClient(this.text(c)))) return true;
     if (lead !== 0x30 && !spaceLead(lead)) return false;
     let zero = false;
     let other = false;

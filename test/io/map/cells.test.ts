@@ -45,6 +45,11 @@ const CELLS: Array<[string, boolean]> = [
   ['-', true],
   ['—', true],
   ['Нет', true],
+  // A zero-width space, a BOM or a thin space copied with it: the text rule's trim and spaces, on the byte path too (a reviewer).
+  ['Без имени\u200b', true],
+  ['\ufeffUnknown', true],
+  ['без\u2009имени', true],
+  ['Без\u200bимени', false],
   // Names that begin as a placeholder does, and are not one.
   ['Без имени и фамилии', false],
   ['Нетология', false],
