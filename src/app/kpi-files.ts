@@ -585,11 +585,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const payments = await pay.finish(engines);
   if (payments) {
     reports.push(payments.report);
-    const period = periods.some((p) => p.from !== undefined || p.to !== undefined);
-    // Payments of unknown deals without a manager are said with the unknown deals (paymentLogAlerts); a period leaves them out of both.
-    const unattributed = payments.unattributed - (period ? 0 : payments.log.odd.unknownNoManager);
-    if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
-    alerts.push(...paymentLogAlerts(payments.log, payments.report.file, period));
+    // Payments of unknown deals without a manager, in the department's total only, are said with the unknown deals.
+    alerts.push(...paymentLogAlerts(payments.log, payments.report.file, periods.some((p) => p.from !== undefined || p.to !== undefined)));
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
@@ -628,12 +625,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 function paymentsReading(file: string | undefined, store: DealStore, options: () => ImportOptions) {
   let payments: { log: PaymentLog; report: ImportReport } | undefined;
   let error: unknown;
-  let unattributed = 0;
   let paid: KpiEngine[] | undefined;
   const add = (to: KpiEngine[]) => {
     if (!payments || paid === to) return;
     paid = to;
-    for (const e of to) unattributed = e.addPaymentLog(payments.log).unattributed;
+    for (const e of to) e.addPaymentLog(payments.log);
     timing('payments added');
   };
   const read = async (to?: KpiEngine[]) => {
@@ -650,13 +646,13 @@ function paymentsReading(file: string | undefined, store: DealStore, options: ()
     }
     if (to) add(to);
   };
-  /** Reads them if not yet, adds them to the final engines: the payments' report and how many no manager or deal takes. */
+  /** Reads them if not yet, adds them to the final engines: the payments' report and log. */
   const finish = async (engines: KpiEngine[]) => {
     await read();
     if (error) throw error;
     if (!payments) return undefined;
     add(engines);
-    return { report: payments.report, log: payments.log, unattributed };
+    return { report: payments.report, log: payments.log };
   };
   return { read, finish };
 }

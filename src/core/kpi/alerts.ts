@@ -52,7 +52,6 @@ export type Alert =
   | { code: 'activities-unlinked'; calls: number; won: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
-  | { code: 'unattributed-payments'; payments: number }
   /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
   | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean; withoutManager: number }
   /** Payment rows counted as written that a paid share cannot be read from as it is (PaymentOddities): refunds, repeated rows, deals paid above their invoice. */
@@ -591,17 +590,13 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
 }
 
 /** The codes of the unit economics' and the plan's alerts (economicsText). */
-const ECONOMICS_CODES = new Set<Alert['code']>(['unattributed-payments', 'spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown']);
-type EconomicsAlert = Extract<Alert, { code: 'unattributed-payments' | 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' }>;
+const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown']);
+type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' }>;
 
-/** The unit economics' and the plan's alerts: payments without a manager, spend and its sources and months, groups, the plan. */
+/** The unit economics' and the plan's alerts: spend and its sources and months, groups, the plan. */
 function economicsText(a: EconomicsAlert, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
-    case 'unattributed-payments':
-      return ru
-        ? `Оплат без менеджера и без известной сделки: ${num(a.payments, ru)}; они учтены только в итоге по отделу.`
-        : `${num(a.payments, ru)} ${a.payments === 1 ? 'payment has' : 'payments have'} neither a manager nor a known deal: counted in the total only.`;
     case 'spend-unmatched': {
       const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
       const list = a.sources.map((x) => `${q(x.source)} (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на ${q(x.like)}` : `; like ${q(x.like)}`})`).join(', ');
@@ -675,7 +670,7 @@ export function paidNegative(managers: ReadonlyArray<{ manager: string; paid?: u
 
 /**
  * Where payments of unknown deals are counted without a period: under their own manager, and those
- * without one in the department's total only (said here, not in a second alert, unattributed-payments).
+ * without one in the department's total only (said here: a second alert had said those apart).
  */
 function unknownDealsCounted(a: Extract<Alert, { code: 'payments-unknown-deals' }>, ru: boolean): string {
   const bare = a.withoutManager;

@@ -347,14 +347,17 @@ export class KpiEngine {
   }
 
   /** Adds payments: each follows its deal's period, under its own manager, else the deal's. */
-  addPayments(list: readonly Payment[]): { unattributed: number } {
-    return this.addPaymentLog(PaymentLog.of(this.store, list));
+  addPayments(list: readonly Payment[]): void {
+    this.addPaymentLog(PaymentLog.of(this.store, list));
   }
 
-  /** addPayments() for payments already resolved against the deals. */
-  addPaymentLog(log: PaymentLog): { unattributed: number } {
+  /**
+   * addPayments() for payments already resolved against the deals. A payment with neither its own
+   * manager nor a known deal (a deal id the deals file lacks: payments-unknown-deals says so) is in
+   * the department's total only; one that names no deal and no manager is no payment (payment-reader).
+   */
+  addPaymentLog(log: PaymentLog): void {
     const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
-    let unattributed = 0;
     const { store } = this;
     this.facts.payments(log.length, log.named);
     for (let i = 0; i < log.length; i++) {
@@ -369,10 +372,7 @@ export class KpiEngine {
       this.paymentTotals.invoiced.add(invoiced);
       this.paymentTotals.paid.add(paid);
       if (this.groupings.length > 0) this.groupPayment(name, d, invoiced, paid);
-      if (name === '') {
-        unattributed++;
-        continue;
-      }
+      if (name === '') continue;
       const m = store.managers.id(name);
       this.listed.add(m);
       let sums = this.payments.get(m);
@@ -380,7 +380,6 @@ export class KpiEngine {
       sums.invoiced.add(invoiced);
       sums.paid.add(paid);
     }
-    return { unattributed };
   }
 
   /** Adds a payment to its group in every grouping: by its manager, its deal's values and creation month. */
