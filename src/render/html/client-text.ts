@@ -13,10 +13,29 @@ export function baseName(file: string): string {
   return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
 }
 
-/** `text` with every path of `files` (those in a folder) written as its base name, the longest first. */
+/**
+ * Each of `files` by the fewest of its last path parts that tell it from the others: its base name, or
+ * «2025/deals.csv» beside «2024/deals.csv» (a reviewer: two «deals.csv» of a comparison looked alike).
+ */
+export function clientNames(files: readonly string[]): Map<string, string> {
+  const unique = [...new Set(files)];
+  const parts = new Map(unique.map((f) => [f, f.split(/[\\/]/).filter(Boolean)]));
+  const out = new Map<string, string>();
+  for (const f of unique) {
+    const own = parts.get(f)!;
+    let n = 1;
+    const tail = (p: readonly string[], k: number) => p.slice(-k).join('/');
+    while (n < own.length && unique.some((g) => g !== f && tail(parts.get(g)!, n) === tail(own, n))) n++;
+    out.set(f, own.length === 0 ? f : tail(own, n));
+  }
+  return out;
+}
+
+/** `text` with every path of `files` (those in a folder) written as its client name (clientNames), the longest first. */
 export function withBaseNames(text: string, files: readonly string[]): string {
-  const paths = [...new Set(files)].filter((f) => /[\\/]/.test(f) && baseName(f) !== f).sort((a, b) => b.length - a.length);
-  return paths.reduce((out, p) => out.split(p).join(baseName(p)), text);
+  const names = clientNames(files);
+  const paths = [...names.keys()].filter((f) => /[\\/]/.test(f) && names.get(f) !== f).sort((a, b) => b.length - a.length);
+  return paths.reduce((out, p) => out.split(p).join(names.get(p)!), text);
 }
 
 /**

@@ -11,7 +11,7 @@ import { fileFormatText, formatCount, formatPoints, formatRelative, formatValue 
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, section, table } from './page.js';
-import { baseName, clientDefinition, clientWarnings } from './client-text.js';
+import { baseName, clientDefinition, clientNames, clientWarnings } from './client-text.js';
 import { rowReason, say } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
@@ -101,13 +101,14 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const merged = counts.some((d) => d.merged > 0);
   const empty = counts.some((d) => d.empty > 0);
   const head = [L.file, L.format, L.rows, L.records, L.unreadable, L.dropped, ...(merged ? [L.merged] : []), ...(empty ? [L.empty] : [])];
+  const names = clientNames(q.files.map((f) => f.file));
   const rows = q.files.map((f, i) => {
     const d = counts[i]!;
-    return [baseName(f.file), fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
+    return [names.get(f.file)!, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
   });
   let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });
-  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [baseName(s.file), String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
-  // The files by their base names, and no --map snippet: the client's copy (the terminal and Markdown keep them).
+  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [names.get(s.file) ?? baseName(s.file), String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
+  // The files by their shortest names (clientNames), and no --map snippet: the client's copy (the terminal and Markdown keep them).
   const warnings = clientWarnings(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
   const na = Object.entries(k.notApplicable);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAlert, type Alert } from '../../../src/core/kpi/alerts.js';
 import { METRICS } from '../../../src/core/kpi/catalog.js';
-import { baseName, clientDefinition, clientWarnings, withBaseNames, withoutSnippet } from '../../../src/render/html/client-text.js';
+import { baseName, clientDefinition, clientNames, clientWarnings, withBaseNames, withoutSnippet } from '../../../src/render/html/client-text.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { htmlStructure } from '../../helpers/html-structure.js';
 import { kpiResult } from '../../helpers/results.js';
@@ -17,6 +17,13 @@ describe('the client\'s text in the HTML report', () => {
     expect(baseName('C:\\Выгрузки\\сделки.xlsx')).toBe('сделки.xlsx');
     expect(baseName('deals.csv')).toBe('deals.csv');
     expect(withBaseNames(`${FILE}: суммы; снова ${FILE}`, [FILE, 'deals.csv'])).toBe('salesforce.csv: суммы; снова salesforce.csv');
+  });
+
+  // A reviewer: a comparison of 2024/deals.csv with 2025/deals.csv showed two «deals.csv».
+  it('two files of one base name by as many folders as tell them apart', () => {
+    const names = clientNames(['/home/me/2024/deals.csv', '/home/me/2025/deals.csv', '/home/me/calls.xls', 'C:\\a\\x\\p.csv', 'C:\\b\\x\\p.csv']);
+    expect([...names.values()]).toEqual(['2024/deals.csv', '2025/deals.csv', 'calls.xls', 'a/x/p.csv', 'b/x/p.csv']);
+    expect(withBaseNames('/home/me/2024/deals.csv и /home/me/2025/deals.csv', ['/home/me/2024/deals.csv', '/home/me/2025/deals.csv'])).toBe('2024/deals.csv и 2025/deals.csv');
   });
 
   // A tester: the Salesforce report's Data quality carried «передайте --map с разделом:» and a YAML section.
