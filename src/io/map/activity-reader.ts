@@ -8,6 +8,7 @@ import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
+import { machineWord } from './people.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
@@ -84,13 +85,6 @@ export interface ActivityMemos {
 }
 
 /**
- * What a PBX writes in its employee column for a call no person took: the voice menu, a queue,
- * voicemail (Megafon's `account` is «ivr» for a call that ended in the menu). No employee: such a
- * call is one nobody took (a missed one is said in missed-no-manager), not a manager's.
- */
-const NOT_AN_EMPLOYEE = new Set(['ivr', 'voicemail', 'voice mail', 'queue', 'очередь', 'голосовое меню', 'голосовая почта', 'автоответчик', 'автосекретарь']);
-
-/**
  * Authors that are a CRM's automation, not a person: amoCRM's events list names its digital pipeline
  * and Salesbot «Робот». A letter a robot sent to every new lead is no manager's contact with a client:
  * as a manager it listed «Робот» beside the people, with their letters counted as its touches.
@@ -100,11 +94,11 @@ const AUTOMATION = new Set(['робот', 'robot', 'salesbot']);
 /** Manager key -2: the row is an automation's (AUTOMATION). */
 const AUTOMATED = -2;
 
-/** A manager key that is -1 for the words of NOT_AN_EMPLOYEE, -2 for those of AUTOMATION. */
+/** A manager key that is -1 for a machine's word (people.ts machineWord: IVR, a queue, voicemail), -2 for those of AUTOMATION. */
 function employeeKey(key: (raw: string) => number): (raw: string) => number {
   return (raw) => {
     const word = cleanText(raw).toLowerCase();
-    return NOT_AN_EMPLOYEE.has(word) ? -1 : AUTOMATION.has(word) ? AUTOMATED : key(raw);
+    return machineWord(word) ? -1 : AUTOMATION.has(word) ? AUTOMATED : key(raw);
   };
 }
 
