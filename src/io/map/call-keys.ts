@@ -1,5 +1,6 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Cells } from './cells.js';
+import { firstFilled } from './context.js';
 import { UNIQUEID } from './layouts.js';
 
 /**
@@ -24,6 +25,13 @@ export function channelOf(text: string): string {
 
 /** How many of a log's first rows with a call id are looked at before the id is trusted. */
 export const SAMPLE_ROWS = 200;
+/**
+ * How many rows in all are held while the ids are sampled, whatever their ids: a log whose call id
+ * column is blank on most rows (an unfilled `linkedid`, «ID сессии» of some calls only) was held whole
+ * until its 200th id, hundreds of MB on a large log. At this many the ids seen so far are judged (none:
+ * the rows' legs are told by their channel).
+ */
+export const SAMPLE_MAX_ROWS = 2000;
 /** The clients one call can name: its client, and one a consultation or a forward adds. More are several calls'. */
 const CLIENTS_OF_A_CALL = 2;
 
@@ -129,8 +137,8 @@ export class PbxClock {
 
 /** The columns a leg's call is told by, from the row. */
 export interface LegColumns {
-  /** The call id's column, and its header. */
-  id?: { col: number; header: string };
+  /** The call id's column, its header, and the field's other columns, read where it is blank (context.ts firstFilled: Asterisk's `[linkedid, uniqueid]`). */
+  id?: { col: number; header: string; more?: readonly number[] };
   /** The channel's column (Asterisk's `channel`: the calling side's). */
   channel?: number;
   /** The header of the time's column. */
@@ -139,7 +147,8 @@ export interface LegColumns {
 
 /** A row's call id ('' for none). */
 export function idOf(cells: Cells, cols: LegColumns): string {
-  return cols.id === undefined ? '' : cells.text(cols.id.col);
+  const id = cols.id;
+  return id === undefined ? '' : cells.text(id.more === undefined ? id.col : firstFilled(cells, id.col, id.more));
 }
 
 /** A row's calling channel, where it is a name unique to a call ('' for none). */
