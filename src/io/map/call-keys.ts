@@ -87,7 +87,10 @@ export function judgeIds(sample: ReadonlyArray<Sampled<LinkedActivity | object>>
   return { column, example: example.id, rows, of, joinedBy };
 }
 
-/** How many rows with a uniqueid the clock is judged on. */
+/**
+ * How many rows with a call id the clock is judged on, uniqueids or not: counted by tries, not by
+ * matches, so that a log of other ids (Zadarma's `in_…`, Mango's entry_id) runs no regex past them.
+ */
 const CLOCK_ROWS = 2000;
 /** How far (s) a leg's start may be from its id's second and still be the same moment: the id is made as the channel is, the leg starts as its record is (rounded down both). */
 const SAME_MOMENT_S = 2;
@@ -115,14 +118,14 @@ function clockOf(at: number, id: string): 'utc' | 'zone' | undefined {
 export class PbxClock {
   private utc = 0;
   private zone = 0;
-  private seen = 0;
+  private tried = 0;
   private example: { at: number; id: string } | undefined;
 
   note(id: string, at: number | undefined): void {
-    if (at === undefined || id === '' || this.seen >= CLOCK_ROWS) return;
+    if (at === undefined || id === '' || this.tried >= CLOCK_ROWS) return;
+    this.tried++;
     const clock = clockOf(at, id);
     if (clock === undefined) return;
-    this.seen++;
     if (clock === 'zone') this.zone++;
     else if (this.utc++ === 0) this.example = { at, id };
   }
