@@ -206,15 +206,23 @@ interface Held {
 }
 
 /**
+ * Whether a log's rows are joined into calls by their legs (callLegsFor): it has a call id or a
+ * channel column. Such a log is read in one pass (parallel.ts): a boundary would cut a call in two.
+ */
+export function joinsLegs(map: ColumnMap): boolean {
+  return map.fields.has('call_id') || map.fields.has('channel');
+}
+
+/**
  * The calls of a log whose columns tell a call's legs: a call id, or a channel (see callLegsFor).
  * Where the log has no call id, where a row's is empty, and where the id column is none (judgeIds),
  * legs are told by the channel that placed them, when that is a name unique to a call.
  */
 export function callLegsFor(map: ColumnMap, noEmployee: readonly string[]): CallLegs | undefined {
+  if (!joinsLegs(map)) return undefined;
   const field = (name: string) => map.fields.get(name)?.[0];
   const [ids, channel, at] = [map.fields.get('call_id') ?? [], field('channel'), field('at')];
   const id = ids[0];
-  if (id === undefined && channel === undefined) return undefined;
   const header = (c: number) => map.columns[c]?.header ?? `#${c + 1}`;
   // A blank first id column falls to the others before the channel (Asterisk's `call_id: [linkedid, uniqueid]`).
   const more = ids.length > 1 ? { more: ids.slice(1) } : {};
