@@ -462,9 +462,21 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
     direction: directionReader(maps),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
-    done: new ValueReader((raw) => activityDone(raw, undefined, maps.done), describeDone),
+    done: doneReader(maps, false),
   };
 }
+
+/**
+ * The reader of a done column's values; `email` where one of the file's done columns is an e-mail's
+ * status (HubSpot's hs_email_status, «Статус письма»: EMAIL_STATUS_HEADER), the only one whose BOUNCED or
+ * FAILED says 'not delivered' (the activity reader sets it so at a file's start, activityMemos).
+ */
+export function doneReader(maps: ValueMaps, email: boolean): ValueReader<DoneReading> {
+  return new ValueReader((raw) => activityDone(raw, undefined, maps.done, email), describeDone);
+}
+
+/** A header of an e-mail's status: `hs_email_status`, «Email status», «Статус письма». */
+export const EMAIL_STATUS_HEADER = /e-?mail|письм/iu;
 
 /**
  * Whether a call status says the call was not answered: by the value maps, else as a flag (UIS/CoMagic's
