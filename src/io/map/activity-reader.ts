@@ -332,7 +332,9 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
  * The reading of the first filled of a field's columns (null when every one is blank): one column's as
  * ever, and of a profile's `coalesce`, in its order (HubSpot's call outcome, `hs_call_disposition`, blank
  * on a call nobody logged an outcome for, then its status, `hs_call_status`). The reading's twin of
- * context's firstFilled, which gives the column (for `at` and a manager, read by other rules).
+ * context's firstFilled, which gives the column (for `at`, a manager and a call id, read by other
+ * rules): one rule, kept twice because here a cell is skipped when its memo reads null (a blank one),
+ * and the reading, counted, is what the caller needs, not the column.
  */
 function firstReading<T>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
   for (const col of cols) {

@@ -544,13 +544,16 @@ const EMPTY_COLUMNS: Record<string, undefined> = Object.fromEntries(
 
 /**
  * A field's column on a row where the field has several (a --map file's list, a profile's `coalesce`):
- * its first, else the first of the others that is filled (the first when all are blank). One rule for
- * `at` and a manager: a --map file's `manager: ["answering_pin", "orig_pin"]` (Rostelecom's employee
- * of an incoming call, and of an outgoing one) read the first alone, and every outgoing call, blank
- * there, was dropped «нет менеджера».
+ * its first, else the first of the others that is filled (the first when all are blank; undefined for a
+ * field with no column). One rule for `at`, a manager (of deals and of activities) and a call id: a
+ * --map file's `manager: ["answering_pin", "orig_pin"]` (Rostelecom's employee of an incoming call, and
+ * of an outgoing one) read the first alone, and every outgoing call, blank there, was dropped «нет
+ * менеджера». It gives the column, for a field read by other rules than a memo's; where the field is
+ * read through a memo whose reading is null for a blank cell (a status, a done flag), the activity
+ * reader's firstReading applies the same rule to the readings.
  */
-export function firstFilled(cells: Cells, first: number, more: readonly number[]): number {
-  return more.length > 0 && cells.blank(first) ? (more.find((k) => !cells.blank(k)) ?? first) : first;
+export function firstFilled<C extends number | undefined>(cells: Cells, first: C, more: readonly number[]): C {
+  return first !== undefined && more.length > 0 && cells.blank(first) ? ((more.find((k) => !cells.blank(k)) ?? first) as C) : first;
 }
 
 /** The header of a field's column (the field's name when unmapped), for row problems. */
