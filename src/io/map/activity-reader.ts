@@ -664,12 +664,18 @@ function dealKey(cells: Cells, ctx: ReadContext, out: ActivityRecord): number {
 
 /**
  * A cell that is a JSON array of ids (Airbyte's association column `deals`: `["101","105"]`, `[101]`) as
- * the list it holds (`101,105`; `[]` is none); any other cell as it is.
+ * the list it holds (`101,105`; `[]` is none); any other cell as it is. Only a list of ids (ID_LIST): a
+ * deal's title in brackets («[VIP] Поставка [2025]») was unwrapped to «VIP] Поставка [2025» and linked none.
  */
 function listed(raw: string): string {
   const t = raw.trim();
-  return t.length > 1 && t[0] === '[' && t[t.length - 1] === ']' ? t.slice(1, -1).replace(/"/g, '').trim() : raw;
+  if (t.length < 2 || t[0] !== '[' || t[t.length - 1] !== ']') return raw;
+  const inside = t.slice(1, -1);
+  return ID_LIST.test(inside) ? inside.replace(/"/g, '').trim() : raw;
 }
+
+/** The inside of a JSON array of ids: ids of letters, digits, `_` and `-`, quoted or not, comma separated (or none). */
+const ID_LIST = /^\s*(?:"?[\w-]+"?(?:\s*,\s*"?[\w-]+"?)*)?\s*$/;
 
 /**
  * The key of a deal id given as text; one that is a title several deals share («Заявка с сайта»,

@@ -62,4 +62,10 @@ describe.each([true, false])('activity columns (text rows: %s)', (textRows) => {
     const lines = ['Date,Owner,Deals', '2025-03-03 09:30,Anna,"[""101""]"', '2025-03-03 10:30,Anna,"[""102"", ""105""]"', '2025-03-03 11:30,Anna,[103]', '2025-03-03 12:30,Anna,[]'];
     expect(await read('deals.csv', lines, textRows, { columns: { deal_id: 'Deals' } })).toEqual(['call - 101', 'call - 102', 'call - 103', 'call - -']);
   });
+
+  // Any cell in brackets was unwrapped: a deal's title «[VIP] Поставка [2025]» became «VIP] Поставка [2025» and linked none.
+  it('a deal cell in brackets that is no list of ids is read as it is (a title)', async () => {
+    const lines = ['Date,Owner,Deals', '2025-03-03 09:30,Anna,[VIP] Поставка [2025]', '2025-03-03 10:30,Anna,[Акция] Склад'];
+    expect(await read('titles.csv', lines, textRows, { columns: { deal_id: 'Deals' } })).toEqual(['call - [VIP] Поставка [2025]', 'call - [Акция] Склад']);
+  });
 });
