@@ -6,8 +6,9 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, doneReader, EMAIL_STATUS_HEADER, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
+import { machineWord } from './people.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
@@ -84,13 +85,6 @@ export interface ActivityMemos {
 }
 
 /**
- * What a PBX writes in its employee column for a call no person took: the voice menu, a queue,
- * voicemail (Megafon's `account` is «ivr» for a call that ended in the menu). No employee: such a
- * call is one nobody took (a missed one is said in missed-no-manager), not a manager's.
- */
-const NOT_AN_EMPLOYEE = new Set(['ivr', 'voicemail', 'voice mail', 'queue', 'очередь', 'голосовое меню', 'голосовая почта', 'автоответчик', 'автосекретарь']);
-
-/**
  * Authors that are a CRM's automation, not a person: amoCRM's events list names its digital pipeline
  * and Salesbot «Робот». A letter a robot sent to every new lead is no manager's contact with a client:
  * as a manager it listed «Робот» beside the people, with their letters counted as its touches.
@@ -100,11 +94,11 @@ const AUTOMATION = new Set(['робот', 'robot', 'salesbot']);
 /** Manager key -2: the row is an automation's (AUTOMATION). */
 const AUTOMATED = -2;
 
-/** A manager key that is -1 for the words of NOT_AN_EMPLOYEE, -2 for those of AUTOMATION. */
+/** A manager key that is -1 for a machine's word (people.ts machineWord: IVR, a queue, voicemail), -2 for those of AUTOMATION. */
 function employeeKey(key: (raw: string) => number): (raw: string) => number {
   return (raw) => {
     const word = cleanText(raw).toLowerCase();
-    return NOT_AN_EMPLOYEE.has(word) ? -1 : AUTOMATION.has(word) ? AUTOMATED : key(raw);
+    return machineWord(word) ? -1 : AUTOMATION.has(word) ? AUTOMATED : key(raw);
   };
 }
 
@@ -139,6 +133,9 @@ function numberSides(ctx: ReadContext): Sides | undefined {
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
+  // Bounced or failed is an e-mail not delivered only in an e-mail's status column (a call's «Failed» is a value no rule knows).
+  const doneCols = ctx.map.fields.get('done') ?? NO_COLUMNS;
+  if (doneCols.some((c) => EMAIL_STATUS_HEADER.test(ctx.map.columns[c]?.header ?? ''))) v.done = doneReader(ctx.maps, true);
   const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   // A client column blank on every row is read as absent: the client comes from the call's sides (empty-client.ts).
   const names = ctx.map.emptyClient ? undefined : ctx.map.fields.get('client');
@@ -149,7 +146,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps, ctx))),
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     done: counted(v.done),
-    doneCols: ctx.map.fields.get('done') ?? NO_COLUMNS,
+    doneCols,
     allPlanned: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedOnly === true,
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
@@ -316,7 +313,8 @@ function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem |
   if (filled !== null) filled.count++;
   const done = filled === null ? m.doneEmpty : filled.value;
   if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
-  return done === 'called off' ? CALLED_OFF : done === 'not delivered' ? NOT_DELIVERED : undefined;
+  if (done === 'not delivered') return kindOf(cells, ctx, m) === 'email' ? NOT_DELIVERED : undefined;
+  return done === 'called off' ? CALLED_OFF : undefined;
 }
 
 /** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */
@@ -334,7 +332,9 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
  * The reading of the first filled of a field's columns (null when every one is blank): one column's as
  * ever, and of a profile's `coalesce`, in its order (HubSpot's call outcome, `hs_call_disposition`, blank
  * on a call nobody logged an outcome for, then its status, `hs_call_status`). The reading's twin of
- * context's firstFilled, which gives the column (for `at` and a manager, read by other rules).
+ * context's firstFilled, which gives the column (for `at`, a manager and a call id, read by other
+ * rules): one rule, kept twice because here a cell is skipped when its memo reads null (a blank one),
+ * and the reading, counted, is what the caller needs, not the column.
  */
 function firstReading<T>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
   for (const col of cols) {
@@ -664,12 +664,18 @@ function dealKey(cells: Cells, ctx: ReadContext, out: ActivityRecord): number {
 
 /**
  * A cell that is a JSON array of ids (Airbyte's association column `deals`: `["101","105"]`, `[101]`) as
- * the list it holds (`101,105`; `[]` is none); any other cell as it is.
+ * the list it holds (`101,105`; `[]` is none); any other cell as it is. Only a list of ids (ID_LIST): a
+ * deal's title in brackets («[VIP] Поставка [2025]») was unwrapped to «VIP] Поставка [2025» and linked none.
  */
 function listed(raw: string): string {
   const t = raw.trim();
-  return t.length > 1 && t[0] === '[' && t[t.length - 1] === ']' ? t.slice(1, -1).replace(/"/g, '').trim() : raw;
+  if (t.length < 2 || t[0] !== '[' || t[t.length - 1] !== ']') return raw;
+  const inside = t.slice(1, -1);
+  return ID_LIST.test(inside) ? inside.replace(/"/g, '').trim() : raw;
 }
+
+/** The inside of a JSON array of ids: ids of letters, digits, `_` and `-`, quoted or not, comma separated (or none). */
+const ID_LIST = /^\s*(?:"?[\w-]+"?(?:\s*,\s*"?[\w-]+"?)*)?\s*$/;
 
 /**
  * The key of a deal id given as text; one that is a title several deals share («Заявка с сайта»,

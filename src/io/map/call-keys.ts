@@ -1,5 +1,6 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Cells } from './cells.js';
+import { firstFilled } from './context.js';
 import { UNIQUEID } from './layouts.js';
 
 /**
@@ -24,6 +25,13 @@ export function channelOf(text: string): string {
 
 /** How many of a log's first rows with a call id are looked at before the id is trusted. */
 export const SAMPLE_ROWS = 200;
+/**
+ * How many rows in all are held while the ids are sampled, whatever their ids: a log whose call id
+ * column is blank on most rows (an unfilled `linkedid`, «ID сессии» of some calls only) was held whole
+ * until its 200th id, hundreds of MB on a large log. At this many the ids seen so far are judged (none:
+ * the rows' legs are told by their channel).
+ */
+export const SAMPLE_MAX_ROWS = 2000;
 /** The clients one call can name: its client, and one a consultation or a forward adds. More are several calls'. */
 const CLIENTS_OF_A_CALL = 2;
 
@@ -79,7 +87,10 @@ export function judgeIds(sample: ReadonlyArray<Sampled<LinkedActivity | object>>
   return { column, example: example.id, rows, of, joinedBy };
 }
 
-/** How many rows with a uniqueid the clock is judged on. */
+/**
+ * How many rows with a call id the clock is judged on, uniqueids or not: counted by tries, not by
+ * matches, so that a log of other ids (Zadarma's `in_…`, Mango's entry_id) runs no regex past them.
+ */
 const CLOCK_ROWS = 2000;
 /** How far (s) a leg's start may be from its id's second and still be the same moment: the id is made as the channel is, the leg starts as its record is (rounded down both). */
 const SAME_MOMENT_S = 2;
@@ -107,14 +118,14 @@ function clockOf(at: number, id: string): 'utc' | 'zone' | undefined {
 export class PbxClock {
   private utc = 0;
   private zone = 0;
-  private seen = 0;
+  private tried = 0;
   private example: { at: number; id: string } | undefined;
 
   note(id: string, at: number | undefined): void {
-    if (at === undefined || id === '' || this.seen >= CLOCK_ROWS) return;
+    if (at === undefined || id === '' || this.tried >= CLOCK_ROWS) return;
+    this.tried++;
     const clock = clockOf(at, id);
     if (clock === undefined) return;
-    this.seen++;
     if (clock === 'zone') this.zone++;
     else if (this.utc++ === 0) this.example = { at, id };
   }
@@ -129,8 +140,8 @@ export class PbxClock {
 
 /** The columns a leg's call is told by, from the row. */
 export interface LegColumns {
-  /** The call id's column, and its header. */
-  id?: { col: number; header: string };
+  /** The call id's column, its header, and the field's other columns, read where it is blank (context.ts firstFilled: Asterisk's `[linkedid, uniqueid]`). */
+  id?: { col: number; header: string; more?: readonly number[] };
   /** The channel's column (Asterisk's `channel`: the calling side's). */
   channel?: number;
   /** The header of the time's column. */
@@ -139,7 +150,8 @@ export interface LegColumns {
 
 /** A row's call id ('' for none). */
 export function idOf(cells: Cells, cols: LegColumns): string {
-  return cols.id === undefined ? '' : cells.text(cols.id.col);
+  const id = cols.id;
+  return id === undefined ? '' : cells.text(id.more === undefined ? id.col : firstFilled(cells, id.col, id.more));
 }
 
 /** A row's calling channel, where it is a name unique to a call ('' for none). */

@@ -462,9 +462,21 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
     direction: directionReader(maps),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
-    done: new ValueReader((raw) => activityDone(raw, undefined, maps.done), describeDone),
+    done: doneReader(maps, false),
   };
 }
+
+/**
+ * The reader of a done column's values; `email` where one of the file's done columns is an e-mail's
+ * status (HubSpot's hs_email_status, «Статус письма»: EMAIL_STATUS_HEADER), the only one whose BOUNCED or
+ * FAILED says 'not delivered' (the activity reader sets it so at a file's start, activityMemos).
+ */
+export function doneReader(maps: ValueMaps, email: boolean): ValueReader<DoneReading> {
+  return new ValueReader((raw) => activityDone(raw, undefined, maps.done, email), describeDone);
+}
+
+/** A header of an e-mail's status: `hs_email_status`, «Email status», «Статус письма». */
+export const EMAIL_STATUS_HEADER = /e-?mail|письм/iu;
 
 /**
  * Whether a call status says the call was not answered: by the value maps, else as a flag (UIS/CoMagic's
@@ -532,13 +544,16 @@ const EMPTY_COLUMNS: Record<string, undefined> = Object.fromEntries(
 
 /**
  * A field's column on a row where the field has several (a --map file's list, a profile's `coalesce`):
- * its first, else the first of the others that is filled (the first when all are blank). One rule for
- * `at` and a manager: a --map file's `manager: ["answering_pin", "orig_pin"]` (Rostelecom's employee
- * of an incoming call, and of an outgoing one) read the first alone, and every outgoing call, blank
- * there, was dropped «нет менеджера».
+ * its first, else the first of the others that is filled (the first when all are blank; undefined for a
+ * field with no column). One rule for `at`, a manager (of deals and of activities) and a call id: a
+ * --map file's `manager: ["answering_pin", "orig_pin"]` (Rostelecom's employee of an incoming call, and
+ * of an outgoing one) read the first alone, and every outgoing call, blank there, was dropped «нет
+ * менеджера». It gives the column, for a field read by other rules than a memo's; where the field is
+ * read through a memo whose reading is null for a blank cell (a status, a done flag), the activity
+ * reader's firstReading applies the same rule to the readings.
  */
-export function firstFilled(cells: Cells, first: number, more: readonly number[]): number {
-  return more.length > 0 && cells.blank(first) ? (more.find((k) => !cells.blank(k)) ?? first) : first;
+export function firstFilled<C extends number | undefined>(cells: Cells, first: C, more: readonly number[]): C {
+  return first !== undefined && more.length > 0 && cells.blank(first) ? ((more.find((k) => !cells.blank(k)) ?? first) as C) : first;
 }
 
 /** The header of a field's column (the field's name when unmapped), for row problems. */

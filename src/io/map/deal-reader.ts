@@ -68,7 +68,11 @@ export function stageNames(text: string): string[] {
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
   manager: CellMemo<number>;
-  /** The manager's other columns (a --map list): the first filled one counts on each row (firstFilled). */
+  /**
+   * The manager's other columns (a --map list: `manager: ["Ответственный", "Создал"]`): the first filled
+   * one counts on each row (context's firstFilled). The first alone was read, and a deal blank there was
+   * dropped «нет менеджера».
+   */
   managerMore: readonly number[];
   status: CellMemo<StatusEntry>;
   stage: CellMemo<StageEntry>;
@@ -101,15 +105,6 @@ export interface DealMemos {
   /** The id of the row being read when it lost its last digits (else undefined). */
   lostId: string | undefined;
   out: DealRow;
-}
-
-/**
- * The manager's column on a row: with a --map list (`manager: ["Ответственный", "Создал"]`), the first
- * filled one, as activities read theirs (context's firstFilled). The first alone was read, and a deal
- * blank there was dropped «нет менеджера».
- */
-function managerColumn(cells: Cells, col: number | undefined, m: DealMemos): number | undefined {
-  return col === undefined ? col : firstFilled(cells, col, m.managerMore);
 }
 
 /** A row with an id column and no id: dropped and counted, as totals rows are. */
@@ -180,7 +175,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     out.id = cells.text(c.id);
     // Not a deal (spec/exports.md: rows to drop, and count): amoCRM ends its export with one.
     if (out.id === '') {
-      if (!cells.blank(managerColumn(cells, c.manager, m)) && !cells.blank(c.created_at)) ctx.idless.pending++;
+      if (!cells.blank(firstFilled(cells, c.manager, m.managerMore)) && !cells.blank(c.created_at)) ctx.idless.pending++;
       return NO_ID;
     }
     // An id that lost its last digits (Excel's «5,80503E+18») is several deals' id: its row is a deal

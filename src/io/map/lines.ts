@@ -1,5 +1,5 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
-import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
+import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_MAX_ROWS, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
 import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
@@ -206,16 +206,27 @@ interface Held {
 }
 
 /**
+ * Whether a log's rows are joined into calls by their legs (callLegsFor): it has a call id or a
+ * channel column. Such a log is read in one pass (parallel.ts): a boundary would cut a call in two.
+ */
+export function joinsLegs(map: ColumnMap): boolean {
+  return map.fields.has('call_id') || map.fields.has('channel');
+}
+
+/**
  * The calls of a log whose columns tell a call's legs: a call id, or a channel (see callLegsFor).
  * Where the log has no call id, where a row's is empty, and where the id column is none (judgeIds),
  * legs are told by the channel that placed them, when that is a name unique to a call.
  */
 export function callLegsFor(map: ColumnMap, noEmployee: readonly string[]): CallLegs | undefined {
+  if (!joinsLegs(map)) return undefined;
   const field = (name: string) => map.fields.get(name)?.[0];
-  const [id, channel, at] = [field('call_id'), field('channel'), field('at')];
-  if (id === undefined && channel === undefined) return undefined;
+  const [ids, channel, at] = [map.fields.get('call_id') ?? [], field('channel'), field('at')];
+  const id = ids[0];
   const header = (c: number) => map.columns[c]?.header ?? `#${c + 1}`;
-  return new CallLegs(noEmployee, { ...(id === undefined ? {} : { id: { col: id, header: header(id) } }), ...(channel === undefined ? {} : { channel }), ...(at === undefined ? {} : { at: header(at) }) });
+  // A blank first id column falls to the others before the channel (Asterisk's `call_id: [linkedid, uniqueid]`).
+  const more = ids.length > 1 ? { more: ids.slice(1) } : {};
+  return new CallLegs(noEmployee, { ...(id === undefined ? {} : { id: { col: id, header: header(id), ...more } }), ...(channel === undefined ? {} : { channel }), ...(at === undefined ? {} : { at: header(at) }) });
 }
 
 /**
@@ -232,7 +243,7 @@ export function callLegsFor(map: ColumnMap, noEmployee: readonly string[]): Call
 export class CallLegs {
   /** The calls whose legs may still come, by key (`i` and the call id, `c` and the channel), in the order their first legs came. */
   private readonly open = new Map<string, Held>();
-  /** The first rows with a call id, held until they show whether it is one (judgeIds); undefined once they have. */
+  /** The first rows, held until SAMPLE_ROWS of them with a call id (or SAMPLE_MAX_ROWS in all) show whether it is one (judgeIds); undefined once they have. */
   private sample: Array<Sampled<Read>> | undefined;
   private sampledIds = 0;
   /** The call id column, where it is no call id: legs are then told by their channel. */
@@ -256,6 +267,9 @@ export class CallLegs {
    * last hours are held by id, and given on once a row starts more than a call's longest span away.
    */
   take(read: Read, cells: Cells, row: number, give: Give): void {
+    // While the ids are sampled, a problem row is given on at once and the legs are held, so rows are
+    // given on out of the file's order. Harmless today (settle and the counts take rows in any order); a
+    // consumer that comes to depend on the order must have it restored here.
     if (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason)) return give(read, row);
     // An id Excel turned into its scientific form («1,71982E+15») lost its last digits: different calls share it, and it joins none (a tester).
     let id = this.unusable ? '' : idOf(cells, this.cols);
@@ -263,7 +277,7 @@ export class CallLegs {
     this.clock?.note(id, startOf(read));
     if (this.sample) {
       this.sample.push({ read: read instanceof RowProblem ? read : { ...read }, id, channel: channelCell(cells, this.cols), row });
-      if (id !== '' && ++this.sampledIds >= SAMPLE_ROWS) this.judge(give);
+      if ((id !== '' && ++this.sampledIds >= SAMPLE_ROWS) || this.sample.length >= SAMPLE_MAX_ROWS) this.judge(give);
       return;
     }
     this.route(read, id !== '' ? `i${id}` : keyOfChannel(channelCell(cells, this.cols)), row, give);

@@ -4,7 +4,20 @@
 import { PATRONYMIC_PARTICLE } from '../../core/patronymic.js';
 import { withoutLine } from '../../core/name-line.js';
 import { buildValueMaps } from './value-maps.js';
-import { normalizeValue } from './values.js';
+import { cleanText, normalizeValue } from './values.js';
+
+/**
+ * What a PBX writes in its employee column for a call no person took: the voice menu, a queue,
+ * voicemail (Megafon's `account` is «ivr» for a call that ended in the menu). No employee: the activity
+ * reader gives such a call no manager (a missed one is said in missed-no-manager), and the status-column
+ * check (status-column.ts) counts such a value neither as a status nor as a name.
+ */
+const NOT_AN_EMPLOYEE = new Set(['ivr', 'voicemail', 'voice mail', 'queue', 'очередь', 'голосовое меню', 'голосовая почта', 'автоответчик', 'автосекретарь']);
+
+/** Whether a cell names a machine that took a call, not an employee («IVR», «Голосовая почта», «Queue»): NOT_AN_EMPLOYEE. */
+export function machineWord(value: string): boolean {
+  return NOT_AN_EMPLOYEE.has(cleanText(value).toLowerCase());
+}
 
 /** The built-in stage and status words: «Сделка успешна» is two words of letters and no one's name. */
 const STATUS_WORDS = buildValueMaps().status;

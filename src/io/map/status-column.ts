@@ -1,5 +1,5 @@
 import { FIELDS, normalizeHeader } from './fields.js';
-import { mostly } from './people.js';
+import { machineWord } from './people.js';
 import { buildValueMaps, statusByWords, type ValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -66,11 +66,16 @@ const STATUS_HEADER = /(?:^|[\s_.-])(?:status|state|disposition|hangup|cause|rea
 
 /**
  * Whether a column holds statuses, not employees: its header is one the fields read as a status, or
- * names a status and at least one of its first filled values is a call status, or at least half of
- * its first filled values are (callStatusPhrase).
+ * names a status and more than one of its first filled values is a call status, or more than half of
+ * them are (callStatusPhrase). A machine's word («IVR», «Голосовая почта»: people.ts machineWord, what
+ * the readers give no employee) counts on neither side: a «Сотрудник» column where the IVR took half
+ * the calls holds employees, and one status among a status-named column's values («Причина»: a label
+ * «Ok») is no proof.
  */
 export function holdsStatuses(header: string, values: readonly string[]): boolean {
   if (knownAsStatus(header)) return true;
-  if (STATUS_HEADER.test(header) && values.some(callStatusPhrase)) return true;
-  return mostly(values, callStatusPhrase);
+  const said = values.filter((v) => !machineWord(v));
+  const statuses = said.filter(callStatusPhrase).length;
+  if (STATUS_HEADER.test(header) && statuses > 1) return true;
+  return statuses * 2 > said.length;
 }

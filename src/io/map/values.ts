@@ -568,7 +568,11 @@ const PLANNED_WORDS = new Set([
 ]);
 // HubSpot's API code of a meeting nobody came to (hs_meeting_outcome NO_SHOW; CANCELED is the word).
 const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'no_show', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
-/** An e-mail that never reached the client (HubSpot's hs_email_status BOUNCED, FAILED): no touch, dropped under a reason of its own. */
+/**
+ * An e-mail that never reached the client (HubSpot's hs_email_status BOUNCED, FAILED): no touch, dropped
+ * under a reason of its own. Only in an e-mail's status column (activityDone's `email`): a call's or a
+ * task's «Failed» was dropped as «письмо не доставлено»; there it is a value no rule knows, and asked about.
+ */
 const NOT_DELIVERED_WORDS = new Set(['bounced', 'failed']);
 
 /** What a done cell says: took place (true), planned (false), called off, an e-mail not delivered, or nothing (undefined). */
@@ -578,11 +582,11 @@ export type DoneReading = boolean | 'called off' | 'not delivered' | undefined;
  * Whether an activity took place, from a done flag (`Activity - Done`, COMPLETED) or a status of its
  * own (Zoho's `Outgoing Call Status`, HubSpot's `Meeting outcome`, `hs_email_status`): true, false for
  * a planned one, 'called off' for one cancelled or not attended, 'not delivered' for an e-mail that
- * bounced or failed, undefined for a value that says none. An empty cell is `empty`: not done in a
- * checkbox (false), nothing said in a status (an incoming call or e-mail has none).
- * The --map file's `done:` values come first.
+ * bounced or failed (where the column is an e-mail's status: `email`), undefined for a value that says
+ * none. An empty cell is `empty`: not done in a checkbox (false), nothing said in a status (an incoming
+ * call or e-mail has none). The --map file's `done:` values come first.
  */
-export function activityDone(raw: string, empty: false | undefined, user?: ReadonlyMap<string, boolean>): DoneReading {
+export function activityDone(raw: string, empty: false | undefined, user?: ReadonlyMap<string, boolean>, email = false): DoneReading {
   const v = normalizeValue(raw);
   if (v === '') return empty;
   const mapped = user?.get(v);
@@ -591,6 +595,6 @@ export function activityDone(raw: string, empty: false | undefined, user?: Reado
   if (flag !== undefined) return flag;
   if (HELD_WORDS.has(v)) return true;
   if (PLANNED_WORDS.has(v)) return false;
-  if (NOT_DELIVERED_WORDS.has(v)) return 'not delivered';
+  if (email && NOT_DELIVERED_WORDS.has(v)) return 'not delivered';
   return CALLED_OFF_WORDS.has(v) ? 'called off' : undefined;
 }

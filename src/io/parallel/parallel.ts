@@ -18,7 +18,7 @@ import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedAct
 import { ClientColumnFilled, readAgainOnFilled } from '../map/empty-client.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
-import { linesNameEmployees } from '../map/lines.js';
+import { joinsLegs, linesNameEmployees } from '../map/lines.js';
 import { hasClientLinks } from '../map/deal-reader.js';
 import type { TypeColumnReading } from '../map/type-column.js';
 import { sniff, type Encoding } from '../read/sniff.js';
@@ -329,12 +329,13 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
 }
 
 /**
- * An activities file read in one pass, never in parts: a PBX's log whose call legs are one call (a
- * boundary between parts would cut a call in two), or whose employees its rows' lines name (the
- * header alone, which a part is given, cannot show them).
+ * An activities file read in one pass, never in parts: a PBX's log whose call legs are one call, told
+ * by a call id or by the calling channel alone (joinsLegs: a boundary between parts would cut a call
+ * in two, a manager column or not), or whose employees its rows' lines name (the header alone, which a
+ * part is given, cannot show them).
  */
 function readWhole(map: ColumnMap): boolean {
-  return map.fields.has('call_id') || linesNameEmployees(map);
+  return joinsLegs(map) || linesNameEmployees(map);
 }
 
 /** The periods' engines fed with an activities export, and what the import saw. */

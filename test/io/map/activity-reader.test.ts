@@ -19,6 +19,25 @@ async function read(name: string, lines: string[], textRows: boolean, opts: Part
 }
 
 describe.each([true, false])('activity columns (text rows: %s)', (textRows) => {
+  // A done column's «Failed» read as «e-mail not delivered» on any row: a failed call was dropped under an
+  // e-mail's reason. Outside an e-mail's status column it is a value no rule knows: kept, and asked about.
+  it('a call\'s «Failed» in a done column is an unknown value; in an e-mail\'s status column it is not delivered', async () => {
+    const lines = ['Date,Owner,Type,Status', '2025-03-03 09:30,Anna,Call,Done', '2025-03-03 10:30,Anna,Call,Failed', '2025-03-03 11:30,Anna,Task,Failed'];
+    writeFileSync(path.join(dir, 'failed.csv'), lines.join('\n'));
+    const list: Activity[] = [];
+    const { report } = await importActivities('failed.csv', { cwd: dir, stdin: process.stdin, textRows, columns: { done: 'Status' } }, (a) => list.push(a));
+    expect(list.map((a) => a.kind)).toEqual(['call', 'call', 'other']);
+    expect(report.dropped).toEqual({});
+    expect(report.values.done).toContainEqual({ value: 'Failed', mapped: 'done (unknown value)', count: 2 });
+    // In an e-mail's status column, bounced and failed are still not delivered.
+    const mail = ['Date,Owner,Type,Email status', '2025-03-03 09:30,Anna,Email,Sent', '2025-03-03 10:30,Anna,Email,Failed', '2025-03-03 11:30,Anna,Email,Bounced'];
+    writeFileSync(path.join(dir, 'bounced.csv'), mail.join('\n'));
+    const mails: Activity[] = [];
+    const read2 = await importActivities('bounced.csv', { cwd: dir, stdin: process.stdin, textRows, columns: { done: 'Email status' } }, (a) => mails.push(a));
+    expect(mails.map((a) => a.kind)).toEqual(['email']);
+    expect(read2.report.dropped).toEqual({ 'e-mail not delivered (bounced or failed)': 2 });
+  });
+
   // A logged call is COMPLETED whatever its outcome: the outcome, where one was logged, says whether anyone answered.
   it('a call status of several columns is the first filled one\'s', async () => {
     const lines = ['Date,Owner,Direction,Outcome,Status', '2025-03-03 09:30,Anna,Inbound,No answer,COMPLETED', '2025-03-03 10:30,Anna,Inbound,,NO_ANSWER', '2025-03-03 11:30,Anna,Inbound,Connected,NO_ANSWER', '2025-03-03 12:30,Anna,Inbound,,COMPLETED'];
@@ -42,5 +61,11 @@ describe.each([true, false])('activity columns (text rows: %s)', (textRows) => {
   it('a deal id cell that is a JSON array names its first deal; an empty array none', async () => {
     const lines = ['Date,Owner,Deals', '2025-03-03 09:30,Anna,"[""101""]"', '2025-03-03 10:30,Anna,"[""102"", ""105""]"', '2025-03-03 11:30,Anna,[103]', '2025-03-03 12:30,Anna,[]'];
     expect(await read('deals.csv', lines, textRows, { columns: { deal_id: 'Deals' } })).toEqual(['call - 101', 'call - 102', 'call - 103', 'call - -']);
+  });
+
+  // Any cell in brackets was unwrapped: a deal's title «[VIP] Поставка [2025]» became «VIP] Поставка [2025» and linked none.
+  it('a deal cell in brackets that is no list of ids is read as it is (a title)', async () => {
+    const lines = ['Date,Owner,Deals', '2025-03-03 09:30,Anna,[VIP] Поставка [2025]', '2025-03-03 10:30,Anna,[Акция] Склад'];
+    expect(await read('titles.csv', lines, textRows, { columns: { deal_id: 'Deals' } })).toEqual(['call - [VIP] Поставка [2025]', 'call - [Акция] Склад']);
   });
 });

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../src/core/records.js';
 import { importActivities } from '../../../src/io/map/import.js';
 import { channelOf } from '../../../src/io/map/call-keys.js';
+import { CallLegs } from '../../../src/io/map/lines.js';
+import type { Cells } from '../../../src/io/map/cells.js';
+import type { LinkedActivity } from '../../../src/core/kpi/link.js';
 import { at } from '../../helpers/fixtures.js';
 import { runCli } from '../../helpers/cli.js';
 
@@ -156,5 +159,44 @@ describe('a call id column that joins different clients\' calls is no call id', 
       ['202', 'out', false, 150],
     ]);
     expect(report.dropped).toEqual({ [BY_CHANNEL]: 1 });
+  });
+});
+
+describe('the call id sample is bounded in rows, not only in ids', () => {
+  // A log whose call id column is blank on every row: the sample waited for 200 ids and held the whole file.
+  const blank = { text: () => '', blank: () => true } as unknown as Cells;
+  const leg = (i: number) => ({ at: Date.UTC(2025, 1, 10, 9) + i * 60_000, duration_s: 10, missed: false }) as unknown as LinkedActivity;
+
+  it('gives rows on after 2 000 of them without an id, not at the end of the file', () => {
+    const legs = new CallLegs([], { id: { col: 0, header: 'linkedid' } });
+    let given = 0;
+    for (let i = 0; i < 1999; i++) legs.take(leg(i), blank, i + 2, () => given++);
+    expect(given).toBe(0);
+    legs.take(leg(1999), blank, 2001, () => given++);
+    // The 2 000 held rows, judged at once: no id, no channel, each a call of its own.
+    expect(given).toBe(2000);
+    legs.take(leg(2000), blank, 2002, () => given++);
+    expect(given).toBe(2001);
+    legs.end(() => given++);
+    expect(given).toBe(2001);
+  });
+});
+
+describe('a call id of several columns: a blank first one falls to the next before the channel', () => {
+  // A --map file's `call_id: [linkedid, uniqueid]` (as Asterisk's profile lists them); an older CDR table's
+  // linkedid is blank, and its ring group's legs share the calling channel's uniqueid. Only the first column
+  // was read: each leg a call.
+  it('joins legs by uniqueid where linkedid is blank', async () => {
+    writeFileSync(path.join(dir, 'uniqueid.csv'), `${[
+      'calldate,src,dst,dstchannel,billsec,disposition,uniqueid,linkedid',
+      '2025-02-10 10:00:00,79031110001,600,PJSIP/201-00000002,0,NO ANSWER,1739181600.1,',
+      '2025-02-10 10:00:01,79031110001,600,PJSIP/202-00000003,90,ANSWERED,1739181600.1,',
+      '2025-02-10 10:20:00,79031110002,201,PJSIP/201-00000005,30,ANSWERED,1739182800.4,',
+    ].join('\n')}\n`);
+    const list: Activity[] = [];
+    const columns = { call_id: ['linkedid', 'uniqueid'] };
+    const { report } = await importActivities('uniqueid.csv', { cwd: dir, stdin: process.stdin, maxBadRows: { count: 100 }, columns }, (a) => list.push({ ...a }));
+    expect(list.map((a) => [a.manager, a.missed, a.duration_s])).toEqual([['202', false, 90], ['201', false, 30]]);
+    expect(report.dropped).toEqual({ [BY_ID]: 1 });
   });
 });

@@ -330,7 +330,12 @@ describe('yesNo and parseBoolean read the TRUE and FALSE a localised Excel write
 
   // hs_email_status: SENT and SENDING took place, BOUNCED and FAILED were not delivered, SCHEDULED is planned; a blank one (an incoming e-mail's) says nothing.
   it('HubSpot\'s e-mail statuses as the API codes them', () => {
-    expect(['SENT', 'SENDING', 'BOUNCED', 'FAILED', 'SCHEDULED', ''].map((v) => activityDone(v, undefined))).toEqual([true, true, 'not delivered', 'not delivered', false, undefined]);
+    expect(['SENT', 'SENDING', 'BOUNCED', 'FAILED', 'SCHEDULED', ''].map((v) => activityDone(v, undefined, undefined, true))).toEqual([true, true, 'not delivered', 'not delivered', false, undefined]);
+  });
+
+  // Bounced and failed said «not delivered» in any done column: a call's or a task's «Failed» was dropped as an e-mail not delivered.
+  it('bounced and failed are an e-mail\'s only: elsewhere values no rule knows', () => {
+    expect(['Bounced', 'Failed'].map((v) => activityDone(v, undefined))).toEqual([undefined, undefined]);
   });
 
   it('a done column reads the same words, and its own (done, to do) as before', () => {

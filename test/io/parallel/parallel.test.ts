@@ -287,6 +287,16 @@ describe('reading activities in two halves gives what one pass gives', () => {
     expect(totals(kpi.split)).toEqual(totals(canonical.split));
   });
 
+  // A log whose legs are joined by their calling channel alone (no call id), with a manager column: it was
+  // read in two halves, and a call's legs on either side of the boundary became two calls.
+  it('a log joined by channel alone is read in one pass, a manager column or not', () => {
+    const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const lines = [`${rows[0]},channel`, ...rows.slice(1).map((r, i) => `${r},PJSIP/trunk-${i.toString(16).padStart(8, '0')}`)];
+    writeFileSync(path.join(dir, 'activities-channel.csv'), `${lines.join('\n')}\n`);
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-channel.csv', '--format', 'json'], []);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+
   it('when the second half has bad rows, new managers and clients, and deal ids no deal has', () => {
     const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
     const extra = ['Новый Менеджер,2024-09-01 10:00:00,call,out,false,30,999999,Новый клиент', 'Новый Менеджер,not a date,call,out,false,30,100001,x', 'Новый Менеджер,2024-09-01 11:00:00,call,in,true,,999999,Новый клиент'];
