@@ -107,6 +107,16 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
     expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
   });
 
+  // The profile's call_id is linkedid, else uniqueid (coalesce): a CDR table whose linkedid column is
+  // blank (written before Asterisk 1.8) joins a ring group's legs by their calling channel's uniqueid.
+  it('reads uniqueid where linkedid is blank', async () => {
+    const H = 'calldate,src,dst,channel,dstchannel,billsec,disposition,uniqueid,linkedid';
+    const text = [H, '2024-03-01 09:00:00,79161234567,101,DAHDI/1-1,PJSIP/101-1,0,NO ANSWER,1709283600.7,', '2024-03-01 09:00:01,79161234567,102,DAHDI/1-1,PJSIP/102-1,40,ANSWERED,1709283600.7,', '2024-03-01 09:05:00,79161234568,101,DAHDI/1-1,PJSIP/101-2,20,ANSWERED,1709283900.9,'].join('\n');
+    const { list, report } = await read('cdr-no-linkedid.csv', `${text}\n`);
+    expect(list.map((a) => [a.manager, a.missed, a.duration_s])).toEqual([['102', false, 40], ['101', false, 20]]);
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
+  });
+
   it('gives the last call of the file on at its end', async () => {
     const { list, report } = await read('freepbx-last.csv', [HEADER, ROWS[3], ROWS[2]].join('\n') + '\n');
     expect(list.map((a) => [a.manager, a.missed, a.duration_s])).toEqual([['101', false, 25]]);
