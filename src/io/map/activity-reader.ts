@@ -6,7 +6,7 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, doneReader, EMAIL_STATUS_HEADER, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
@@ -133,9 +133,7 @@ function numberSides(ctx: ReadContext): Sides | undefined {
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
-  // Bounced or failed is an e-mail not delivered only in an e-mail's status column (a call's «Failed» is a value no rule knows).
   const doneCols = ctx.map.fields.get('done') ?? NO_COLUMNS;
-  if (doneCols.some((c) => EMAIL_STATUS_HEADER.test(ctx.map.columns[c]?.header ?? ''))) v.done = doneReader(ctx.maps, true);
   const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   // A client column blank on every row is read as absent: the client comes from the call's sides (empty-client.ts).
   const names = ctx.map.emptyClient ? undefined : ctx.map.fields.get('client');

@@ -455,23 +455,26 @@ export interface ReadContext {
 }
 
 
-/** Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
-export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined, kindByWords = true): ActivityValueReaders {
+/**
+ * Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical
+ * `missed`, `emailStatus` when a done column is an e-mail's status (EMAIL_STATUS_HEADER: doneReader).
+ */
+export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined, kindByWords = true, emailStatus = false): ActivityValueReaders {
   return {
     kind: new ValueReader((raw) => kindOf(maps, raw, kindByWords), (v) => v),
     direction: directionReader(maps),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
-    done: doneReader(maps, false),
+    done: doneReader(maps, emailStatus),
   };
 }
 
 /**
  * The reader of a done column's values; `email` where one of the file's done columns is an e-mail's
  * status (HubSpot's hs_email_status, «Статус письма»: EMAIL_STATUS_HEADER), the only one whose BOUNCED or
- * FAILED says 'not delivered' (the activity reader sets it so at a file's start, activityMemos).
+ * FAILED says 'not delivered' (decided with the file's other readers, import.ts startReading).
  */
-export function doneReader(maps: ValueMaps, email: boolean): ValueReader<DoneReading> {
+function doneReader(maps: ValueMaps, email: boolean): ValueReader<DoneReading> {
   return new ValueReader((raw) => activityDone(raw, undefined, maps.done, email), describeDone);
 }
 

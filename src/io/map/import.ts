@@ -23,7 +23,7 @@ import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reade
 import { callLegsFor, type CallLegs } from './lines.js';
 import type { CallIdUnusable } from './call-keys.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, readsAsMilliseconds, RowProblem, type ReadContext, type ValueCount } from './context.js';
+import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, EMAIL_STATUS_HEADER, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, readsAsMilliseconds, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { StageDeals } from './stage-deals.js';
 import { GroupCells } from './group-cells.js';
 import { UnreadColumns, type UnreadColumn } from './unread-columns.js';
@@ -243,6 +243,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
   const maps = withProfileValues(withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages), profile?.values);
   const missedCol = map.fields.get('missed')?.[0];
   const missedIsBoolean = missedCol !== undefined && headers[missedCol]!.trim().toLowerCase() === 'missed';
+  // Bounced or failed is an e-mail not delivered only in an e-mail's status column (a call's «Failed» is a value no rule knows).
+  const emailStatus = (map.fields.get('done') ?? []).some((c) => EMAIL_STATUS_HEADER.test(headers[c] ?? ''));
   const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(opts.store ?? new DealStore())) : undefined;
   const ctx: ReadContext = {
     file,
@@ -254,7 +256,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     cols: firstColumns(map),
     timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
     valueStats: new Map(),
-    values: activityValueReaders(maps, missedIsBoolean, parseBoolean, profile?.otherKinds !== 'drop'),
+    values: activityValueReaders(maps, missedIsBoolean, parseBoolean, profile?.otherKinds !== 'drop', emailStatus),
     store: linker ? linker.store : (opts.store ?? new DealStore()),
     ...(linker ? { linker } : {}),
     placeholders: placeholderDates(profile?.placeholders ?? []),
