@@ -572,7 +572,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   let span: EnginesRun['activities'];
   const pay = paymentsReading(files.payments, store, () => ({ ...later('payments'), linkTo: store }));
   if (files.activities) {
-    const r = await readActivities(files.activities, later('activities'), store, periods, helper, pay.read);
+    // The payments are read while the worker thread reads its half; what reading them left (their repeat check's table) is freed before the run's end, where its memory peaks.
+    const r = await readActivities(files.activities, later('activities'), store, periods, helper, async (to) => {
+      await pay.read(to);
+      if (helper.used) collectGarbage();
+    });
     engines = r.engines;
     reports.push(r.report);
     activitiesMap = r.map;
@@ -639,6 +643,7 @@ function paymentsReading(file: string | undefined, store: DealStore, options: ()
       // Resolved against the deals as they are read, into columns: no object is kept per payment.
       const log = new PaymentLog(store);
       const report = await importFile<LinkedPayment>(file, 'payments', options(), (p) => log.addLinked(p));
+      log.odd.read();
       payments = { log, report };
       timing('payments read');
     } catch (e) {

@@ -53,6 +53,7 @@ export class PaymentLog {
   static of(store: DealStore, list: readonly Payment[]): PaymentLog {
     const log = new PaymentLog(store);
     for (const p of list) log.add(p);
+    log.odd.read();
     return log;
   }
 
@@ -81,9 +82,8 @@ export const kopecks = (v: number): number => Math.round(v * 100);
  *
  * It reads the log's columns (deal, manager, amounts) and keeps beside them only what they lack, 20
  * bytes a payment: the dates, and for a row without a deal of the store which id it named. A repeated
- * row is found by a hash of its fields, each row's index in a map under it (a number to a number),
- * checked field by field against the row found there (another row under the same hash: the next hash
- * up); no string a row. The deals' sums are made when asked (over), in one pass over the log.
+ * row is found by a hash of its fields, the first row of each in a flat table (RowTable), checked
+ * field by field against a held row of the same hash; no string a row. The deals' sums are made when asked (over), in one pass over the log.
  */
 export class PaymentOddities {
   unknown = 0;
@@ -92,15 +92,12 @@ export class PaymentOddities {
   unknownExample = '';
   readonly refunds = { rows: 0, sum: 0 };
   readonly duplicates = { rows: 0, sum: 0 };
-  /** The dates of each row as read (NaN: none). */
-  private readonly invoicedAt = new FloatList();
-  private readonly paidAt = new FloatList();
   /** Each row's deal as the repeat check sees it: the deal, else -1 - k for the id k of `unknownIds` it named (-1: none). */
   private readonly who = new IntList();
   /** The deal ids no deal has, as named ('' is key 0, a row that names none). */
   private readonly unknownIds = new Interner();
-  /** Row index by its fields' hash (the first row of those fields; see repeats). */
-  private readonly byHash = new Map<number, number>();
+  /** What finding repeated rows needs while the file is read; dropped once it is (read). */
+  private seen: RowsSeen | undefined = new RowsSeen();
 
   constructor(private readonly log: PaymentLog) {}
 
@@ -118,44 +115,42 @@ export class PaymentOddities {
       this.refunds.rows++;
       this.refunds.sum += Math.min(paid, 0) || Math.min(invoiced, 0);
     }
-    this.invoicedAt.push(invoicedAt);
-    this.paidAt.push(paidAt);
+    const seen = this.seen;
+    if (seen === undefined) throw new Error('a payment noted after its file was read');
+    seen.invoicedAt.push(invoicedAt);
+    seen.paidAt.push(paidAt);
     this.who.push(deal >= 0 ? deal : -1 - this.unknownIds.id(id));
-    if (this.repeats(i)) {
+    if (seen.firstRows.findOrAdd(i, this.hash(i, seen), (j) => this.same(i, j, seen))) {
       this.duplicates.rows++;
       this.duplicates.sum += paid !== 0 ? paid : invoiced;
     }
   }
 
-  /** Whether row i repeats an earlier row in every field; else it is put under its hash. */
-  private repeats(i: number): boolean {
-    for (let h = this.hash(i); ; h = (h + 1) | 0) {
-      const j = this.byHash.get(h);
-      if (j === undefined) {
-        this.byHash.set(h, i);
-        return false;
-      }
-      if (this.same(i, j)) return true;
-    }
+  /**
+   * The file is read: the rows' dates and the table of first rows are dropped (24 to 40 bytes a
+   * payment, held otherwise to the end of the run, where its memory peaks). No row is noted after.
+   */
+  read(): void {
+    this.seen = undefined;
   }
 
   /** A 32-bit hash of row i's fields: its deal (as `who`), manager, amounts in kopecks and dates. */
-  private hash(i: number): number {
+  private hash(i: number, seen: RowsSeen): number {
     const log = this.log;
     const h = mix(mix(0x2545f491, this.who.data[i]!), log.manager.data[i]!);
-    return finish(mixNumber(mixNumber(mixNumber(mixNumber(h, kopecks(log.invoiced.data[i]!)), kopecks(log.paid.data[i]!)), this.invoicedAt.data[i]!), this.paidAt.data[i]!));
+    return finish(mixNumber(mixNumber(mixNumber(mixNumber(h, kopecks(log.invoiced.data[i]!)), kopecks(log.paid.data[i]!)), seen.invoicedAt.data[i]!), seen.paidAt.data[i]!));
   }
 
   /** Whether rows i and j agree in deal (as `who`), manager, amounts in kopecks and dates (NaN, no date, equal to NaN). */
-  private same(i: number, j: number): boolean {
+  private same(i: number, j: number, seen: RowsSeen): boolean {
     const log = this.log;
     return (
       this.who.data[i] === this.who.data[j] &&
       log.manager.data[i] === log.manager.data[j] &&
       kopecks(log.invoiced.data[i]!) === kopecks(log.invoiced.data[j]!) &&
       kopecks(log.paid.data[i]!) === kopecks(log.paid.data[j]!) &&
-      sameDate(this.invoicedAt.data[i]!, this.invoicedAt.data[j]!) &&
-      sameDate(this.paidAt.data[i]!, this.paidAt.data[j]!)
+      sameDate(seen.invoicedAt.data[i]!, seen.invoicedAt.data[j]!) &&
+      sameDate(seen.paidAt.data[i]!, seen.paidAt.data[j]!)
     );
   }
 
@@ -198,6 +193,51 @@ export class PaymentOddities {
       example = { id: store.idOf(d), invoiced: invoiced[d]!, paid: paid[d]! };
     }
     return example === undefined ? { count: 0 } : { count, example };
+  }
+}
+
+/** The dates of each row as read (NaN: none), and the rows that repeat no earlier one (PaymentOddities, while its file is read). */
+class RowsSeen {
+  readonly invoicedAt = new FloatList();
+  readonly paidAt = new FloatList();
+  readonly firstRows = new RowTable();
+}
+
+/**
+ * A set of row indices by a 32-bit hash of their fields, in two flat arrays (open addressing, linear
+ * probing, at most half full): 12 to 24 bytes a row, where a Map of numbers took about 40 and grew
+ * in steps the size of the whole map (peak memory of a million payments).
+ */
+export class RowTable {
+  private rows = new Int32Array(1024).fill(-1);
+  private hashes = new Int32Array(1024);
+  private size = 0;
+
+  /** Whether a row of this hash that `same` accepts is held; if not, `row` is added under it. */
+  findOrAdd(row: number, hash: number, same: (held: number) => boolean): boolean {
+    const mask = this.rows.length - 1;
+    let k = hash & mask;
+    for (let held = this.rows[k]!; held !== -1; k = (k + 1) & mask, held = this.rows[k]!) {
+      if (this.hashes[k] === hash && same(held)) return true;
+    }
+    this.rows[k] = row;
+    this.hashes[k] = hash;
+    if (++this.size * 2 > this.rows.length) this.grow();
+    return false;
+  }
+
+  private grow(): void {
+    const { rows, hashes } = this;
+    this.rows = new Int32Array(rows.length * 2).fill(-1);
+    this.hashes = new Int32Array(rows.length * 2);
+    const mask = this.rows.length - 1;
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i] === -1) continue;
+      let k = hashes[i]! & mask;
+      while (this.rows[k] !== -1) k = (k + 1) & mask;
+      this.rows[k] = rows[i]!;
+      this.hashes[k] = hashes[i]!;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DealStore } from '../../../src/core/kpi/deal-store.js';
-import { PaymentLog } from '../../../src/core/kpi/payment-log.js';
+import { PaymentLog, RowTable } from '../../../src/core/kpi/payment-log.js';
 import { deal } from '../../helpers/kpi.js';
 
 describe('PaymentLog', () => {
@@ -98,5 +98,22 @@ describe('PaymentOddities (what a paid share cannot be read from)', () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => row('7', 1, 2, i));
     const log = PaymentLog.of(store(), [...rows, ...rows]);
     expect(log.odd.duplicates).toEqual({ rows: 40_000, sum: 80_000 });
+  });
+
+  it('drops what the repeat check held once the file is read: a row noted after is a mistake, said at once', () => {
+    const log = PaymentLog.of(store(), [row('7', 1, 2)]);
+    expect(() => log.add({ deal_id: '7', manager: 'Анна', invoiced: 1, paid: 2, invoiced_at: null, paid_at: null })).toThrow(/after its file was read/);
+  });
+});
+
+describe('RowTable', () => {
+  it('holds rows of one hash side by side, across its growth and the end of its slots, each found by its own fields', () => {
+    const table = new RowTable();
+    const value = (r: number) => r % 3000;
+    // 3000 distinct values under two hashes (one of them -1, the last slot of any size), then each again.
+    const found: boolean[] = [];
+    for (let r = 0; r < 6000; r++) found.push(table.findOrAdd(r, value(r) % 2 === 0 ? -1 : 7, (held) => value(held) === value(r)));
+    expect(found.slice(0, 3000).every((f) => !f)).toBe(true);
+    expect(found.slice(3000).every((f) => f)).toBe(true);
   });
 });
