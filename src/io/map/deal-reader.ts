@@ -368,7 +368,7 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
       return status;
     }
   }
-  if (closedFlag === undefined && lostByReason(cells, ctx, m)) return 'lost';
+  if (closedFlag === undefined && (lostByReason(cells, ctx, m) || archived(cells, ctx, m))) return 'lost';
   if (c.stage === undefined || cells.blank(c.stage)) return closedFlag === true ? 'lost' : 'open';
   const stage = cells.value(c.stage, m.stage);
   let status: DealStatus | 'deleted';
@@ -396,7 +396,7 @@ function closedUnknown(ctx: ReadContext): string {
 /**
  * A deal with a probability of 0% and a loss reason, or archived (Odoo's «Active» False), is lost
  * whatever its stage says: Odoo (before 16) archives a lost opportunity in the stage it was lost in
- * («New») with probability 0, in a file with no closed flag.
+ * («New») with probability 0, in a file with no closed flag. An archived deal without a probability: archived.
  */
 function lostByReason(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
   const c = ctx.cols;
@@ -404,6 +404,23 @@ function lostByReason(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
   const k = m.reasonCols.find((col) => !cells.blank(col)) ?? (c.active !== undefined && cells.value(c.active, m.flag) === false ? c.active : undefined);
   if (k === undefined) return false;
   noteValue(ctx, 'probability', `${cells.text(c.probability)} / ${cells.text(k)}`, 'lost');
+  return true;
+}
+
+/**
+ * An archived deal (Odoo's «Active» / «Активно» False, filled) whose stage is not a won one and whose
+ * probability is not 100%: lost, with or without a probability column. Odoo's «Lost» action archives an
+ * opportunity in the stage it was lost in (and sets its probability to 0), and its reports count an
+ * archived opportunity that is not won as lost: without «Вероятность» in the export, every lost one
+ * counted open, its loss reason unread (a tester's Odoo list, win rate 100%).
+ */
+function archived(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
+  const c = ctx.cols;
+  if (c.active === undefined || cells.blank(c.active) || cells.value(c.active, m.flag) !== false) return false;
+  if (c.probability !== undefined && !cells.blank(c.probability) && cells.value(c.probability, m.probability) === 1) return false;
+  const stage = c.stage === undefined || cells.blank(c.stage) ? undefined : cells.value(c.stage, m.stage);
+  if (stage?.status === 'won') return false;
+  noteValue(ctx, 'active', stage === undefined ? cells.text(c.active) : `${cells.text(c.active)} / ${stage.text}`, 'lost');
   return true;
 }
 

@@ -131,3 +131,48 @@ describe('an amount of 0, as an amount or, where the --map file says so, as a bu
     expect(await amounts(file, text, 'unfilled')).toEqual([null, 300, null, null, null]);
   });
 });
+
+// A tester (T27 F1): Odoo's list without «Вероятность» counted its archived, lost opportunities open
+// (win rate 100%, no loss reasons). Odoo's «Lost» archives an opportunity in the stage it was lost in.
+describe('Odoo: an archived opportunity whose stage is not won is lost, with or without a probability column', () => {
+  const rows = [
+    ['2025-03-01 10:00:00', 'Анна Смирнова', 'Выиграно', '100000', '2025-03-11 10:00:00', 'True', ''],
+    ['2025-03-02 09:00:00', 'Анна Смирнова', 'Предложение', '50000', '2025-03-05 09:00:00', 'False', 'Слишком дорого'],
+    ['2025-03-04 11:00:00', 'Анна Смирнова', 'Новый', '30000', '', 'True', ''],
+    ['2025-03-05 08:00:00', 'Борис Иванов', 'Выиграно', '70000', '2025-03-06 08:00:00', 'False', ''],
+  ];
+  const expected = [['won', 100000, ''], ['lost', 50000, 'Слишком дорого'], ['open', 30000, ''], ['won', 70000, '']];
+
+  it.each([
+    ['Russian headers', 'Создано,Продавец,Этап,Ожидаемая выручка,Дата закрытия,Активно,Причина проигрыша'],
+    ['English headers', 'Created on,Salesperson,Stage,Expected Revenue,Closed Date,Active,Lost Reason'],
+  ])('%s, CSV', async (_, header) => {
+    const { deals, report } = await read([header, ...rows.map((r) => r.join(','))]);
+    expect(report.profile?.id).toBe('odoo');
+    expect(deals.map((d) => [d.status, d.amount, d.loss_reason])).toEqual(expected);
+    // The archived deal in a won stage stays won; the one lost is said with its stage.
+    expect(report.values.active).toEqual([{ value: 'False / Предложение', mapped: 'lost', count: 1 }]);
+  });
+
+  it('XLSX with real booleans and dates', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Возможности');
+    ws.addRow(['Создано', 'Продавец', 'Этап', 'Ожидаемая выручка', 'Дата закрытия', 'Активно', 'Причина проигрыша']);
+    for (const r of rows) ws.addRow([new Date(`${r[0]!.replace(' ', 'T')}Z`), r[1], r[2], Number(r[3]), r[4] === '' ? null : new Date(`${r[4]!.replace(' ', 'T')}Z`), r[5] === 'True', r[6] === '' ? null : r[6]]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'deal-reader-'));
+    writeFileSync(path.join(dir, 'deals.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { store, report } = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin });
+    expect(report.profile?.id).toBe('odoo');
+    expect(store.toDeals().map((d) => [d.status, d.amount, d.loss_reason])).toEqual(expected);
+  });
+
+  it('archived at a probability of 20% is lost; a blank «Активно» is no archive', async () => {
+    const { deals } = await read([
+      'Создано,Продавец,Этап,Ожидаемая выручка,Вероятность,Дата закрытия,Активно',
+      '2025-03-01 10:00:00,Анна,Предложение,200,20,2025-03-02 10:00:00,False',
+      '2025-03-01 10:00:00,Анна,Предложение,300,20,,',
+    ]);
+    expect(deals.map((d) => [d.amount, d.status])).toEqual([[200, 'lost'], [300, 'open']]);
+  });
+});
