@@ -19,6 +19,11 @@ export const profileSchema = z
         oneOf: headers.optional().describe('headers of which every file of this source has at least one (a leads export: «Название лида» or "Lead name")'),
         any: headers.describe('headers typical of this source'),
         min: z.number().int().positive().describe('how many of `any` a file needs to be recognised'),
+        also: z
+          .object({ oneOf: headers, any: headers })
+          .strict()
+          .optional()
+          .describe('headers too common to tell this source alone (a Russian Salesforce report\'s «Этап», «Сумма», «Дата создания»: amoCRM\'s and Bitrix24\'s say them too), counted with `any` only in a file with one of `oneOf` («Ответственный за возможность»)'),
       })
       .strict(),
     columns: z.record(z.string(), headers).default({}).describe('field: headers in priority order (company before contact for client)'),

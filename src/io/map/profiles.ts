@@ -30,8 +30,9 @@ export interface ProfileMatch {
 
 /**
  * The profile whose signature the header matches best: every `all` header present and at least
- * `min` of `any`; the most matched headers win (the earlier profile on a tie). A column counts once,
- * however many of the signature's names read as its header.
+ * `min` of `any` (and of `also.any` where the file has one of `also.oneOf`); the most matched headers
+ * win (the earlier profile on a tie). A column counts once, however many of the signature's names read
+ * as its header.
  */
 export function detectProfile(headers: readonly string[], kind: RecordKind): ProfileMatch | undefined {
   const present = new Map(headers.map((h) => [normalizeHeader(h), h] as const));
@@ -43,7 +44,9 @@ export function detectProfile(headers: readonly string[], kind: RecordKind): Pro
     if (sig.oneOf && !sig.oneOf.some((h) => present.has(normalizeHeader(h)))) continue;
     // One column once: a profile's label and its API name read the same («Expected Revenue», «expected_revenue»).
     const columns = new Set<string>();
-    const matched = sig.any.filter((h) => {
+    // Headers too common to say the source alone count beside one of its own (signature.also).
+    const any = sig.also && sig.also.oneOf.some((h) => present.has(normalizeHeader(h))) ? [...sig.any, ...sig.also.any] : sig.any;
+    const matched = any.filter((h) => {
       const key = normalizeHeader(h);
       if (!present.has(key) || columns.has(key)) return false;
       columns.add(key);
@@ -74,7 +77,7 @@ export function kindHeaders(kind: RecordKind): ReadonlySet<string> {
   if (!set) {
     const signatures = crmProfiles()
       .filter((p) => p.kind === kind)
-      .flatMap((p) => [...p.signature.any, ...(p.signature.all ?? []), ...(p.signature.oneOf ?? [])]);
+      .flatMap((p) => [...p.signature.any, ...(p.signature.all ?? []), ...(p.signature.oneOf ?? []), ...(p.signature.also?.oneOf ?? [])]);
     set = new Set([...FIELDS[kind].flatMap((f) => f.aliases), ...profileHeaders(kind), ...signatures.map(normalizeHeader)]);
     kindHeaderCache.set(kind, set);
   }

@@ -66,6 +66,33 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(map.ambiguous).toBeUndefined();
   });
 
+  // A tester (T27 F3): a Russian-language org's report with the standard columns only named three of
+  // the signature's headers (min 4), and read as no CRM: its open stages, whose close date is the
+  // planned one, were guessed won and lost. «Этап», «Сумма», «Дата создания», «Дата закрытия» count
+  // beside an opportunity's own header, never alone: amoCRM and Bitrix24 say them too.
+  it('Salesforce report in Russian with the standard columns, without a probability; other Russian exports with the same common headers are not it', () => {
+    const standard = ['Ответственный за возможность', 'Название возможности', 'Название организации', 'Этап', 'Сумма', 'Дата создания', 'Дата закрытия'];
+    expect(detectProfile(standard, 'deals')?.profile.id).toBe('salesforce-report');
+    expect(detectProfile(standard, 'deals')?.matched).toHaveLength(7);
+    const owner = ['Владелец возможности', ...standard.slice(1)];
+    const match = detectProfile(owner, 'deals');
+    expect(match?.profile.id).toBe('salesforce-report');
+    expect(mapColumns(owner, 'deals', {}, undefined, match).fields.get('manager')).toEqual([0]);
+    // The common headers alone, or with another CRM's own: never Salesforce.
+    expect(detectProfile(['ID', 'Название', 'Ответственный', 'Этап', 'Сумма', 'Дата создания', 'Дата закрытия', 'Компания'], 'deals')?.profile.id).not.toBe('salesforce-report');
+    expect(detectProfile(['ID', 'Название сделки', 'Бюджет', 'Ответственный', 'Этап', 'Сумма', 'Дата создания', 'Дата закрытия', 'Этап сделки', 'Воронка'], 'deals')?.profile.id).toBe('amocrm');
+    expect(detectProfile(['ID', 'Название сделки', 'Стадия сделки', 'Этап', 'Сумма', 'Ответственный', 'Дата создания', 'Дата закрытия', 'Сделка закрыта'], 'deals')?.profile.id).toBe('bitrix24');
+  });
+
+  // A tester (T27 F6): with renamed closed stages, «Закрыто» and «Выиграно» (the report's Closed and Won) say the outcome.
+  it('Salesforce report in Russian: «Закрыто» and «Выиграно» are the closed and won flags', () => {
+    const headers = ['Ответственный за возможность', 'Название возможности', 'Этап', 'Сумма', 'Дата создания', 'Дата закрытия', 'Закрыто', 'Выиграно'];
+    const match = detectProfile(headers, 'deals');
+    expect(match?.profile.id).toBe('salesforce-report');
+    const map = mapColumns(headers, 'deals', {}, undefined, match);
+    expect([map.fields.get('closed'), map.fields.get('won')]).toEqual([[6], [7]]);
+  });
+
   // inspect said Odoo was «узнан по 10 своим заголовкам: … «Expected Revenue», … «expected_revenue»» of a file with one such column.
   it('counts a column once, though two of the signature\'s names (a label and its API name) read as its header', () => {
     const headers = ['External ID', 'Created on', 'Opportunity', 'Customer', 'Salesperson', 'Stage', 'Expected Revenue', 'Probability', 'Active', 'Lost Reason', 'Closed Date'];
