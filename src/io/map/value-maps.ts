@@ -35,16 +35,31 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   lost: 'lost',
   open: 'open',
   deleted: 'deleted',
-  // Pipedrive's status in its Russian interface (Открыта, Выиграна, Проиграна are below)
+  // Pipedrive's status in its Russian interface (Открыта, Выиграна, Проиграна are below), and the
+  // neuter, masculine and plural forms beside them: Zoho's «Тип прогноза» says «Открыто» (read as no
+  // status, a tester's open deals fell back on their stages and were guessed won).
   удалена: 'deleted',
+  удалено: 'deleted',
+  удален: 'deleted',
+  удалены: 'deleted',
   выиграна: 'won',
   выиграно: 'won',
+  выигран: 'won',
+  выиграны: 'won',
   успешно: 'won',
   проиграна: 'lost',
   проиграно: 'lost',
+  проигран: 'lost',
+  проиграны: 'lost',
   провалена: 'lost',
+  провалено: 'lost',
+  провален: 'lost',
+  провалены: 'lost',
   отказ: 'lost',
   открыта: 'open',
+  открыто: 'open',
+  открыт: 'open',
+  открыты: 'open',
   'в работе': 'open',
   // Portuguese, Spanish and German words of CRMs in those languages (Kommo, Pipedrive, HubSpot)
   'venda ganha': 'won',
@@ -94,8 +109,9 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
  * «причина проигрыша»).
  */
 const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт', 'closed', 'cierre', 'cerrado', 'cerrada', 'fechado', 'fechada', 'geschlossen', 'abgeschlossen']);
-const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'выигрыш', 'выигрышем', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
-const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'проигрыш', 'проигрышем', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
+// «удачно» beside «неудачно» (LOST_WORDS): «Закрыта удачно» was asked about while «Закрыта неудачно» was lost.
+const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'выиграны', 'выигрыш', 'выигрышем', 'удачно', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
+const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'проиграны', 'проигрыш', 'проигрышем', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
 
 /**
  * The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined; a

@@ -127,7 +127,26 @@ describe('activity kinds', () => {
   });
 });
 
+// A tester (T27 F5): Zoho's «Тип прогноза» «Открыто» was no status, though «Выиграно» and «Проиграно» were.
+describe('a status in the neuter, masculine and plural beside the feminine', () => {
+  it.each([
+    ['Открыта', 'open'], ['Открыто', 'open'], ['Открыт', 'open'], ['Открыты', 'open'],
+    ['Выиграно', 'won'], ['Выигран', 'won'], ['Выиграны', 'won'],
+    ['Проиграно', 'lost'], ['Проигран', 'lost'], ['Проиграны', 'lost'], ['Провалено', 'lost'],
+    ['Удалена', 'deleted'], ['Удалено', 'deleted'], ['Удалён', 'deleted'], ['Удалены', 'deleted'],
+  ])('%s is %s', (v, want) => {
+    expect(maps.status.get(normalizeValue(v))).toBe(want);
+  });
+});
+
 describe('closedStage: a stage named closed and won or lost', () => {
+  // «Закрыта неудачно» was lost and «Закрыта удачно» asked about.
+  it('reads «удачно» as «неудачно» is read', () => {
+    expect(closedStage('закрыта удачно')).toBe('won');
+    expect(closedStage('закрыта неудачно')).toBe('lost');
+    expect(closedStage('закрыта не удачно')).toBeUndefined();
+  });
+
   it('reads the closed stages of CRMs in other languages by their words', () => {
     expect(closedStage('закрыто/выиграно')).toBe('won');
     expect(closedStage('закрыто (успешно)')).toBe('won');
