@@ -27,7 +27,7 @@ import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMar
 import { StageDeals } from './stage-deals.js';
 import { GroupCells } from './group-cells.js';
 import { UnreadColumns, type UnreadColumn } from './unread-columns.js';
-import { byProbability, closedAtZero, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
+import { byCloseDate, byProbability, closedAtZero, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
@@ -154,6 +154,8 @@ export interface ImportReport {
   stagesBlind?: boolean;
   /** No close date can show a deal closed: none in the file (Bitrix24 REST's CLOSEDATE is the planned one), or the expected one (a profile's `closeDateIsPlanned`). */
   noCloseDate?: true;
+  /** The CRM requires a close date on every deal (a profile's `closeDateRequired`), and the file has one: see undecidedStages. */
+  closeDateRequired?: true;
   stages?: Record<string, UnknownStage>;
   /** The day-month order the file's slash-date columns showed, when they agree. */
   dateOrder?: SlashOrder;
@@ -552,6 +554,8 @@ class RowsToRecords<T> {
       if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined && ctx.cols.probability === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
       if (ctx.closeDateIsPlanned || ctx.cols.closed_at === undefined) report.noCloseDate = true;
+      // Zoho requires a close date on every deal: the file's stages show whether it is the expected one (undecidedStages).
+      if (profile?.profile.closeDateRequired === true && ctx.cols.closed_at !== undefined) report.closeDateRequired = true;
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
       if (ctx.idsLostDigits) report.idsLostDigits = { ...ctx.idsLostDigits };
     }
@@ -1099,7 +1103,10 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
       ? // Dashes, not colons: the comment ends in «: проверьте», and «сделок: 2, закрыто: все, с суммой: все: проверьте» read as a run of colons.
         `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}${atZero ? `, закрыто с вероятностью 0% — ${share(s.closedZero!, s.deals)}` : ''}${planned > 0 ? `, с вероятностью ниже 100% (открыты) — ${share(planned, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
       : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}${atZero ? `, ${share(s.closedZero!, s.deals)} closed at a probability of 0%` : ''}${planned > 0 ? `, ${share(planned, s.deals)} at a probability below 100% (open)` : ''}, ${share(s.amount, s.deals)} with an amount`;
-    return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
+    // Closed only by close dates that may be expected closes: open, and said so (guessStage).
+    const byDate = !chosen && byCloseDate(s);
+    const check = chosen ? '' : byDate ? (ru ? '; дата закрытия может быть ожидаемой датой открытой сделки: won, lost или open — решите сами' : '; a close date may be an open deal\'s expected close: won, lost or open is yours to say') : ru ? ': проверьте' : ': check';
+    return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${check}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;
 }

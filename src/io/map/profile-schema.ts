@@ -88,6 +88,10 @@ export const profileSchema = z
     placeholders: z.array(z.string().min(1)).default([]).describe('what the CRM writes in an empty date (`не закрыта`)'),
     unknownStage: z.enum(['open', 'ask']).describe('open: every stage no rule knows is open (Pipedrive); ask: such a stage must be classified by the user when its deals are mostly closed (amoCRM, Bitrix24; a file no profile recognises is read so too)'),
     closeDateIsPlanned: z.boolean().default(false).describe('the close date of an open deal is its expected close: it says nothing about whether a stage is closed'),
+    closeDateRequired: z
+      .boolean()
+      .default(false)
+      .describe('the CRM requires a close date on every deal, the expected close of an open one (Zoho\'s Closing Date), yet an org may fill it on closing only: where the deals of stages no rule knows nearly all have one, no stage is guessed won or lost by it'),
     notes: text,
   })
   .strict();

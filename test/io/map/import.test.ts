@@ -689,3 +689,44 @@ describe('an unanswered call', () => {
     }
   });
 });
+
+// A tester (T27 F4, F5): Zoho requires a Closing Date on every deal, an open deal's expected close. Its
+// Russian stages were unknown, and its open ones proposed as won; «Открыто» in «Тип прогноза» unread.
+describe('Zoho deals: the Russian stages and forecast type, and a Closing Date that is an open deal\'s expected close', () => {
+  async function zoho(lines: string[]) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zoho-'));
+    writeFileSync(path.join(dir, 'deals.csv'), `${lines.join('\n')}\n`);
+    return importDeals('deals.csv', { cwd: dir, stdin: process.stdin });
+  }
+  const ru = [
+    'Идентификатор записи,Владелец сделки,Сумма,Этап,Время создания,Дата закрытия,Причина потери',
+    'zcrm_1,Ирина,120000,Закрыто (выиграно),2025-04-01 10:00:00,2025-04-11,',
+    'zcrm_2,Ирина,80000,Закрыто (проиграно),2025-04-02 10:00:00,2025-04-05,Цена',
+    'zcrm_3,Ирина,50000,Квалификация,2025-04-03 10:00:00,2025-05-30,',
+    'zcrm_4,Олег,40000,Переговоры/рассмотрение,2025-04-05 10:00:00,2025-06-01,',
+    'zcrm_5,Олег,60000,Закрыто (проиграно конкуренту),2025-04-06 10:00:00,2025-04-20,Конкурент',
+  ];
+
+  it('the Russian interface\'s stages: won, lost and open, the open ones with no close', async () => {
+    const { store, report } = await zoho(ru);
+    expect(report.profile?.id).toBe('zoho-deals');
+    expect(store.toDeals().map((d) => [d.id, d.status, d.closed_at === null, d.loss_reason])).toEqual([
+      ['zcrm_1', 'won', false, ''], ['zcrm_2', 'lost', false, 'Цена'], ['zcrm_3', 'open', true, ''], ['zcrm_4', 'open', true, ''], ['zcrm_5', 'lost', false, 'Конкурент'],
+    ]);
+  });
+
+  it('«Тип прогноза» Выиграно / Проиграно / Открыто decides, whatever the stage', async () => {
+    const lines = ru.map((l, i) => `${l.replace('Переговоры/рассмотрение', 'Демо назначено')},${i === 0 ? 'Тип прогноза' : ['Выиграно', 'Проиграно', 'Открыто', 'Открыто', 'Проиграно'][i - 1]}`);
+    const { store, report } = await zoho(lines);
+    expect(store.toDeals().map((d) => d.status)).toEqual(['won', 'lost', 'open', 'open', 'lost']);
+    expect(report.values.status?.find((v) => v.value === 'Открыто')).toMatchObject({ mapped: 'open', count: 2 });
+  });
+
+  it('a stage of its own whose past Closing Dates are on every deal is asked about, proposed open with a word, never won', async () => {
+    const own = ru.map((l) => l.replace('Квалификация', 'Демо назначено').replace('Переговоры/рассмотрение', 'Демо назначено'));
+    const refused = await zoho(own).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).code).toBe('E_STAGES_UNDECIDED');
+    expect((refused as UserError).hint).toContain('"Демо назначено": open    # 2 deals, all closed, all with an amount; a close date may be an open deal\'s expected close: won, lost or open is yours to say');
+  });
+});
