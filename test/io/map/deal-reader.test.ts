@@ -176,3 +176,23 @@ describe('Odoo: an archived opportunity whose stage is not won is lost, with or 
     expect(deals.map((d) => [d.amount, d.status])).toEqual([[200, 'lost'], [300, 'open']]);
   });
 });
+
+// A tester (T27 F2): «Сделка - Сделка закрыта в» (Pipedrive's «Deal - Deal closed on» in Russian) went
+// unread, and the cycle was «not computed: needs a close date column»; the expected close date is no close.
+describe('Pipedrive in Russian: «Сделка - Сделка закрыта в» is the close, «Сделка - Ожидаемая дата закрытия» never', () => {
+  it('reads the close time of won and lost deals, and leaves the expected close date unmapped', async () => {
+    const { deals, report } = await read([
+      'Сделка - ID;Сделка - Владелец;Сделка - Стоимость;Сделка - Статус;Сделка - Сделка создана;Сделка - Ожидаемая дата закрытия;Сделка - Сделка закрыта в',
+      '1;Анна;100 000,00;Выиграна;01.03.2025 10:00;30.03.2025;11.03.2025 10:00',
+      '2;Анна;50 000,00;Проиграна;02.03.2025 09:00;30.03.2025;05.03.2025 09:00',
+      '3;Анна;30 000;Открыто;04.03.2025 11:00;30.03.2025;',
+      '4;Борис;70 000;Выиграна;01.03.2025 08:00;20.03.2025;',
+    ]);
+    expect(report.profile?.id).toBe('pipedrive');
+    expect(report.columns.map((c) => c.field ?? null)).toEqual(['id', 'manager', 'amount', 'status', 'created_at', null, 'closed_at']);
+    // A won deal without a close time has none: its expected close date is not taken for it.
+    expect(deals.map((d) => [d.id, d.status, d.closed_at === null ? null : new Date(d.closed_at).toISOString().slice(0, 16)])).toEqual([
+      ['1', 'won', '2025-03-11T10:00'], ['2', 'lost', '2025-03-05T09:00'], ['3', 'open', null], ['4', 'won', null],
+    ]);
+  });
+});
