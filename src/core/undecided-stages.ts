@@ -56,8 +56,13 @@ export function undecidedStages(report: StagesReport): Array<[string, UnknownSta
   const required = requiredFilled(report);
   return Object.entries(report.stages)
     .filter(([, s]) => blind || closedShown(s) * 2 >= s.deals)
-    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind, ...(leads ? { leads } : {}) } : required || s.closeDate > s.closePast ? { ...s, plannedClose: true } : s])
+    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind, ...(leads ? { leads } : {}) } : withPlanned(s, required)])
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
+}
+
+/** A stage marked plannedClose where its close dates may be expected closes: the CRM's required one (requiredFilled), or some lie ahead. */
+function withPlanned(s: UnknownStage, required: boolean): UnknownStage {
+  return required || s.closeDate > s.closePast ? { ...s, plannedClose: true } : s;
 }
 
 /**
@@ -83,7 +88,7 @@ function requiredFilled(report: StagesReport): boolean {
  * about: «Оплачено» with close dates counted open, or lost by a closed flag).
  */
 export function stagesToName(report: StagesReport): Array<[string, UnknownStage]> {
-  const named = report.unknownStage === 'ask' ? undecidedStages(report) : Object.entries(report.stages ?? {}).filter(([, s]) => s.deals > 0 && closedShown(s) * 2 >= s.deals);
+  const named = report.unknownStage === 'ask' ? undecidedStages(report) : Object.entries(report.stages ?? {}).filter(([, s]) => s.deals > 0 && closedShown(s) * 2 >= s.deals).map(([name, s]): [string, UnknownStage] => [name, withPlanned(s, false)]);
   // And those most of whose deals are at a probability of 0%, which a run counts open and warns look
   // lost (unknown-stages-closed): map offers them too, so that the warning has a map to answer it.
   const taken = new Set(named.map(([name]) => name));

@@ -98,3 +98,10 @@ describe('close dates that may be expected closes: the stage is left open, for t
     expect(guessStage({ ...ahead, plannedClose: true }, 'Контракт подписан')).toBe('won');
   });
 });
+
+describe('stagesToName in a CRM whose unknown stages are open (Pipedrive): a stage some of whose close dates lie ahead', () => {
+  it('is offered open, not won by its amounts', () => {
+    const named = stagesToName({ unknownStage: 'open', stages: { Оплачено: stage({ deals: 3, closeDate: 3, closePast: 3, amount: 3 }), Демо: stage({ deals: 3, closeDate: 3, closePast: 2, amount: 3 }) } });
+    expect(named.map(([n, s]) => [n, guessStage(s, n)])).toEqual([['Демо', 'open'], ['Оплачено', 'won']]);
+  });
+});
