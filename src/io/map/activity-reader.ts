@@ -2,7 +2,7 @@ import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
-import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
+import { FIELDS, headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
@@ -130,6 +130,21 @@ function numberSides(ctx: ReadContext): Sides | undefined {
   return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee], unknown: caller !== undefined && callee === undefined ? [caller] : NO_COLUMNS };
 }
 
+/**
+ * The duration column's unit: the one a --map file names, else the one the CRM's profile or the field
+ * gives its header (Pipedrive's «Действие - Длительность» is ЧЧ:ММ, HubSpot's "Call duration"
+ * milliseconds) whoever named the column (a --map file naming it read Pipedrive's 00:05 as 5 seconds),
+ * else the one the header names («Длительность, мин»).
+ */
+function durationUnitOf(ctx: ReadContext): DurationUnit | undefined {
+  const col = ctx.cols.duration_s;
+  if (col === undefined) return undefined;
+  const header = ctx.map.columns[col]!.header;
+  const key = normalizeHeader(header);
+  const own = Object.entries(ctx.map.profile?.profile.units ?? {}).find(([h]) => normalizeHeader(h) === key)?.[1];
+  return ctx.map.units.get(col) ?? own ?? FIELDS.activities.find((f) => f.field === 'duration_s')?.units?.[key] ?? headerUnit(header);
+}
+
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
@@ -158,8 +173,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
     emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
-    // The unit a --map file or the CRM's profile names, else the one the header names («Длительность, мин»).
-    unit: ctx.cols.duration_s === undefined ? undefined : (ctx.map.units.get(ctx.cols.duration_s) ?? headerUnit(ctx.map.columns[ctx.cols.duration_s]!.header)),
+    unit: durationUnitOf(ctx),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
     dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
     owner: counted(v.owner_type),
