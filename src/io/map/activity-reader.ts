@@ -32,6 +32,8 @@ export interface ActivityMemos {
   doneCols: readonly number[];
   /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
   allPlanned: boolean;
+  /** A row dated from this moment on (the day after the report day) is planned: a calendar with no done column (a profile's `plannedAhead`: Odoo's meetings); Infinity otherwise. */
+  plannedFrom: number;
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
   doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
@@ -161,6 +163,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     done: counted(v.done),
     doneCols,
     allPlanned: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedOnly === true,
+    plannedFrom: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedAhead === true && ctx.reportDay !== undefined ? ctx.reportDay + DAY_S * 1000 : Infinity,
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
@@ -174,7 +177,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
     unit: durationUnitOf(ctx),
-    kind0: ctx.map.profile?.profile.rows ?? 'call',
+    kind0: ctx.rows ?? ctx.map.profile?.profile.rows ?? 'call',
     dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
     owner: counted(v.owner_type),
     byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
@@ -219,6 +222,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (problem !== undefined) return problem;
   const out = m.out;
   const at = out.at;
+  if (at >= m.plannedFrom) return PLANNED_AHEAD;
   const spanRead = readSpan(cells, ctx, m);
   if (spanRead !== undefined) return spanRead;
   const kind = c.kind === undefined ? m.kind0 : countedKind(cells, c.kind, m);
@@ -303,6 +307,12 @@ const PLANNED = new RowProblem('drop', 'planned activity, not done');
  * a to-do list was counted as the team's calls and meetings without a word.
  */
 const PLANNED_LIST = new RowProblem('drop', 'planned activity: the export is a list of scheduled activities, which holds no done one');
+/**
+ * A calendar's entry dated after the report day (Odoo's meetings: its calendar holds those to come
+ * beside those held, and says neither): still to come, so not held; read as done, next week's meetings
+ * were counted as this one's touches.
+ */
+const PLANNED_AHEAD = new RowProblem('drop', 'planned activity: a calendar entry dated after the report day');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
 
 /**
