@@ -506,6 +506,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'deleted record (IsDeleted: in the recycle bin)', ru: 'удалённая запись (IsDeleted: в корзине)' },
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
   { en: 'planned activity: the export is a list of scheduled activities, which holds no done one', ru: 'запланированное действие: выгрузка — список запланированных действий, выполненных в нём нет' },
+  { en: 'planned activity: a calendar entry dated after the report day', ru: 'запланированное действие: запись календаря позже дня отчёта' },
   { en: 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)', ru: 'событие CRM, а не действие (смена этапа, правка поля, примечание или задача)' },
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
   { en: 'e-mail not delivered (bounced or failed)', ru: 'письмо не доставлено (вернулось или не отправилось)' },

@@ -26,12 +26,17 @@ const section = z
     zero_amount: z.enum(['amount', 'unfilled']).optional().describe('amount (0 is an amount, the default) or unfilled (0 is a budget never filled in: no amount)'),
   })
   .strict();
-/** Activities also say the unit of a duration column the reader would take otherwise (Beeline's API writes milliseconds). */
+/**
+ * Activities also say the unit of a duration column the reader would take otherwise (Beeline's API
+ * writes milliseconds), and the kind of every row of a file of one kind with no kind column (a calendar's
+ * meetings: read as calls without it, their length as talk), as a CRM's profile says it (`rows`).
+ */
 const activitiesSection = z
   .object({
     columns: columns.optional(),
     ...values,
     units: z.record(z.string(), z.enum(['s', 'ms', 'min', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms, min (minutes) or hhmm (hours and minutes as 2:05)'),
+    rows: z.enum(['call', 'email', 'meeting', 'message', 'other']).optional().describe('the kind of every row of a file with no kind column (meeting: a calendar\'s export); call without it'),
   })
   .strict();
 /**

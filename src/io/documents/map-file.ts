@@ -1,4 +1,7 @@
 import type { DurationUnit, RecordKind } from '../map/fields.js';
+import type { Activity } from '../../core/records.js';
+
+type ActivityKind = Activity['kind'];
 import { buildValueMaps, type ValueMaps } from '../map/value-maps.js';
 
 /** Loaded overrides: column assignments per kind and the merged value maps. */
@@ -13,13 +16,15 @@ export interface Overrides {
   valueMaps: ValueMaps;
   /** The unit of a duration column, by its header (or `#n`): the activities section's `units`. */
   units?: Record<string, DurationUnit>;
+  /** The kind of every row of an activities file with no kind column: the activities section's `rows`. */
+  rows?: ActivityKind;
   /** The values the file names in each value section, as written (said when no export holds one). */
   entries?: Record<'status' | 'direction' | 'kind' | 'missed' | 'done', string[]>;
 }
 
-/** What a map file gives the import of a file of `kind`: its columns (none for an unknown kind), the duration units, the value maps. */
-export function mapOptions(o: Overrides, kind: RecordKind | undefined): { columns: Record<string, string | string[]> | undefined; units?: Record<string, DurationUnit>; valueMaps: ValueMaps; mapFile: string | undefined } {
-  return { columns: kind ? o.columns[kind] : undefined, ...(o.units ? { units: o.units } : {}), valueMaps: o.valueMaps, mapFile: o.file };
+/** What a map file gives the import of a file of `kind`: its columns (none for an unknown kind), the duration units, an activities file's one kind, the value maps. */
+export function mapOptions(o: Overrides, kind: RecordKind | undefined): { columns: Record<string, string | string[]> | undefined; units?: Record<string, DurationUnit>; rows?: ActivityKind; valueMaps: ValueMaps; mapFile: string | undefined } {
+  return { columns: kind ? o.columns[kind] : undefined, ...(o.units ? { units: o.units } : {}), ...(o.rows && kind === 'activities' ? { rows: o.rows } : {}), valueMaps: o.valueMaps, mapFile: o.file };
 }
 
 /** Reads and validates a `--map` file; errors point into it. */
@@ -35,6 +40,7 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
     text,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
+    ...(m.activities?.rows ? { rows: m.activities.rows } : {}),
     valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
     entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')) },
   };

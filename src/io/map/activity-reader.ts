@@ -2,7 +2,7 @@ import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
-import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
+import { FIELDS, headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
@@ -32,6 +32,8 @@ export interface ActivityMemos {
   doneCols: readonly number[];
   /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
   allPlanned: boolean;
+  /** A row dated from this moment on (the day after the report day) is planned: a calendar with no done column (a profile's `plannedAhead`: Odoo's meetings); Infinity otherwise. */
+  plannedFrom: number;
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
   doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
@@ -130,6 +132,21 @@ function numberSides(ctx: ReadContext): Sides | undefined {
   return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee], unknown: caller !== undefined && callee === undefined ? [caller] : NO_COLUMNS };
 }
 
+/**
+ * The duration column's unit: the one a --map file names, else the one the CRM's profile or the field
+ * gives its header (Pipedrive's «Действие - Длительность» is ЧЧ:ММ, HubSpot's "Call duration"
+ * milliseconds) whoever named the column (a --map file naming it read Pipedrive's 00:05 as 5 seconds),
+ * else the one the header names («Длительность, мин»).
+ */
+function durationUnitOf(ctx: ReadContext): DurationUnit | undefined {
+  const col = ctx.cols.duration_s;
+  if (col === undefined) return undefined;
+  const header = ctx.map.columns[col]!.header;
+  const key = normalizeHeader(header);
+  const own = Object.entries(ctx.map.profile?.profile.units ?? {}).find(([h]) => normalizeHeader(h) === key)?.[1];
+  return ctx.map.units.get(col) ?? own ?? FIELDS.activities.find((f) => f.field === 'duration_s')?.units?.[key] ?? headerUnit(header);
+}
+
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
@@ -146,6 +163,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     done: counted(v.done),
     doneCols,
     allPlanned: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedOnly === true,
+    plannedFrom: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedAhead === true && ctx.reportDay !== undefined ? ctx.reportDay + DAY_S * 1000 : Infinity,
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
@@ -158,9 +176,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
     emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
-    // The unit a --map file or the CRM's profile names, else the one the header names («Длительность, мин»).
-    unit: ctx.cols.duration_s === undefined ? undefined : (ctx.map.units.get(ctx.cols.duration_s) ?? headerUnit(ctx.map.columns[ctx.cols.duration_s]!.header)),
-    kind0: ctx.map.profile?.profile.rows ?? 'call',
+    unit: durationUnitOf(ctx),
+    kind0: ctx.rows ?? ctx.map.profile?.profile.rows ?? 'call',
     dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
     owner: counted(v.owner_type),
     byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
@@ -205,6 +222,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (problem !== undefined) return problem;
   const out = m.out;
   const at = out.at;
+  if (at >= m.plannedFrom) return PLANNED_AHEAD;
   const spanRead = readSpan(cells, ctx, m);
   if (spanRead !== undefined) return spanRead;
   const kind = c.kind === undefined ? m.kind0 : countedKind(cells, c.kind, m);
@@ -289,6 +307,12 @@ const PLANNED = new RowProblem('drop', 'planned activity, not done');
  * a to-do list was counted as the team's calls and meetings without a word.
  */
 const PLANNED_LIST = new RowProblem('drop', 'planned activity: the export is a list of scheduled activities, which holds no done one');
+/**
+ * A calendar's entry dated after the report day (Odoo's meetings: its calendar holds those to come
+ * beside those held, and says neither): still to come, so not held; read as done, next week's meetings
+ * were counted as this one's touches.
+ */
+const PLANNED_AHEAD = new RowProblem('drop', 'planned activity: a calendar entry dated after the report day');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
 
 /**

@@ -228,10 +228,19 @@ export const ACTIVITY_MOMENTS = [
 
 const PAYMENT_FIELDS: FieldSpec[] = [
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
-  { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Номер сделки', 'Deal ID', 'Deal'] },
-  { field: 'manager', aliases: ['Ответственный', 'Менеджер', 'Owner'] },
-  { field: 'invoiced', aliases: ['Сумма счёта', 'Сумма счета', 'Выставлено', 'Invoiced', 'Invoice amount'] },
+  // HubSpot's invoices name their deal «Associated Deal IDs» (an invoice of one deal: one id).
+  { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Номер сделки', 'Deal ID', 'Deal', 'Associated Deal IDs'] },
+  { field: 'manager', aliases: ['Ответственный', 'Менеджер', 'Owner', 'Invoice owner'] },
+  // An invoice's total as its CRM's invoice export heads it: amoCRM's «Счета» «Итоговая сумма», HubSpot's
+  // "Amount billed" (hs_amount_billed). The one amount of such a file is what was asked for; its status
+  // says which invoices were paid (payment-reader.ts). Read as paid, an unpaid invoice counted as paid.
+  { field: 'invoiced', aliases: ['Сумма счёта', 'Сумма счета', 'Выставлено', 'Invoiced', 'Invoice amount', 'Итоговая сумма', 'Amount billed'] },
   { field: 'paid', aliases: ['Оплачено', 'Сумма оплаты', 'Paid', 'Amount paid'] },
+  // What is left to pay of an invoice (HubSpot's "Balance due", hs_balance_due; Stripe's "Amount remaining",
+  // not its "Amount due", the invoice's total): with no paid column, an
+  // invoice paid in part is paid its amount less the balance (payment-reader.ts), where its status
+  // («Open», «Частично оплачен») says only that it is not paid in full.
+  { field: 'balance', aliases: ['Balance due', 'Amount remaining', 'Остаток к оплате', 'Остаток по счёту', 'Остаток по счету'] },
   { field: 'invoiced_at', aliases: ['Дата счёта', 'Дата счета', 'Invoice date'] },
   { field: 'paid_at', aliases: ['Дата оплаты', 'Payment date'] },
   // Counted as the deals' currency is, to say amounts in several currencies added as one (F5).

@@ -65,6 +65,8 @@ export interface ImportOptions {
   columns?: Record<string, string | string[]>;
   /** A --map file's units of duration columns, by header (activities). */
   units?: Record<string, DurationUnit>;
+  /** A --map file's kind of every row of an activities file with no kind column (`activities: rows:`). */
+  rows?: Activity['kind'];
   valueMaps?: ValueMaps;
   mapFile?: string;
   /** The report date (`--now`, SOURCE_DATE_EPOCH, else today), ms at midnight: deals created after it are named (a mistyped year). */
@@ -268,6 +270,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     unknownStage: profile?.unknownStage ?? 'ask',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
     reportDay: opts.reportDay,
+    ...(opts.rows ? { rows: opts.rows } : {}),
     stageParentheses: profile?.stageParentheses ?? 'reason',
     dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),

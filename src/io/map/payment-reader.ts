@@ -87,6 +87,19 @@ function statusOf(ctx: ReadContext, cell: string): { status: InvoiceStatus | und
   return { status, entry: noteEntry(ctx, 'status', raw, status ?? '?') };
 }
 
+/**
+ * What was paid of an invoice in a file with no paid column (a CRM's invoice export has one amount, the
+ * invoice's): its amount less the balance left to pay where a balance column says it (HubSpot's "Balance
+ * due": 50 000 billed, 30 000 due is 20 000 paid, whatever its status «Open» says), else its amount when
+ * the status says paid («Оплачен»), else nothing (null: issued, partial or no status).
+ */
+function paidOfInvoice(cells: Cells, ctx: ReadContext, invoiced: number | null, status: InvoiceStatus | undefined): number | null | RowProblem | typeof PENDING {
+  const balance = invoiced === null ? null : readNumber(cells, ctx.cols.balance, 'balance', ctx);
+  if (balance === PENDING || balance instanceof RowProblem) return balance;
+  if (balance !== null) return invoiced! - balance;
+  return status === 'paid' ? invoiced : null;
+}
+
 const NOBODY = (ctx: ReadContext) => new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, ctx.cols.deal_id, 'deal_id'));
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
@@ -115,8 +128,11 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
   const status = c.status === undefined || cells.blank(c.status) ? undefined : cells.value(c.status, m.status);
   if (status?.entry) status.entry.count++;
   if (status?.status === 'void') return VOID_INVOICE;
-  // «Оплачен» with no paid amount column: paid in full (a CRM's invoice export has one amount, the invoice's).
-  if (status?.status === 'paid' && c.paid === undefined) paid = invoiced;
+  if (c.paid === undefined) {
+    const settled = paidOfInvoice(cells, ctx, invoiced, status?.status);
+    if (settled === PENDING || settled instanceof RowProblem) return settled;
+    paid = settled;
+  }
   if (invoiced === null && paid === null) return new RowProblem('skip', 'neither an invoiced nor a paid amount', headerOf(ctx, c.invoiced ?? c.paid, c.invoiced !== undefined ? 'invoiced' : 'paid'));
   const invoicedRead = readDate(cells, c.invoiced_at, 'invoiced_at', false, ctx);
   if (invoicedRead instanceof RowProblem) return invoicedRead;

@@ -65,6 +65,10 @@ export const profileSchema = z
       .boolean()
       .default(false)
       .describe('the export is a list that holds planned activities only (Odoo\'s scheduled activities: a done one leaves it): without a done column every row is planned, dropped and said'),
+    plannedAhead: z
+      .boolean()
+      .default(false)
+      .describe('the export is a calendar, holding what is to come beside what took place (Odoo\'s meetings, with no done column): an entry dated after the report day (--now) is planned, dropped and said'),
     rows: z
       .enum(['call', 'email', 'meeting', 'message', 'other'])
       .optional()

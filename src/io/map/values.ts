@@ -416,10 +416,29 @@ export function currencyOf(raw: string): string | undefined {
 }
 
 /**
- * A currency as its code (`руб.`, `₽`, `RUB` are one; `$` is USD), so that one currency written two ways is
- * not two: the mark or word currencyOf knows, else the word upper-cased.
+ * Currencies by their names, as a CRM's currency column writes them (Bitrix24's «Российский рубль»,
+ * «Доллар США», «Евро» of its currency list; amoCRM's and Salesforce's English names), lower-cased, ё as
+ * е: a tester's deals in «Российский рубль» and invoices in `RUB` were warned as two currencies.
+ */
+const CURRENCY_NAMES: Readonly<Record<string, string>> = {
+  'российский рубль': 'RUB', рубль: 'RUB', рубли: 'RUB', рублей: 'RUB', 'рубль рф': 'RUB', 'russian ruble': 'RUB', 'russian rouble': 'RUB',
+  'белорусский рубль': 'BYN', 'belarusian ruble': 'BYN',
+  'доллар сша': 'USD', доллар: 'USD', доллары: 'USD', долларов: 'USD', 'us dollar': 'USD', 'u.s. dollar': 'USD', 'united states dollar': 'USD',
+  евро: 'EUR', euro: 'EUR',
+  тенге: 'KZT', 'казахстанский тенге': 'KZT', 'kazakhstani tenge': 'KZT',
+  гривна: 'UAH', 'украинская гривна': 'UAH', 'ukrainian hryvnia': 'UAH',
+  'фунт стерлингов': 'GBP', 'british pound': 'GBP', 'pound sterling': 'GBP',
+  юань: 'CNY', 'китайский юань': 'CNY', 'chinese yuan': 'CNY', 'yuan renminbi': 'CNY',
+};
+
+/**
+ * A currency as its code (`руб.`, `₽`, `RUB`, «Российский рубль» are one; `$` is USD), so that one currency
+ * written two ways is not two: a currency's name (CURRENCY_NAMES), else the mark or word currencyOf
+ * knows, else the word upper-cased.
  */
 export function currencyCode(raw: string): string {
+  const named = CURRENCY_NAMES[raw.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ')];
+  if (named !== undefined) return named;
   const mark = currencyOf(`1 ${raw.trim()}`) ?? raw.trim().toUpperCase();
   return mark === '$' ? 'USD' : mark;
 }

@@ -42,7 +42,7 @@ export interface PartJob {
   kind: Extract<RecordKind, 'deals' | 'activities'>;
   file: string;
   cwd: string;
-  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'units' | 'valueMaps' | 'mapFile' | 'reportDay'>;
+  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'units' | 'rows' | 'valueMaps' | 'mapFile' | 'reportDay'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
   part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[]; at?: number[] };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
@@ -642,7 +642,7 @@ async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[],
 }
 
 function partOptions(opts: ImportOptions): PartJob['options'] {
-  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, ...(opts.units ? { units: opts.units } : {}), valueMaps: opts.valueMaps, mapFile: opts.mapFile, reportDay: opts.reportDay };
+  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, ...(opts.units ? { units: opts.units } : {}), ...(opts.rows ? { rows: opts.rows } : {}), valueMaps: opts.valueMaps, mapFile: opts.mapFile, reportDay: opts.reportDay };
 }
 
 /** Two halves' value counts of each field, added up by value. */

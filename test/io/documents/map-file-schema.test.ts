@@ -23,6 +23,23 @@ describe('a --map file\'s activities units', () => {
   });
 });
 
+// A tester: a calendar's meetings could not be said to be meetings (`rows:` was a profile's only), and were read as calls.
+describe('a --map file\'s activities rows', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-rows-'));
+  const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
+
+  it('take an activity kind: meeting', async () => {
+    const { map } = await read('rows.yaml', 'activities:\n  rows: meeting\n');
+    expect(map.activities?.rows).toBe('meeting');
+  });
+
+  it('refuse a word that is no kind, naming the kinds', async () => {
+    const error = await read('bad-rows.yaml', 'activities:\n  rows: meetings\n').catch((e: unknown) => e);
+    const first = error instanceof UserErrors ? error.errors[0]! : (error as UserError);
+    expect(describeUserError(first, 'en')).toContain('expected one of: call, email, meeting, message, other; got "meetings"');
+  });
+});
+
 describe('a --map file\'s payments status: invoice status words', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-invoice-'));
   const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));

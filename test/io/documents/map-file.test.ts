@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOverrides } from '../../../src/io/documents/map-file.js';
+import { loadOverrides, mapOptions } from '../../../src/io/documents/map-file.js';
 
 describe('loadOverrides', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-file-'));
@@ -15,5 +15,12 @@ describe('loadOverrides', () => {
     // Neither word is the other's: an invoice word is no deal stage.
     expect(valueMaps.status.has('закрыт')).toBe(false);
     expect(valueMaps.invoice.has('договор подписан')).toBe(false);
+  });
+
+  it('gives an activities section\'s rows (the kind of every row) to the activities file only', async () => {
+    writeFileSync(path.join(dir, 'rows.yaml'), 'activities:\n  rows: meeting\n  columns: { manager: "Organizer" }\n');
+    const overrides = await loadOverrides('rows.yaml', dir, process.stdin);
+    expect(mapOptions(overrides, 'activities').rows).toBe('meeting');
+    expect(mapOptions(overrides, 'deals').rows).toBeUndefined();
   });
 });

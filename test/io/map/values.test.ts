@@ -471,4 +471,12 @@ describe('currencyCode', () => {
     expect(['$', 'usd', 'US$', 'EUR', '€', 'грн', 'BRL'].map(currencyCode)).toEqual(['USD', 'USD', 'USD', 'EUR', 'EUR', 'UAH', 'BRL']);
     expect(currencyCode(' tenge ')).toBe('TENGE');
   });
+
+  // A tester: Bitrix24 deals in «Российский рубль» and its invoices in RUB were warned as two currencies (T29 F6).
+  it('names a currency by its name as a CRM writes it: «Российский рубль» is RUB, «Доллар США» USD, «Евро» EUR; «Белорусский рубль» is not RUB', async () => {
+    const { currencyCode } = await import('../../../src/io/map/values.js');
+    expect(['Российский рубль', 'рубль', 'RUR', 'Russian Ruble'].map(currencyCode)).toEqual(['RUB', 'RUB', 'RUB', 'RUB']);
+    expect(['Доллар США', 'US Dollar', 'Евро', ' euro ', 'Тенге'].map(currencyCode)).toEqual(['USD', 'USD', 'EUR', 'EUR', 'KZT']);
+    expect(currencyCode('Белорусский  рубль')).toBe('BYN');
+  });
 });
