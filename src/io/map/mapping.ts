@@ -351,8 +351,9 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
 }
 
 /** The required fields in Russian words, with the key a --map file names them by (`менеджера (manager)`). */
-const FIELDS_RU: Readonly<Record<string, string>> = {
+export const FIELDS_RU: Readonly<Record<string, string>> = {
   manager: 'менеджера',
+  deal_id: 'номера сделки',
   created_at: 'даты создания',
   at: 'даты и времени',
   month: 'месяца',

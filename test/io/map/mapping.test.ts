@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { renderMessage } from '../../../src/core/messages.js';
-import { assertRequired, assignField, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, readAsPhone, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
+import { assertRequired, assignField, cellType, ColumnsMissing, FIELDS_RU, headerScore, looksLikeData, mapColumns, readAsPhone, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
+import { RECORD_KINDS, requiredAnyOf, requiredFields } from '../../../src/io/map/fields.js';
 import { missingOf } from '../../helpers/missing-columns.js';
 
 /** The closest columns offered for each missing field of a header and its first rows. */
@@ -325,5 +326,12 @@ describe('a long name in a --map file', () => {
     const error = thrown({ manager: `Менеджер ${'m'.repeat(1000)}` });
     expect(error.code).toBe('E_MAP_COLUMN');
     expect(error.message).toBe(`no column "Менеджер ${'m'.repeat(31)}…" in the file for manager`);
+  });
+});
+
+describe('FIELDS_RU', () => {
+  it('names in Russian every field a kind requires, alone or one of a group: a Russian error said «колонка для deal_id»', () => {
+    const needed = RECORD_KINDS.flatMap((kind) => [...requiredFields(kind), ...requiredAnyOf(kind).flat()]);
+    expect(needed.filter((f) => FIELDS_RU[f] === undefined)).toEqual([]);
   });
 });
