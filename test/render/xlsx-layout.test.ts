@@ -5,7 +5,7 @@ import { renderCompareXlsx } from '../../src/render/compare/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { renderReportXlsx } from '../../src/render/report/xlsx.js';
 import type { ReportResult } from '../../src/core/report.js';
-import { columnLetters, headingLine } from '../../src/render/xlsx-layout.js';
+import { columnLetters, headingLine, LEGIBLE_PAGE_UNITS, pagesAcross, PRINT_MARGINS } from '../../src/render/xlsx-layout.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 const now = new Date('2026-01-15T10:00:00Z');
@@ -37,14 +37,20 @@ describe('workbook sheets with a heading above the table', () => {
 });
 
 describe('print setup of wide tables', () => {
+  // LibreOffice's PDF: two pages of 200 width units printed the managers' 31 KPI columns at 57 %, text of 6 pt.
   it('a sheet wider than a legible landscape page prints across pages repeating its key column; a narrow one fits one page', async () => {
     const books = [await renderAuditXlsx(auditResult(), { lang: 'ru' }), await renderKpiXlsx(kpiResult(), { lang: 'ru', now }), await renderCompareXlsx(compareResult(), { lang: 'ru', now })];
     const all = (await Promise.all(books.map(sheets))).flat().filter((ws) => ws.pageSetup.printTitlesRow);
     let wide = 0;
     for (const ws of all) {
-      const width = ws.columns.reduce((n, c) => n + (c.width ?? 9), 0);
-      const pages = Math.ceil(width / 200);
-      expect({ sheet: ws.name, pages: ws.pageSetup.fitToWidth }).toEqual({ sheet: ws.name, pages: Math.max(1, pages) });
+      const widths = ws.columns.map((c) => c.width ?? 9);
+      const pages = pagesAcross(widths, 1);
+      expect({ sheet: ws.name, pages: ws.pageSetup.fitToWidth }).toEqual({ sheet: ws.name, pages });
+      // Each page, the key column repeated, holds no more than a landscape page at 75 %.
+      const width = widths.reduce((a, b) => a + b, 0);
+      expect((width + (pages - 1) * widths[0]!) / pages, ws.name).toBeLessThanOrEqual(LEGIBLE_PAGE_UNITS);
+      expect(ws.pageSetup.orientation, ws.name).toBe(width > 95 ? 'landscape' : 'portrait');
+      expect(ws.pageSetup.margins, ws.name).toEqual(PRINT_MARGINS);
       if (pages > 1) {
         wide++;
         expect(ws.pageSetup.printTitlesColumn, ws.name).toBe('A:A');
@@ -55,6 +61,17 @@ describe('print setup of wide tables', () => {
     expect(wide).toBeGreaterThan(0);
     const managers = all.find((ws) => ws.name === 'Менеджеры')!;
     expect(managers.pageSetup.fitToWidth).toBeGreaterThan(1);
+  });
+
+  it('pagesAcross lays columns page by page, a column that does not fit starting the next page after the repeated keys', () => {
+    expect(LEGIBLE_PAGE_UNITS).toBe(148);
+    expect(pagesAcross([20, 60, 60], 1)).toBe(1);
+    expect(pagesAcross([20, 60, 60, 10], 1)).toBe(2);
+    // Page 2 starts with the key (20): 20 + 60 + 60 = 140 fits; the next 60 starts page 3.
+    expect(pagesAcross([20, 60, 60, 60, 60, 60], 1)).toBe(3);
+    expect(pagesAcross([40, 40, 60, 60], 2)).toBe(2);
+    expect(pagesAcross([200], 1)).toBe(1);
+    expect(pagesAcross([], 1)).toBe(1);
   });
 });
 
