@@ -297,7 +297,7 @@ function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<numbe
   }
 }
 
-/** Row heights that fit wrapped text: 15 points a line, as many lines as the widest wrapped cell needs. */
+/** Row heights that fit wrapped text: 15 points a line, as many lines as the widest wrapped cell needs; a taller row's cells at its top. */
 function fitRowHeights(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>): void {
   sheet.eachRow({ includeEmpty: false }, (row) => {
     if (row.number < header) return;
@@ -310,7 +310,14 @@ function fitRowHeights(sheet: ExcelJS.Worksheet, header: number, headers: Set<nu
       const width = Math.max(1, (sheet.getColumn(col).width ?? 9) - 1) / (isHeader ? 1.1 : 1);
       lines = Math.max(lines, wrappedLines(cell.value, width));
     });
-    if (lines > 1) row.height = Math.min(409, 15 * lines + 2);
+    if (lines > 1) {
+      row.height = Math.min(409, 15 * lines + 2);
+      // The row's other cells at the top beside the wrapped one: a file's name sat on the bottom line of
+      // its row, under the first line of its wrapped summary, and read as the next row's (LibreOffice's PDF).
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (!cell.alignment?.vertical) cell.alignment = { ...cell.alignment, vertical: 'top' };
+      });
+    }
   });
 }
 

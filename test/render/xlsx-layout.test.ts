@@ -5,7 +5,7 @@ import { renderCompareXlsx } from '../../src/render/compare/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { renderReportXlsx } from '../../src/render/report/xlsx.js';
 import type { ReportResult } from '../../src/core/report.js';
-import { columnLetters, headingLine, LEGIBLE_PAGE_UNITS, pagesAcross, PRINT_MARGINS } from '../../src/render/xlsx-layout.js';
+import { columnLetters, finishSheet, headingLine, LEGIBLE_PAGE_UNITS, pagesAcross, PRINT_MARGINS } from '../../src/render/xlsx-layout.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 const now = new Date('2026-01-15T10:00:00Z');
@@ -76,6 +76,25 @@ describe('print setup of wide tables', () => {
 });
 
 // A tester: the second printed page of «Менеджеры» repeated the labels «Компания», «Период», «Дата отчёта» (column A, the key column) with their values on the first.
+// LibreOffice's PDF: Data quality's file name sat on the bottom line of its row, under its wrapped summary, and read as the next row's.
+describe('a row made taller by wrapped text', () => {
+  it('has its other cells at the top; a row of one line keeps its alignment', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('t');
+    ws.columns = [{ header: 'File', width: 20 }, { header: 'Reason', width: 60 }];
+    ws.addRow(['deals.csv', 'слово '.repeat(30)]);
+    ws.addRow(['calls.csv', 'short']);
+    ws.getRow(3).getCell(1).alignment = { vertical: 'bottom' };
+    ws.addRow(['x.csv', 'слово '.repeat(30)]).getCell(1).alignment = { vertical: 'middle' };
+    const n = finishSheet(ws, { title: 'Data quality', date: now, lang: 'en' });
+    const [tall, short, own] = [2, 3, 4].map((r) => ws.getRow(r + n));
+    expect(tall!.height).toBeGreaterThan(15);
+    expect([tall!.getCell(1).alignment?.vertical, tall!.getCell(2).alignment?.vertical, tall!.getCell(2).alignment?.wrapText]).toEqual(['top', 'top', true]);
+    expect(short!.getCell(1).alignment?.vertical).toBe('bottom');
+    // An alignment a sheet chose is kept.
+    expect(own!.getCell(1).alignment?.vertical).toBe('middle');
+  });
+});
+
 describe('a table printed across pages', () => {
   it('prints from its header row, the heading said in every page\'s header; a table one page wide prints its heading rows', async () => {
     const book = await sheets(await renderKpiXlsx(kpiResult(), { lang: 'ru', now, company: 'R&D' }));

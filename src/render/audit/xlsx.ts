@@ -89,6 +89,8 @@ export const AUDIT_WIDTHS = { section: 20, criterion: 28, evidence: 44 } as cons
 function wrappedRow(sheet: ExcelJS.Worksheet, label: string, text: string): void {
   const row = sheet.addRow([label, text]);
   row.getCell(1).font = { bold: true };
+  // At the top, beside the text's first line: at the bottom it read as the label of the row under it.
+  row.getCell(1).alignment = { vertical: 'top' };
   sheet.mergeCells(row.number, 2, row.number, 5);
   row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);
