@@ -2,15 +2,19 @@ import type ExcelJS from 'exceljs';
 import { tr } from '../core/i18n.js';
 import { buildCharts, type ChartInputs } from './charts/build.js';
 import { rasteriseSvg, renderChartSvg } from './charts/svg.js';
-import { setPageFooter } from './xlsx-layout.js';
+import { PRINT_MARGINS, setPageFooter } from './xlsx-layout.js';
 
 /** Pixels of a chart's picture on the sheet, and of the PNG behind it (twice as sharp, for zoom and print). */
 const SHOWN_WIDTH = 640;
 const PNG_WIDTH = 1280;
 /** Excel's default row: 20 px. */
 const ROW_PX = 20;
-/** What an A4 portrait page holds at the picture's width (640 px across), less the margins. */
-const PAGE_PX = 860;
+/**
+ * Pixels of picture an A4 portrait page holds at 100 % within PRINT_MARGINS (10.7 in, 1 026 px at
+ * 96 dpi), less two rows of slack: at 860 px (and the default margins) each page was left a third
+ * blank, the report's nine charts on four pages where three hold them (LibreOffice's PDF).
+ */
+const PAGE_PX = 980;
 
 /** Width and height of an SVG from its root attributes. */
 function svgSize(svg: string): { width: number; height: number } {
@@ -30,7 +34,7 @@ export async function addChartsSheet(workbook: ExcelJS.Workbook, inputs: ChartIn
   const sheet = workbook.addWorksheet(tr(lang, 'Графики', 'Charts'), { views: [{ showGridLines: false }] });
   sheet.columns = [{ width: 100 }];
   // Printed on A4 portrait, one picture wide; a picture that would not fit on the page starts the next.
-  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS };
   setPageFooter(sheet, { title: tr(lang, 'Графики', 'Charts'), company, lang });
   let row = 1;
   let used = 0;

@@ -110,25 +110,26 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   const headers = new Set([header, ...(opts.subHeaders ?? []).map((r) => r + n)]);
   fitColumns(sheet, header, headers, opts.textWidths);
   fitRowHeights(sheet, header, headers);
-  const width = sheet.columns.reduce((s, c) => s + (c.width ?? 9), 0);
-  // A table wider than a landscape page can hold legibly prints across pages, each repeating the
-  // key columns (the manager; a grouping's dimensions): forty KPI columns on one A4 page were too
-  // small to read.
-  // A sheet of sentences (the audit's) reads on one page wide, however small: its columns are not
-  // figures to follow across pages, and a second page held only the end of each sentence.
-  const pagesWide = opts.onePageWide ? 1 : Math.max(1, Math.ceil(width / PAGE_WIDTH_UNITS));
+  const widths = sheet.columns.map((c) => c.width ?? 9);
+  const width = widths.reduce((s, w) => s + w, 0);
+  // A table wider than a landscape page holds legibly prints across pages, each repeating the key
+  // columns (the manager; a grouping's dimensions): forty KPI columns on one A4 page were too small to
+  // read, and on two pages (200 width units each) they still printed at 57 % (LibreOffice's PDF).
+  // A sheet of sentences (the audit's) reads on one page wide: its columns are not figures to follow
+  // across pages, and a second page held only the end of each sentence; its text wraps narrower instead.
   const keys = opts.keyColumns ?? 1;
+  const pagesWide = opts.onePageWide ? 1 : pagesAcross(widths, keys);
   if (pagesWide > 1) sheet.views = [{ state: 'frozen', xSplit: keys, ySplit: header }];
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
-    orientation: width > 95 ? 'landscape' : 'portrait',
+    orientation: width > PORTRAIT_MOST ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: pagesWide,
     fitToHeight: 0,
     printTitlesRow: `${header}:${header}`,
     ...(pagesWide > 1 ? { printTitlesColumn: `A:${columnLetters(keys)}` } : {}),
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    margins: PRINT_MARGINS,
   };
   // Every printed page says whose report it is and which page of how many: the heading rows print
   // on the first page only, and a wide table's later pages show only the key column of the title.
@@ -185,12 +186,47 @@ export function setPrintArea(sheet: ExcelJS.Worksheet): void {
 export function finishFreeSheet(sheet: ExcelJS.Worksheet, footer: FooterHeading): void {
   fitColumns(sheet, 0, new Set());
   fitRowHeights(sheet, 0, new Set());
-  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS };
   setPageFooter(sheet, footer);
 }
 
-/** Column-width units a landscape A4 page prints at about 70 % or larger. */
-const PAGE_WIDTH_UNITS = 200;
+/** The margins of every printed sheet, in inches: narrow, so that a table prints as large as it can. */
+export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+
+/**
+ * Column-width units an A4 page holds at 100 % within PRINT_MARGINS, as LibreOffice prints them
+ * (measured 2026-12-05 from its PDFs: a footer's 11-pt text is 14.3 pt tall at 100 %, 10.9 pt on a
+ * 100-unit portrait sheet): about 76 in portrait, 111 in landscape.
+ */
+export const PAGE_UNITS = { portrait: 76, landscape: 111 } as const;
+
+/** The smallest print scale of a table: below it, 11-pt cells print under 8 pt, too small to read on A4. */
+export const MIN_PRINT_SCALE = 0.75;
+
+/** The widest table printed in portrait: at 80 % or more (wider ones turn landscape). */
+const PORTRAIT_MOST = 95;
+
+/** Width units a landscape page holds at MIN_PRINT_SCALE: about 148. */
+export const LEGIBLE_PAGE_UNITS = Math.floor(PAGE_UNITS.landscape / MIN_PRINT_SCALE);
+
+/**
+ * Landscape pages a table of these column widths takes across at MIN_PRINT_SCALE or larger, every page
+ * after the first repeating the first `keys` columns: columns laid page by page, a column that does
+ * not fit starting the next page (as LibreOffice breaks them). 1 for a table that fits one page.
+ */
+export function pagesAcross(widths: readonly number[], keys: number): number {
+  const repeated = widths.slice(0, keys).reduce((s, w) => s + w, 0);
+  let pages = 1;
+  let used = 0;
+  widths.forEach((w, i) => {
+    if (used + w > LEGIBLE_PAGE_UNITS && i >= keys && used > repeated) {
+      pages++;
+      used = repeated;
+    }
+    used += w;
+  });
+  return pages;
+}
 
 /** Widest text a column may take before its cells wrap. */
 const MAX_TEXT = 60;
@@ -261,7 +297,7 @@ function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<numbe
   }
 }
 
-/** Row heights that fit wrapped text: 15 points a line, as many lines as the widest wrapped cell needs. */
+/** Row heights that fit wrapped text: 15 points a line, as many lines as the widest wrapped cell needs; a taller row's cells at its top. */
 function fitRowHeights(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>): void {
   sheet.eachRow({ includeEmpty: false }, (row) => {
     if (row.number < header) return;
@@ -274,7 +310,14 @@ function fitRowHeights(sheet: ExcelJS.Worksheet, header: number, headers: Set<nu
       const width = Math.max(1, (sheet.getColumn(col).width ?? 9) - 1) / (isHeader ? 1.1 : 1);
       lines = Math.max(lines, wrappedLines(cell.value, width));
     });
-    if (lines > 1) row.height = Math.min(409, 15 * lines + 2);
+    if (lines > 1) {
+      row.height = Math.min(409, 15 * lines + 2);
+      // The row's other cells at the top beside the wrapped one: a file's name sat on the bottom line of
+      // its row, under the first line of its wrapped summary, and read as the next row's (LibreOffice's PDF).
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (!cell.alignment?.vertical) cell.alignment = { ...cell.alignment, vertical: 'top' };
+      });
+    }
   });
 }
 

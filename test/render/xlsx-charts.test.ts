@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReportResult } from '../../src/core/report.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { renderReportXlsx } from '../../src/render/report/xlsx.js';
+import { PRINT_MARGINS } from '../../src/render/xlsx-layout.js';
+import { addChartsSheet } from '../../src/render/xlsx-charts.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 /** The Charts sheet of a workbook: its titles, and its pictures' PNG sizes. */
@@ -43,6 +45,28 @@ describe('the Charts sheet', () => {
     expect(sheet.images).toHaveLength(9);
     expect(sheet.titles[0]).toBe('Audit by section: score out of the maximum');
     expect(sheet.titles.at(-1)).toBe('Payback: cumulative net gain against the cost');
+  });
+
+  // LibreOffice's PDF: packed to 860 px a page with the default margins, each page was a third blank, the nine charts on four pages.
+  it('prints A4 portrait one page wide within the narrow margins, the pictures packed to a page\'s height, none across a page break', async () => {
+    const r: ReportResult = { schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang: 'ru', audit: auditResult(), kpi: kpiResult(), compare: compareResult(), assertions: [], failed: { errors: 0, warnings: 0 } };
+    const wb = new ExcelJS.Workbook();
+    await addChartsSheet(wb, r, 'ru');
+    const ws = wb.getWorksheet('Графики')!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS });
+    // A page's rows end at a row break; a picture starts and ends on one page of at most 1 026 px (10.7 in at 96 dpi).
+    const breaks = (ws as unknown as { rowBreaks: Array<{ id: number }> }).rowBreaks.map((b) => b.id);
+    // Rows are 1-based; a picture's anchor row is 0-based (row 1 is its title): it covers rows top + 1 to bottom.
+    const pageOf = (row: number) => breaks.filter((b) => b < row).length;
+    const starts = [1, ...breaks.map((b) => b + 1)];
+    for (const img of ws.getImages()) {
+      const top = img.range.tl.nativeRow;
+      const bottom = top + Math.ceil(((img.range as unknown as { ext?: { height: number } }).ext?.height ?? 0) / 20);
+      expect(pageOf(bottom), `picture at row ${top}`).toBe(pageOf(top + 1));
+      expect((bottom - starts[pageOf(bottom)]! + 1) * 20, `picture at row ${top}`).toBeLessThanOrEqual(1026);
+    }
+    // The nine charts on three pages (four at 860 px a page).
+    expect(breaks).toHaveLength(2);
   });
 
   it('an audit-only report has the audit chart alone', async () => {

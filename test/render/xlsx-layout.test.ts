@@ -5,7 +5,7 @@ import { renderCompareXlsx } from '../../src/render/compare/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { renderReportXlsx } from '../../src/render/report/xlsx.js';
 import type { ReportResult } from '../../src/core/report.js';
-import { columnLetters, headingLine } from '../../src/render/xlsx-layout.js';
+import { columnLetters, finishSheet, headingLine, LEGIBLE_PAGE_UNITS, pagesAcross, PRINT_MARGINS } from '../../src/render/xlsx-layout.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 const now = new Date('2026-01-15T10:00:00Z');
@@ -37,14 +37,20 @@ describe('workbook sheets with a heading above the table', () => {
 });
 
 describe('print setup of wide tables', () => {
+  // LibreOffice's PDF: two pages of 200 width units printed the managers' 31 KPI columns at 57 %, text of 6 pt.
   it('a sheet wider than a legible landscape page prints across pages repeating its key column; a narrow one fits one page', async () => {
     const books = [await renderAuditXlsx(auditResult(), { lang: 'ru' }), await renderKpiXlsx(kpiResult(), { lang: 'ru', now }), await renderCompareXlsx(compareResult(), { lang: 'ru', now })];
     const all = (await Promise.all(books.map(sheets))).flat().filter((ws) => ws.pageSetup.printTitlesRow);
     let wide = 0;
     for (const ws of all) {
-      const width = ws.columns.reduce((n, c) => n + (c.width ?? 9), 0);
-      const pages = Math.ceil(width / 200);
-      expect({ sheet: ws.name, pages: ws.pageSetup.fitToWidth }).toEqual({ sheet: ws.name, pages: Math.max(1, pages) });
+      const widths = ws.columns.map((c) => c.width ?? 9);
+      const pages = pagesAcross(widths, 1);
+      expect({ sheet: ws.name, pages: ws.pageSetup.fitToWidth }).toEqual({ sheet: ws.name, pages });
+      // Each page, the key column repeated, holds no more than a landscape page at 75 %.
+      const width = widths.reduce((a, b) => a + b, 0);
+      expect((width + (pages - 1) * widths[0]!) / pages, ws.name).toBeLessThanOrEqual(LEGIBLE_PAGE_UNITS);
+      expect(ws.pageSetup.orientation, ws.name).toBe(width > 95 ? 'landscape' : 'portrait');
+      expect(ws.pageSetup.margins, ws.name).toEqual(PRINT_MARGINS);
       if (pages > 1) {
         wide++;
         expect(ws.pageSetup.printTitlesColumn, ws.name).toBe('A:A');
@@ -56,9 +62,39 @@ describe('print setup of wide tables', () => {
     const managers = all.find((ws) => ws.name === 'Менеджеры')!;
     expect(managers.pageSetup.fitToWidth).toBeGreaterThan(1);
   });
+
+  it('pagesAcross lays columns page by page, a column that does not fit starting the next page after the repeated keys', () => {
+    expect(LEGIBLE_PAGE_UNITS).toBe(148);
+    expect(pagesAcross([20, 60, 60], 1)).toBe(1);
+    expect(pagesAcross([20, 60, 60, 10], 1)).toBe(2);
+    // Page 2 starts with the key (20): 20 + 60 + 60 = 140 fits; the next 60 starts page 3.
+    expect(pagesAcross([20, 60, 60, 60, 60, 60], 1)).toBe(3);
+    expect(pagesAcross([40, 40, 60, 60], 2)).toBe(2);
+    expect(pagesAcross([200], 1)).toBe(1);
+    expect(pagesAcross([], 1)).toBe(1);
+  });
 });
 
 // A tester: the second printed page of «Менеджеры» repeated the labels «Компания», «Период», «Дата отчёта» (column A, the key column) with their values on the first.
+// LibreOffice's PDF: Data quality's file name sat on the bottom line of its row, under its wrapped summary, and read as the next row's.
+describe('a row made taller by wrapped text', () => {
+  it('has its other cells at the top; a row of one line keeps its alignment', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('t');
+    ws.columns = [{ header: 'File', width: 20 }, { header: 'Reason', width: 60 }];
+    ws.addRow(['deals.csv', 'слово '.repeat(30)]);
+    ws.addRow(['calls.csv', 'short']);
+    ws.getRow(3).getCell(1).alignment = { vertical: 'bottom' };
+    ws.addRow(['x.csv', 'слово '.repeat(30)]).getCell(1).alignment = { vertical: 'middle' };
+    const n = finishSheet(ws, { title: 'Data quality', date: now, lang: 'en' });
+    const [tall, short, own] = [2, 3, 4].map((r) => ws.getRow(r + n));
+    expect(tall!.height).toBeGreaterThan(15);
+    expect([tall!.getCell(1).alignment?.vertical, tall!.getCell(2).alignment?.vertical, tall!.getCell(2).alignment?.wrapText]).toEqual(['top', 'top', true]);
+    expect(short!.getCell(1).alignment?.vertical).toBe('bottom');
+    // An alignment a sheet chose is kept.
+    expect(own!.getCell(1).alignment?.vertical).toBe('middle');
+  });
+});
+
 describe('a table printed across pages', () => {
   it('prints from its header row, the heading said in every page\'s header; a table one page wide prints its heading rows', async () => {
     const book = await sheets(await renderKpiXlsx(kpiResult(), { lang: 'ru', now, company: 'R&D' }));

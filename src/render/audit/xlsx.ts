@@ -66,7 +66,10 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
   // the earlier one out of its own maximum (the «Было» column's total is a bare number).
   sheet.addRow([L.band, result.band.title, outOf(result.total, result.max, lang)]).font = { bold: true };
   if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle, baselineScore(result, lang)]);
-  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false, onePageWide: true });
+  // Sentences wrap in narrower columns, so that one page wide prints at 75 % or more: with the evidence
+  // columns fitted at 31/44/…/62 the sheet was 180 width units, printed at 62 % (LibreOffice's PDF).
+  const textWidths = { 1: AUDIT_WIDTHS.section, 2: AUDIT_WIDTHS.criterion, ...(result.evidence ? { [sheet.columns.length]: AUDIT_WIDTHS.evidence } : {}) };
+  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false, onePageWide: true, textWidths });
   // Added after the layout, so the long text does not widen a column; it wraps across the four
   // columns right of its label (merged after the heading is in place: inserting rows moves no merges).
   wrappedRow(sheet, L.meaning, result.band.meaning);
@@ -76,10 +79,18 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
   setPrintArea(sheet);
 }
 
+/**
+ * The widest text of the Audit sheet's columns before it wraps: with the evidence columns the sheet is
+ * at most about 140 width units, what a landscape A4 page holds at 80 %.
+ */
+export const AUDIT_WIDTHS = { section: 20, criterion: 28, evidence: 44 } as const;
+
 /** A bold label and a long text wrapped across the four columns right of it, the row as tall as the text. */
 function wrappedRow(sheet: ExcelJS.Worksheet, label: string, text: string): void {
   const row = sheet.addRow([label, text]);
   row.getCell(1).font = { bold: true };
+  // At the top, beside the text's first line: at the bottom it read as the label of the row under it.
+  row.getCell(1).alignment = { vertical: 'top' };
   sheet.mergeCells(row.number, 2, row.number, 5);
   row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);

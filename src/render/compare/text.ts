@@ -1,7 +1,7 @@
-import { verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
+import { COMPARE_ROWS, verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import { COMPARE_VERDICT, PAYBACK_INPUTS, say } from '../../core/messages.js';
-import type { MetricFormat } from '../../core/kpi/catalog.js';
+import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatJudged, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
@@ -9,20 +9,30 @@ import { markdownWarnings } from '../kpi/text.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, mdText, type RenderOptions } from '../text.js';
 
-/** Row labels and formats of the before/after table. */
-export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFormat }> = {
+/**
+ * Labels and formats of the before/after rows that are no KPI of the catalogue: rates a month of a
+ * count (spec, Before / after). Every other row is a KPI, labelled as the catalogue labels it.
+ */
+const RATE_ROWS: Readonly<Record<string, { ru: string; en: string; format: MetricFormat }>> = {
   leads_per_month: { ru: 'Лидов в месяц', en: 'Leads per month', format: 'decimal' },
-  conversion: { ru: 'Конверсия', en: 'Conversion', format: 'ratio' },
-  win_rate: { ru: 'Доля побед', en: 'Win rate', format: 'ratio' },
   revenue_per_month: { ru: 'Выручка в месяц', en: 'Revenue per month', format: 'money' },
-  average_check: { ru: 'Средний чек', en: 'Average check', format: 'money' },
-  cycle_days_median: { ru: 'Цикл сделки, дн. (медиана)', en: 'Deal cycle, days (median)', format: 'days' },
-  touches_per_won: { ru: 'Касаний на продажу', en: 'Touches per won deal', format: 'decimal' },
-  response_min_median: { ru: 'Реакция, мин (медиана)', en: 'Response, min (median)', format: 'minutes' },
-  missed_share: { ru: 'Доля пропущенных', en: 'Missed call share', format: 'ratio' },
-  callback_rate: { ru: 'Перезвонили', en: 'Callback rate', format: 'ratio' },
   won_per_manager_per_month: { ru: 'Продаж на менеджера в месяц', en: 'Won per manager per month', format: 'decimal' },
 };
+
+/**
+ * Row labels and formats of the before/after table, in COMPARE_ROWS's order: a KPI's from the metric
+ * catalogue (one source: compare had said «Deal cycle, days (median)», "Touches per won deal" and
+ * "Missed call share" where the KPI tables said "Cycle, days (median)", "Touches per won" and
+ * "Missed share", and «Цикл сделки, дн. (медиана)» for «Цикл, дн. (медиана)»), a rate's its own.
+ */
+export const ROW_INFO: Readonly<Record<string, { ru: string; en: string; format: MetricFormat }>> = Object.fromEntries(
+  COMPARE_ROWS.map(({ metric }) => {
+    const def = metricDef(metric);
+    const info = RATE_ROWS[metric] ?? (def && { ru: def.label.ru, en: def.label.en, format: def.format });
+    if (!info) throw new Error(`compare row ${metric} has no label: neither a KPI of the catalogue nor a rate`);
+    return [metric, info];
+  }),
+);
 
 /**
  * What a before/after row is, where it is no KPI of its own (a rate a month: spec, Before / after); the others are

@@ -123,7 +123,9 @@ function addDefinitionsSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     const row = defs.addRow([m.key, ru ? m.label.ru : m.label.en, ru ? m.definition.ru : m.definition.en, reasonText(result.notApplicable[m.key] ?? '', lang)]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
-  finishSheet(defs, heading(tr(lang, 'Определения', 'Definitions')), { autofilter: false });
+  // The definitions and reasons wrap narrower than MAX_TEXT: at 60 each the sheet was 170 width units
+  // and printed at 65 %; at these it prints landscape at about 85 %.
+  finishSheet(defs, heading(tr(lang, 'Определения', 'Definitions')), { autofilter: false, textWidths: { 2: 24, 3: 44, 4: 36 } });
 }
 
 /** The KPIs as an XLSX workbook. */

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../../src/core/audit/types.js';
-import { renderAuditXlsx } from '../../../src/render/audit/xlsx.js';
+import { AUDIT_WIDTHS, renderAuditXlsx } from '../../../src/render/audit/xlsx.js';
+import { LEGIBLE_PAGE_UNITS, PRINT_MARGINS } from '../../../src/render/xlsx-layout.js';
 import { headerRowOf } from '../../helpers/xlsx-projection.js';
 import { auditResult } from '../../helpers/results.js';
 
@@ -183,5 +184,30 @@ describe('the Audit sheet with evidence', () => {
         expect(row.getCell(sentence).alignment?.wrapText).toBe(true);
       }
     }
+  });
+
+  // LibreOffice's PDF: fitted at 31/44/8/8/11/16/62 (180 width units) one landscape page wide, the sheet printed at 62 %.
+  it('wraps its section, criterion and evidence sentences in narrow columns: one landscape page at 75 % or more', async () => {
+    const long = (n: number) => Array.from({ length: n }, (_, i) => `слово${i}`).join(' ');
+    const r = auditResult();
+    r.sections[1]!.title = long(8);
+    r.sections[1]!.criteria[0]!.title = long(10);
+    r.evidence!.checks[0]!.text = long(40);
+    const ws = (await workbook(r, 'ru')).getWorksheet('Аудит')!;
+    const widths = ws.columns.map((c) => c.width ?? 9);
+    expect(widths.length).toBe(7);
+    expect([widths[0], widths[1], widths[6]]).toEqual([AUDIT_WIDTHS.section + 2, AUDIT_WIDTHS.criterion + 2, AUDIT_WIDTHS.evidence + 2]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LEGIBLE_PAGE_UNITS);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS });
+    const t = table(ws);
+    const row = t.rows.find((x) => x.getCell(1).value === long(8))!;
+    for (const c of [1, 2, 7]) expect(row.getCell(c).alignment?.wrapText, `col ${c}`).toBe(true);
+    expect(row.height).toBeGreaterThanOrEqual(15 * Math.ceil(long(40).length / AUDIT_WIDTHS.evidence));
+  });
+
+  it('without the evidence columns, prints portrait', async () => {
+    const ws = (await workbook({ ...auditResult(), evidence: undefined }, 'en')).getWorksheet('Audit')!;
+    expect(ws.columns.reduce((n, c) => n + (c.width ?? 9), 0)).toBeLessThanOrEqual(95);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', fitToWidth: 1, printTitlesRow: `${headerRowOf(ws)}:${headerRowOf(ws)}` });
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderKpiXlsx } from '../../../src/render/kpi/xlsx.js';
 import { sheetName } from '../../../src/render/kpi/groups-xlsx.js';
+import { LEGIBLE_PAGE_UNITS, pagesAcross } from '../../../src/render/xlsx-layout.js';
 import { groupsOnlyResult, groupsResult, SOURCE_ADS } from '../../helpers/groups-result.js';
 import { headerRowOf } from '../../helpers/xlsx-projection.js';
 
@@ -64,8 +65,11 @@ describe('groupings in the workbook', () => {
     expect(total.getCell(col('ROMI')).value).toBeCloseTo(35_000 / 55_000, 12);
     expect(total.font?.bold).toBe(true);
     // Too wide for one legible page: printed across pages, each repeating both dimension columns.
-    const width = ws.columns.reduce((n, c) => n + (c.width ?? 9), 0);
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: Math.ceil(width / 200), fitToHeight: 0, printTitlesRow: `${header}:${header}`, printTitlesColumn: 'A:B' });
+    const widths = ws.columns.map((c) => c.width ?? 9);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: pagesAcross(widths, 2), fitToHeight: 0, printTitlesRow: `${header}:${header}`, printTitlesColumn: 'A:B' });
+    // Each page, both dimension columns repeated, within what a landscape page holds at 75 %.
+    const pages = ws.pageSetup.fitToWidth!;
+    expect((widths.reduce((a, b) => a + b, 0) + (pages - 1) * (widths[0]! + widths[1]!)) / pages).toBeLessThanOrEqual(LEGIBLE_PAGE_UNITS);
     expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: header });
   });
