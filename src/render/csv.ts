@@ -1,6 +1,7 @@
 import { warningLines } from '../core/kpi/alerts.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import { tr } from '../core/i18n.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** A CSV cell: text from an export or a label, a number, or nothing. */
 export type CsvValue = string | number | null | undefined;
@@ -22,7 +23,9 @@ export function csvDialect(lang: string): { delimiter: string; decimal: string }
 function cell(value: CsvValue, dialect: { delimiter: string; decimal: string }): string {
   if (value === null || value === undefined) return '';
   // Twelve significant digits drop float noise (0.30000000000000004) and keep every real digit.
-  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))).replace('.', dialect.decimal) : neutraliseFormula(value);
+  // A control character from an export (an escape sequence in a manager's name) is shown as U+FFFD, as
+  // on the terminal: a CSV goes to stdout by default, and a spreadsheet has no use for one either.
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))).replace('.', dialect.decimal) : neutraliseFormula(terminalSafe(value, false));
   return /["\r\n]/.test(text) || text.includes(dialect.delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

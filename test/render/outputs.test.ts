@@ -154,6 +154,16 @@ describe('CSV', () => {
     expect(rows[1]!.slice(2, 5)).toEqual(['20,7', '28,8', '8,1']);
   });
 
+  it('a control character in a name (an escape sequence that would clear or retitle the terminal the CSV is printed on) is shown as U+FFFD', () => {
+    const k = kpi();
+    k.managers[0]!.manager = 'Ив\u001b]0;pwned\u0007ан\u001b[2J \u009bx';
+    const rows = parse(renderKpiCsv(k, { lang: 'en', topReasons: 3 }), { bom: true, relax_column_count: true }) as string[][];
+    expect(rows[1]![0]).toBe('Ив\ufffd]0;pwned\ufffdан\ufffd[2J \ufffdx');
+    // A tab and a line break inside a cell are text a spreadsheet keeps: unchanged, quoted.
+    k.managers[0]!.manager = 'a\tb\r\nc';
+    expect((parse(renderKpiCsv(k, { lang: 'en', topReasons: 3 }), { bom: true, relax_column_count: true }) as string[][])[1]![0]).toBe('a\tb\r\nc');
+  });
+
   it('OWASP: = + - @ tab and CR at the start of text are made inert', () => {
     for (const s of ['=1+1', '+7 999', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseFormula(s)).toBe(`'${s}`);
     expect(neutraliseFormula('Иванов')).toBe('Иванов');

@@ -1,8 +1,13 @@
 import { formatDay } from '../format.js';
+import { terminalSafe } from '../terminal-safe.js';
 
-/** Escapes text for HTML content and attribute values: every value from an export passes here. */
+/**
+ * Escapes text for HTML content and attribute values: every value from an export passes here. A
+ * control character (an escape sequence in a manager's name) is shown as U+FFFD: HTML has no use for
+ * one, and a report written to stdout must not retitle or clear the terminal it lands on.
+ */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return terminalSafe(String(value ?? ''), false).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
 /** A calendar day as its reader writes it (ДД.ММ.ГГГГ in Russian, ISO in English); … when open-ended. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssString, documentHtml, pageFooterCss } from '../../../src/render/html/page.js';
+import { cssString, documentHtml, esc, pageFooterCss } from '../../../src/render/html/page.js';
 
 describe('the printed pages\' footer', () => {
   it('names the document and numbers the pages, in the report\'s language', () => {
@@ -16,5 +16,12 @@ describe('the printed pages\' footer', () => {
     const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>') + 8);
     expect(style.match(/<\/style>/g)).toHaveLength(1);
     expect(style).not.toMatch(/<script|"x"/);
+  });
+});
+
+describe('esc', () => {
+  it('escapes markup, and shows a control character from an export as U+FFFD (an HTML report printed to a terminal must not act on one)', () => {
+    expect(esc('<b>"Иван" & \'Ко\'</b>')).toBe('&lt;b&gt;&quot;Иван&quot; &amp; &#39;Ко&#39;&lt;/b&gt;');
+    expect(esc('А\u001b]0;x\u0007Б\u0000В\tГ\nД')).toBe('А\ufffd]0;x\ufffdБ\ufffdВ\tГ\nД');
   });
 });
