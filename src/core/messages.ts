@@ -219,8 +219,8 @@ export const MESSAGES = {
     },
   },
   'map.columnsAmbiguous': {
-    ru: 'ответственного менеджера могут содержать несколько колонок с разными значениями: {columnsRu}',
-    en: 'the manager could be in more than one column, and their values differ: {columns}',
+    ru: '{whatRu} могут содержать несколько колонок с разными значениями: {columnsRu}',
+    en: '{what} could be in more than one column, and their values differ: {columns}',
     hint: {
       ru: 'назовите нужную в файле --map и передайте его через --map ({inspect} покажет значения колонок); вот готовый фрагмент:\n{snippetRu}',
       en: 'name the right one in a --map file and pass it with --map ({inspect} shows the values of each column); this one is ready to paste:\n{snippet}',

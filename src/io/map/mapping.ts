@@ -343,6 +343,9 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     fields.set(spec.field, used.map((m) => m.index));
     const others = [...new Set(free.slice(used.length).map((m) => m.index))].filter((i) => columns[i]!.passedOverFor === spec.field);
     if (spec.field === 'manager' && !profile && !spec.coalesce && others.length > 0) ambiguous = { field: spec.field, columns: [used[0]!.index, ...others] };
+    // Two money columns of one name (`Бюджет;Бюджет`): which one is the amount is asked when their values differ, as for the manager.
+    const twins = others.filter((i) => normalized[i] === normalized[used[0]!.index]);
+    if (MONEY_FIELDS.has(spec.field) && !spec.coalesce && twins.length > 0) ambiguous ??= { field: spec.field, columns: [used[0]!.index, ...twins] };
   }
   // A --map file's units win over the profile's and the generic reading.
   for (const [header, unit] of Object.entries(userUnits)) units.set(named(header, 'units', `${kind}.units`), unit);
@@ -554,6 +557,15 @@ function assertMonthsHaveYear(map: ColumnMap, file: string): void {
   throw UserError.of('E_MAP_REQUIRED', 'map.monthsWithoutYear', params, { file });
 }
 
+/** What an ambiguity error calls the field two columns could feed («{whatRu} могут содержать несколько колонок»). */
+const AMBIGUOUS_WORDS: Readonly<Record<string, { what: string; whatRu: string }>> = {
+  manager: { what: 'the manager', whatRu: 'ответственного менеджера' },
+  amount: { what: 'the deal amount', whatRu: 'сумму сделки' },
+  invoiced: { what: 'the invoiced amount', whatRu: 'выставленную сумму' },
+  paid: { what: 'the paid amount', whatRu: 'оплаченную сумму' },
+  revenue: { what: 'the revenue target', whatRu: 'план по выручке' },
+};
+
 /** Refuses a field two columns could feed when their first values differ (see assertRequired). */
 function assertUnambiguous(map: ColumnMap, file: string, headers: readonly string[], sampleRows: readonly string[][]): void {
   const a = map.ambiguous;
@@ -573,6 +585,7 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => value(r, i)).filter((v) => v !== '').slice(0, 3) }));
   const params = {
     field: a.field,
+    ...(AMBIGUOUS_WORDS[a.field] ?? { what: a.field, whatRu: a.field }),
     columns: shown(['"', '"']),
     columnsRu: shown(['«', '»']),
     file,
@@ -590,6 +603,8 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
 /** Fields whose values are dates, months and counts or amounts: a column offered for one holds them. */
 const DATE_FIELDS = new Set(['created_at', 'at']);
 const NUMBER_FIELDS = new Set(['amount', 'leads', 'won', 'revenue', 'invoiced', 'paid']);
+/** Fields of money: a file's two columns of one such name whose values differ leave its amount to the user (assertUnambiguous). */
+const MONEY_FIELDS = new Set(['amount', 'invoiced', 'paid', 'revenue']);
 
 /** What a sample value looks like to a proposal: a date, a number (an amount, a phone, an id of digits), a line, an id, a person's name, other text. */
 type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';

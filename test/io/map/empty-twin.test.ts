@@ -33,3 +33,36 @@ describe('manager columns of one name, some empty', () => {
     expect(stop(headers, [['исходящий', '+79160000001', '', '01.03.2025 10:00', '', 'отвечен', '']])).toBeUndefined();
   });
 });
+
+describe('money columns of one name', () => {
+  const headers = ['ID', 'Бюджет', 'Бюджет', 'Ответственный', 'Дата создания'];
+  const stopDeals = (rows: string[][]): ColumnsMissing | undefined => {
+    try {
+      assertRequired(mapColumns(headers, 'deals'), 'f.csv', rows);
+    } catch (error) {
+      if (error instanceof ColumnsMissing) return error;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('two «Бюджет» whose values differ: the amount is asked, not the leftmost taken without a word (a tester read revenue 10 of «10;20»)', () => {
+    const error = stopDeals([['1', '10', '20', 'Анна', '01.07.2024']])!;
+    expect(error.messageId).toBe('map.columnsAmbiguous');
+    expect(error.message).toBe('the deal amount could be in more than one column, and their values differ: "Бюджет" (#2), "Бюджет" (#3)');
+    expect(error.hint).toContain('amount: "#2"    # or "#3": check');
+  });
+
+  it('the same values, or one of them empty: nothing to ask', () => {
+    expect(stopDeals([['1', '10', '10', 'Анна', '01.07.2024']])).toBeUndefined();
+    expect(stopDeals([['1', '10', '', 'Анна', '01.07.2024']])).toBeUndefined();
+  });
+
+  it('an amount of another name beside it (Сумма and Бюджет) is not a twin: the leftmost alias is read, as before', () => {
+    try {
+      assertRequired(mapColumns(['ID', 'Сумма', 'Бюджет', 'Ответственный', 'Дата создания'], 'deals'), 'f.csv', [['1', '10', '20', 'Анна', '01.07.2024']]);
+    } catch (error) {
+      expect.unreachable(String(error));
+    }
+  });
+});
