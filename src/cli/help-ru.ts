@@ -172,6 +172,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'first creation date': 'первая дата создания',
   'last creation date': 'последняя дата создания',
   'deals from this date behave as after a CRM roll-out (better conversion, faster response)': 'сделки с этой даты ведут себя как после внедрения CRM (выше конверсия, быстрее реакция)',
+  'replace deals.csv, activities.csv and payments.csv already in the folder (else the run is refused)': 'заменить deals.csv, activities.csv и payments.csv, уже лежащие в папке (иначе запуск отклоняется)',
   'a small data set in ./data': 'небольшой набор данных в ./data',
   'the benchmark data set': 'набор данных для замеров скорости',
 

@@ -369,6 +369,7 @@ function declareGenerate(program: Command, run: Run): void {
     .option('--from <date>', 'first creation date', '2024-07-01')
     .option('--to <date>', 'last creation date', '2025-06-30')
     .option('--cutover <date>', 'deals from this date behave as after a CRM roll-out (better conversion, faster response)')
+    .option('--force', 'replace deals.csv, activities.csv and payments.csv already in the folder (else the run is refused)')
     // As every command: `--lang` was obeyed by `generate --help` and refused by the run (a tester).
     .addOption(new Option('--lang <lang>', 'language of the messages (default: from the locale, else ru)').choices(['ru', 'en']))
     .addHelpText(

@@ -3,6 +3,16 @@ import { UserError, UserErrors } from './errors.js';
 import { METRICS } from './kpi/catalog.js';
 import { zodToUserErrors } from './questionnaire/parse.js';
 
+/** Metric ids with a single number (loss reasons are counts by reason and have no one change). */
+const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key);
+
+/**
+ * The metrics a change is computed of, as a report writes them: a number, null (not computed), or
+ * missing (a metric added since). A text, a list or a number too large to count with (1e400) is
+ * refused at its path: it was taken as «not computed», or as Infinity said «Infinity pp < −2 pp».
+ */
+const metrics = Object.fromEntries(NUMERIC.map((k) => [k, z.union([z.number(), z.null()]).optional()]));
+
 /** What a baseline must hold: a previous `report --format json` result (only the parts deltas read). */
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -10,8 +20,8 @@ const baselineSchema = z.looseObject({
   audit: z.looseObject({ total: z.number(), max: z.number().optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
   kpi: z
     .looseObject({
-      total: z.record(z.string(), z.unknown()),
-      managers: z.array(z.looseObject({ manager: z.string() })),
+      total: z.looseObject(metrics),
+      managers: z.array(z.looseObject({ manager: z.string(), ...metrics })),
     })
     .optional(),
   assertions: z.array(z.unknown()),
@@ -37,13 +47,11 @@ export interface ReportDelta {
 export function parseBaseline(doc: unknown, file: string): ReportBaseline {
   const assertions = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { assertions?: unknown }).assertions : undefined;
   if (!Array.isArray(assertions)) throw UserError.of('E_BASELINE', 'report.notAResult', {}, { file });
-  const parsed = baselineSchema.safeParse(doc);
+  // The value found is said beside what was expected (`schemaVersion: 999` was said as «got nothing»).
+  const parsed = baselineSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_BASELINE'));
   return parsed.data;
 }
-
-/** Metric ids with a single number (loss reasons are counts by reason and have no one change). */
-const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key);
 
 const diff = (now: unknown, before: unknown): number | null => (typeof now === 'number' && typeof before === 'number' ? now - before : null);
 

@@ -21,11 +21,12 @@ const typed = (n: number, minus: string) => String(Number(n.toPrecision(12))).re
 /**
  * Why `value` (typed as `written`) is no `kind`, in both languages, or undefined when it is one. A number typed without
  * `%` that is one as a percentage (`15`, `-30`: a percentage typed as a whole number, a gate that would always pass or
- * never) is shown written both ways; any other is said to be above or below the range, as typed. Targets files, configs
+ * never) is shown written both ways; any other (Infinity too) is said to be above or below the range, as typed. Targets files, configs
  * and --assert say it alike (a tester: `--assert change_pct>=20` judged +2000% where the targets file refused `20`).
  */
 export function rangeProblem(kind: RangeKind, value: number, written: string): Template | undefined {
-  if (!Number.isFinite(value) || inRange(kind, value)) return undefined;
+  // A number too large to count with is out of every range: `"+1e400%"` in a targets file was Infinity%, a goal never met.
+  if (inRange(kind, value)) return undefined;
   const r = RANGE[kind];
   const what = RANGE_TEXT[kind];
   const percent = /%\s*$/.test(written);
@@ -37,6 +38,7 @@ export function rangeProblem(kind: RangeKind, value: number, written: string): T
       return { value: written.trim(), fraction: typed(value / 100, minus), percent: `${sign}${typed(value, minus)}%` };
     });
   }
-  const above = value > r.max;
+  // NaN (no reader makes one: typed numbers are digits) is said as above, never let through.
+  const above = !(value < r.min);
   return say(above ? RANGE_TEXT.above : RANGE_TEXT.below, (lang) => ({ value: written.trim(), max: r.maxText[lang], min: r.minText[lang] }));
 }

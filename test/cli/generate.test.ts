@@ -22,7 +22,8 @@ async function interrupted(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP', lang: 'ru' |
     writeFileSync(path.join(top, 'deals.csv'), existing);
   }
   const dir = path.join(top, below);
-  const child = spawn(process.execPath, [BIN, 'generate', '--deals', '2000000', '--activities', '2000000', '-o', dir], { env: { ...process.env, NO_COLOR: '1', LANG: LOCALE[lang], LC_ALL: '', LC_MESSAGES: '' } });
+  // --force: a deals.csv already there is to be replaced, once the run ends well.
+  const child = spawn(process.execPath, [BIN, 'generate', '--deals', '2000000', '--activities', '2000000', '-o', dir, ...(existing === undefined ? [] : ['--force'])], { env: { ...process.env, NO_COLOR: '1', LANG: LOCALE[lang], LC_ALL: '', LC_MESSAGES: '' } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let ended = false;
@@ -111,7 +112,7 @@ describe('generate whose files cannot all be put in place', () => {
 
   it('puts none of them in place, keeps the earlier files and says which file failed and that nothing was written', () => {
     const dir = prepare('place-earlier', true);
-    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir]);
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir, '--force']);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain(`error: ${path.join(dir, 'activities.csv')}: cannot write the output file: this is a folder, not a file (EISDIR); nothing was written: deals.csv, activities.csv and payments.csv go in place together or not at all, and the folder is as it was\n`);
     expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
@@ -127,6 +128,34 @@ describe('generate whose files cannot all be put in place', () => {
     expect(run.stderr).toContain(`ошибка: ${path.join(dir, 'activities.csv')}: не удалось записать файл результата: это папка, а не файл (EISDIR); ничего не записано: deals.csv, activities.csv и payments.csv ставятся на место только вместе, и в папке всё как было\n`);
     expect(latinWords(run.stderr)).toEqual([]);
     expect(readdirSync(dir)).toEqual(['activities.csv']);
+  });
+});
+
+// A tester: `generate -o DIR` replaced the deals.csv of a real export in DIR without a word; the names are generate's, not the user's.
+describe('generate into a folder that holds its files already', () => {
+  it('is refused naming them, in either language, before anything is written; --force replaces them', () => {
+    const dir = path.join(ROOT, 'earlier');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'deals.csv'), 'REAL\n');
+    writeFileSync(path.join(dir, 'payments.csv'), 'REAL\n');
+    const en = runCli(['generate', '--deals', '5', '-o', dir]);
+    expect(en.code, en.stderr).toBe(2);
+    expect(en.stderr).toBe(`error: ${dir}: the folder already holds deals.csv, payments.csv, which generate would replace\n  hint: choose another folder (-o), or pass --force to replace these files\n`);
+    const ru = runCli(['generate', '--deals', '5', '-o', dir], { env: { LANG: LOCALE.ru } });
+    expect(ru.code, ru.stderr).toBe(2);
+    expect(ru.stderr).toBe(`ошибка: ${dir}: в папке уже есть deals.csv, payments.csv: generate заменил бы их\n  подсказка: укажите другую папку (-o) или добавьте --force, чтобы заменить эти файлы\n`);
+    expect(readdirSync(dir).sort()).toEqual(['deals.csv', 'payments.csv']);
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe('REAL\n');
+    const forced = runCli(['generate', '--deals', '5', '-o', dir, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    // Through temp files renamed into place: none is left beside the three.
+    expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toMatch(/^id,manager,/);
+  });
+
+  it('--force is in the help, in Russian too', () => {
+    expect(runCli(['generate', '--help', '--lang', 'en']).stdout).toMatch(/--force\s+replace deals\.csv, activities\.csv and payments\.csv already\s+in the folder \(else the run is refused\)/);
+    expect(runCli(['generate', '--help', '--lang', 'ru']).stdout).toMatch(/--force\s+заменить deals\.csv, activities\.csv и payments\.csv, уже\s+лежащие в папке \(иначе запуск отклоняется\)/);
   });
 });
 

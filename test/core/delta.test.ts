@@ -86,6 +86,28 @@ describe('changes since a baseline run', () => {
     expect(message({ schemaVersion: 1, period: {}, managers: [], total: {} })).toMatch(/^kpi\.json: this is not a `report --format json` result \(it has no assertions; a kpi or audit result is not one\)\n {2}hint: save the earlier run/);
     expect(message({ schemaVersion: 1, generatedAt: 'x', assertions: [], kpi: { total: {}, managers: [{ name: 'A' }] } })).toMatch(/kpi\.json, at kpi\.managers\[0\]\.manager/);
   });
+
+  // A tester: 1e400 was said «Infinity pp < −2 pp», a text or a list «nothing to compare», and version 999 «got nothing».
+  it('a metric that is no number or null, and another schema version, are refused naming the path and the value found', () => {
+    const message = (kpi: unknown, schemaVersion: unknown = 1, lang = 'en') => {
+      try {
+        parseBaseline({ schemaVersion, generatedAt: 'x', assertions: [], kpi }, 'before.json');
+      } catch (error) {
+        return describeUserError(error as UserError, lang).split('\n');
+      }
+      return 'ok';
+    };
+    expect(message({ total: { conversion: Infinity }, managers: [] })).toEqual(['before.json, at kpi.total.conversion: expected a number or null; got a number too large to count with (1e999, .inf)']);
+    expect(message({ total: { conversion: 'abc', revenue: [1, 2] }, managers: [{ manager: 'A', leads: { n: 1 } }] })).toEqual([
+      'before.json, at kpi.total.conversion: expected a number or null; got "abc"',
+      'before.json, at kpi.total.revenue: expected a number or null; got a list',
+      'before.json, at kpi.managers[0].leads: expected a number or null; got a "key: value" map',
+    ]);
+    expect(message({ total: { conversion: 'abc' }, managers: [] }, 1, 'ru')).toEqual(['before.json, в kpi.total.conversion: ожидалось: число или null; получено «abc»']);
+    expect(message(undefined, 999)).toEqual(['before.json, at schemaVersion: expected one of: 1; got 999']);
+    // What a report writes is read: null (not computed), loss reasons by reason, keys it does not know, metrics it lacks.
+    expect(message({ total: { conversion: null, loss_reasons: { Дорого: 4 }, future_metric: 'x' }, managers: [{ manager: 'A', paid_share: null }] })).toBe('ok');
+  });
 });
 
 describe('the last run\'s audit band', () => {

@@ -25,4 +25,12 @@ describe('the range of a change and of a share, one rule for targets and asserti
     expect(rangeProblem('share', 1.5, '150%')?.en).toBe('"150%" is above 1 (100%): a share is from 0 to 1 (0% to 100%)');
     expect(rangeProblem('share', -2, '-2')?.ru).toBe('«-2» — меньше 0: доля — от 0 до 1 (от 0% до 100%)');
   });
+
+  // A tester: the string "+1e400%" in a targets file was Infinity%, passed as in range, a goal never met (exit 0).
+  it('says a number too large to count with out of range, as typed', () => {
+    expect(rangeProblem('change', Infinity, '+1e400%')?.en).toBe('"+1e400%" is above +1000%: a target is a change from -100% to +1000%');
+    expect(rangeProblem('change', -Infinity, '-1e400')?.ru).toBe('«-1e400» — меньше −100%: цель — изменение от −100% до +1000%');
+    expect(rangeProblem('share', Infinity, '1e400')?.en).toBe('"1e400" is above 1 (100%): a share is from 0 to 1 (0% to 100%)');
+    expect(rangeProblem('change', NaN, 'NaN')).toBeDefined();
+  });
 });

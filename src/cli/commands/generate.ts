@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSalesSteps, MAX_GENERATED } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
@@ -22,7 +23,27 @@ export interface GenerateOptions {
   from: string;
   to: string;
   cutover?: string;
+  /** Replace the files of these names already in the folder. */
+  force?: boolean;
   lang?: string;
+}
+
+/** The files generate writes into its folder. */
+const OUTPUT_NAMES = ['deals.csv', 'activities.csv', 'payments.csv'] as const;
+
+/**
+ * Refuses a folder that already holds a file of generate's names, unless --force: the names are
+ * implied, not given, and `generate -o .` in a folder holding a real export replaced it without a
+ * word. A folder of such a name is left to the placing, which says it (nothing would be replaced).
+ */
+async function refuseReplacing(dir: string, output: string, force: boolean | undefined): Promise<void> {
+  if (force) return;
+  const held: string[] = [];
+  for (const name of OUTPUT_NAMES) {
+    const stat = await lstat(path.join(dir, name)).catch(() => undefined);
+    if (stat && !stat.isDirectory()) held.push(name);
+  }
+  if (held.length > 0) throw UserError.of('E_OUTPUT', 'generate.wouldReplace', { files: held.join(', ') }, { file: output });
 }
 
 function count(value: string, name: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -60,6 +81,8 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const cutover = parseDay(o.cutover, '--cutover');
   // A reversed period made deals closed before they were created.
   if (from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to, fromRu: dayRu(from), toRu: dayRu(to) });
+  // Before the folder is made or a row generated: nothing is left behind.
+  await refuseReplacing(path.resolve(ctx.cwd, o.output), o.output, o.force);
   const dir = await makeOutputFolder(ctx, o.output);
   // A folder that cannot be written (read-only, no rights, a full disk) is the user's to fix, not an internal error.
   const unwritable = (error: unknown) => (error instanceof UserError || typeof (error as NodeJS.ErrnoException)?.code !== 'string' ? error : UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: o.output }));
@@ -84,7 +107,7 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
     if (error instanceof PlaceError) throw notPlaced(error, o.output);
     throw unwritable(error);
   }
-  const shown = ['deals.csv', 'activities.csv', 'payments.csv'].map((name) => path.join(o.output, name));
+  const shown = OUTPUT_NAMES.map((name) => path.join(o.output, name));
   writtenFiles.push(...shown);
   // «Записано: FILE (size)», as every command that writes -o says it: each file with its size.
   const lang = messageLang(ctx, o.lang);

@@ -85,6 +85,11 @@ export const COMMAND_MESSAGES = {
     },
   },
   'generate.outputIsFile': { ru: 'путь результата — файл, а нужна папка', en: 'the output path is a file, not a folder' },
+  // `generate -o .` in a folder holding a real export replaced it without a word: the names are generate's, not the user's.
+  'generate.wouldReplace': {
+    ru: 'в папке уже есть {files}: generate заменил бы их', en: 'the folder already holds {files}, which generate would replace',
+    hint: { ru: 'укажите другую папку (-o) или добавьте --force, чтобы заменить эти файлы', en: 'choose another folder (-o), or pass --force to replace these files' },
+  },
   // A folder named activities.csv (or a full disk) failed the second rename: a new deals.csv stood beside the old activities.
   'generate.notPlaced': {
     ru: 'не удалось записать файл результата: {reasonRu}; ничего не записано: deals.csv, activities.csv и payments.csv ставятся на место только вместе, и в папке всё как было',

@@ -36,8 +36,13 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'возьмите текст в кавычки: {field}: "{whole}"', en: 'put the text in quotes: {field}: "{whole}"' },
   },
   'doc.yamlAliases': {
-    ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: {reason}',
+    ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: it holds too many references to anchors (aliases)',
     hint: { ru: 'в одном документе допускается не больше {max} раскрытий псевдонимов', en: 'aliases are limited to {max} expansions per document' },
+  },
+  // 200,000 nested [ ] were «not valid YAML: Maximum call stack size exceeded», a .json file called YAML.
+  'doc.tooDeep': {
+    ru: 'списки и наборы «ключ: значение» вложены друг в друга слишком глубоко, чтобы документ можно было прочитать (разбор остановлен здесь)', en: 'lists and "key: value" maps are nested in one another too deep for the document to be read (reading stopped here)',
+    hint: { ru: 'в документе, написанном человеком, вложенность — несколько уровней; проверьте, тот ли это файл', en: 'a document a person writes nests a few levels deep; check that this is the right file' },
   },
   'doc.exportForAnswers': {
     ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не файл ответов', en: 'this is a CRM export (a table of deals, calls or payments), not an answers file',

@@ -131,6 +131,10 @@ export const READ_MESSAGES = {
     ru: 'в строке таблицы {row} больше {max} колонок', en: 'table row {row} has more than {max} columns',
     hint: { ru: 'если файл настоящий, поднимите --max-columns', en: 'raise --max-columns if the file is genuine' },
   },
+  'html.tooDeep': {
+    ru: 'элементы HTML вложены глубже {max} уровней (предел): такого нет ни в одной выгрузке CRM, файл испорчен или собран не CRM', en: 'HTML elements are nested more than {max} deep (the limit): no CRM export nests so deep, the file is damaged or not written by a CRM',
+    hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },
+  },
   'xlsx.archive': {
     ru: 'это ZIP-архив с файлами ({names}), а не книга Excel', en: 'this is a zip archive of files ({names}), not an Excel workbook',
     hint: { ru: 'распакуйте архив и передайте сам файл выгрузки', en: 'unzip it and pass the export file itself' },

@@ -17,6 +17,8 @@ export function parseYaml(text: string, file: string): unknown {
   const first = doc.errors[0] ?? duplicateKey(doc, lines);
   if (first) {
     const pos = first.linePos?.[0];
+    // The library's one exhaustion while composing: its call stack ran out on collections nested thousands deep.
+    if (first.code === 'RESOURCE_EXHAUSTION') throw UserError.of('E_YAML', 'doc.tooDeep', {}, { file, ...(pos ? { at: { line: pos.line, column: pos.col } } : {}) });
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // An unclosed bracket or quote, an over-indented line: said where it is and how to fix it (yaml-syntax.ts).
     const cause = yamlCause(text, first.code, reason, pos?.line);
@@ -27,7 +29,8 @@ export function parseYaml(text: string, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    throw UserError.of('E_YAML', 'doc.yamlAliases', { reason: (error as Error).message, max: MAX_YAML_ALIASES }, { file });
+    if (error instanceof RangeError) throw UserError.of('E_YAML', 'doc.tooDeep', {}, { file });
+    throw UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file });
   }
 }
 

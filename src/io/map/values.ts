@@ -129,6 +129,9 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
     negative = true;
     // Accounting parentheses around the currency too: `($1,234.00)`, `(USD 1,234.00)`.
     s = withoutCurrency(s.slice(1, -1));
+    // They make a number negative: around a sign (`(-1)`, `(−1)`, `(+1)`) they are no accounting
+    // format, and a minus in them was read as +1, two minuses making a plus. Unreadable, said so.
+    if (/^[-+−–]/.test(s)) return Number.NaN;
   }
   if (s.startsWith('−')) s = `-${s.slice(1)}`;
   const comma = s.lastIndexOf(',');

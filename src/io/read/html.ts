@@ -15,7 +15,9 @@ import type { Limits } from './limits.js';
  * into their cell's text, cell from cell apart. A cell spanning columns is followed by empty
  * cells; one spanning rows gives its text to each row it covers, as a merged XLSX cell does (a
  * manager's name once for several deals), so that the columns after it stay in place. htmlparser2 keeps its own stack, so deeply
- * nested tags cost memory, never recursion.
+ * nested tags cost memory, never recursion; but it puts each open element at the stack's front and
+ * searches the stack for each closing tag, a step per element open at every tag, so elements nested
+ * deeper than maxHtmlDepth are refused (200k nested tables, 3 MB, ran for many minutes, deaf to Ctrl+C).
  */
 export class HtmlTableParser {
   private readonly parser: Parser;
@@ -49,19 +51,23 @@ export class HtmlTableParser {
    * over tables, as a page break does), else ignored (totals, notes).
    */
   private later: 'unknown' | 'data' | 'ignore' = 'ignore';
+  /** Elements open now: the length of the library's stack (every open it reports is closed, void ones at once). */
+  private open = 0;
+  /** The text fed so far: characters and line breaks before the chunk now read, and that chunk, to say where a tag is. */
+  private fed = { before: 0, lines: 0, lineStart: 0, chunk: '' };
 
   constructor(
     private readonly sink: RowSink,
     private readonly file: string,
-    private readonly limits: Pick<Limits, 'maxCellChars' | 'maxColumns'>,
+    private readonly limits: Pick<Limits, 'maxCellChars' | 'maxColumns' | 'maxHtmlDepth'>,
     /** The header search's test, where the reader knows it: a three-cell row of a filter table that names no column is not the data. */
     private readonly namesColumns?: (cells: readonly string[]) => boolean,
   ) {
     this.parser = new Parser(
       {
-        onopentag: (name, attribs) => this.open(name, attribs),
+        onopentag: (name, attribs) => this.opened(name, attribs),
         ontext: (text) => this.text(text),
-        onclosetag: (name) => this.close(name),
+        onclosetag: (name) => this.closed(name),
       },
       { decodeEntities: true, lowerCaseTags: true },
     );
@@ -69,7 +75,13 @@ export class HtmlTableParser {
 
   /** Feeds decoded text. */
   write(text: string): void {
+    this.fed.chunk = text;
     this.parser.write(text);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      this.fed.lines++;
+      this.fed.lineStart = this.fed.before + i + 1;
+    }
+    this.fed.before += text.length;
   }
 
   /** Ends the document. */
@@ -83,7 +95,10 @@ export class HtmlTableParser {
     if (this.tablesSeen === 0) throw UserError.of('E_HTML_NO_TABLE', 'html.noTable', {}, { file: this.file });
   }
 
-  private open(name: string, attribs: Record<string, string>): void {
+  private opened(name: string, attribs: Record<string, string>): void {
+    if (++this.open > this.limits.maxHtmlDepth) {
+      throw UserError.of('E_LIMIT_DEPTH', 'html.tooDeep', { max: this.limits.maxHtmlDepth }, { file: this.file, at: this.tagAt() });
+    }
     if (name === 'script' || name === 'style') this.skipText++;
     if (name === 'table') {
       this.depth++;
@@ -124,7 +139,8 @@ export class HtmlTableParser {
     }
   }
 
-  private close(name: string): void {
+  private closed(name: string): void {
+    this.open--;
     if (name === 'script' || name === 'style') this.skipText = Math.max(0, this.skipText - 1);
     if (name === 'table') {
       this.depth = Math.max(0, this.depth - 1);
@@ -174,6 +190,19 @@ export class HtmlTableParser {
         throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
       }
     }
+  }
+
+  /** The line and column (1-based, in characters) of the tag read now (one begun in the chunk before: that chunk's end). */
+  private tagAt(): { line: number; column: number } {
+    const { before, lines, lineStart, chunk } = this.fed;
+    const at = Math.max(0, Math.min(this.parser.startIndex - before, chunk.length));
+    let line = lines + 1;
+    let start = lineStart;
+    for (let i = chunk.indexOf('\n'); i !== -1 && i < at; i = chunk.indexOf('\n', i + 1)) {
+      line++;
+      start = before + i + 1;
+    }
+    return { line, column: before + at - start + 1 };
   }
 
   /** Whether this element is in a table whose rows are not read (nested tables fold into their cell's text, which is read). */

@@ -19,6 +19,12 @@ export interface Limits {
   headerSearchRows: number;
   /** Largest stdin accepted for formats that need random access (XLSX). */
   maxBufferedInputBytes: number;
+  /**
+   * Deepest nesting of elements in an HTML ".xls" (a browser's parser stops at 512 too). CRM exports
+   * nest a dozen deep; the HTML library's element stack costs a step per open element at each open
+   * tag, so 200k nested tables took minutes: the limit keeps the reading linear in the file's size.
+   */
+  maxHtmlDepth: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -30,4 +36,5 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxListedSkips: 100,
   headerSearchRows: 30,
   maxBufferedInputBytes: 512 << 20,
+  maxHtmlDepth: 512,
 };

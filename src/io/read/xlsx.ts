@@ -635,7 +635,10 @@ function textRuns(xml: string): string {
 
 function parseSharedStrings(xml: string, file: string): string[] {
   if (!xml) return [];
-  assertComplete(xml.slice(-TAIL), /<\/(?:[\w.-]+:)?sst>\s*$/, 'xl/sharedStrings.xml', 0, file);
+  // Its end tag, or an empty root written self-closing (`<sst count="0" uniqueCount="0"/>`: a writer
+  // whose every cell is inline or a number; it was refused as cut short): the last tag, as no `<` is in one.
+  const emptyRoot = /^<(?:[\w.-]+:)?sst\b[^<>]*\/>\s*$/.test(xml.slice(xml.lastIndexOf('<')));
+  if (!emptyRoot) assertComplete(xml.slice(-TAIL), /<\/(?:[\w.-]+:)?sst>\s*$/, 'xl/sharedStrings.xml', 0, file);
   wellFormed(xml, 'xl/sharedStrings.xml', file);
   const out: string[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) out.push(m[1] ? textRuns(m[1]) : '');

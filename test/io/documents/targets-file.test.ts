@@ -54,6 +54,10 @@ describe('a target written as text', () => {
     ['"— 25%"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «— 25%»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "— 25%"'],
     ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%; проценты пишут долей или со знаком %: 20 → 0.2 или «+20%»', 'at targets.conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"'],
     ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% to +1000%'],
+    // A tester: these were Infinity%, passed as in range (a goal never met, exit 0) while the bare 1e400 was refused.
+    ['"+1e400%"', 'в targets.conversion: «+1e400%» — больше +1000%: цель — изменение от −100% до +1000%', 'at targets.conversion: "+1e400%" is above +1000%: a target is a change from -100% to +1000%'],
+    ['"1e400"', 'в targets.conversion: «1e400» — больше +1000%: цель — изменение от −100% до +1000%', 'at targets.conversion: "1e400" is above +1000%: a target is a change from -100% to +1000%'],
+    ['"-1e400"', 'в targets.conversion: «-1e400» — меньше −100%: цель — изменение от −100% до +1000%', 'at targets.conversion: "-1e400" is below -100%: a target is a change from -100% to +1000%'],
     // 1% and 1000% are both targets: neither is guessed.
     [
       '"1,000%"',

@@ -79,3 +79,23 @@ describe('a key written twice', () => {
     expect(errorOf(`${many}\nk4999: 0\n`)).toMatch(/at line 5001, column 1: not valid YAML: Map keys must be unique/);
   });
 });
+
+// A tester: 100k nested YAML and 200k nested JSON were «not valid YAML: Maximum call stack size exceeded»,
+// a .json file called YAML; an alias bomb in English gave the library's own «Excessive alias count…».
+describe('a document nested too deep, and one whose aliases expand too far', () => {
+  it('nested lists, maps and dashes are refused in our words, where reading stopped, in both languages', () => {
+    for (const text of ['[['.repeat(10_000), 'a: ' + '{"b": '.repeat(10_000), '- '.repeat(10_000) + 'x']) {
+      const en = errorOf(text);
+      expect(en).toMatch(/^q\.yaml, at line 1, column \d+: lists and "key: value" maps are nested in one another too deep for the document to be read \(reading stopped here\)\n {2}hint: a document a person writes nests a few levels deep/);
+      expect(en).not.toMatch(/YAML|stack/);
+      expect(errorOf(text, 'ru')).toMatch(/^q\.yaml, строка 1, символ \d+: списки и наборы «ключ: значение» вложены друг в друга слишком глубоко/);
+    }
+    // A few dozen levels are read.
+    expect(parseYaml('['.repeat(50) + '1' + ']'.repeat(50), 'q.yaml')).toEqual(JSON.parse('['.repeat(50) + '1' + ']'.repeat(50)));
+  });
+
+  it('an alias bomb is said in our words, not the library\'s', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    expect(errorOf(bomb)).toBe('q.yaml: the document cannot be expanded: it holds too many references to anchors (aliases)\n  hint: aliases are limited to 100 expansions per document');
+  });
+});

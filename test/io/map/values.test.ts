@@ -49,6 +49,13 @@ describe('parseNumber', () => {
     expect(parseNumber(raw)).toBe(expected);
   });
 
+  // A tester: `(-1)` and `(−1)` were read as +1, the parentheses' minus and the sign's making a plus, without a word.
+  it('refuses accounting parentheses around a sign: unreadable, never a sign flipped twice', () => {
+    for (const raw of ['(-1)', '(−1)', '(–1)', '(+1)', '(- 1 000,50)', '($-1,234.00)', '(USD -1,234.00)', '-(1)', '((1))']) expect(parseNumber(raw), raw).toBeNaN();
+    expect(parseNumber('(1)')).toBe(-1);
+    expect(parseNumber('−1')).toBe(-1);
+  });
+
   // A row that left out a field shifts a date into the amount column: 01.03.2025 was revenue 1,032,025.
   it('reads digit groups only as a locale writes them: three digits each after the first (or India\'s lakh groups)', () => {
     for (const raw of ['01.03.2025', '12.12.12', '1.2.3', '1,2,3', '12,34,56', '1.2345.678', '1 0 0', '1 2345', '2025-03-01']) expect(parseNumber(raw), raw).toBeNaN();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/core/errors.js';
 import { HtmlTableParser } from '../../../src/io/read/html.js';
 
-const LIMITS = { maxCellChars: 1_000_000, maxColumns: 1_000 };
+const LIMITS = { maxCellChars: 1_000_000, maxColumns: 1_000, maxHtmlDepth: 512 };
 
 /** The rows an HTML document gives. */
 function rows(html: string): string[][] {
@@ -118,6 +119,51 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
   it('keeps the cells of a table nested in a cell apart in its text', () => {
     const html = '<table><tr><td>a</td><td>Нестед<table><tr><td>inner</td><td>x</td></tr></table></td></tr></table>';
     expect(rows(html)).toEqual([['a', 'Нестед\ninner x']]);
+  });
+
+  // Elements nested deeper than maxHtmlDepth are refused where the first one too deep opens: the HTML
+  // library's element stack cost a step per open element at every tag, so 100k nested tables (1.5 MB)
+  // took 53 s and 200k never finished, deaf to Ctrl+C; refused, 200k take a few milliseconds.
+  it('refuses 200,000 nested tables at the tag past the limit, naming the line, the column and the limit', () => {
+    const html = '<html><body>' + '<table><tr><td>'.repeat(200_000) + 'x';
+    let error: unknown;
+    try {
+      rows(html);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    const e = error as UserError;
+    expect(e.code).toBe('E_LIMIT_DEPTH');
+    // html, body, then 170 whole <table><tr><td> (510 elements): the 171st <table> is the 513th element.
+    expect(e.where).toEqual({ file: 'test.xls', at: { line: 1, column: '<html><body>'.length + 170 * 15 + 1 } });
+    expect(e.message).toBe('HTML elements are nested more than 512 deep (the limit): no CRM export nests so deep, the file is damaged or not written by a CRM');
+    expect(e.hint).toMatch(/export the list again from the CRM/);
+  });
+
+  it('refuses nested <div>, unclosed <div> and <span> in a cell alike; says the line of a tag in a later chunk', () => {
+    const deep = (html: string, chunks: string[] = [html]) => {
+      const parser = new HtmlTableParser(() => {}, 'test.xls', LIMITS);
+      try {
+        for (const c of chunks) parser.write(c);
+        parser.end();
+      } catch (e) {
+        return [(e as UserError).code, (e as UserError).where.at];
+      }
+      return 'read';
+    };
+    expect(deep('<div>'.repeat(100_000) + 'x' + '</div>'.repeat(100_000))).toEqual(['E_LIMIT_DEPTH', { line: 1, column: 512 * 5 + 1 }]);
+    expect(deep('<div>'.repeat(100_000))).toEqual(['E_LIMIT_DEPTH', { line: 1, column: 512 * 5 + 1 }]);
+    const cell = '<table><tr><td>' + '<span>'.repeat(100_000) + 'x';
+    expect(deep(cell)).toEqual(['E_LIMIT_DEPTH', { line: 1, column: 15 + 509 * 6 + 1 }]);
+    // Line breaks counted over the chunks before; the line that goes on into the next chunk keeps its column.
+    const lines = '<html>\n<body>\n  ' + '<div>'.repeat(600);
+    expect(deep(lines, [lines.slice(0, 20), lines.slice(20, 1001), lines.slice(1001)])).toEqual(['E_LIMIT_DEPTH', { line: 3, column: 3 + 510 * 5 }]);
+  });
+
+  it('reads a table nested as deep as the limit allows', () => {
+    const html = '<div>'.repeat(509) + '<table><tr><td>a</td><td>b</td><td>c</td></tr></table>' + '</div>'.repeat(509);
+    expect(rows(html)).toEqual([['a', 'b', 'c']]);
   });
 });
 

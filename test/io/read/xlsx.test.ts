@@ -12,10 +12,9 @@ const ROWS = [row(1, ['id', 'manager']), row(2, ['1', 'Anna']), row(3, ['2', 'Bo
 const read = readXlsxRows;
 
 /** The workbook of makeXlsx with its sheet (or shared strings) cut `cut` characters before the end, the zip itself whole. */
-function cutShort(part: 'sheet' | 'sst', cut: number): Buffer {
+function cutShort(part: 'sheet' | 'sst', cut: number, sst = '<sst><si><t>id</t></si><si><t>manager</t></si></sst>'): Buffer {
   const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
   const sheet = `${prolog}<worksheet><sheetData>${part === 'sst' ? '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' : ROWS}</sheetData></worksheet>`;
-  const sst = '<sst><si><t>id</t></si><si><t>manager</t></si></sst>';
   return makeZip([
     { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
     { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>` },
@@ -49,6 +48,18 @@ describe('readXlsx: a part cut short inside a whole zip', () => {
     expect(await read(cutShort('sst', 0))).toEqual([['id', 'manager']]);
     const error = await read(cutShort('sst', '</si></sst>'.length));
     expect((error as UserError).message).toMatch(/its part xl\/sharedStrings\.xml is cut short/);
+  });
+
+  it('empty shared strings written self-closing are whole: no shared strings, the inline cells read', async () => {
+    for (const sst of ['<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>', '<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>\n']) {
+      const zip = cutShort('sheet', 0, sst);
+      expect(await read(zip), sst).toEqual([['id', 'manager'], ['1', 'Anna'], ['2', 'Boris']]);
+    }
+    // A shared-string cell of such a workbook has no string to point at: the index error, not «cut short».
+    const error = await read(cutShort('sst', 0, '<sst count="0" uniqueCount="0"/>'));
+    expect((error as UserError).message).not.toMatch(/cut short/);
+    // Cut inside the self-closing tag: still cut short.
+    expect(((await read(cutShort('sst', 0, '<sst count="0"'))) as UserError).message).toMatch(/its part xl\/sharedStrings\.xml is cut short/);
   });
 });
 
