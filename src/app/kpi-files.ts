@@ -6,7 +6,7 @@ import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from 
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
-import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
+import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { callsNotAManagers } from '../io/map/activity-reader.js';
@@ -69,8 +69,8 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     activities: hasActivities,
     ...(said === undefined ? {} : { activityDirection: said.direction }),
     // A kind column, or an export of one kind of activity (its CRM's profile says which: the others' metrics are then not applicable).
-    activityKind: Boolean(a?.has('kind') || activitiesMap?.profile?.profile.rows),
-    ...(activitiesMap?.profile?.profile.rows && !a?.has('kind') ? { activityRows: activitiesMap.profile.profile.rows } : {}),
+    activityKind: Boolean(a?.has('kind') || said?.rows),
+    ...(said?.rows && !a?.has('kind') ? { activityRows: said.rows } : {}),
     // A status or missed column, a call's answer time (Mango's `answer`, 0 when nobody answered), or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
     activityMissed: Boolean(a?.has('missed') || a?.has('answered_at')) || said?.missed === true,
     // A duration column, or an end time the duration is read from (Bitrix24's END_TIME).
@@ -213,6 +213,8 @@ function linksActivities(a: ReadonlyMap<string, number[]> | undefined, directed:
 interface CallsSaid {
   direction: boolean;
   missed: boolean;
+  /** The kind of every row, where the file has no kind column and its --map file or profile says one (ImportReport.rows). */
+  rows?: Activity['kind'];
 }
 
 /** The share of a PBX log's rows whose sides may say no direction for the rest to say the calls' directions. */
@@ -237,7 +239,7 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   const sides = report?.directionBySides;
   const bySides = sides !== undefined && sides.in + sides.out > 0 && sides.none <= SIDES_UNSAID * (sides.in + sides.out + sides.internal + sides.none);
   const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
-  return { direction, missed: values.some((v) => v.missed) };
+  return { direction, missed: values.some((v) => v.missed), ...(report?.rows ? { rows: report.rows } : {}) };
 }
 
 /** Which columns the evidence facts need were present. */

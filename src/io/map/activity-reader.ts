@@ -177,7 +177,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
     unit: durationUnitOf(ctx),
-    kind0: ctx.rows ?? ctx.map.profile?.profile.rows ?? 'call',
+    kind0: ctx.rows ?? 'call',
     dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
     owner: counted(v.owner_type),
     byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),

@@ -450,7 +450,7 @@ export interface ReadContext {
   callLengths?: CallLengths;
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
-  /** The kind of every row of an activities file with no kind column, as a --map file says it (`activities: rows:`); else its profile's. */
+  /** The kind of every row of an activities file with no kind column, as a --map file says it (`activities: rows:`), else its profile's (startReading). */
   rows?: Activity['kind'];
   /** The counters of the currency column's cells, by code (noteCurrency), made at its first filled cell. */
   currencies?: CellMemo<{ count: number } | undefined>;

@@ -183,6 +183,8 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /** Activities: the kind of every row of a file with no kind column (a --map file's `rows:`, else its profile's): its KPIs of other kinds are not applicable. */
+  rows?: Activity['kind'];
   /** Activities timed by another column than the one `at` matched, which holds dates alone (preferTimedAt): said, with the --map line that reads the dates. */
   timedAt?: TimedAt;
   /** Answered calls with a duration in a column of no stated unit, and of them the whole numbers of an hour or more, with the first (the call-hours alert). */
@@ -270,7 +272,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     unknownStage: profile?.unknownStage ?? 'ask',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
     reportDay: opts.reportDay,
-    ...(opts.rows ? { rows: opts.rows } : {}),
+    // The kind of every row of a file with no kind column: the --map file's word, else the profile's (one rule: the KPIs' applicability reads it from the report).
+    ...((opts.rows ?? profile?.rows) ? { rows: opts.rows ?? profile?.rows } : {}),
     stageParentheses: profile?.stageParentheses ?? 'reason',
     dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
@@ -523,6 +526,7 @@ class RowsToRecords<T> {
       const s = ctx.bySides;
       if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
       if (ctx.untimed && ctx.untimed.count > 0) report.untimed = ctx.untimed.count;
+      if (ctx.rows && !ctx.map.fields.has('kind')) report.rows = ctx.rows;
       if (ctx.callLengths) report.callLengths = ctx.callLengths;
       for (const field of ['kind', 'direction', 'missed', 'owner_type', 'done'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
       report.weighed = {};
