@@ -408,18 +408,20 @@ function lostByReason(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
 }
 
 /**
- * An archived deal (Odoo's «Active» / «Активно» False, filled) whose stage is not a won one and whose
- * probability is not 100%: lost, with or without a probability column. Odoo's «Lost» action archives an
- * opportunity in the stage it was lost in (and sets its probability to 0), and its reports count an
- * archived opportunity that is not won as lost: without «Вероятность» in the export, every lost one
- * counted open, its loss reason unread (a tester's Odoo list, win rate 100%).
+ * An archived deal (Odoo's «Active» / «Активно» False, filled) in a stage the rules know is not won, or
+ * with no stage: lost, where the file has no probability or Is Won of its own to say. Odoo's «Lost»
+ * action archives an opportunity in the stage it was lost in (probability 0): without «Вероятность» in
+ * the export every lost one counted open, its loss reason unread (a tester's Odoo list, win rate 100%).
+ * Odoo itself calls an archived opportunity lost only at probability 0 (else pending: archived by hand,
+ * a duplicate): a filled probability (0% is lostByReason's), a filled Is Won («Pending»), and a stage
+ * no rule knows (a won stage renamed «Договор подписан», asked about) leave the archive unread.
  */
 function archived(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
   const c = ctx.cols;
   if (c.active === undefined || cells.blank(c.active) || cells.value(c.active, m.flag) !== false) return false;
-  if (c.probability !== undefined && !cells.blank(c.probability) && cells.value(c.probability, m.probability) === 1) return false;
+  if ((c.probability !== undefined && !cells.blank(c.probability)) || (c.status !== undefined && !cells.blank(c.status))) return false;
   const stage = c.stage === undefined || cells.blank(c.stage) ? undefined : cells.value(c.stage, m.stage);
-  if (stage?.status === 'won') return false;
+  if (stage !== undefined && (!stage.status || stage.status === 'won')) return false;
   noteValue(ctx, 'active', stage === undefined ? cells.text(c.active) : `${cells.text(c.active)} / ${stage.text}`, 'lost');
   return true;
 }

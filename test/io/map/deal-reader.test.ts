@@ -167,13 +167,27 @@ describe('Odoo: an archived opportunity whose stage is not won is lost, with or 
     expect(store.toDeals().map((d) => [d.status, d.amount, d.loss_reason])).toEqual(expected);
   });
 
-  it('archived at a probability of 20% is lost; a blank «Активно» is no archive', async () => {
+  it('Odoo\'s own rule where the file says more: archived at 20% or «Pending» is not lost (archived by hand), at 0% it is; a blank «Активно» is no archive', async () => {
     const { deals } = await read([
       'Создано,Продавец,Этап,Ожидаемая выручка,Вероятность,Дата закрытия,Активно',
       '2025-03-01 10:00:00,Анна,Предложение,200,20,2025-03-02 10:00:00,False',
       '2025-03-01 10:00:00,Анна,Предложение,300,20,,',
+      '2025-03-01 10:00:00,Анна,Предложение,400,0,2025-03-02 10:00:00,False',
     ]);
-    expect(deals.map((d) => [d.amount, d.status])).toEqual([[200, 'lost'], [300, 'open']]);
+    expect(deals.map((d) => [d.amount, d.status])).toEqual([[200, 'open'], [300, 'open'], [400, 'lost']]);
+    const pending = await read(['Created on,Salesperson,Stage,Expected Revenue,Is Won,Active', '2025-03-01 10:00:00,Anna,Proposition,500,Pending,False', '2025-03-01 10:00:00,Anna,Proposition,600,Lost,False']);
+    expect(pending.deals.map((d) => [d.amount, d.status])).toEqual([[500, 'open'], [600, 'lost']]);
+  });
+
+  it('an archived deal in a stage no rule knows (a won stage renamed) is left to the stage question, not taken for lost', async () => {
+    const rows = [
+      'Создано,Продавец,Этап,Ожидаемая выручка,Дата закрытия,Активно',
+      '2025-03-01 10:00:00,Анна,Договор подписан,200,2025-03-05 10:00:00,False',
+      '2025-03-01 10:00:00,Анна,Договор подписан,300,2025-03-06 10:00:00,False',
+      '2025-03-01 10:00:00,Анна,Предложение,100,2025-03-02 10:00:00,False',
+    ];
+    // The run stops and asks what «Договор подписан» means, as it did before archives were read.
+    await expect(read(rows)).rejects.toThrow(/stage of closed deals is not known as won or lost: "Договор подписан"/);
   });
 });
 
