@@ -424,9 +424,9 @@ export function currencyOf(raw: string): string | undefined {
  * е: a tester's deals in «Российский рубль» and invoices in `RUB` were warned as two currencies.
  */
 const CURRENCY_NAMES: Readonly<Record<string, string>> = {
-  'российский рубль': 'RUB', рубль: 'RUB', рубли: 'RUB', рублей: 'RUB', 'рубль рф': 'RUB', 'russian ruble': 'RUB', 'russian rouble': 'RUB',
-  'белорусский рубль': 'BYN', 'belarusian ruble': 'BYN',
-  'доллар сша': 'USD', доллар: 'USD', доллары: 'USD', долларов: 'USD', 'us dollar': 'USD', 'u.s. dollar': 'USD', 'united states dollar': 'USD',
+  'российский рубль': 'RUB', 'российские рубли': 'RUB', рубль: 'RUB', рубли: 'RUB', рублей: 'RUB', 'рубль рф': 'RUB', 'russian ruble': 'RUB', 'russian rouble': 'RUB',
+  'белорусский рубль': 'BYN', 'белорусские рубли': 'BYN', 'бел. руб.': 'BYN', 'бел.руб.': 'BYN', 'belarusian ruble': 'BYN',
+  'доллар сша': 'USD', 'доллары сша': 'USD', доллар: 'USD', доллары: 'USD', долларов: 'USD', 'us dollar': 'USD', 'u.s. dollar': 'USD', 'united states dollar': 'USD',
   евро: 'EUR', euro: 'EUR',
   тенге: 'KZT', 'казахстанский тенге': 'KZT', 'kazakhstani tenge': 'KZT',
   гривна: 'UAH', 'украинская гривна': 'UAH', 'ukrainian hryvnia': 'UAH',
@@ -440,10 +440,17 @@ const CURRENCY_NAMES: Readonly<Record<string, string>> = {
  * knows, else the word upper-cased.
  */
 export function currencyCode(raw: string): string {
-  const named = CURRENCY_NAMES[raw.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ')];
+  const text = raw.trim();
+  const named = CURRENCY_NAMES[text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ')];
   if (named !== undefined) return named;
-  const mark = currencyOf(`1 ${raw.trim()}`) ?? raw.trim().toUpperCase();
-  return mark === '$' ? 'USD' : mark;
+  // A code beside the name: «RUB - Российский рубль», «Российский рубль (RUB)».
+  const coded = /^([A-Z]{3})\s*[-–—:]\s*\S/u.exec(text) ?? /\(([A-Z]{3})\)$/u.exec(text);
+  const mark = coded ? coded[1]! : text;
+  // A mark or a code (`руб.`, `₽`, `US$`, `RUB`) is read as an amount's mark would be; a longer name is
+  // itself: «Канадский доллар» ends in a bare «р», which an amount's mark reads as roubles.
+  const read = mark.length <= 4 ? currencyOf(`1 ${mark}`) : undefined;
+  if (read !== undefined) return read === '$' ? 'USD' : read;
+  return mark.toUpperCase();
 }
 
 /**

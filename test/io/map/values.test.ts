@@ -486,4 +486,12 @@ describe('currencyCode', () => {
     expect(['Доллар США', 'US Dollar', 'Евро', ' euro ', 'Тенге'].map(currencyCode)).toEqual(['USD', 'USD', 'EUR', 'EUR', 'KZT']);
     expect(currencyCode('Белорусский  рубль')).toBe('BYN');
   });
+
+  // A reviewer: «Канадский доллар» ends in a bare «р», read as roubles: a file of RUB and CAD added both into one revenue without a word.
+  it('a name no table knows is itself, never read as an amount\'s mark; a code beside a name is the code; plurals and «бел. руб.» as their singular', async () => {
+    const { currencyCode } = await import('../../../src/io/map/values.js');
+    expect(['Канадский доллар', 'Австралийский доллар', 'Сингапурский доллар'].map(currencyCode)).toEqual(['КАНАДСКИЙ ДОЛЛАР', 'АВСТРАЛИЙСКИЙ ДОЛЛАР', 'СИНГАПУРСКИЙ ДОЛЛАР']);
+    expect(['RUB - Российский рубль', 'USD - US Dollar', 'Евро (EUR)', 'Российские рубли', 'Доллары США'].map(currencyCode)).toEqual(['RUB', 'USD', 'EUR', 'RUB', 'USD']);
+    expect(['бел. руб.', 'Белорусские рубли'].map(currencyCode)).toEqual(['BYN', 'BYN']);
+  });
 });
