@@ -1,6 +1,7 @@
 import { tr } from '../core/i18n.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { byProbability, closedShown, guessStage, looksLost, type UnknownStage } from '../core/undecided-stages.js';
+import { byCloseDate, byProbability, closedShown, guessStage, looksLost, type UnknownStage } from '../core/undecided-stages.js';
+import { renderMessage } from '../core/messages.js';
 import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
@@ -30,6 +31,12 @@ function evidence(s: UnknownStage, lang: string): string {
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
 
+/** The evidence, and where open is pre-selected because the close dates may be expected closes (byCloseDate), why: the snippet's words. */
+export function evidenceWithReason(s: UnknownStage, lang: string): string {
+  const said = evidence(s, lang);
+  return !s.leads && !s.blind && byCloseDate(s) ? `${said}; ${renderMessage('import.stageByCloseDate', {}, lang)}` : said;
+}
+
 /**
  * On a terminal, asks once what each closed stage no rule knows means (won, lost or open) and
  * returns the answers (withAnswers offers to save them); without a terminal returns undefined and
@@ -51,7 +58,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     const guess: Outcome = guessStage(s, name);
     chosen[name] = (await askSelect(
       io,
-      terminalSafe(s.leads ? tr(lang, `Статус «${name}» (${evidence(s, lang)}) — это`, `The status "${name}" (${evidence(s, lang)}) is`) : tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`), false),
+      terminalSafe(s.leads ? tr(lang, `Статус «${name}» (${evidence(s, lang)}) — это`, `The status "${name}" (${evidence(s, lang)}) is`) : tr(lang, `Этап «${name}» (${evidenceWithReason(s, lang)}) — это`, `The stage "${name}" (${evidenceWithReason(s, lang)}) is`), false),
       s.leads
         ? [
             { value: 'won', name: tr(lang, 'лид сконвертирован в сделку', 'converted into a deal') },

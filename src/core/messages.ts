@@ -262,6 +262,11 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
+  // Why a stage is proposed open (byCloseDate): in the stage question of a terminal (ask-stages.ts), as the snippet says it.
+  'import.stageByCloseDate': {
+    ru: 'дата закрытия может быть ожидаемой датой открытой сделки',
+    en: "a close date may be an open deal's expected close",
+  },
   'import.leadStatusesUndecided': {
     ru: '{leadsHeadRu} ни как сконвертированный лид, ни как некачественный{countRu}, а в выгрузке лидов о закрытии говорит только статус: {stagesRu}',
     en: '{count} lead status{plural2} {verb} not known as converted or junk, and in a leads export only the status says whether a lead is closed: {stages}',

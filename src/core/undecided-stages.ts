@@ -60,9 +60,19 @@ export function undecidedStages(report: StagesReport): Array<[string, UnknownSta
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
-/** A stage marked plannedClose where its close dates may be expected closes: the CRM's required one (requiredFilled), or some lie ahead. */
+/**
+ * A stage marked plannedClose where its close dates may be expected closes: the CRM's required one
+ * (requiredFilled), or a real share of them lie ahead (plannedAhead). One typo'd date of 2052 among
+ * nine closes of February turned a won stage open, and accepting that lost its revenue.
+ */
 function withPlanned(s: UnknownStage, required: boolean): UnknownStage {
-  return required || s.closeDate > s.closePast ? { ...s, plannedClose: true } : s;
+  return required || plannedAhead(s) ? { ...s, plannedClose: true } : s;
+}
+
+/** Whether a third or more of a stage's dated deals, and two at least, have a close date ahead of the report day. */
+export function plannedAhead(s: Pick<UnknownStage, 'closeDate' | 'closePast'>): boolean {
+  const ahead = s.closeDate - s.closePast;
+  return ahead >= 2 && ahead * 3 >= s.closeDate;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { guessOf } from '../../src/cli/ask-stages.js';
+import { evidenceWithReason, guessOf } from '../../src/cli/ask-stages.js';
 import { StagesUndecided, stagesSnippet } from '../../src/io/map/import.js';
 import type { ColumnsMissing } from '../../src/io/map/mapping.js';
 import { missingOf } from '../helpers/missing-columns.js';
-import type { UnknownStage } from '../../src/core/undecided-stages.js';
+import { guessStage, undecidedStages, type UnknownStage } from '../../src/core/undecided-stages.js';
 
 /** The error assertRequired throws for a header and its first rows. */
 const stop = (headers: string[], rows: string[][], kind: 'deals' | 'activities' = 'deals'): ColumnsMissing => missingOf(headers, rows, kind);
@@ -38,5 +38,19 @@ describe('guessOf: what a question\'s snippet answers, the one rule of what can 
     const error = stop(['ID', 'Ответственный', 'Этап сделки', 'Бюджет'], [['1', 'Анна', 'Новая', '100']]);
     expect(error.missing.some((m) => m.candidates.length === 0)).toBe(true);
     expect(guessOf(error)).toBeUndefined();
+  });
+});
+
+// The terminal question pre-selected open for planned closes without a word why (reviewer r38 item 7).
+describe('the stage question says why open is pre-selected, in the snippet\'s words', () => {
+  it('a stage a third of whose dated deals close ahead: open, with the reason; one ahead of ten: won, no reason', () => {
+    // 6 deals dated, 4 past: 2 ahead, 2 × 3 = 6 ≥ 6.
+    const [[name, s]] = undecidedStages({ unknownStage: 'ask', stages: { Демо: stage({ deals: 6, closeDate: 6, closePast: 4, amount: 6 }) } }) as [[string, UnknownStage]];
+    expect(guessStage(s, name)).toBe('open');
+    expect(evidenceWithReason(s, 'ru')).toBe('сделок: 6, закрыто: 4, с суммой: 6; дата закрытия может быть ожидаемой датой открытой сделки');
+    expect(evidenceWithReason(s, 'en')).toBe("6 deals, 4 closed, 6 with an amount; a close date may be an open deal's expected close");
+    const [[name2, s2]] = undecidedStages({ unknownStage: 'ask', stages: { Оплата: stage({ deals: 10, closeDate: 10, closePast: 9, amount: 10 }) } }) as [[string, UnknownStage]];
+    expect(guessStage(s2, name2)).toBe('won');
+    expect(evidenceWithReason(s2, 'en')).toBe('10 deals, 9 closed, 10 with an amount');
   });
 });

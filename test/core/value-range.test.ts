@@ -31,6 +31,8 @@ describe('the range of a change and of a share, one rule for targets and asserti
     expect(rangeProblem('change', Infinity, '+1e400%')?.en).toBe('"+1e400%" is above +1000%: a target is a change from -100% to +1000%');
     expect(rangeProblem('change', -Infinity, '-1e400')?.ru).toBe('«-1e400» — меньше −100%: цель — изменение от −100% до +1000%');
     expect(rangeProblem('share', Infinity, '1e400')?.en).toBe('"1e400" is above 1 (100%): a share is from 0 to 1 (0% to 100%)');
-    expect(rangeProblem('change', NaN, 'NaN')).toBeDefined();
+    // NaN is not below -100%, so it is said as above +1000%, as typed (r38 item 16: it was only checked to be said).
+    expect(rangeProblem('change', NaN, 'NaN')?.en).toBe('"NaN" is above +1000%: a target is a change from -100% to +1000%');
+    expect(rangeProblem('change', NaN, 'NaN')?.ru).toBe('«NaN» — больше +1000%: цель — изменение от −100% до +1000%');
   });
 });

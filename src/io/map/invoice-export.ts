@@ -1,21 +1,56 @@
 import type { ColumnMap } from './mapping.js';
+import { buildValueMaps, invoiceStatus } from './value-maps.js';
 
 /**
- * An amount header that names an invoice: «Сумма счёта», «Итоговая сумма счёта», "Invoice total",
- * "Amount billed", "Billed". The amount of a file headed so is what was asked for, not what came in.
+ * A header that names an invoice's amount or number: «Сумма счёта», «Сумма по счёту», «Итого по
+ * счёту», «Итоговая сумма счёта», "Invoice total", "Invoice amount", "Amount billed", "Billed",
+ * "Invoice number". A bare «Счёт» is not one: in Russian it is also a bank account («Расчетный
+ * счет», «Счет плательщика»), and a payment register may name the invoice it pays («Номер счёта»,
+ * Stripe's "Invoice ID") without being an invoice export.
  */
-const INVOICE_HEADER = /сч[её]т|invoice|billed|\bbill\b/i;
+const INVOICE_AMOUNT_HEADER = [
+  /(?<![а-я])(сумм|итог)[а-я]*(\s+[а-я]+)?\s+сч[её]т/i,
+  /(?<![а-я])сч[её]т[а-я]*[\s:,-]+(итогов[а-я]*\s+)?(сумм|итог)/i,
+  /\binvoice\s*(total|amount|sum|value|number|no\b|#)/i,
+  /\b(total|amount)\s+(of\s+(the\s+)?)?invoice/i,
+  /\b(amount|total)\s+billed\b|\bbilled\s+amount\b|^\s*billed\s*$/i,
+];
+
+/** Words that make a «счёт» a bank or ledger account: «Расчетный счет», «Лицевой счёт», «Банковский счёт», «Счет учета». */
+const ACCOUNT_WORDS = /расч[её]тн|лицев|банковск|сч[её]т[а-я]*\s+учет|корр?\.?\s*сч[её]т|бухгалт/i;
+
+/** Whether a header names an invoice's amount or number, not an account (INVOICE_AMOUNT_HEADER, ACCOUNT_WORDS). */
+export function namesInvoice(header: string): boolean {
+  return !ACCOUNT_WORDS.test(header) && INVOICE_AMOUNT_HEADER.some((re) => re.test(header));
+}
+
+/** The built-in invoice status words (value-maps.ts INVOICE_STATUS): a status column's first values are read by them. */
+const DEFAULT_MAPS = buildValueMaps();
+
+/**
+ * Whether a status column's first values read as invoice statuses («Оплачен», «Отправлен клиенту»,
+ * Paid, Open): at least one filled value, and most of them known to the invoice status map. A 1C
+ * register's «Проведён» or YooKassa's «Успешный» is the state of a payment, not of an invoice.
+ */
+function invoiceStatuses(col: number, sampleRows: readonly string[][]): boolean {
+  const values = sampleRows.map((r) => (r[col] ?? '').trim()).filter((v) => v !== '');
+  const known = values.filter((v) => invoiceStatus(DEFAULT_MAPS, v) !== undefined).length;
+  return known > 0 && known * 2 >= values.length;
+}
 
 /**
  * Whether a payments file is a CRM's invoice export (Bitrix24's and amoCRM's «Счета», HubSpot's
- * invoices): it has an invoice status column (the payments' `status`: Статус, Invoice status), or a
- * header that names an invoice. Such a file has one amount, the invoice's; which invoices are paid is
- * what the status says (payment-reader.ts: «Оплачен» with no paid column is paid in full), and a
- * balance column says what is left to pay of each.
+ * invoices): its status column's values are invoice statuses (Статус «Оплачен», Invoice status
+ * "Paid"), or a header names an invoice's amount or number (namesInvoice). Such a file has one
+ * amount, the invoice's; which invoices are paid is what the status says (payment-reader.ts:
+ * «Оплачен» with no paid column is paid in full), and a balance column says what is left to pay.
+ * A caller that gives no sample rows (undefined) has any status column taken as a sign, unread.
  */
-export function isInvoiceExport(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>): boolean {
+export function isInvoiceExport(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, sampleRows?: readonly string[][]): boolean {
   if (map.kind !== 'payments') return false;
-  return map.fields.has('status') || map.columns.some((c) => INVOICE_HEADER.test(c.header));
+  const status = map.fields.get('status')?.[0];
+  if (status !== undefined && (sampleRows === undefined || invoiceStatuses(status, sampleRows))) return true;
+  return map.columns.some((c) => namesInvoice(c.header));
 }
 
 /**
@@ -24,7 +59,7 @@ export function isInvoiceExport(map: Pick<ColumnMap, 'kind' | 'fields' | 'column
  * amount before the paid one. Proposed as paid, an unpaid invoice's amount counted as paid without a
  * word (a tester's Bitrix24 «Счета»: 50 000 paid of 20 000 paid and 30 000 sent to the client).
  */
-export function invoicedFirst(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, group: readonly string[]): string[] {
-  if (!group.includes('invoiced') || !isInvoiceExport(map)) return [...group];
+export function invoicedFirst(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, group: readonly string[], sampleRows?: readonly string[][]): string[] {
+  if (!group.includes('invoiced') || !isInvoiceExport(map, sampleRows)) return [...group];
   return ['invoiced', ...group.filter((f) => f !== 'invoiced')];
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPayments } from '../../../src/io/map/import.js';
+import { isInvoiceExport, namesInvoice } from '../../../src/io/map/invoice-export.js';
 import { ColumnsMissing } from '../../../src/io/map/mapping.js';
 import { AMOCRM_INVOICES, BITRIX24_INVOICES, HUBSPOT_INVOICES, ONEC_RECEIPTS } from '../../fixtures/invoices.js';
 
@@ -38,6 +39,42 @@ describe('the amount a refused invoice export is proposed for', () => {
 
   it('is paid in a register of receipts (1C: «Сумма», no status, no invoice header)', async () => {
     expect(await proposed('receipts.csv', ONEC_RECEIPTS)).toEqual({ paid: 'Сумма' });
+  });
+});
+
+// «Счёт» is also a bank account: a 1C receipts register with «Расчетный счет» or a «Статус» of
+// «Проведён» was proposed `invoiced:`, and following the snippet left paid unknown (reviewer r38 item 5).
+describe('a receipts register that says «счёт» or has a status is not an invoice export', () => {
+  it('a bank account column («Расчетный счет») leaves the amount paid', async () => {
+    const text = 'Дата оплаты;ID сделки;Плательщик;Сумма;Расчетный счет\n01.02.2025;1;ООО Ромашка;10000;40702810000000000001\n02.02.2025;2;ООО Лютик;20000;40702810000000000001';
+    expect(await proposed('pay1c-account.csv', text)).toEqual({ paid: 'Сумма' });
+  });
+
+  it('account words are not invoice words; an invoice amount or number is', () => {
+    const account = ['Расчетный счет', 'Расчётный счёт', 'Лицевой счёт', 'Банковский счет', 'Счет учета', 'Счет плательщика', 'Номер счёта', 'Invoice ID', 'Счёт'];
+    const invoice = ['Сумма счёта', 'Сумма по счёту', 'Итого по счёту', 'Итоговая сумма счёта', 'Invoice total', 'Invoice amount', 'Amount billed', 'Billed', 'Invoice number', 'Total invoice'];
+    expect(account.filter(namesInvoice)).toEqual([]);
+    expect(invoice.filter((h) => !namesInvoice(h))).toEqual([]);
+  });
+
+  const payments = (headers: string[], status: number) => ({ kind: 'payments' as const, fields: new Map([['status', [status]]]), columns: headers.map((header, index) => ({ index, header })) });
+  const headers = ['Дата оплаты', 'ID сделки', 'Плательщик', 'Сумма', 'Статус'];
+  const rows = (statuses: string[]) => statuses.map((s, i) => ['01.02.2025', String(i + 1), 'ООО Ромашка', '10000', s]);
+
+  it('a status column counts only where its values are invoice statuses', () => {
+    // 1C «Проведён», YooKassa «Успешный»: a payment's state, no invoice status word.
+    expect(isInvoiceExport(payments(headers, 4), rows(['Проведён', 'Проведён']))).toBe(false);
+    expect(isInvoiceExport(payments(headers, 4), rows(['Успешный', 'Проведён', 'Оплачен']))).toBe(false);
+    // Bitrix24 «Счета»: Оплачен, Отправлен клиенту; two of three known is most.
+    expect(isInvoiceExport(payments(headers, 4), rows(['Оплачен', 'Отправлен клиенту']))).toBe(true);
+    expect(isInvoiceExport(payments(headers, 4), rows(['Оплачен', 'Выставлен', 'Проведён']))).toBe(true);
+    // Blank statuses say nothing: no sign.
+    expect(isInvoiceExport(payments(headers, 4), rows(['', '']))).toBe(false);
+  });
+
+  it('«Итоговая сумма» beside an invoice status is an invoice export (amoCRM «Счета»)', () => {
+    const amo = ['ID', 'Название', 'Статус', 'Итоговая сумма', 'Ответственный'];
+    expect(isInvoiceExport(payments(amo, 2), [['1', 'Счёт №1', 'Оплачен', '100000', 'Анна Петрова'], ['3', 'Счёт №3', 'Создан', '30000', 'Борис Иванов']])).toBe(true);
   });
 });
 

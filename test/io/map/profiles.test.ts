@@ -17,6 +17,15 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(crmProfiles().map((p) => p.id).sort()).toEqual([...ids].sort());
   });
 
+  // The profile maps a report's Closed and Won columns, while its notes said a report has none (reviewer r38 item 12).
+  it('salesforce-report: the notes name the Closed and Won columns it reads, in both languages', () => {
+    const notes = crmProfiles().find((p) => p.id === 'salesforce-report')!.notes!;
+    expect(notes.ru).toContain('Если в отчёт добавлены поля «Closed» и «Won» («Закрыто», «Выиграно»), исход сделки берётся из них');
+    expect(notes.en).toContain("Where the report includes the «Closed» and «Won» fields («Закрыто», «Выиграно»), they decide a deal's outcome");
+    expect(notes.ru).not.toContain('нет флагов');
+    expect(notes.en).not.toContain('has no IsWon');
+  });
+
   it('covers every CRM the product names', () => {
     const crms = crmProfiles().map((p) => p.id);
     for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'hubspot-api-calls', 'hubspot-api-emails', 'hubspot-api-meetings', 'hubspot-api-tasks', 'hubspot-api-notes', 'hubspot-api-engagements', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'mango-api', 'megafon-api', 'zadarma-pbx', 'zadarma-statistics', 'zadarma-incoming', 'beeline-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);

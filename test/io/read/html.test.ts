@@ -161,6 +161,37 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     expect(deep(lines, [lines.slice(0, 20), lines.slice(20, 1001), lines.slice(1001)])).toEqual(['E_LIMIT_DEPTH', { line: 3, column: 3 + 510 * 5 }]);
   });
 
+  // Elements never closed piled up one a row and were refused as nested too deep (reviewer r38 item 9).
+  it('reads a long table with `<a name/>` before each row, `<div/>` before the table, and unclosed anchors between rows', () => {
+    const head = '<tr><td>Ответственный</td><td>Бюджет</td><td>Этап</td></tr>';
+    const row = (i: number) => `<tr><td><span/>Ann</td><td>${i}</td><td>Won</td></tr>`;
+    const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const expected = (n: number) => [['Ответственный', 'Бюджет', 'Этап'], ...range(n).map((i) => ['Ann', String(i), 'Won'])];
+    // 700 rows each after a self-closed anchor: 700 deep before, now each closes where written.
+    expect(rows('<html><body><table>' + head + range(700).map((i) => `<a name="r${i}"/>` + row(i)).join('\n') + '</table></body></html>')).toEqual(expected(700));
+    expect(rows('<html><body>' + '<div/>'.repeat(600) + '<table>' + head + row(0) + '</table></body></html>')).toEqual(expected(1));
+    // An anchor never closed nests nothing: 1 000 of them are not counted as depth.
+    expect(rows('<table>' + head + range(1000).map((i) => `<a name="r${i}">` + row(i)).join('') + '</table>')).toEqual(expected(1000));
+  });
+
+  it('reads `<td/>` as an empty cell and `<br/>` as a line break with self-closing tags recognised', () => {
+    expect(rows('<table><tr><td>a</td><td/><td>b<br/>c</td><td>d</td></tr></table>')).toEqual([['a', '', 'b\nc', 'd']]);
+  });
+
+  it('still refuses elements that nest content past the limit, and anchors past 16 times it', () => {
+    const code = (html: string) => {
+      try {
+        rows(html);
+        return 'read';
+      } catch (e) {
+        return [(e as UserError).code, (e as UserError).message];
+      }
+    };
+    expect(code('<div>'.repeat(513))[0]).toBe('E_LIMIT_DEPTH');
+    // 512 × 16 = 8 192 elements open at once, the 8 193rd refused with that number.
+    expect(code('<table><tr><td>' + '<a>'.repeat(9000) + 'x')).toEqual(['E_LIMIT_DEPTH', 'HTML elements are nested more than 8192 deep (the limit): no CRM export nests so deep, the file is damaged or not written by a CRM']);
+  });
+
   it('reads a table nested as deep as the limit allows', () => {
     const html = '<div>'.repeat(509) + '<table><tr><td>a</td><td>b</td><td>c</td></tr></table>' + '</div>'.repeat(509);
     expect(rows(html)).toEqual([['a', 'b', 'c']]);
