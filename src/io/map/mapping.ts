@@ -493,7 +493,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   // A PBX log whose channel columns no alias named (Issabel's «Src. Channel»): its employees are the lines there, proposed instead of a manager.
   const channels = requiredFields(map.kind).includes('manager') && !given('manager') ? channelColumns(map, sampleRows) : undefined;
   for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(field === 'manager' && channels ? { field, candidates: [], channels } : take({ field, ...propose(field) }));
-  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(invoicedFirst(map, group), propose)));
+  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(invoicedFirst(map, group, sampleRows.length > 0 ? sampleRows : undefined), propose)));
   if (missing.length === 0) return;
   const [en, ru] = [describeMissing(missing, 'en'), describeMissing(missing, 'ru')];
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));

@@ -335,3 +335,19 @@ describe('FIELDS_RU', () => {
     expect(needed.filter((f) => FIELDS_RU[f] === undefined)).toEqual([]);
   });
 });
+
+describe('a payments file with one amount and a status column', () => {
+  const hint = (rows: string[][]): string => {
+    try {
+      assertRequired(mapColumns(['ID сделки', 'Сумма', 'Статус'], 'payments'), 'p.csv', rows);
+    } catch (error) {
+      return (error as UserError).hint ?? '';
+    }
+    return '';
+  };
+
+  it('proposes the amount as paid where the statuses are a register\'s («Проведён»), as invoiced where they are an invoice\'s («Оплачен», «Отправлен клиенту»)', () => {
+    expect(hint([['1', '100', 'Проведён'], ['2', '200', 'Проведён']])).toContain('paid: "Сумма"');
+    expect(hint([['1', '100', 'Оплачен'], ['2', '200', 'Отправлен клиенту']])).toContain('invoiced: "Сумма"');
+  });
+});
