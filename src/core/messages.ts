@@ -226,6 +226,13 @@ export const MESSAGES = {
       en: 'name the right one in a --map file and pass it with --map ({inspect} shows the values of each column); this one is ready to paste:\n{snippet}',
     },
   },
+  // What map.columnsAmbiguous calls the field two columns could feed ({what} / {whatRu}), by the file's kind and the field.
+  'map.ambiguous.manager': { ru: 'ответственного менеджера', en: 'the manager' },
+  'map.ambiguous.deals.amount': { ru: 'сумму сделки', en: 'the deal amount' },
+  'map.ambiguous.spend.amount': { ru: 'сумму расходов', en: 'the spend' },
+  'map.ambiguous.payments.invoiced': { ru: 'выставленную сумму', en: 'the invoiced amount' },
+  'map.ambiguous.payments.paid': { ru: 'оплаченную сумму', en: 'the paid amount' },
+  'map.ambiguous.plan.revenue': { ru: 'план по выручке', en: 'the revenue target' },
   // `map` on a file whose column for a field is the empty one of two of its name: the filled one is proposed, by number.
   'map.emptyTwinNote': {
     ru: 'колонка {used} «{header}» пуста в первых строках, колонка {filled} того же названия заполнена: проверьте',

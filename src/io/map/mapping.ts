@@ -6,7 +6,7 @@ import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
-import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
+import { KIND_FILE_EN, KIND_FILE_RU, MESSAGES, renderHint, renderMessage, type MessageId } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, readExtensionSides, showsLines } from './lines.js';
 import { holdsStatuses } from './status-column.js';
@@ -557,14 +557,11 @@ function assertMonthsHaveYear(map: ColumnMap, file: string): void {
   throw UserError.of('E_MAP_REQUIRED', 'map.monthsWithoutYear', params, { file });
 }
 
-/** What an ambiguity error calls the field two columns could feed («{whatRu} могут содержать несколько колонок»). */
-const AMBIGUOUS_WORDS: Readonly<Record<string, { what: string; whatRu: string }>> = {
-  manager: { what: 'the manager', whatRu: 'ответственного менеджера' },
-  amount: { what: 'the deal amount', whatRu: 'сумму сделки' },
-  invoiced: { what: 'the invoiced amount', whatRu: 'выставленную сумму' },
-  paid: { what: 'the paid amount', whatRu: 'оплаченную сумму' },
-  revenue: { what: 'the revenue target', whatRu: 'план по выручке' },
-};
+/** What an ambiguity error calls the field two columns could feed («{whatRu} могут содержать несколько колонок»), by kind and field; else the field's key. */
+function ambiguousWords(kind: RecordKind, field: string): { what: string; whatRu: string } {
+  const id = (field === 'manager' ? 'map.ambiguous.manager' : `map.ambiguous.${kind}.${field}`) as MessageId;
+  return id in MESSAGES ? { what: renderMessage(id, {}, 'en'), whatRu: renderMessage(id, {}, 'ru') } : { what: field, whatRu: field };
+}
 
 /** Refuses a field two columns could feed when their first values differ (see assertRequired). */
 function assertUnambiguous(map: ColumnMap, file: string, headers: readonly string[], sampleRows: readonly string[][]): void {
@@ -575,7 +572,9 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const filled = a.columns.filter((i) => sampleRows.some((r) => value(r, i) !== ''));
   if (filled.length === 0) return;
   const [chosen, ...rest] = filled as [number, ...number[]];
-  const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && value(r, i) !== value(r, chosen)));
+  // Money compared as numbers: one column raw, its twin formatted (`10000`, `10 000,00`) hold the same amount.
+  const same = (x: string, y: string) => x === y || (MONEY_FIELDS.has(a.field) && sameNumber(x, y));
+  const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && !same(value(r, i), value(r, chosen))));
   if (differ.length === 0) return;
   const named = [chosen, ...differ].map((i) => headers[i]!);
   // Columns of the same name are told apart by number (#3), which --map takes as well.
@@ -585,7 +584,7 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => value(r, i)).filter((v) => v !== '').slice(0, 3) }));
   const params = {
     field: a.field,
-    ...(AMBIGUOUS_WORDS[a.field] ?? { what: a.field, whatRu: a.field }),
+    ...ambiguousWords(map.kind, a.field),
     columns: shown(['"', '"']),
     columnsRu: shown(['«', '»']),
     file,
@@ -603,6 +602,12 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
 /** Fields whose values are dates, months and counts or amounts: a column offered for one holds them. */
 const DATE_FIELDS = new Set(['created_at', 'at']);
 const NUMBER_FIELDS = new Set(['amount', 'leads', 'won', 'revenue', 'invoiced', 'paid']);
+/** Whether two cells read as the same number (neither unreadable). */
+function sameNumber(x: string, y: string): boolean {
+  const [a, b] = [parseNumber(x), parseNumber(y)];
+  return a !== null && b !== null && !Number.isNaN(a) && a === b;
+}
+
 /** Fields of money: a file's two columns of one such name whose values differ leave its amount to the user (assertUnambiguous). */
 const MONEY_FIELDS = new Set(['amount', 'invoiced', 'paid', 'revenue']);
 

@@ -54,3 +54,19 @@ describe('money columns of one name', () => {
     expect(stop(['ID', 'Сумма', 'Бюджет', 'Ответственный', 'Дата создания'], [['1', '10', '20', 'Анна', '01.07.2024']], 'deals')).toBeUndefined();
   });
 });
+
+describe('money twins that hold the same number, and a spend file\'s twins', () => {
+  it('`10000` and `10 000,00` are one amount: nothing to ask', () => {
+    expect(stop(['ID', 'Бюджет', 'Бюджет', 'Ответственный', 'Дата создания'], [['1', '10000', '10 000,00', 'Анна', '01.07.2024']], 'deals')).toBeUndefined();
+  });
+
+  it('a spend file\'s two «Расход» that differ are the spend, not a deal amount', () => {
+    let error: ColumnsMissing | undefined;
+    try {
+      assertRequired(mapColumns(['Месяц', 'Источник', 'Расход', 'Расход'], 'spend'), 'f.csv', [['2025-01', 'Яндекс', '100', '200']]);
+    } catch (e) {
+      error = e as ColumnsMissing;
+    }
+    expect(error?.message).toBe('the spend could be in more than one column, and their values differ: "Расход" (#3), "Расход" (#4)');
+  });
+});
