@@ -60,4 +60,19 @@ describe('another kind of file given as answers', () => {
     const questionnaire = await readAnswersDocument(put('q.yaml', 'id: x\nsections: []\n'), dir, new PassThrough()).catch((e: unknown) => e);
     expect((questionnaire as UserError).messageId).toBe('doc.questionnaireForAnswers');
   });
+
+  // A tester: an answers file with an extra `}` (or `,,`) was «a CRM export», with a hint to use --deals and no line.
+  it('a JSON answers file with a syntax slip is said as that, at its line, not as an export', async () => {
+    for (const [name, text, at] of [
+      ['s3.json', '{"questionnaire":"crm-maturity","answers":{"lead.concept":"yes",\n"journal.interactions": "no"\n}}}\n', 'line 3, column 3: not valid JSON: an extra "}"'],
+      ['syntax.json', '{"questionnaire":"crm-maturity","answers":{"lead.concept":"yes",\n "journal.interactions": "no",,\n}}\n', 'line 2, column 31: not valid JSON: two commas in a row'],
+      ['-', '{"questionnaire":"crm-maturity","answers":{"lead.concept":"yes",\n"journal.interactions": "no"\n}}}\n', 'line 3, column 3: not valid JSON: an extra "}"'],
+    ] as const) {
+      const stdin = new PassThrough();
+      stdin.end(text);
+      const error = (await readAnswersDocument(name === '-' ? '-' : put(name, text), dir, stdin).catch((e: unknown) => e)) as UserError;
+      expect(error.code).toBe('E_JSON');
+      expect(describeUserError(error, 'en')).toContain(at);
+    }
+  });
 });
