@@ -35,6 +35,11 @@ export const DOCUMENT_MESSAGES = {
     ru: 'это не JSON: {reasonRu}', en: 'not valid JSON: {reason}',
     hint: { ru: '{fixRu}', en: '{fix}' },
   },
+  // zod's record drops a `__proto__` key without a word (`deals.columns.__proto__: "#4"` was ignored, `foo` refused): refused in every document.
+  'doc.protoKey': {
+    ru: 'ключ «__proto__» не читается: это служебное имя JavaScript, и его значение пропало бы без следа', en: 'the key "__proto__" cannot be read: it is a reserved name in JavaScript, and its value would be dropped without a word',
+    hint: { ru: 'уберите этот ключ или переименуйте его', en: 'remove the key or rename it' },
+  },
   'doc.flowComma': {
     ru: 'запятая внутри { … } разделила текст: в {field} попало только «{got}», а «{key}» стало отдельным ключом без значения',
     en: 'a comma inside { … } split the text: {field} got only "{got}", and "{key}" became a key of its own with no value',

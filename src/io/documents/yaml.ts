@@ -10,7 +10,7 @@ export const MAX_YAML_ALIASES = 100;
 
 /**
  * Parses YAML (JSON is YAML too) into plain data. Syntax errors name the line and column; alias
- * expansion is bounded; duplicate keys are errors. A .json file, or a text that begins
+ * expansion is bounded; duplicate keys and a `__proto__` key are errors. A .json file, or a text that begins
  * as JSON does, is read as JSON: its syntax errors are said as JSON's (jsonReading).
  */
 export function parseYaml(text: string, file: string): unknown {
@@ -77,8 +77,10 @@ function refuseInvalidJson(text: string, file: string): void {
 }
 
 /**
- * The first key a map of the document holds twice, thrown at its line and column: a scalar key equal to an earlier one
- * of the same map, as the parser's `uniqueKeys` compared them; in JSON (`json`) it is said as JSON's.
+ * The first key a map of the document holds twice, or a `__proto__` key (zod's records drop it without a word:
+ * `deals.columns.__proto__: "#4"` was ignored while `foo` was refused), whichever comes first in the text: thrown at its
+ * line and column. A duplicate is a scalar key equal to an earlier one of the same map, as the parser's `uniqueKeys`
+ * compared them; in JSON (`json`) it is said as JSON's.
  */
 function refuseKeys(doc: Document, text: string, file: string, lines: LineCounter, json: boolean): void {
   let first: { offset: number; proto: boolean } | undefined;
@@ -90,6 +92,7 @@ function refuseKeys(doc: Document, text: string, file: string, lines: LineCounte
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
+        if (pair.key.value === '__proto__') note(pair.key.range?.[0], true);
         if (!seen.has(pair.key.value)) seen.add(pair.key.value);
         else note(pair.key.range?.[0], false);
       }
@@ -98,6 +101,7 @@ function refuseKeys(doc: Document, text: string, file: string, lines: LineCounte
   if (first === undefined) return;
   const pos = lines.linePos(first.offset);
   const at = { line: pos.line, column: pos.col };
+  if (first.proto) throw UserError.of('E_YAML', 'doc.protoKey', {}, { file, at });
   if (json) {
     const word = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(first.offset, first.offset + 1000))?.[1] ?? '';
     const c = JSON_CAUSES.duplicateKey;

@@ -144,3 +144,18 @@ describe('a .json file, or a text that begins as JSON does', () => {
   });
 });
 
+// A tester: `deals: columns: __proto__: "#4"` in a --map file was dropped without a word (zod's record drops the key),
+// while `foo` was refused as no field. Refused here, for every document, at its line.
+describe('a __proto__ key', () => {
+  it('is refused anywhere in a document, at its line and column, in both languages', () => {
+    expect(refusedAs('deals:\n  columns:\n    __proto__: "#4"\n    manager: "#4"\n', 'map.yaml')).toBe('map.yaml, at line 3, column 5: the key "__proto__" cannot be read: it is a reserved name in JavaScript, and its value would be dropped without a word\n  hint: remove the key or rename it');
+    expect(refusedAs('"__proto__": {x: 1}\n', 'a.yaml', 'ru')).toBe('a.yaml, строка 1, символ 1: ключ «__proto__» не читается: это служебное имя JavaScript, и его значение пропало бы без следа\n  подсказка: уберите этот ключ или переименуйте его');
+    expect(refusedAs('{"answers": {"a": "yes", "__proto__": {"polluted": "yes"}}}', 'a.json')).toMatch(/^a\.json, at line 1, column 26: the key "__proto__" cannot be read/);
+    expect(refusedAs('list:\n  - {a: 1, __proto__: 2}\n', 'a.yaml')).toMatch(/^a\.yaml, at line 2, column 12: /);
+  });
+
+  it('leaves other names, and __proto__ as a value, alone', () => {
+    // zod's record keeps `constructor` and `prototype`, and a schema names them as it names any other key.
+    expect(parseYaml('constructor: 1\nprototype: 2\na: __proto__\n', 'a.yaml')).toEqual({ constructor: 1, prototype: 2, a: '__proto__' });
+  });
+});
