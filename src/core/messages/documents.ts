@@ -191,6 +191,18 @@ export const DOCUMENT_MESSAGES = {
     ru: 'вложенные ключи — не ответ на {id}: ответ — одно значение', en: 'nested keys are not an answer to {id}: an answer is one value',
     hint: ANSWER_ONE_OF,
   },
+  // An unknown key at an answers file's top: the keys it takes are said (a tester's `version: 2` got a bare «unknown key»).
+  'answers.unknownKeys': {
+    ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}',
+    hint: { ru: 'в файле ответов три ключа: questionnaire (id анкеты или путь к ней), company (компания, необязательно) и answers (ответ на каждый id вопроса)', en: 'an answers file takes three keys: questionnaire (the id or path of the questionnaire), company (optional) and answers (an answer for each question id)' },
+  },
+  'answers.versionKey': {
+    ru: 'неизвестный ключ: {keysRu}{nearRu} — версии в файле ответов нет', en: 'unknown key: {keys}{near}: an answers file records no version',
+    hint: {
+      ru: 'версия — у анкеты: её ключ version в файле анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); уберите version, а анкету назовите ключом questionnaire: id или путь к файлу. В файле ответов три ключа: questionnaire, company (необязательно) и answers',
+      en: 'the version is the questionnaire\'s: its version key in the questionnaire file ("{id}" in this run is version {version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers',
+    },
+  },
   'answers.missing': {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
