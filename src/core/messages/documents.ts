@@ -30,6 +30,16 @@ export const RANGE_TEXT = {
  */
 export const DOCUMENT_MESSAGES = {
   'doc.yaml': { ru: 'это не YAML: {reasonRu}', en: 'not valid YAML: {reason}' },
+  // A .json file (or a text that begins as JSON does) is read as JSON: its syntax slip is said as JSON's, with the fix (io/documents/json-syntax.ts).
+  'doc.json': {
+    ru: 'это не JSON: {reasonRu}', en: 'not valid JSON: {reason}',
+    hint: { ru: '{fixRu}', en: '{fix}' },
+  },
+  // zod's record drops a `__proto__` key without a word (`deals.columns.__proto__: "#4"` was ignored, `foo` refused): refused in every document.
+  'doc.protoKey': {
+    ru: 'ключ «__proto__» не читается: это служебное имя JavaScript, и его значение пропало бы без следа', en: 'the key "__proto__" cannot be read: it is a reserved name in JavaScript, and its value would be dropped without a word',
+    hint: { ru: 'уберите этот ключ или переименуйте его', en: 'remove the key or rename it' },
+  },
   'doc.flowComma': {
     ru: 'запятая внутри { … } разделила текст: в {field} попало только «{got}», а «{key}» стало отдельным ключом без значения',
     en: 'a comma inside { … } split the text: {field} got only "{got}", and "{key}" became a key of its own with no value',
@@ -181,6 +191,18 @@ export const DOCUMENT_MESSAGES = {
     ru: 'вложенные ключи — не ответ на {id}: ответ — одно значение', en: 'nested keys are not an answer to {id}: an answer is one value',
     hint: ANSWER_ONE_OF,
   },
+  // An unknown key at an answers file's top: the keys it takes are said (a tester's `version: 2` got a bare «unknown key»).
+  'answers.unknownKeys': {
+    ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}',
+    hint: { ru: 'в файле ответов три ключа: questionnaire (id анкеты или путь к ней), company (компания, необязательно) и answers (ответ на каждый id вопроса)', en: 'an answers file takes three keys: questionnaire (the id or path of the questionnaire), company (optional) and answers (an answer for each question id)' },
+  },
+  'answers.versionKey': {
+    ru: 'неизвестный ключ: {keysRu}{nearRu} — версии в файле ответов нет', en: 'unknown key: {keys}{near}: an answers file records no version',
+    hint: {
+      ru: 'версия — у анкеты: её ключ version в файле анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); уберите version, а анкету назовите ключом questionnaire: id или путь к файлу. В файле ответов три ключа: questionnaire, company (необязательно) и answers',
+      en: 'the version is the questionnaire\'s: its version key in the questionnaire file ("{id}" in this run is version {version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers',
+    },
+  },
   'answers.missing': {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
@@ -213,6 +235,89 @@ export const YAML_CAUSES = {
   overIndented: {
     ru: 'у этой строки отступ на {more} {more:пробел|пробела|пробелов} больше, чем у строки {line}, а у ключа в строке {line} уже есть значение: выровняйте отступ по строке {line} ({indent} {indent:пробел|пробела|пробелов}) или уберите значение',
     en: 'this line is indented {more} {more:space|spaces} more than line {line}, whose key already has a value: indent it as line {line} ({indent} {indent:space|spaces}), or remove that value',
+  },
+} as const;
+
+/**
+ * The causes of JSON syntax errors (io/documents/json-syntax.ts): what is wrong where the error is, and how to fix it.
+ * `{line}` and `{column}` are another place the cause names (the next item, the opening bracket, the end of the document).
+ */
+export const JSON_CAUSES = {
+  missingComma: {
+    reason: { ru: 'здесь не хватает запятой: следующий элемент начинается в строке {line}, символ {column}', en: 'a comma is missing here: the next item starts at line {line}, column {column}' },
+    fix: { ru: 'допишите «,» после значения', en: 'add "," after the value' },
+  },
+  trailingComma: {
+    reason: { ru: 'запятая перед «{close}»: в JSON после последнего элемента запятую не ставят', en: 'a comma before "{close}": JSON takes no comma after the last item' },
+    fix: { ru: 'уберите эту запятую', en: 'remove this comma' },
+  },
+  doubleComma: {
+    reason: { ru: 'две запятые подряд: между ними нет элемента', en: 'two commas in a row: there is no item between them' },
+    fix: { ru: 'уберите лишнюю запятую', en: 'remove one of the commas' },
+  },
+  extraClose: {
+    reason: { ru: 'лишняя «{close}»: документ уже закончился (строка {line}, символ {column})', en: 'an extra "{close}": the document already ended (line {line}, column {column})' },
+    fix: { ru: 'уберите её', en: 'remove it' },
+  },
+  afterEnd: {
+    reason: { ru: 'текст после конца документа (он закончился в строке {line}, символ {column})', en: 'text after the end of the document (it ended at line {line}, column {column})' },
+    fix: { ru: 'в файле JSON одно значение: уберите лишнее или соберите всё в один { … }', en: 'a JSON file holds one value: remove the rest, or put it all in one { … }' },
+  },
+  mismatched: {
+    reason: { ru: '«{close}» здесь закрывает «{open}», открытую в строке {line}, символ {column}', en: '"{close}" here closes the "{open}" opened at line {line}, column {column}' },
+    fix: { ru: 'закройте «{open}» символом «{want}» или проверьте скобки между ними', en: 'close the "{open}" with "{want}", or check the brackets between them' },
+  },
+  unclosed: {
+    reason: { ru: 'скобка «{open}», открытая здесь, не закрыта', en: 'the "{open}" opened here is never closed' },
+    fix: { ru: 'допишите «{want}» там, где она кончается', en: 'add "{want}" where it ends' },
+  },
+  unterminated: {
+    reason: { ru: 'текст, открытый здесь кавычкой ", не закрыт до конца строки', en: 'the text opened here by " is not closed before the end of its line' },
+    fix: { ru: 'допишите закрывающую кавычку "', en: 'add the closing "' },
+  },
+  control: {
+    reason: { ru: 'внутри текста — табуляция или другой управляющий символ', en: 'a tab or another control character inside a text' },
+    fix: { ru: 'уберите его (табуляцию пишут как \\t)', en: 'remove it (write a tab as \\t)' },
+  },
+  badEscape: {
+    reason: { ru: 'обратная косая черта перед «{char}» — такой escape-последовательности в JSON нет', en: 'a backslash before "{char}": JSON has no such escape' },
+    fix: { ru: 'обратную косую черту пишут двойной: \\\\', en: 'write a backslash doubled: \\\\' },
+  },
+  singleQuote: {
+    reason: { ru: 'текст в одинарных кавычках: JSON берёт только двойные', en: 'a text in single quotes: JSON takes double quotes only' },
+    fix: { ru: 'замените кавычки на двойные: "…"', en: 'use double quotes: "…"' },
+  },
+  unquotedKey: {
+    reason: { ru: 'ключ «{word}» без кавычек', en: 'the key "{word}" is not in quotes' },
+    fix: { ru: 'возьмите ключ в двойные кавычки: "{word}"', en: 'put the key in double quotes: "{word}"' },
+  },
+  missingValue: {
+    reason: { ru: 'после двоеточия нет значения', en: 'a value is missing after the colon' },
+    fix: { ru: 'допишите значение (текст — в двойных кавычках) или уберите ключ', en: 'write the value (a text in double quotes), or remove the key' },
+  },
+  missingColon: {
+    reason: { ru: 'после ключа не хватает двоеточия', en: 'a colon is missing after the key' },
+    fix: { ru: 'пишите "ключ": значение', en: 'write "key": value' },
+  },
+  comment: {
+    reason: { ru: 'комментарий: в JSON комментариев нет', en: 'a comment: JSON has none' },
+    fix: { ru: 'уберите его (или сохраните файл как YAML, где комментарий начинается с #)', en: 'remove it (or save the file as YAML, where # starts a comment)' },
+  },
+  badNumber: {
+    reason: { ru: '«{word}» — не число JSON', en: '"{word}" is not a JSON number' },
+    fix: { ru: 'число пишут с точкой, без + и нулей впереди (0.5, 12, -3), а текст — в кавычках', en: 'write a number with a dot, with no + or leading zeros (0.5, 12, -3), and a text in quotes' },
+  },
+  badValue: {
+    reason: { ru: '«{word}» — не значение JSON', en: '"{word}" is not a JSON value' },
+    fix: { ru: 'текст пишут в двойных кавычках ("{word}"); без кавычек — только числа, true, false и null', en: 'write a text in double quotes ("{word}"); only numbers, true, false and null go without them' },
+  },
+  unexpected: {
+    reason: { ru: 'неожиданный символ «{char}»', en: 'unexpected "{char}"' },
+    fix: { ru: 'проверьте скобки, запятые и кавычки вокруг него', en: 'check the brackets, commas and quotes around it' },
+  },
+  duplicateKey: {
+    reason: { ru: 'ключ «{word}» повторяется в одном объекте', en: 'the key "{word}" is written twice in one object' },
+    fix: { ru: 'оставьте один из них: каждый ключ должен быть единственным', en: 'keep one of them: every key must be unique' },
   },
 } as const;
 

@@ -1,7 +1,7 @@
 // io/documents: an answers file (`audit --answers`, a config's `audit.answers`), read with its text kept, so that
 // its mistakes are said with their line and column as a config's and a targets file's are.
 import { parseAnswers, type Answer } from '../../core/audit/answers.js';
-import { UserError, UserErrors } from '../../core/errors.js';
+import { TOP_LEVEL, UserError, UserErrors } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { readDocument } from '../read/files.js';
 import { guessDocumentKind, wrongKindError } from './document-kind.js';
@@ -39,7 +39,20 @@ export function parseAnswersDocument(answers: AnswersDocument, q: Questionnaire,
   try {
     return parseAnswers(answers.doc, q, answers.file, allowPartial);
   } catch (error) {
-    if (error instanceof UserError) withLines(error instanceof UserErrors ? error.errors : [error], answers.text);
-    throw error;
+    if (!(error instanceof UserError)) throw error;
+    const errors = error instanceof UserErrors ? error.errors : [error];
+    withLines(errors, answers.text);
+    throw new UserErrors(errors.map((e) => withKeysSaid(e, q)));
   }
+}
+
+/**
+ * An unknown key at an answers file's top, with the keys an answers file takes (a tester's `version: 2` got a bare
+ * «unknown key»); `version` also says where a questionnaire's version is: in the questionnaire, never in the answers
+ * (spec/audit.md: questionnaire, company, answers). Other errors as they are.
+ */
+function withKeysSaid(e: UserError, q: Questionnaire): UserError {
+  if (e.messageId !== 'doc.unknownKeys' || e.where.path !== TOP_LEVEL) return e;
+  const version = /"version"/i.test(String(e.params?.keys ?? ''));
+  return UserError.of(e.code, version ? 'answers.versionKey' : 'answers.unknownKeys', { ...e.params, id: q.id, version: String(q.version) }, e.where);
 }

@@ -19,6 +19,9 @@ export function guessDocumentKind(file: string, doc: unknown, text: string): Doc
     if ('sections' in o) return 'questionnaire';
     if ('answers' in o) return 'answers';
   }
+  // A document's name, or a text that begins as JSON does, is never an export: a hand-edited JSON answers file with an
+  // extra `}` (its first line full of commas) was called a CRM export, its syntax error unsaid (a tester).
+  if (/\.(json|ya?ml)$/i.test(file) || /^\uFEFF?\s*[{[]/.test(text)) return 'unknown';
   // A delimited export renamed or piped: a header line with several delimiters and no YAML key.
   // The first line that is not blank nor a YAML comment («# Map for deals.csv, calls.csv» has commas).
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';

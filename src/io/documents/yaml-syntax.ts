@@ -59,7 +59,7 @@ export function unclosed(text: string): Opened | undefined {
 }
 
 /** Line and column (1-based) of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
+export function position(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

@@ -1,6 +1,8 @@
-import { isPair, isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
+import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLParseError } from 'yaml';
 import { UserError } from '../../core/errors.js';
-import { YAML_ERRORS_RU } from '../../core/messages/documents.js';
+import { fill } from '../../core/messages.js';
+import { JSON_CAUSES, YAML_ERRORS_RU } from '../../core/messages/documents.js';
+import { jsonCause, jsonCauseAt } from './json-syntax.js';
 import { yamlCause } from './yaml-syntax.js';
 
 /** At most this many alias dereferences per document: stops "billion laughs" expansion. */
@@ -8,23 +10,20 @@ export const MAX_YAML_ALIASES = 100;
 
 /**
  * Parses YAML (JSON is YAML too) into plain data. Syntax errors name the line and column; alias
- * expansion is bounded; duplicate keys are errors.
+ * expansion is bounded; duplicate keys and a `__proto__` key are errors. A .json file, or a text that begins
+ * as JSON does, is read as JSON: its syntax errors are said as JSON's (jsonReading).
  */
 export function parseYaml(text: string, file: string): unknown {
   const lines = new LineCounter();
   // The parser's own duplicate check compares each key with every key before it (20 000 keys took 2.8 s): keys are checked here, once each.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter: lines });
-  const first = doc.errors[0] ?? duplicateKey(doc, lines);
-  if (first) {
-    const pos = first.linePos?.[0];
-    // The library's one exhaustion while composing: its call stack ran out on collections nested thousands deep.
-    if (first.code === 'RESOURCE_EXHAUSTION') throw UserError.of('E_YAML', 'doc.tooDeep', {}, { file, ...(pos ? { at: { line: pos.line, column: pos.col } } : {}) });
-    const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    // An unclosed bracket or quote, an over-indented line: said where it is and how to fix it (yaml-syntax.ts).
-    const cause = yamlCause(text, first.code, reason, pos?.line);
-    if (cause) throw UserError.of('E_YAML', 'doc.yaml', { reason: cause.reason.en, reasonRu: cause.reason.ru }, { file, at: cause.at });
-    throw UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: YAML_ERRORS_RU[first.code] ?? reason }, { file, ...(pos ? { at: { line: pos.line, column: pos.col } } : {}) });
-  }
+  const syntax = doc.errors[0];
+  // The library's one exhaustion while composing: its call stack ran out on collections nested thousands deep.
+  if (syntax?.code === 'RESOURCE_EXHAUSTION') throw UserError.of('E_YAML', 'doc.tooDeep', {}, { file, ...atOf(syntax) });
+  const json = jsonReading(file, text);
+  if (json === 'strict' || (json === 'likely' && syntax)) refuseInvalidJson(text, file);
+  if (syntax) throw yamlError(syntax, text, file);
+  refuseKeys(doc, text, file, lines, json !== undefined);
   splitByComma(doc, text, file, lines);
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -34,27 +33,81 @@ export function parseYaml(text: string, file: string): unknown {
   }
 }
 
+const atOf = (error: YAMLParseError) => {
+  const pos = error.linePos?.[0];
+  return pos ? { at: { line: pos.line, column: pos.col } } : {};
+};
+
+/** A YAML syntax error in a person's words where yaml-syntax.ts has them (an unclosed bracket or quote, an over-indented line), else the parser's. */
+function yamlError(first: YAMLParseError, text: string, file: string): UserError {
+  const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const cause = yamlCause(text, first.code, reason, first.linePos?.[0]?.line);
+  if (cause) return UserError.of('E_YAML', 'doc.yaml', { reason: cause.reason.en, reasonRu: cause.reason.ru }, { file, at: cause.at });
+  return UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: YAML_ERRORS_RU[first.code] ?? reason }, { file, ...atOf(first) });
+}
+
+/** A JSON text begins with `{` and a quoted key (or `}`), or `[` and a JSON value: `{a: 1}`, `[a, b]` are YAML's flow style. */
+const JSON_START = /^\uFEFF?[ \t\r\n]*(?:\{[ \t\r\n]*(?:["}]|$)|\[[ \t\r\n]*(?:["{[\]\d-]|true\b|false\b|null\b|$))/;
+
 /**
- * The first key a map of the document holds twice (the first in the text, as the parser said it), as the parser's
- * own error: a scalar key equal to an earlier one of the same map, as its `uniqueKeys` check compared them.
+ * Whether a document is read as JSON: `strict` for a .json file, or a text that begins as JSON does under another name
+ * (stdin, no extension): it must be JSON (a trailing comma, which YAML took without a word, is refused); `likely` for a
+ * .yaml/.yml file that begins so: YAML reads it, and a syntax error in it is said as JSON's. An empty file is neither.
  */
-function duplicateKey(doc: Document, lines: LineCounter): YAMLParseError | undefined {
-  let first: number | undefined;
+export function jsonReading(file: string, text: string): 'strict' | 'likely' | undefined {
+  if (text.trim() === '') return undefined;
+  if (/\.json$/i.test(file)) return 'strict';
+  if (!JSON_START.test(text)) return undefined;
+  return /\.ya?ml$/i.test(file) ? 'likely' : 'strict';
+}
+
+/** Throws the syntax error of a text JSON.parse refuses, said where it is, what it is and how to fix it (json-syntax.ts). */
+function refuseInvalidJson(text: string, file: string): void {
+  const body = text.replace(/^\uFEFF/, '');
+  let position: number;
+  try {
+    JSON.parse(body);
+    return;
+  } catch (error) {
+    position = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
+  }
+  // The scan finds every error JSON.parse does; should one slip by, JSON.parse's own offset is said.
+  const found = jsonCause(body) ?? jsonCauseAt(body, position);
+  throw UserError.of('E_JSON', 'doc.json', { reason: found.reason.en, reasonRu: found.reason.ru, fix: found.fix.en, fixRu: found.fix.ru }, { file, at: found.at });
+}
+
+/**
+ * The first key a map of the document holds twice, or a `__proto__` key (zod's records drop it without a word:
+ * `deals.columns.__proto__: "#4"` was ignored while `foo` was refused), whichever comes first in the text: thrown at its
+ * line and column. A duplicate is a scalar key equal to an earlier one of the same map, as the parser's `uniqueKeys`
+ * compared them; in JSON (`json`) it is said as JSON's.
+ */
+function refuseKeys(doc: Document, text: string, file: string, lines: LineCounter, json: boolean): void {
+  let first: { offset: number; proto: boolean } | undefined;
+  const note = (offset: number | undefined, proto: boolean) => {
+    if (offset !== undefined && (first === undefined || offset < first.offset)) first = { offset, proto };
+  };
   visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
-        const start = pair.key.range?.[0];
+        if (pair.key.value === '__proto__') note(pair.key.range?.[0], true);
         if (!seen.has(pair.key.value)) seen.add(pair.key.value);
-        else if (start !== undefined && (first === undefined || start < first)) first = start;
+        else note(pair.key.range?.[0], false);
       }
     },
   });
-  if (first === undefined) return undefined;
-  const error = new YAMLParseError([first, first + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
-  error.linePos = [lines.linePos(first)];
-  return error;
+  if (first === undefined) return;
+  const pos = lines.linePos(first.offset);
+  const at = { line: pos.line, column: pos.col };
+  if (first.proto) throw UserError.of('E_YAML', 'doc.protoKey', {}, { file, at });
+  if (json) {
+    const word = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(first.offset, first.offset + 1000))?.[1] ?? '';
+    const c = JSON_CAUSES.duplicateKey;
+    throw UserError.of('E_JSON', 'doc.json', { reason: fill(c.reason.en, { word }), reasonRu: fill(c.reason.ru, { word }), fix: c.fix.en, fixRu: c.fix.ru }, { file, at });
+  }
+  throw UserError.of('E_YAML', 'doc.yaml', { reason: 'Map keys must be unique', reasonRu: YAML_ERRORS_RU.DUPLICATE_KEY! }, { file, at });
 }
 
 /**

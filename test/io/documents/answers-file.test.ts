@@ -52,6 +52,25 @@ describe("an answers file's mistakes", () => {
   });
 });
 
+// A tester: `version: 2` in an answers file was «unknown key «version»», with no way told to fix it.
+describe('an unknown key at the top of an answers file', () => {
+  it('is said with the keys an answers file takes', async () => {
+    const answers = await readAnswersDocument(put('k.yaml', `questionnaire: crm-maturity\nanswer:\n  lead.concept: yes\n`), dir, new PassThrough());
+    const said = refused(answers).errors.map((e) => describeUserError(e, 'en'));
+    expect(said).toContain('k.yaml, at line 2, column 1, at (top level): unknown key: "answer"; did you mean "answers"?\n  hint: an answers file takes three keys: questionnaire (the id or path of the questionnaire), company (optional) and answers (an answer for each question id)');
+  });
+
+  it('`version` says where a questionnaire\'s version is: in the questionnaire, as the result records it', async () => {
+    const text = `questionnaire: crm-maturity\nversion: 2\nanswers:\n${ids.map((id) => `  ${id}: yes\n`).join('')}`;
+    const error = refused(await readAnswersDocument(put('v.yaml', text), dir, new PassThrough()));
+    expect(error.errors).toHaveLength(1);
+    expect(describeUserError(error, 'en')).toBe(
+      `v.yaml, at line 2, column 1, at (top level): unknown key: "version": an answers file records no version\n  hint: the version is the questionnaire's: its version key in the questionnaire file ("crm-maturity" in this run is version ${q.version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers`,
+    );
+    expect(describeUserError(error, 'ru')).toMatch(/^v\.yaml, строка 2, символ 1, .*неизвестный ключ: «version» — версии в файле ответов нет\n {2}подсказка: версия — у анкеты: её ключ version в файле анкеты \(у «crm-maturity» в этом запуске — version: \d+\)/);
+  });
+});
+
 describe('another kind of file given as answers', () => {
   it('is said for what it is: an export, a questionnaire', async () => {
     const csv = await readAnswersDocument(put('d.csv', 'ID;Название;Бюджет\n1;A;100\n'), dir, new PassThrough()).catch((e: unknown) => e);
@@ -59,5 +78,20 @@ describe('another kind of file given as answers', () => {
     expect((csv as UserError).messageId).toBe('doc.exportForAnswers');
     const questionnaire = await readAnswersDocument(put('q.yaml', 'id: x\nsections: []\n'), dir, new PassThrough()).catch((e: unknown) => e);
     expect((questionnaire as UserError).messageId).toBe('doc.questionnaireForAnswers');
+  });
+
+  // A tester: an answers file with an extra `}` (or `,,`) was «a CRM export», with a hint to use --deals and no line.
+  it('a JSON answers file with a syntax slip is said as that, at its line, not as an export', async () => {
+    for (const [name, text, at] of [
+      ['s3.json', '{"questionnaire":"crm-maturity","answers":{"lead.concept":"yes",\n"journal.interactions": "no"\n}}}\n', 'line 3, column 3: not valid JSON: an extra "}"'],
+      ['syntax.json', '{"questionnaire":"crm-maturity","answers":{"lead.concept":"yes",\n "journal.interactions": "no",,\n}}\n', 'line 2, column 31: not valid JSON: two commas in a row'],
+      ['-', '{"questionnaire":"crm-maturity","answers":{"lead.concept":"yes",\n"journal.interactions": "no"\n}}}\n', 'line 3, column 3: not valid JSON: an extra "}"'],
+    ] as const) {
+      const stdin = new PassThrough();
+      stdin.end(text);
+      const error = (await readAnswersDocument(name === '-' ? '-' : put(name, text), dir, stdin).catch((e: unknown) => e)) as UserError;
+      expect(error.code).toBe('E_JSON');
+      expect(describeUserError(error, 'en')).toContain(at);
+    }
   });
 });

@@ -99,3 +99,63 @@ describe('a document nested too deep, and one whose aliases expand too far', () 
     expect(errorOf(bomb)).toBe('q.yaml: the document cannot be expanded: it holds too many references to anchors (aliases)\n  hint: aliases are limited to 100 expansions per document');
   });
 });
+
+/** The error a document named `file` is refused with, in `lang`. */
+const refusedAs = (text: string, file: string, lang = 'en'): string => {
+  try {
+    parseYaml(text, file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return describeUserError(e as UserError, lang);
+  }
+  throw new Error('accepted');
+};
+
+// Testers: JSON's syntax errors were said as YAML's (a missing comma «не хватает закрывающего символа» at the next
+// line), and a trailing comma was taken without a word.
+describe('a .json file, or a text that begins as JSON does', () => {
+  it('is read as JSON: its syntax error is said as JSON\'s, with its line, column and fix, in both languages', () => {
+    const text = '{\n  "questionnaire": "crm-maturity",\n  "answers": {\n    "lead.concept": "yes"\n    "journal.interactions": "no"\n  }\n}\n';
+    expect(refusedAs(text, 'a.json')).toBe('a.json, at line 4, column 26: not valid JSON: a comma is missing here: the next item starts at line 5, column 5\n  hint: add "," after the value');
+    expect(refusedAs(text, 'a.json', 'ru')).toBe('a.json, строка 4, символ 26: это не JSON: здесь не хватает запятой: следующий элемент начинается в строке 5, символ 5\n  подсказка: допишите «,» после значения');
+    // Piped, or with no name that says what it is: the text begins as JSON does.
+    expect(refusedAs('{"a": 1}}', '-')).toMatch(/^standard input \(-\), at line 1, column 9: not valid JSON: an extra "}"/);
+    expect(refusedAs('\uFEFF[1, 2,]', 'answers')).toMatch(/at line 1, column 6: not valid JSON: a comma before "]"/);
+  });
+
+  it('refuses a trailing comma, which YAML took', () => {
+    expect(refusedAs('{"answers": {"lead.concept": "yes",}}', 'a.json')).toBe('a.json, at line 1, column 35: not valid JSON: a comma before "}": JSON takes no comma after the last item\n  hint: remove this comma');
+    // YAML's flow style is JSON-like and takes one: a .yaml file is YAML.
+    expect(parseYaml('{"a": 1,}', 'a.yaml')).toEqual({ a: 1 });
+  });
+
+  it('says a key written twice as JSON\'s', () => {
+    expect(refusedAs('{"a": 1,\n "a": 2}', 'a.json')).toBe('a.json, at line 2, column 2: not valid JSON: the key "a" is written twice in one object\n  hint: keep one of them: every key must be unique');
+  });
+
+  it('leaves YAML as it was: flow style, a .yaml file\'s YAML errors; a .yaml file that is broken JSON is said as JSON', () => {
+    expect(parseYaml('{a: 1, b: [x, y]}', '-')).toEqual({ a: 1, b: ['x', 'y'] });
+    expect(parseYaml('[a, b]', '-')).toEqual(['a', 'b']);
+    expect(refusedAs('{a: [1, 2}\n', 'a.yaml')).toMatch(/^a\.yaml, at line 1, column 5: not valid YAML: the "\[" opened here is never closed/);
+    expect(refusedAs('{"a": 1}}', 'a.yaml')).toMatch(/^a\.yaml, at line 1, column 9: not valid JSON: an extra "}"/);
+    expect(refusedAs('a: 1\na: 2\n', 'a.yaml')).toMatch(/not valid YAML: Map keys must be unique/);
+    // An empty .json file is empty, as before (the schema says so).
+    expect(parseYaml('\n', 'a.json')).toBeNull();
+  });
+});
+
+// A tester: `deals: columns: __proto__: "#4"` in a --map file was dropped without a word (zod's record drops the key),
+// while `foo` was refused as no field. Refused here, for every document, at its line.
+describe('a __proto__ key', () => {
+  it('is refused anywhere in a document, at its line and column, in both languages', () => {
+    expect(refusedAs('deals:\n  columns:\n    __proto__: "#4"\n    manager: "#4"\n', 'map.yaml')).toBe('map.yaml, at line 3, column 5: the key "__proto__" cannot be read: it is a reserved name in JavaScript, and its value would be dropped without a word\n  hint: remove the key or rename it');
+    expect(refusedAs('"__proto__": {x: 1}\n', 'a.yaml', 'ru')).toBe('a.yaml, строка 1, символ 1: ключ «__proto__» не читается: это служебное имя JavaScript, и его значение пропало бы без следа\n  подсказка: уберите этот ключ или переименуйте его');
+    expect(refusedAs('{"answers": {"a": "yes", "__proto__": {"polluted": "yes"}}}', 'a.json')).toMatch(/^a\.json, at line 1, column 26: the key "__proto__" cannot be read/);
+    expect(refusedAs('list:\n  - {a: 1, __proto__: 2}\n', 'a.yaml')).toMatch(/^a\.yaml, at line 2, column 12: /);
+  });
+
+  it('leaves other names, and __proto__ as a value, alone', () => {
+    // zod's record keeps `constructor` and `prototype`, and a schema names them as it names any other key.
+    expect(parseYaml('constructor: 1\nprototype: 2\na: __proto__\n', 'a.yaml')).toEqual({ constructor: 1, prototype: 2, a: '__proto__' });
+  });
+});
