@@ -438,9 +438,10 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
   if (amount !== null && amount > 0) entry.amount++;
   // A probability of 100% shows a deal closed only where no close date can (Odoo's list without «Closed Date»,
-  // a close date that is the expected one): with a close date column, an empty one says the deal is open.
+  // a close date that is the expected one, or one its CRM requires on every deal: Zoho's): with a close date
+  // column, an empty one says the deal is open.
   const p = ctx.cols.probability === undefined ? undefined : cells.value(ctx.cols.probability, m.probability);
-  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && p !== undefined) {
+  if ((ctx.closeDateIsPlanned || ctx.map.profile?.profile.closeDateRequired === true || m.closedCols.length === 0) && p !== undefined) {
     if (p === 1) entry.certain++;
     else if (p === 0) entry.zero++;
   }

@@ -729,4 +729,10 @@ describe('Zoho deals: the Russian stages and forecast type, and a Closing Date t
     expect((refused as UserError).code).toBe('E_STAGES_UNDECIDED');
     expect((refused as UserError).hint).toContain('"Демо назначено": open    # 2 deals, all closed, all with an amount; a close date may be an open deal\'s expected close: won, lost or open is yours to say');
   });
+
+  it('a stage of its own whose deals are all at a probability of 100% is still proposed won: the CRM\'s own word, whatever the required Closing Date (a reviewer)', async () => {
+    const own = ['Deal Name,Deal Owner,Amount,Stage,Created Time,Closing Date,Account Name,Probability (%)', 'D1,Ann,100,Оплата получена,2025-04-01 10:00:00,2025-04-11,A1,100', 'D2,Ann,200,Оплата получена,2025-04-02 10:00:00,2025-04-12,A2,100'];
+    const refused = await zoho(own).catch((e: unknown) => e);
+    expect((refused as UserError).hint).toMatch(/"Оплата получена": won {4}# 2 deals, .*: check/);
+  });
 });
