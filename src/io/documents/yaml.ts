@@ -29,7 +29,10 @@ export function parseYaml(text: string, file: string): unknown {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     if (error instanceof RangeError) throw UserError.of('E_YAML', 'doc.tooDeep', {}, { file });
-    throw UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file });
+    // Only the alias count is said as too many references; another error (an unresolved alias, a bad tag) as the parser says it.
+    if (error instanceof ReferenceError && /alias count/i.test(error.message)) throw UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file });
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: reason }, { file });
   }
 }
 
