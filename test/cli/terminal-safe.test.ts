@@ -41,7 +41,7 @@ describe('control characters of a file never reach the terminal', () => {
   });
 
   // A tester: `kpi -d esc.csv > r.txt; cat r.txt` cleared the screen and retitled the window: the table is read on a terminal later.
-  it('a table written to a pipe or a file is made safe too; CSV and JSON keep the data', async () => {
+  it('a table or a CSV written to a pipe or a file is made safe too (a CSV goes to stdout by default: tester T28 F5); JSON keeps the data, escaped', async () => {
     const dir = folder();
     for (const args of [[], ['-o', 'r.txt', '--format', 'table']]) {
       const run = runCli(['kpi', '-d', 'deals.csv', '--max-bad-rows', '50%', ...args], { cwd: dir });
@@ -51,7 +51,10 @@ describe('control characters of a file never reach the terminal', () => {
       expect(text).not.toContain('\u001b');
     }
     const csv = runCli(['kpi', '-d', 'deals.csv', '--format', 'csv', '--max-bad-rows', '50%'], { cwd: dir });
-    expect(csv.stdout).toContain(HOSTILE);
+    expect(csv.stdout).toContain('Иван\ufffd]0;pwned\ufffd\ufffd[2J');
+    expect(csv.stdout).not.toContain('\u001b');
+    const json = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--max-bad-rows', '50%'], { cwd: dir });
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain(JSON.stringify(HOSTILE).slice(1, -1));
     const audit = runCli(['audit', '--answers', path.resolve('samples/answers/leader.yaml'), '--company', HOSTILE], { cwd: dir });
     expect(audit.code, audit.stderr).toBe(0);
     expect(audit.stdout).not.toContain('\u001b');
