@@ -2,7 +2,7 @@ import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
-import { FIELDS, headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
+import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
@@ -141,10 +141,8 @@ function numberSides(ctx: ReadContext): Sides | undefined {
 function durationUnitOf(ctx: ReadContext): DurationUnit | undefined {
   const col = ctx.cols.duration_s;
   if (col === undefined) return undefined;
-  const header = ctx.map.columns[col]!.header;
-  const key = normalizeHeader(header);
-  const own = Object.entries(ctx.map.profile?.profile.units ?? {}).find(([h]) => normalizeHeader(h) === key)?.[1];
-  return ctx.map.units.get(col) ?? own ?? FIELDS.activities.find((f) => f.field === 'duration_s')?.units?.[key] ?? headerUnit(header);
+  // The unit mapColumns gave the column (its profile's or field's, for a column a --map file names too), else its header's words.
+  return ctx.map.units.get(col) ?? headerUnit(ctx.map.columns[col]!.header);
 }
 
 /** Makes the memos of an activities file. */

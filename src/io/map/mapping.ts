@@ -302,7 +302,8 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   };
 
   for (const [field, wanted] of Object.entries(user)) {
-    if (!specs.some((s) => s.field === field)) {
+    const spec = specs.find((s) => s.field === field);
+    if (!spec) {
       // A long key is quoted by its start, as a long value is (a 1 000-character YAML key was printed whole).
       throw UserError.of('E_MAP_FIELD', 'map.unknownField', { field: shortText(field), kind, fields: specs.map((s) => s.field).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
     }
@@ -316,6 +317,9 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
       claimed.add(idx);
       columns[idx]!.field = field;
       columns[idx]!.byUser = true;
+      // A column a --map names keeps the unit its header has for the field (the profile's, else the field's: Pipedrive's ЧЧ:ММ «Длительность»), as when an alias matched it.
+      const unit = spec.units?.[normalized[idx]!];
+      if (unit) units.set(idx, unit);
     }
     fields.set(field, indexes);
   }

@@ -351,3 +351,12 @@ describe('a payments file with one amount and a status column', () => {
     expect(hint([['1', '100', 'Оплачен'], ['2', '200', 'Отправлен клиенту']])).toContain('invoiced: "Сумма"');
   });
 });
+
+describe('a duration column a --map file names', () => {
+  it('keeps the unit its header has for the field, as when an alias matched it; the map\'s units win', () => {
+    const headers = ['Менеджер', 'Дата', 'Call duration'];
+    expect(mapColumns(headers, 'activities').units.get(2)).toBe('ms');
+    expect(mapColumns(headers, 'activities', { duration_s: 'Call duration', manager: 'Менеджер', at: 'Дата' }).units.get(2)).toBe('ms');
+    expect(mapColumns(headers, 'activities', { duration_s: 'Call duration' }, undefined, undefined, { 'Call duration': 's' }).units.get(2)).toBe('s');
+  });
+});
