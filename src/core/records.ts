@@ -1,7 +1,9 @@
 /** Canonical records (spec/metrics.md "Canonical records"). Datetimes are wall-clock ms read as UTC. */
 
 export type DealStatus = 'won' | 'lost' | 'open';
-export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
+/** The kinds of activity, in the order the schemas list them. */
+export const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'message', 'other'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One deal or lead. */
 export interface Deal {

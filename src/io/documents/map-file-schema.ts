@@ -1,5 +1,6 @@
 // The `--map` file's schema, loaded only when a map file is given (zod and YAML take a while to load).
 import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../../core/records.js';
 import { UserErrors } from '../../core/errors.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
@@ -10,7 +11,7 @@ const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).mi
 const values = {
   status: z.record(z.string(), z.enum(['won', 'lost', 'open', 'deleted'])).optional(),
   direction: z.record(z.string(), z.enum(['in', 'out', 'internal'])).optional(),
-  kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).optional(),
+  kind: z.record(z.string(), z.enum(ACTIVITY_KINDS)).optional(),
   missed: z.record(z.string(), z.boolean()).optional(),
   done: z.record(z.string(), z.boolean()).optional().describe('done column value: true took place, false planned (dropped)'),
   owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).optional().describe('owner type value: what record an activity\'s owner id names (deal_id is read only for a deal)'),
@@ -36,7 +37,7 @@ const activitiesSection = z
     columns: columns.optional(),
     ...values,
     units: z.record(z.string(), z.enum(['s', 'ms', 'min', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms, min (minutes) or hhmm (hours and minutes as 2:05)'),
-    rows: z.enum(['call', 'email', 'meeting', 'message', 'other']).optional().describe('the kind of every row of a file with no kind column (meeting: a calendar\'s export); call without it'),
+    rows: z.enum(ACTIVITY_KINDS).optional().describe('the kind of every row of a file with no kind column (meeting: a calendar\'s export); call without it'),
   })
   .strict();
 /**

@@ -1,7 +1,5 @@
 import type { DurationUnit, RecordKind } from '../map/fields.js';
-import type { Activity } from '../../core/records.js';
-
-type ActivityKind = Activity['kind'];
+import type { ActivityKind } from '../../core/records.js';
 import { buildValueMaps, type ValueMaps } from '../map/value-maps.js';
 
 /** Loaded overrides: column assignments per kind and the merged value maps. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../../core/records.js';
 
 const headers = z.array(z.string().min(1)).min(1);
 const text = z.object({ ru: z.string().min(1), en: z.string().min(1) }).strict();
@@ -45,7 +46,7 @@ export const profileSchema = z
       .default({ won: [], lost: [], open: [] }),
     values: z
       .object({
-        kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).default({}),
+        kind: z.record(z.string(), z.enum(ACTIVITY_KINDS)).default({}),
         direction: z.record(z.string(), z.enum(['in', 'out'])).default({}),
         missed: z.record(z.string(), z.boolean()).default({}),
         owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).default({}),
@@ -70,7 +71,7 @@ export const profileSchema = z
       .default(false)
       .describe('the export is a calendar, holding what is to come beside what took place (Odoo\'s meetings, with no done column): an entry dated after the report day (--now) is planned, dropped and said'),
     rows: z
-      .enum(['call', 'email', 'meeting', 'message', 'other'])
+      .enum(ACTIVITY_KINDS)
       .optional()
       .describe('the kind of every row of a file with no kind column: an export of one kind of activity (HubSpot\'s meetings, its e-mails); a call without it'),
     callIdDirection: z

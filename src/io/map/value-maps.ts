@@ -1,8 +1,9 @@
+import type { ActivityKind, DealStatus } from '../../core/records.js';
 import type { CrmProfile } from './profile-schema.js';
 import { cleanText, normalizeValue } from './values.js';
 
-export type DealStatus = 'won' | 'lost' | 'open';
-export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
+// The record types' own words, declared once in core (records.ts) and named here for the value maps' readers.
+export type { ActivityKind, DealStatus } from '../../core/records.js';
 /** A call's direction; `internal`: between employees (Sipuni's «Внутренний»), no sales activity, dropped. */
 export type Direction = 'in' | 'out' | 'internal';
 /** What record an activity's owner id names (a deal id only when it is a deal's). */
