@@ -274,6 +274,11 @@ export const MESSAGES = {
     ru: 'дата закрытия может быть ожидаемой датой открытой сделки',
     en: "a close date may be an open deal's expected close",
   },
+  // The end of such a stage's line in a --map snippet, after its counts: the stage is the user's to decide.
+  'import.stageByCloseDateSnippet': {
+    ru: 'дата закрытия может быть ожидаемой датой открытой сделки: won, lost или open — решите сами',
+    en: "a close date may be an open deal's expected close: won, lost or open is yours to say",
+  },
   'import.leadStatusesUndecided': {
     ru: '{leadsHeadRu} ни как сконвертированный лид, ни как некачественный{countRu}, а в выгрузке лидов о закрытии говорит только статус: {stagesRu}',
     en: '{count} lead status{plural2} {verb} not known as converted or junk, and in a leads export only the status says whether a lead is closed: {stages}',

@@ -1112,7 +1112,7 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
       : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}${atZero ? `, ${share(s.closedZero!, s.deals)} closed at a probability of 0%` : ''}${planned > 0 ? `, ${share(planned, s.deals)} at a probability below 100% (open)` : ''}, ${share(s.amount, s.deals)} with an amount`;
     // Closed only by close dates that may be expected closes: open, and said so (guessStage).
     const byDate = !chosen && byCloseDate(s);
-    const check = chosen ? '' : byDate ? (ru ? '; дата закрытия может быть ожидаемой датой открытой сделки: won, lost или open — решите сами' : '; a close date may be an open deal\'s expected close: won, lost or open is yours to say') : ru ? ': проверьте' : ': check';
+    const check = chosen ? '' : byDate ? `; ${renderMessage('import.stageByCloseDateSnippet', {}, ru ? 'ru' : 'en')}` : ru ? ': проверьте' : ': check';
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${check}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;
