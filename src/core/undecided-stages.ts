@@ -69,7 +69,11 @@ function withPlanned(s: UnknownStage, required: boolean): UnknownStage {
   return required || plannedAhead(s) ? { ...s, plannedClose: true } : s;
 }
 
-/** Whether a third or more of a stage's dated deals, and two at least, have a close date ahead of the report day. */
+/**
+ * Whether a third or more of a stage's dated deals, and two at least, have a close date that shows no
+ * close: one ahead of the report day, or one of a deal at a probability between 0% and 100% (its own
+ * word that it is open, so its date is an expected close; deal-reader.ts leaves such dates out of closePast).
+ */
 export function plannedAhead(s: Pick<UnknownStage, 'closeDate' | 'closePast'>): boolean {
   const ahead = s.closeDate - s.closePast;
   return ahead >= 2 && ahead * 3 >= s.closeDate;

@@ -120,7 +120,7 @@ export class PaymentOddities {
     seen.invoicedAt.push(invoicedAt);
     seen.paidAt.push(paidAt);
     this.who.push(deal >= 0 ? deal : -1 - this.unknownIds.id(id));
-    if (seen.firstRows.findOrAdd(i, this.hash(i, seen), (j) => this.same(i, j, seen))) {
+    if (seen.firstRows.findOrAdd(i, this.hash(i, seen), this.sameRows)) {
       this.duplicates.rows++;
       this.duplicates.sum += paid !== 0 ? paid : invoiced;
     }
@@ -142,6 +142,9 @@ export class PaymentOddities {
   }
 
   /** Whether rows i and j agree in deal (as `who`), manager, amounts in kopecks and dates (NaN, no date, equal to NaN). */
+  /** `same` over the rows being read, made once (a closure a payment was a million allocations on the read's path). */
+  private readonly sameRows = (i: number, j: number): boolean => this.same(i, j, this.seen!);
+
   private same(i: number, j: number, seen: RowsSeen): boolean {
     const log = this.log;
     return (
@@ -213,12 +216,12 @@ export class RowTable {
   private hashes = new Int32Array(1024);
   private size = 0;
 
-  /** Whether a row of this hash that `same` accepts is held; if not, `row` is added under it. */
-  findOrAdd(row: number, hash: number, same: (held: number) => boolean): boolean {
+  /** Whether a held row of this hash is the same as `row` (`same(row, held)`); if not, `row` is added under it. */
+  findOrAdd(row: number, hash: number, same: (row: number, held: number) => boolean): boolean {
     const mask = this.rows.length - 1;
     let k = hash & mask;
     for (let held = this.rows[k]!; held !== -1; k = (k + 1) & mask, held = this.rows[k]!) {
-      if (this.hashes[k] === hash && same(held)) return true;
+      if (this.hashes[k] === hash && same(row, held)) return true;
     }
     this.rows[k] = row;
     this.hashes[k] = hash;

@@ -24,8 +24,8 @@ export function namesInvoice(header: string): boolean {
   return !ACCOUNT_WORDS.test(header) && INVOICE_AMOUNT_HEADER.some((re) => re.test(header));
 }
 
-/** The built-in invoice status words (value-maps.ts INVOICE_STATUS): a status column's first values are read by them. */
-const DEFAULT_MAPS = buildValueMaps();
+/** The built-in invoice status words (value-maps.ts INVOICE_STATUS), made when a payments file's status is first read (not at start-up). */
+let defaults: ReturnType<typeof buildValueMaps> | undefined;
 
 /**
  * Whether a status column's first values read as invoice statuses («Оплачен», «Отправлен клиенту»,
@@ -34,7 +34,9 @@ const DEFAULT_MAPS = buildValueMaps();
  */
 function invoiceStatuses(col: number, sampleRows: readonly string[][]): boolean {
   const values = sampleRows.map((r) => (r[col] ?? '').trim()).filter((v) => v !== '');
-  const known = values.filter((v) => invoiceStatus(DEFAULT_MAPS, v) !== undefined).length;
+  defaults ??= buildValueMaps();
+  const maps = defaults;
+  const known = values.filter((v) => invoiceStatus(maps, v) !== undefined).length;
   return known > 0 && known * 2 >= values.length;
 }
 

@@ -112,7 +112,7 @@ describe('RowTable', () => {
     const value = (r: number) => r % 3000;
     // 3000 distinct values under two hashes (one of them -1, the last slot of any size), then each again.
     const found: boolean[] = [];
-    for (let r = 0; r < 6000; r++) found.push(table.findOrAdd(r, value(r) % 2 === 0 ? -1 : 7, (held) => value(held) === value(r)));
+    for (let r = 0; r < 6000; r++) found.push(table.findOrAdd(r, value(r) % 2 === 0 ? -1 : 7, (row, held) => value(held) === value(row)));
     expect(found.slice(0, 3000).every((f) => !f)).toBe(true);
     expect(found.slice(3000).every((f) => f)).toBe(true);
   });
