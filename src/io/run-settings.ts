@@ -45,7 +45,14 @@ export function clock(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** Marks a phase of the run: `label` happened at `at` (now by default). */
+/**
+ * Marks a phase of the run: `label` happened at `at` (now by default). With it, the memory then:
+ * the process's resident set, this thread's JavaScript heap, and the buffers of this thread (typed
+ * arrays' memory, shared ones counted by each thread that holds them).
+ */
 export function timing(label: string, at = clock()): void {
-  if (current.timings) current.diagnostics(`timing ${Math.round(at - performance.timeOrigin)} ms: ${label}\n`);
+  if (!current.timings) return;
+  const m = process.memoryUsage();
+  const mb = (n: number): number => Math.round(n / 1e6);
+  current.diagnostics(`timing ${Math.round(at - performance.timeOrigin)} ms: ${label} [rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB]\n`);
 }
