@@ -18,7 +18,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
@@ -417,6 +417,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
   const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [timedAtAlert(r.file, r.timedAt)] : []));
   const callHours = reports.flatMap(callHoursAlert);
+  const clockMinutes = reports.flatMap(clockMinutesAlert);
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
   const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
@@ -425,7 +426,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   // Only activities with a time of day: dates alone (Salesforce's ActivityDate) are on no clock, and shifting them would move them to the day before.
   const local = reports.find((r) => r.kind === 'activities' && r.records > (r.untimed ?? 0) && !r.utc && !r.shifted);
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
-  return [...untimed, ...timedAt, ...callHours, ...utc, ...utcDeals];
+  return [...untimed, ...timedAt, ...callHours, ...clockMinutes, ...utc, ...utcDeals];
 }
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
@@ -853,6 +854,19 @@ function callHoursAlert(r: ImportReport): Alert[] {
   if (r.kind !== 'activities' || !lengths || !readsAsMilliseconds(lengths)) return [];
   const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
   return [{ code: 'call-hours', file: r.file, column, calls: lengths.answered, long: lengths.long, example: lengths.example ?? '' }];
+}
+
+/**
+ * A call log whose answered calls are nearly all clocks of no minutes (`00:05`), read as minutes and
+ * seconds with no unit stated: under a minute each, which no sales team's calls are, so the clock is
+ * perhaps hours and minutes (Pipedrive's «Длительность»); said with the --map line, nothing changed
+ * (a tester's talk read 0.25 minutes for 15).
+ */
+function clockMinutesAlert(r: ImportReport): Alert[] {
+  const lengths = r.callLengths;
+  if (r.kind !== 'activities' || !lengths || !readsAsHoursAndMinutes(lengths)) return [];
+  const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
+  return [{ code: 'clock-minutes', file: r.file, column, calls: lengths.answered, short: lengths.noMinutes ?? 0, example: lengths.clockExample ?? '' }];
 }
 
 /** The first and last day of the deals read, cut to --from/--to (KpiResult.dataPeriod); none when no deal is dated in the period. */

@@ -6,7 +6,7 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
@@ -550,11 +550,26 @@ function wholeNumber(cells: Cells, col: number): number {
 function noteCallLength(cells: Cells, ctx: ReadContext, duration: number): void {
   const lengths = (ctx.callLengths ??= { answered: 0, long: 0 });
   lengths.answered++;
+  if (duration < MINUTE_S) noteNoMinutes(cells, ctx.cols.duration_s!, lengths);
   if (duration < HOUR_S) return;
   const n = wholeNumber(cells, ctx.cols.duration_s!);
   if (!(n >= 0)) return;
   lengths.long++;
   lengths.example ??= String(n);
+}
+
+const MINUTE_S = 60;
+
+/** A clock of minutes and seconds with no minutes (`00:42`, `0:05`): as hours and minutes, 42 or 5 minutes. */
+const NO_MINUTES_CLOCK = /^0{1,2}:[0-5]\d$/;
+
+/** Counts an answered call under a minute whose duration is a clock of no minutes, with the first (the clock-minutes alert: readsAsHoursAndMinutes). */
+function noteNoMinutes(cells: Cells, col: number, lengths: CallLengths): void {
+  if (cells.plainInteger(col) >= 0) return;
+  const text = cells.text(col);
+  if (!NO_MINUTES_CLOCK.test(text)) return;
+  lengths.noMinutes = (lengths.noMinutes ?? 0) + 1;
+  lengths.clockExample ??= text;
 }
 
 /** The longest span from a call's start to its end that is a call: a longer one is a slot or a deadline, not a talk. */

@@ -359,6 +359,9 @@ export interface CallLengths {
   long: number;
   example?: string;
   refused?: { count: number; values: string[] };
+  /** Of the answered calls, those whose duration is a clock of no minutes (`00:42`), with the first (the clock-minutes alert). */
+  noMinutes?: number;
+  clockExample?: string;
 }
 
 /** The fewest answered calls weighed for the column's unit: one or two long calls may be real (a negotiation of an hour and a half). */
@@ -370,6 +373,18 @@ const CALL_HOURS_MIN = 3;
  */
 export function readsAsMilliseconds(lengths: CallLengths): boolean {
   return lengths.answered >= CALL_HOURS_MIN && lengths.long * 2 >= lengths.answered;
+}
+
+/** The fewest answered calls weighed for a clock's meaning: a few short calls say nothing. */
+const CLOCK_CALLS_MIN = 10;
+
+/**
+ * Whether a duration column read as minutes and seconds may be hours and minutes (Pipedrive writes
+ * «Длительность» `00:05` for five minutes): nine in ten or more of its answered calls (at least
+ * CLOCK_CALLS_MIN) are clocks of no minutes, under a minute each, which no sales team's calls are.
+ */
+export function readsAsHoursAndMinutes(lengths: CallLengths): boolean {
+  return lengths.answered >= CLOCK_CALLS_MIN && (lengths.noMinutes ?? 0) * 10 >= lengths.answered * 9;
 }
 
 /** How many values of the rows refused as milliseconds are kept to show. */
@@ -387,6 +402,10 @@ export function noteRefused(lengths: CallLengths, n: number): void {
 export function mergeCallLengths(a: CallLengths | undefined, b: CallLengths | undefined): CallLengths {
   const example = a?.example ?? b?.example;
   const merged: CallLengths = { answered: (a?.answered ?? 0) + (b?.answered ?? 0), long: (a?.long ?? 0) + (b?.long ?? 0), ...(example !== undefined ? { example } : {}) };
+  const noMinutes = (a?.noMinutes ?? 0) + (b?.noMinutes ?? 0);
+  const clockExample = a?.clockExample ?? b?.clockExample;
+  if (noMinutes > 0) merged.noMinutes = noMinutes;
+  if (clockExample !== undefined) merged.clockExample = clockExample;
   for (const part of [a, b]) {
     if (!part?.refused) continue;
     const r = (merged.refused ??= { count: 0, values: [] });
