@@ -34,11 +34,21 @@ export function unreadValue(raw: string, expected: Expected, column: string | un
 /** Returned while a slash-date column has not yet shown its day-month order. */
 export const PENDING = Symbol('pending');
 
-const PLACEHOLDER_DATES = ['не закрыта', 'не закрыт', 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'not closed', '0000-00-00', '00.00.0000'];
+/** What a close date says of a deal not closed (amoCRM's `не закрыта`), beside its CRM profile's words (Kommo's `não fechado`). */
+const NOT_CLOSED_DATES = ['не закрыта', 'не закрыт', 'not closed'];
+const PLACEHOLDER_DATES = [...NOT_CLOSED_DATES, 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', '0000-00-00', '00.00.0000'];
 
 /** What stands for "no date" in a file: the common placeholders and its CRM profile's. */
 export function placeholderDates(own: readonly string[]): ReadonlySet<string> {
   return new Set([...PLACEHOLDER_DATES, ...own.map(normalizeValue)]);
+}
+
+/**
+ * What in a close date says the deal is not closed: the common words and its CRM profile's
+ * placeholders (the profiles that have them, amoCRM's and Kommo's, write them in every open deal).
+ */
+export function notClosedDates(own: readonly string[]): ReadonlySet<string> {
+  return new Set([...NOT_CLOSED_DATES, ...own.map(normalizeValue)]);
 }
 
 /** The value that showed a column's day-month order: its row and column, or the other file of the run it was borrowed from. */

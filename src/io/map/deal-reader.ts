@@ -1,10 +1,10 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, parseBoolean, parseNumber, phoneKey } from './values.js';
+import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -76,6 +76,8 @@ export interface DealMemos {
   managerMore: readonly number[];
   status: CellMemo<StatusEntry>;
   stage: CellMemo<StageEntry>;
+  /** Whether a close date cell says the deal is not closed (amoCRM's `не закрыта`: notClosedDates). */
+  notClosed: CellMemo<boolean>;
   probability: CellMemo<number | undefined>;
   /** The stage of the row being read when no rule knew it (else undefined). */
   unknown: string | undefined;
@@ -126,6 +128,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
       return { status, seen };
     }),
     stage: new CellMemo((t) => readStage(maps, trimEdges(t), ctx.stageParentheses)),
+    notClosed: notClosedMemo(ctx),
     probability: new CellMemo((t) => {
       const n = parseNumber(trimEdges(t).replace(/%$/, ''));
       // HubSpot writes 0..1, Salesforce and Odoo 0..100.
@@ -346,7 +349,8 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     if (st.status !== undefined) return st.status;
     if (c.stage === undefined) return new RowProblem('skip', `unknown status "${truncate(cells.text(c.status))}"`, headerOf(ctx, c.status, 'status'));
   }
-  const closedFlag = c.closed === undefined ? undefined : cells.value(c.closed, m.flag);
+  const said = c.closed === undefined ? notClosed(cells, m) : undefined;
+  const closedFlag = c.closed === undefined ? (said === undefined ? undefined : false) : cells.value(c.closed, m.flag);
   // A won flag says won, and with a closed flag lost or open too. Alone, "not won" is lost or open
   // as the stage says (HubSpot's «Is Closed Won» beside «Closed lost»): read as open, every lost deal was.
   let notWon = false;
@@ -381,8 +385,29 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     status = closedFlag === true ? 'lost' : 'open';
     m.unknown = stage.text;
   }
-  noteValue(ctx, 'stage', stage.text, stage.status || closedFlag === false ? status : closedFlag === true ? closedUnknown(ctx) : `${status} (stage not known)`);
+  const noted = said === undefined ? stage.text : `${stage.text} / ${cells.text(said)}`;
+  noteValue(ctx, 'stage', noted, stage.status || closedFlag === false ? status : closedFlag === true ? closedUnknown(ctx) : `${status} (stage not known)`);
   return status;
+}
+
+/**
+ * The close date column of the row that says the deal is not closed (`не закрыта`, `não fechado`),
+ * else undefined: in a file with no closed flag, that is its flag. amoCRM and Kommo close a deal only
+ * in their two system stages and write the placeholder in every open deal's close date, while a
+ * pipeline's own stages before them are often named «Отказ (думает)», «Успешно» or «Ganho»: read by
+ * their words, such deals were won or lost with no close date (a tester's file: won 4 and revenue
+ * 50 000 for won 1 and 20 000). As Bitrix24's «Сделка закрыта» «Нет», it keeps the deal open
+ * whatever its stage is named.
+ */
+function notClosed(cells: Cells, m: DealMemos): number | undefined {
+  for (const k of m.closedCols) if (!cells.blank(k) && cells.value(k, m.notClosed)) return k;
+  return undefined;
+}
+
+/** The memo of what a close date says of a deal not closed: the common words and the profile's placeholders. */
+function notClosedMemo(ctx: ReadContext): CellMemo<boolean> {
+  const words = notClosedDates(ctx.map.profile?.profile.placeholders ?? []);
+  return new CellMemo((t) => words.has(normalizeValue(t)));
 }
 
 /**

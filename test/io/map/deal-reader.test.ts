@@ -210,3 +210,28 @@ describe('Pipedrive in Russian: «Сделка - Сделка закрыта в�
     ]);
   });
 });
+
+// A tester (T31 F1): amoCRM and Kommo close a deal only in their two system stages and write «не закрыта»
+// («não fechado») in every open deal's close date; a pipeline's own stage named «Отказ», «Успешно» or «Ganho»
+// was won or lost by its words: won 4, lost 4 and revenue 50 000 for won 1, lost 0 and 20 000, exit 0.
+describe('a close date that says the deal is not closed keeps it open, whatever its stage is named', () => {
+  it('amoCRM: stages named as won or lost, their deals «не закрыта», are open; the system stage with its close date is won', async () => {
+    const header = 'ID,Название сделки,Бюджет,Ответственный,Дата создания сделки,Этап сделки,Воронка,Дата закрытия';
+    const stages = ['Отказ', 'Успешно', 'Выиграно', 'Проиграно', 'Закрыто успешно', 'Провалено'];
+    const open = stages.map((s, i) => `${i + 1},Сделка ${i + 1},5000,Иванова Анна,01.11.2026 10:00:00,${s},Продажи,не закрыта`);
+    const { deals, report } = await read([header, ...open, '99,Сделка 99,20000,Иванова Анна,02.11.2026 10:00:00,Успешно реализовано,Продажи,20.11.2026 12:00:00', '98,Сделка 98,7000,Иванова Анна,03.11.2026 10:00:00,Закрыто и не реализовано,Продажи,21.11.2026 12:00:00']);
+    expect(deals.map((d) => [d.id, d.status])).toEqual([...stages.map((_, i) => [String(i + 1), 'open']), ['99', 'won'], ['98', 'lost']]);
+    expect(report.values.stage?.find((v) => v.value === 'Отказ / не закрыта')).toMatchObject({ mapped: 'open', count: 1 });
+  });
+
+  it('Kommo in Portuguese: «Ganho» and «Perdido» with «não fechado» are open, «Venda ganha» with its date is won', async () => {
+    const header = 'ID,Lead título,Lead usuário responsável,Etapa do lead,Funil de vendas,Venda,Data Criada,Fechada em';
+    const { deals } = await read([header, '1,A,João Souza,Venda ganha,Funil,1000,02.11.2026 10:00:00,05.11.2026 10:00:00', '2,B,João Souza,Ganho,Funil,1000,02.11.2026 11:00:00,não fechado', '3,C,João Souza,Perdido,Funil,1000,02.11.2026 12:00:00,não fechado']);
+    expect(deals.map((d) => d.status)).toEqual(['won', 'open', 'open']);
+  });
+
+  it('a close date that is only blank or a dash says nothing: the stage decides', async () => {
+    const { deals } = await read(['id,manager,created_at,closed_at,stage,amount', '1,Анна,2026-11-01,,Отказ,100', '2,Анна,2026-11-01,-,Выиграно,100']);
+    expect(deals.map((d) => d.status)).toEqual(['lost', 'won']);
+  });
+});
