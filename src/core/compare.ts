@@ -162,13 +162,19 @@ export function needsPeriodActivities(which: 'before' | 'after' | 'both'): strin
   return which === 'both' ? 'needs activities dated within both periods: the activities file has none in either' : `needs activities dated within the ${which} period: the activities file has none in it`;
 }
 
-/** The metrics a deal takes from its linked activities, whatever their dates (spec: cohort metrics). */
-const LINKED_METRICS = ['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response'];
+/**
+ * What a period whose dates hold no activity cannot have: the metrics a deal takes from its linked
+ * activities, whatever their dates (spec: cohort metrics), and the comparison's call rows, whose calls
+ * would all be another period's (a tester swapped the two call logs: «Доля пропущенных 50,0% → 66,7%,
+ * хуже», each from the other period's calls, while touches and responses were already null).
+ */
+const LINKED_METRICS = ['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response', 'missed_share', 'callback_rate'];
 
 /**
  * A period whose dates hold no activity of its activities file (a call log that starts at go-live,
  * beside the deals before it): its deals' touches and responses could come only from activities
- * of another period (a first «response» months later, 0.14 touches a sale), so they are null, with
+ * of another period (a first «response» months later, 0.14 touches a sale), and its missed share and
+ * callback rate only from another period's calls, so they are null, with
  * the reason, for the department and every manager, and a target on them has no verdict. A reason the
  * period's KPIs already give (kpi's own: no ID column in the deals file to link the activities by) is kept:
  * dated activities alone would not fill the row (a tester: the Zoho deals, with no ID column, were told to

@@ -40,10 +40,25 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect(rows.find((r) => r.metric === 'response_min_median')).toEqual({ metric: 'response_min_median', before: null, after: 45, change: null, change_pct: null, better: 'down', target: -0.3, met: null, not_applicable: NEEDS });
     expect(rows.find((r) => r.metric === 'touches_per_won')).toMatchObject({ before: null, after: 2, met: null, not_applicable: NEEDS });
     expect(run.stderr).toContain(
-      'Warning: calls.csv: the activities are dated 2025-01-02 — 2025-01-04, the deals of the before period were created 2024-12-02 — 2024-12-03: of the 2 deals, 2 were created more than a week before the first activity. No activity is dated within that period: its response times, touches and "no response" are not computed.',
+      'Warning: calls.csv: the activities are dated 2025-01-02 — 2025-01-04, the deals of the before period were created 2024-12-02 — 2024-12-03: of the 2 deals, 2 were created more than a week before the first activity. No activity is dated within that period: its response times, touches, "no response", missed share and callback rate are not computed.',
     );
     // The after period: 1 of its 3 deals (20.01) after the last call, a third: not said.
     expect(run.stderr).not.toMatch(/after period/);
+  });
+
+  // A tester (T33 F1a) swapped the two call logs: each period's missed share and callback rate came from the other's calls
+  // («Доля пропущенных 50,0% → 66,7%, хуже»), while its touches and responses were null for want of a call in its dates.
+  it('two sets: a period whose call log holds no call of its dates has no missed share or callback rate either', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'jan-calls.csv'), ['deal_id,manager,at,direction,missed,client', '3,Иванов Иван,2025-01-02 09:00,in,true,A', '3,Иванов Иван,2025-01-02 10:30,out,false,A', '3,Иванов Иван,2025-01-03 09:00,in,false,A'].join('\n'));
+    writeFileSync(path.join(dir, 'jan-calls-2.csv'), ['deal_id,manager,at,direction,missed,client', '3,Иванов Иван,2025-01-02 09:00,in,true,A', '3,Иванов Иван,2025-01-02 10:30,out,false,A'].join('\n'));
+    const run = runCli(['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv', '--before-activities', 'jan-calls.csv', '--after-activities', 'jan-calls-2.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout).rows as Array<Record<string, unknown>>;
+    // After: one incoming call, missed, called back 90 minutes later.
+    expect(rows.find((r) => r.metric === 'missed_share')).toMatchObject({ before: null, after: 1, change: null, met: null, not_applicable: NEEDS });
+    expect(rows.find((r) => r.metric === 'callback_rate')).toMatchObject({ before: null, after: 1, change: null, met: null, not_applicable: NEEDS });
+    expect(run.stderr).toContain('missed share and callback rate are not computed');
   });
 
   it('compare in Russian: «—» and no «✓ да» for the response, the reason under the table, the warning', () => {

@@ -1188,7 +1188,7 @@ function outsideDealsText(a: Extract<Alert, { code: 'activities-outside-deals' }
     const parts = [a.early > 0 && early, a.late > 0 && (a.early > 0 ? `${num(a.late, ru)} — после последнего` : `${num(a.late, ru)} ${plural(a.late, 'создана', 'созданы', 'созданы')} после последнего действия`)].filter(Boolean).join(', ');
     const detail = parts === '' ? '' : `: из ${num(n, ru)} ${plural(n, 'сделки', 'сделок', 'сделок')} ${parts}`;
     const tail = a.none
-      ? `. Ни одно действие не датировано этим периодом: время реакции, касания и «без ответа»${of} не рассчитаны.`
+      ? `. Ни одно действие не датировано этим периодом: время реакции, касания, «без ответа», доля пропущенных и перезвоны${of} не рассчитаны.`
       : `. Ответ на такие сделки может найтись только в действиях намного позже или не найтись вовсе: время реакции и касания${of} не имеют смысла.`;
     return `${a.file}: действия в файле датированы ${span(a.activities)}, а сделки${of} созданы ${span(a.deals)}${detail}${tail} Выгрузите действия за те же даты, что и сделки.`;
   }
@@ -1196,7 +1196,7 @@ function outsideDealsText(a: Extract<Alert, { code: 'activities-outside-deals' }
   const parts = [a.early > 0 && `${num(a.early, ru)} ${pluralEn(a.early, 'was', 'were')} created more than a week before the first activity`, a.late > 0 && (a.early > 0 ? `${num(a.late, ru)} after the last` : `${num(a.late, ru)} ${pluralEn(a.late, 'was', 'were')} created after the last activity`)].filter(Boolean).join(', ');
   const detail = parts === '' ? '' : `: of the ${num(n, ru)} ${pluralEn(n, 'deal', 'deals')}, ${parts}`;
   const tail = a.none
-    ? `. No activity is dated within that period: its response times, touches and "no response" are not computed.`
+    ? `. No activity is dated within that period: its response times, touches, "no response", missed share and callback rate are not computed.`
     : `. Such deals can find a response only in activities long after them, or none: the response times and touches${of} are not meaningful.`;
   return `${a.file}: the activities are dated ${span(a.activities)}, the deals${of} were created ${span(a.deals)}${detail}${tail} Export the activities for the same dates as the deals.`;
 }
