@@ -157,6 +157,32 @@ describe('Bitrix24 REST dumps: deals (crm.deal.list) and activities (crm.activit
   });
 });
 
+// A tester (T31 F2): STAGE_SEMANTIC_ID, Bitrix24's own outcome of a deal (S success, F failure, P in progress), was
+// not read: the run stopped on the pipeline's own closed stage C2:UC_8K2J1A, and the snippet's guess, «won», pasted,
+// gave won 3 and revenue 1 800 for won 1 and 1 000.
+describe('a Bitrix24 REST dump with STAGE_SEMANTIC_ID', () => {
+  it('reads the outcome from it: a closed stage of a pipeline\'s own needs no question', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    const rows = [
+      'ID,TITLE,STAGE_ID,STAGE_SEMANTIC_ID,CATEGORY_ID,ASSIGNED_BY_ID,OPPORTUNITY,CURRENCY_ID,DATE_CREATE,CLOSEDATE,CLOSED',
+      '1,A,C2:WON,S,2,7,1000.00,RUB,2026-11-01T10:00:00+03:00,2026-11-03T03:00:00+03:00,Y',
+      '2,B,C2:UC_8K2J1A,F,2,7,500.00,RUB,2026-11-02T10:00:00+03:00,2026-11-04T03:00:00+03:00,Y',
+      '3,C,C2:UC_8K2J1A,F,2,9,300.00,RUB,2026-11-03T10:00:00+03:00,2026-11-05T03:00:00+03:00,Y',
+      '4,D,C2:UC_Q1W2E3,P,2,9,2000.00,RUB,2026-11-04T10:00:00+03:00,2026-11-20T03:00:00+03:00,N',
+      '5,E,C2:LOSE,F,2,9,700.00,RUB,2026-11-05T10:00:00+03:00,2026-11-06T03:00:00+03:00,Y',
+    ];
+    writeFileSync(path.join(dir, 'deals.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const { total, managers } = JSON.parse(run.stdout);
+    expect(total).toMatchObject({ leads: 5, won: 1, lost: 3, open: 1, revenue: 1000 });
+    expect(managers.map((m: { manager: string; won: number; lost: number; open: number }) => [m.manager, m.won, m.lost, m.open])).toEqual([
+      ['7', 1, 1, 0],
+      ['9', 0, 2, 1],
+    ]);
+  });
+});
+
 describe('a call log whose slash dates all read either way, beside a deals file that showed its order', () => {
   const DEALS = 'salesforce-report-details-csv-footers.csv';
 
