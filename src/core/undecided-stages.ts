@@ -29,7 +29,14 @@ export interface UnknownStage {
    * guessed won or lost by them, but open, for a person to check.
    */
   plannedClose?: boolean;
+  /** The pipelines of its deals, up to PIPELINES_KEPT (a profile's `oneWonStage`, in a file with a pipeline column). */
+  pipelines?: string[];
+  /** Every pipeline of its deals shows its one won stage (a profile's `oneWonStage`): the stage is not that one. */
+  wonShown?: boolean;
 }
+
+/** The most pipelines a stage keeps (a file of more pipelines is not weighed by them). */
+export const PIPELINES_KEPT = 50;
 
 /** What a deals file's import report says of its stages. */
 export interface StagesReport {
@@ -39,6 +46,8 @@ export interface StagesReport {
   closeDateRequired?: boolean;
   stages?: Record<string, UnknownStage>;
   profile?: { leads?: true };
+  /** In a CRM with one won stage a pipeline (a profile's `oneWonStage`): the pipelines where a deal is in a won stage a rule knows. */
+  wonPipelines?: string[];
 }
 
 /**
@@ -54,9 +63,11 @@ export function undecidedStages(report: StagesReport): Array<[string, UnknownSta
   const blind = report.stagesBlind === true;
   const leads = report.profile?.leads === true;
   const required = requiredFilled(report);
+  const won = report.wonPipelines && new Set(report.wonPipelines);
+  const shown = (s: UnknownStage): UnknownStage => (won && s.pipelines && s.pipelines.length > 0 && s.pipelines.length < PIPELINES_KEPT && s.pipelines.every((p) => won.has(p)) ? { ...s, wonShown: true } : s);
   return Object.entries(report.stages)
     .filter(([, s]) => blind || closedShown(s) * 2 >= s.deals)
-    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind, ...(leads ? { leads } : {}) } : withPlanned(s, required)])
+    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind, ...(leads ? { leads } : {}) } : shown(withPlanned(s, required))])
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
@@ -164,10 +175,11 @@ const NEGATED = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|ni
  * guessed won, open pipeline as revenue.
  */
 export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' {
-  if (!NEGATED.test(name)) {
-    if (LOST_STEMS.test(name)) return 'lost';
-    if (WON_STEMS.test(name)) return 'won';
-  }
+  if (!NEGATED.test(name) && LOST_STEMS.test(name)) return 'lost';
+  // Its pipelines show their one won stage (Bitrix24's «Сделка успешна»): a closed stage beside it is a
+  // failure, whatever its name (a tester's «Дорого» and «Выбрали конкурента» were guessed won by their amounts).
+  if (s.wonShown && !s.blind && !mostlyPlanned(s)) return 'lost';
+  if (!NEGATED.test(name) && WON_STEMS.test(name)) return 'won';
   if (s.blind || mostlyPlanned(s)) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
   if (closedAtZero(s)) return 'lost';

@@ -738,3 +738,23 @@ describe('Odoo\'s Active flag re-saved by a localised Excel', () => {
     expect(ru.stderr).toContain('odoo.csv, строка 6, колонка «Activo»: «QUIZÁS» — не «да» и не «нет»');
   });
 });
+
+// A tester (T31 F3): a Bitrix24 pipeline shows its one success stage «Сделка успешна»; its other closed stages
+// «Дорого» and «Выбрали конкурента» (with amounts: Bitrix24 keeps a lost deal's) were guessed won.
+describe('Bitrix24: closed stages of a pipeline that shows its success stage', () => {
+  const header = 'ID;Название;Стадия сделки;Направление;Ответственный;Сумма;Валюта;Дата создания;Дата изменения;Сделка закрыта';
+  const row = (id: number, stage: string, pipeline: string, closed: string) => `${id};Сделка ${id};${stage};${pipeline};Анна Смирнова;1000;RUB;01.11.2026 10:00:00;05.11.2026 10:00:00;${closed}`;
+
+  it('are guessed lost in the snippet, read or split in two, and «Оплачено» of a pipeline without one is still guessed won', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    const rows = [header, row(1, 'Сделка успешна', 'Общая', 'Да'), row(2, 'Дорого', 'Общая', 'Да'), row(3, 'Дорого', 'Общая', 'Да'), row(4, 'В работе', 'Общая', 'Нет'), row(5, 'Оплачено', 'Опт', 'Да'), row(6, 'Выбрали конкурента', 'Общая', 'Да')];
+    writeFileSync(path.join(dir, 'deals.csv'), `${rows.join('\n')}\n`);
+    for (const split of ['0', '200']) {
+      const run = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: split } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('"Дорого": lost');
+      expect(run.stderr).toContain('"Выбрали конкурента": lost');
+      expect(run.stderr).toContain('"Оплачено": won');
+    }
+  });
+});

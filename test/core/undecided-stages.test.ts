@@ -26,6 +26,28 @@ describe('guessStage: what a --map snippet proposes for a stage no rule knows', 
   });
 });
 
+// A tester (T31 F3): Bitrix24 closed stages «Дорого» and «Выбрали конкурента» were guessed won by their amounts, beside
+// the pipeline's one success stage «Сделка успешна» in the same file; the snippet pasted gave revenue 15 000 for 1 000.
+describe('a CRM with one won stage a pipeline (oneWonStage): a closed stage beside a pipeline\'s shown won stage', () => {
+  const closedWithAmounts = (pipelines: string[]) => stage({ closedFlag: 2, amount: 2, pipelines });
+
+  it('is guessed lost where every pipeline of its deals shows its won stage, whatever its name says', () => {
+    const found = new Map(undecidedStages({ unknownStage: 'ask', wonPipelines: ['Общая', 'Опт'], stages: { Дорого: closedWithAmounts(['Общая']), Оплачено: closedWithAmounts(['Общая', 'Опт']) } }));
+    const [dear, paid] = [found.get('Дорого')!, found.get('Оплачено')!];
+    expect([dear.wonShown, paid.wonShown]).toEqual([true, true]);
+    expect(guessStage(dear, 'Дорого')).toBe('lost');
+    expect(guessStage(paid, 'Оплачено')).toBe('lost');
+  });
+
+  it('keeps the other guesses where one of its pipelines shows no won stage (a renamed success stage may be it)', () => {
+    const paid = undecidedStages({ unknownStage: 'ask', wonPipelines: ['Общая'], stages: { Оплачено: closedWithAmounts(['Общая', 'Опт']) } })[0]![1];
+    expect(paid.wonShown).toBeUndefined();
+    expect(guessStage(paid, 'Оплачено')).toBe('won');
+    const none = undecidedStages({ unknownStage: 'ask', stages: { Оплачено: closedWithAmounts(['Общая']) } })[0]![1];
+    expect(guessStage(none, 'Оплачено')).toBe('won');
+  });
+});
+
 describe('closedShown', () => {
   it('takes a close date after the report date for an expected close, not a closed deal', () => {
     const planned = stage({ closeDate: 2, closePast: 0, amount: 2 });

@@ -457,6 +457,8 @@ export interface ReadContext {
   dateOnly: ReadonlySet<number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
+  /** In a CRM with one won stage a pipeline (a profile's `oneWonStage`): the pipelines where a deal is in a won stage a rule knows ('' for none). */
+  wonPipelines?: Set<string>;
   /**
    * Deals rows with no id that carry a manager and a creation date: `pending` since the last row with
    * an id, `followed` those a row with an id came after (amoCRM's own, a copy of the last deal, ends

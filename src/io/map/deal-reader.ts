@@ -1,5 +1,6 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
+import { PIPELINES_KEPT, type UnknownStage } from '../../core/undecided-stages.js';
 import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
@@ -381,6 +382,7 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     // A won stage the won flag says is not won: the flag is the CRM's own word.
     status = notWon && stage.status === 'won' ? 'open' : stage.status;
     m.stageReason = stage.reason;
+    if (status === 'won' && ctx.wonPipelines) ctx.wonPipelines.add(pipelineOf(cells, ctx));
   } else {
     status = closedFlag === true ? 'lost' : 'open';
     m.unknown = stage.text;
@@ -408,6 +410,17 @@ function notClosed(cells: Cells, m: DealMemos): number | undefined {
 function notClosedMemo(ctx: ReadContext): CellMemo<boolean> {
   const words = notClosedDates(ctx.map.profile?.profile.placeholders ?? []);
   return new CellMemo((t) => words.has(normalizeValue(t)));
+}
+
+/** The row's pipeline as its file writes it: a CRM with one won stage a pipeline weighs its stages by it (a file with a pipeline column: ctx.wonPipelines). */
+function pipelineOf(cells: Cells, ctx: ReadContext): string {
+  return cells.text(ctx.cols.pipeline);
+}
+
+/** Adds a pipeline to a stage's (up to PIPELINES_KEPT: past them, the stage is not weighed by its pipelines). */
+function notePipeline(entry: UnknownStage, pipeline: string): void {
+  const list = (entry.pipelines ??= []);
+  if (list.length < PIPELINES_KEPT && !list.includes(pipeline)) list.push(pipeline);
 }
 
 /**
@@ -460,6 +473,7 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
     ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0, certain: 0, zero: 0 }));
   }
   entry.deals++;
+  if (ctx.wonPipelines) notePipeline(entry, pipelineOf(cells, ctx));
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
   if (amount !== null && amount > 0) entry.amount++;
   // A probability of 100% shows a deal closed only where no close date can (Odoo's list without «Closed Date»,

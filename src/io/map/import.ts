@@ -159,6 +159,8 @@ export interface ImportReport {
   /** The CRM requires a close date on every deal (a profile's `closeDateRequired`), and the file has one: see undecidedStages. */
   closeDateRequired?: true;
   stages?: Record<string, UnknownStage>;
+  /** In a CRM with one won stage a pipeline (a profile's `oneWonStage`): the pipelines where a deal is in a won stage a rule knows. */
+  wonPipelines?: string[];
   /** The day-month order the file's slash-date columns showed, when they agree. */
   dateOrder?: SlashOrder;
   /** Fields read from the leftmost of two columns of one name, empty in the first rows, beside a filled one (emptyTwins): an error on them names the filled one by number. */
@@ -277,6 +279,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     stageParentheses: profile?.stageParentheses ?? 'reason',
     dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
+    // Weighed by pipeline only where the file names each deal's: without, deals of two pipelines look one.
+    ...(profile?.oneWonStage === true && (map.fields.get('pipeline')?.length ?? 0) > 0 ? { wonPipelines: new Set<string>() } : {}),
     idless: { pending: 0, followed: 0 },
   };
   if (kind === 'deals') {
@@ -560,6 +564,7 @@ class RowsToRecords<T> {
       const closeSaysNothing = ctx.closeDateIsPlanned || (profile?.profile.leads === true && ctx.cols.closed_at === undefined);
       if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined && ctx.cols.probability === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
+      if (ctx.wonPipelines) report.wonPipelines = [...ctx.wonPipelines].sort();
       if (ctx.closeDateIsPlanned || ctx.cols.closed_at === undefined) report.noCloseDate = true;
       // Zoho requires a close date on every deal: the file's stages show whether it is the expected one (undecidedStages).
       if (profile?.profile.closeDateRequired === true && ctx.cols.closed_at !== undefined) report.closeDateRequired = true;

@@ -97,6 +97,10 @@ export const profileSchema = z
       .boolean()
       .default(false)
       .describe('the CRM requires a close date on every deal, the expected close of an open one (Zoho\'s Closing Date), yet an org may fill it on closing only: where the deals of stages no rule knows nearly all have one, no stage is guessed won or lost by it'),
+    oneWonStage: z
+      .boolean()
+      .default(false)
+      .describe('each pipeline has exactly one won stage (amoCRM, Kommo, Bitrix24): where the file shows a pipeline\'s won stage, another closed stage of that pipeline is guessed lost'),
     notes: text,
   })
   .strict();

@@ -3,6 +3,7 @@
 // same importer while this thread reads the first, and the main thread takes over the end of the
 // second half in chunks (takeover.ts). The halves merge exactly; whenever they could differ from one
 // pass, the file is read again in one pass.
+import { PIPELINES_KEPT } from '../../core/undecided-stages.js';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -671,8 +672,9 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     const t = stages[name];
     const planned = (t?.planned ?? 0) + (s.planned ?? 0);
     const closedZero = (t?.closedZero ?? 0) + (s.closedZero ?? 0);
+    const pipelines = t?.pipelines || s.pipelines ? [...new Set([...(t?.pipelines ?? []), ...(s.pipelines ?? [])])].slice(0, PIPELINES_KEPT) : undefined;
     stages[name] = t
-      ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, closePast: t.closePast + s.closePast, amount: t.amount + s.amount, certain: t.certain + s.certain, zero: t.zero + s.zero, ...(planned > 0 ? { planned } : {}), ...(closedZero > 0 ? { closedZero } : {}) }
+      ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, closePast: t.closePast + s.closePast, amount: t.amount + s.amount, certain: t.certain + s.certain, zero: t.zero + s.zero, ...(planned > 0 ? { planned } : {}), ...(closedZero > 0 ? { closedZero } : {}), ...(pipelines ? { pipelines } : {}) }
       : { ...s };
   }
   // The first swallowed cell of the file: the second half's at its line in the whole file.
@@ -683,6 +685,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     values,
     ...(a.weighed || b.weighed ? { weighed: mergeValues(a.weighed ?? {}, b.weighed ?? {}) } : {}),
     ...(a.stages || b.stages ? { stages } : {}),
+    ...(a.wonPipelines || b.wonPipelines ? { wonPipelines: [...new Set([...(a.wonPipelines ?? []), ...(b.wonPipelines ?? [])])].sort() } : {}),
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
