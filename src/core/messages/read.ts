@@ -347,10 +347,10 @@ export const READ_MESSAGES = {
   },
   // A call log from stdin whose client column, blank on its first rows, is filled later: the whole file decides whether it names clients, and stdin cannot be read again.
   'map.clientFilledStdin': {
-    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: такие звонки нужно прочитать заново с этой колонкой, а stdin прочитать второй раз нельзя',
+    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: такие звонки нужно прочитать заново с этой колонкой, а стандартный ввод второй раз не прочитать',
     en: 'the client column "{column}" is empty on the first rows and filled further on: the calls must be read again with it, and stdin cannot be read twice',
     hint: {
-      ru: 'укажите файл по пути вместо stdin, или назовите колонку в --map: activities: columns: { client: "{column}" } (пустая ячейка — номер, которого CRM не знает)',
+      ru: 'укажите путь к файлу вместо стандартного ввода (-), или назовите колонку в --map: activities: columns: { client: "{column}" } (пустая ячейка — номер, которого CRM не знает)',
       en: 'give the file by its path instead of stdin, or name the column in --map: activities: columns: { client: "{column}" } (an empty cell is then a number the CRM does not know)',
     },
   },
@@ -402,7 +402,7 @@ export const READ_MESSAGES = {
     en: '{file}: the header does not say what the file holds (no CRM export\'s signature, no two known column names, no name only one kind of file has), so it is read as a deals export. If it holds something else, say what with --kind (activities, payments, spend or plan), e.g. {inspect}',
   },
   'inspect.stdinNeedsKind': {
-    ru: 'для stdin (-) укажите через --kind, что в файле', en: 'with stdin (-), say what the file holds with --kind',
+    ru: 'данные идут со стандартного ввода (-): укажите через --kind, что в них', en: 'with stdin (-), say what the file holds with --kind',
     hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },
   },
 } as const satisfies Record<string, MessageDef>;
