@@ -49,6 +49,15 @@ export const DOCUMENT_MESSAGES = {
     ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: it holds too many references to anchors (aliases)',
     hint: { ru: 'в одном документе допускается не больше {max} раскрытий псевдонимов', en: 'aliases are limited to {max} expansions per document' },
   },
+  // Turning a parsed document into data failed for another reason than the alias count: the parser's English was shown in a Russian run.
+  'doc.yamlUnresolvedAlias': {
+    ru: 'ссылка *{name} указывает на якорь &{name}, который не задан выше неё', en: 'the alias *{name} refers to an anchor &{name} that is not set above it',
+    hint: { ru: 'якорь (&{name}) ставят у значения до первой ссылки на него (*{name}); проверьте имя и порядок', en: 'an anchor (&{name}) is set on a value before the first alias to it (*{name}); check the name and the order' },
+  },
+  'doc.yamlConvert': {
+    ru: 'документ YAML прочитан, но превратить его в данные не удалось (ошибка в якорях, ссылках или тегах вида !!…)', en: 'the YAML document was read but could not be turned into data: {reason}',
+    hint: { ru: 'проверьте якоря (&имя), ссылки (*имя) и теги (!!…) рядом с этим местом или уберите их', en: 'check the anchors (&name), aliases (*name) and tags (!!…) near that place, or remove them' },
+  },
   // 200,000 nested [ ] were «not valid YAML: Maximum call stack size exceeded», a .json file called YAML.
   'doc.tooDeep': {
     ru: 'списки и наборы «ключ: значение» вложены друг в друга слишком глубоко, чтобы документ можно было прочитать (разбор остановлен здесь)', en: 'lists and "key: value" maps are nested in one another too deep for the document to be read (reading stopped here)',
