@@ -207,9 +207,10 @@ export const DOCUMENT_MESSAGES = {
   },
   'answers.versionKey': {
     ru: 'неизвестный ключ: {keysRu}{nearRu} — версии в файле ответов нет', en: 'unknown key: {keys}{near}: an answers file records no version',
+    // Where the version is and what to do; the keys an answers file takes are answers.unknownKeys' to say.
     hint: {
-      ru: 'версия — у анкеты: её ключ version в файле анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); уберите version, а анкету назовите ключом questionnaire: id или путь к файлу. В файле ответов три ключа: questionnaire, company (необязательно) и answers',
-      en: 'the version is the questionnaire\'s: its version key in the questionnaire file ("{id}" in this run is version {version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers',
+      ru: 'уберите version: версия — ключ самой анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); ответы на другую версию анкеты передают с ней самой: questionnaire: путь к её файлу',
+      en: 'remove version: the version is the questionnaire\'s own key ("{id}" in this run is version {version}), and the result records it itself (questionnaire.version); answers to another version of a questionnaire are given with it: questionnaire: the path of its file',
     },
   },
   'answers.missing': {

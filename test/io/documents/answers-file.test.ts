@@ -65,9 +65,23 @@ describe('an unknown key at the top of an answers file', () => {
     const error = refused(await readAnswersDocument(put('v.yaml', text), dir, new PassThrough()));
     expect(error.errors).toHaveLength(1);
     expect(describeUserError(error, 'en')).toBe(
-      `v.yaml, at line 2, column 1, at (top level): unknown key: "version": an answers file records no version\n  hint: the version is the questionnaire's: its version key in the questionnaire file ("crm-maturity" in this run is version ${q.version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers`,
+      `v.yaml, at line 2, column 1, at (top level): unknown key: "version": an answers file records no version\n  hint: remove version: the version is the questionnaire's own key ("crm-maturity" in this run is version ${q.version}), and the result records it itself (questionnaire.version); answers to another version of a questionnaire are given with it: questionnaire: the path of its file`,
     );
-    expect(describeUserError(error, 'ru')).toMatch(/^v\.yaml, строка 2, символ 1, .*неизвестный ключ: «version» — версии в файле ответов нет\n {2}подсказка: версия — у анкеты: её ключ version в файле анкеты \(у «crm-maturity» в этом запуске — version: \d+\)/);
+    expect(describeUserError(error, 'ru')).toBe(
+      `v.yaml, строка 2, символ 1, на верхнем уровне документа: неизвестный ключ: «version» — версии в файле ответов нет\n  подсказка: уберите version: версия — ключ самой анкеты (у «crm-maturity» в этом запуске — version: ${q.version}), и результат записывает её сам (questionnaire.version); ответы на другую версию анкеты передают с ней самой: questionnaire: путь к её файлу`,
+    );
+  });
+
+  // Session 38's note: the version hint ended with the sentence of the unknown-key hint (the three keys); each says its own thing once.
+  it('the version hint and the unknown-key hint share no sentence', async () => {
+    const { MESSAGES } = await import('../../../src/core/messages.js');
+    const sentences = (text: string) => text.split(/[.;]\s+/).map((s) => s.trim().toLowerCase());
+    for (const lang of ['ru', 'en'] as const) {
+      const version = sentences(MESSAGES['answers.versionKey'].hint[lang]);
+      const keys = sentences(MESSAGES['answers.unknownKeys'].hint[lang]);
+      expect(version.filter((s) => keys.some((k) => k.startsWith(s.slice(0, 25)) || s.startsWith(k.slice(0, 25))))).toEqual([]);
+      expect(MESSAGES['answers.versionKey'].hint[lang]).not.toMatch(/три ключа|three keys/);
+    }
   });
 });
 
