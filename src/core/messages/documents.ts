@@ -94,6 +94,21 @@ export const DOCUMENT_MESSAGES = {
       en: 'a past result is compared with a new one through --baseline {file}; an answers file maps question ids to yes / no / skip (see samples/answers/)',
     },
   },
+  // A kpi or compare result given as answers (a tester's kpi JSON got «unknown key: schemaVersion, period…» and the three keys).
+  'doc.crmResultForAnswers': {
+    ru: 'это результат crm-audit {command} (JSON из --format json), а не файл ответов', en: 'this is a crm-audit {command} result (JSON from --format json), not an answers file',
+    hint: {
+      ru: 'в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/); crm-audit audit без --answers задаст вопросы сам и сохранит ответы',
+      en: 'pass --answers the answers to the questionnaire: yes, no or skip for each question id (see samples/answers/); crm-audit audit without --answers asks the questions itself and saves the answers',
+    },
+  },
+  'doc.reportResultForAnswers': {
+    ru: 'это результат crm-audit report (JSON из --format json), а не файл ответов', en: 'this is a crm-audit report result (JSON from --format json), not an answers file',
+    hint: {
+      ru: 'прошлый результат report сравнивают с новым через crm-audit report … --baseline {file}; в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/)',
+      en: 'a past report result is compared with a new one through crm-audit report … --baseline {file}; pass --answers the answers to the questionnaire: yes, no or skip for each question id (see samples/answers/)',
+    },
+  },
   'doc.exportForQuestionnaire': {
     ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не анкета', en: 'this is a CRM export (a table of deals, calls or payments), not a questionnaire',
     hint: { ru: 'validate проверяет анкеты; как читается выгрузка, покажет {inspect}', en: 'validate checks questionnaires; see how an export is read with: {inspect}' },

@@ -86,6 +86,25 @@ describe('an unknown key at the top of an answers file', () => {
 });
 
 describe('another kind of file given as answers', () => {
+  // T30: a kpi or report result JSON as --answers was told of unknown keys (schemaVersion, period…) and of
+  // the three keys an answers file takes, not that it is a result of crm-audit, nor what to pass instead.
+  it.each([
+    ['kpi', { schemaVersion: 1, period: { from: '2025-01-01', to: '2025-06-01' }, dataPeriod: {}, managers: [], total: {}, notApplicable: {}, dataQuality: {}, options: {} }],
+    ['compare', { schemaVersion: 1, before: {}, after: {}, rows: [], payback: null, dataQuality: {} }],
+  ])('a %s result is named as one, with what --answers takes', async (command, doc) => {
+    const error = await readAnswersDocument(put(`${command}.json`, JSON.stringify(doc)), dir, new PassThrough()).catch((e: unknown) => e);
+    expect((error as UserError).code).toBe('E_WRONG_FILE');
+    expect(describeUserError(error as UserError, 'en')).toBe(`${command}.json: this is a crm-audit ${command} result (JSON from --format json), not an answers file\n  hint: pass --answers the answers to the questionnaire: yes, no or skip for each question id (see samples/answers/); crm-audit audit without --answers asks the questions itself and saves the answers`);
+    expect(describeUserError(error as UserError, 'ru')).toBe(`${command}.json: это результат crm-audit ${command} (JSON из --format json), а не файл ответов\n  подсказка: в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/); crm-audit audit без --answers задаст вопросы сам и сохранит ответы`);
+  });
+
+  it('a report result is named as one, with --baseline, where it is read', async () => {
+    const doc = { schemaVersion: 1, generatedAt: '2025-06-01T00:00:00.000Z', lang: 'ru', kpi: {}, assertions: [], failed: 0 };
+    const error = await readAnswersDocument(put('previous.json', JSON.stringify(doc)), dir, new PassThrough()).catch((e: unknown) => e);
+    expect(describeUserError(error as UserError, 'ru')).toBe('previous.json: это результат crm-audit report (JSON из --format json), а не файл ответов\n  подсказка: прошлый результат report сравнивают с новым через crm-audit report … --baseline previous.json; в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/)');
+    expect(describeUserError(error as UserError, 'en')).toContain('not an answers file\n  hint: a past report result is compared with a new one through crm-audit report … --baseline previous.json;');
+  });
+
   it('is said for what it is: an export, a questionnaire', async () => {
     const csv = await readAnswersDocument(put('d.csv', 'ID;Название;Бюджет\n1;A;100\n'), dir, new PassThrough()).catch((e: unknown) => e);
     expect((csv as UserError).code).toBe('E_WRONG_FILE');
