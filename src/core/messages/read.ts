@@ -1,4 +1,4 @@
-import type { MessageDef } from '../messages.js';
+import type { MessageDef, Template } from '../messages.js';
 
 /** The hint of slash dates no order settles when the deals file read before showed one, but another CRM may have written it. */
 const ORDER_ELSEWHERE = {
@@ -406,3 +406,18 @@ export const READ_MESSAGES = {
     hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },
   },
 } as const satisfies Record<string, MessageDef>;
+
+/**
+ * A PBX log's channel columns proposed for its employees (io/map/channel-proposal.ts): each side's note in
+ * the refusal's snippet, to check, and what the refusal says of the manager column it does not need.
+ */
+export const CHANNEL_TEXT = {
+  channelNote: {
+    ru: 'по значениям (каналы АТС, сторона звонящего): сотрудник звонка — линия на стороне компании, колонка менеджера не нужна; проверьте',
+    en: "by its values (PBX channels, the calling side): a call's employee is the line on the company's side, no manager column is needed; check",
+  },
+  dstchannelNote: { ru: 'по значениям (каналы АТС, вызываемая сторона): проверьте', en: 'by its values (PBX channels, the called side): check' },
+  callerNote: { ru: 'номер звонящего: клиент звонка; проверьте', en: "the number of the caller: the call's client; check" },
+  calleeNote: { ru: 'номер вызываемого: клиент звонка; проверьте', en: "the number of the callee: the call's client; check" },
+  managerInChannels: { ru: 'похожей колонки нет; сотрудников называют линии в каналах АТС: {named}', en: 'no similar column; the employees are the lines in the PBX channels: {named}' },
+} as const satisfies Record<string, Template>;
