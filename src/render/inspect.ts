@@ -72,6 +72,8 @@ const VALUES_RU: Readonly<Record<string, string>> = {
   closed_at: 'дата закрытия',
   won: 'выиграна ли',
   probability: 'вероятность',
+  // Odoo's «Активно»: an archived opportunity is False (a tester's Odoo list showed «Значения поля active» and no word of it).
+  active: 'активна ли: не в архиве',
   kind: 'тип действия',
   direction: 'направление',
   missed: 'пропущен ли звонок',

@@ -35,7 +35,7 @@ describe('-o and --format', () => {
     ['/proc/crm-audit-generated', 'ENOENT'],
     ['/proc/crm-audit-generated/nested/deeper', 'ENOENT'],
     ['/sys/crm-audit-generated', 'EPERM'],
-  ])('generate -o %s fails at once with exit 2 and the reason (%s)', (folder, code) => {
+  ])('generate -o %s fails at once with exit 2 and the reason (%s; in Russian the words alone)', (folder, code) => {
     const started = Date.now();
     const en = runCli(['generate', '-o', folder, '--deals', '5', '--activities', '5'], { timeoutMs: 10_000 });
     expect(en.signal, 'timed out').toBeNull();
@@ -44,7 +44,8 @@ describe('-o and --format', () => {
     expect(en.stderr).toMatch(/check that the folder above it is writable/);
     const ru = runCli(['generate', '-o', folder, '--deals', '5', '--activities', '5'], { timeoutMs: 10_000, env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.code, ru.stderr).toBe(2);
-    expect(ru.stderr).toMatch(new RegExp(`^ошибка: ${folder}: не удалось создать папку «/(proc|sys)/crm-audit-generated»: .*\\(${code}\\)`));
+    expect(ru.stderr).toMatch(new RegExp(`^ошибка: ${folder}: не удалось создать папку «/(proc|sys)/crm-audit-generated»: [а-я ]+\n`));
+    expect(ru.stderr).not.toContain(code);
     expect(Date.now() - started).toBeLessThan(8_000);
   });
 
@@ -320,7 +321,7 @@ describe('stdout that cannot be written', () => {
     for (const args of [['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json'], ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'xlsx'], ['--help']]) {
       const run = toDevice('/dev/full', args);
       expect(run.code, run.stderr).toBe(2);
-      expect(run.stderr).toContain('не удалось записать результат в стандартный вывод: на диске нет места (ENOSPC)');
+      expect(run.stderr).toContain('не удалось записать результат в стандартный вывод: на диске нет места\n');
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
   });

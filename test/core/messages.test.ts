@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importNote, rowReason } from '../../src/core/messages.js';
+import { importNote, MESSAGES, rowReason } from '../../src/core/messages.js';
 
 // What `inspect` prints after "->" for a value: in Russian, words and outcomes alike (a Russian run
 // printed «-> open»).
@@ -52,5 +52,20 @@ describe('why a row was skipped, in Russian', () => {
     expect(rowReason('no manager', 'ru')).toBe('нет менеджера');
     expect(rowReason('no at', 'en')).toBe('no date');
     expect(rowReason('no created_at', 'en')).toBe('no creation date');
+  });
+});
+
+// A tester's Russian `inspect -` read «для stdin (-) укажите через --kind»: a Russian reader is told of
+// «стандартный ввод»; the English text keeps its word.
+describe('standard input in Russian messages', () => {
+  it('no Russian message or hint says «stdin»', () => {
+    const said = Object.entries(MESSAGES as Record<string, { ru: string; hint?: { ru: string } }>).filter(([, m]) => /stdin/i.test(m.ru) || /stdin/i.test(m.hint?.ru ?? ''));
+    expect(said.map(([id]) => id)).toEqual([]);
+  });
+
+  it('inspect - without --kind names standard input in Russian, stdin in English', async () => {
+    const { renderMessage } = await import('../../src/core/messages.js');
+    expect(renderMessage('inspect.stdinNeedsKind', {}, 'ru')).toBe('данные идут со стандартного ввода (-): укажите через --kind, что в них');
+    expect(renderMessage('inspect.stdinNeedsKind', {}, 'en')).toBe('with stdin (-), say what the file holds with --kind');
   });
 });

@@ -37,7 +37,7 @@ const ALLOWED = new Set([
  * or command line («…», "…", '…'), file names and paths, options (--from), what the importer maps a
  * column or a value to (after "->": field and value ids), a help's example commands, ids (snake_case,
  * dotted paths, metric keys, field names, option values), an operating system's error code in
- * parentheses after its reason in Russian («нет прав доступа (EACCES)») and the terms and units of ALLOWED.
+ * parentheses («(EXDEV)», «(код EXDEV)») and the terms and units of ALLOWED.
  */
 export function latinWords(output: string): string[] {
   const stripped = output
@@ -47,7 +47,7 @@ export function latinWords(output: string): string[] {
     .replace(/->.*$/gm, ' ')
     .replace(/\S*[/\\]\S*|\S+\.(csv|xlsx?|json|md|ya?ml|html)\b/g, ' ')
     .replace(/(^|[\s(])--?[\w-]+/g, ' ')
-    .replace(/\(E[A-Z]+\)/g, ' ');
+    .replace(/\((?:код )?E[A-Z0-9]+\)/g, ' ');
   // A word right after a dot is a file extension (.txt, .markdown): an id, like the format names.
   const words = [...stripped.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9_.*<>=!-]*/g)].map((m) => m[0].replace(/[.-]+$/, ''));
   return words.filter((w) => !ALLOWED.has(w) && !w.includes('_') && !/^\w+(\.[\w*]+)+/.test(w) && !/^(error|warn):/.test(w));

@@ -5,7 +5,7 @@ import { renderMessage } from '../../core/messages.js';
 import { warningLine } from '../warnings.js';
 import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { RecordKind } from '../../io/map/fields.js';
-import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
+import { loadOverrides, mapOptions, type Overrides } from '../../io/documents/map-file.js';
 import { renderColumnsMissing, renderInspect, type ColumnsMissingView } from '../../render/inspect.js';
 import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';
@@ -36,7 +36,8 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   if (guess?.report) throw ownReportError(file, guess.report, 'inspect');
   // A header that says no kind is read as deals, as map reads it, and that is said with the command for another kind
   // (the one a lone name pointed at, if not deals): one name («Откуда», a caller's) made a deals file a call log without a word.
-  const kind = o.kind ?? (guess && kindRead(guess));
+  // stdin, read once, is not guessed: it is of the one kind the map is about, as a file with no header is (else --kind is asked for).
+  const kind = o.kind ?? (guess ? kindRead(guess) : file === '-' ? mapKind(overrides) : undefined);
   if (guess && !guess.said) {
     const lang = messageLang(ctx, o.lang);
     const other = guess.kind === 'deals' ? 'activities' : guess.kind;
@@ -55,6 +56,17 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   }
   await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, opts), undefined, [], undefined, o.format !== 'json');
   return EXIT.ok;
+}
+
+/**
+ * The one kind a --map file is about: the kind it names columns for, an activities section's `rows` or
+ * `units` saying activities too (`inspect - --map m.yaml` with `activities: rows: meeting` read the
+ * rows as calls, or not at all); undefined when it names none or more than one.
+ */
+function mapKind(overrides: Overrides): RecordKind | undefined {
+  const kinds = new Set(Object.entries(overrides.columns).filter(([, columns]) => columns && Object.keys(columns).length > 0).map(([k]) => k as RecordKind));
+  if (overrides.rows !== undefined || overrides.units !== undefined) kinds.add('activities');
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
 /** What inspect shows of a file whose required column no rule finds: its columns, their values, the fields missing. */

@@ -49,6 +49,15 @@ export const DOCUMENT_MESSAGES = {
     ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: it holds too many references to anchors (aliases)',
     hint: { ru: 'в одном документе допускается не больше {max} раскрытий псевдонимов', en: 'aliases are limited to {max} expansions per document' },
   },
+  // Turning a parsed document into data failed for another reason than the alias count: the parser's English was shown in a Russian run.
+  'doc.yamlUnresolvedAlias': {
+    ru: 'ссылка *{name} указывает на якорь &{name}, который не задан выше неё', en: 'the alias *{name} refers to an anchor &{name} that is not set above it',
+    hint: { ru: 'якорь (&{name}) ставят у значения до первой ссылки на него (*{name}); проверьте имя и порядок', en: 'an anchor (&{name}) is set on a value before the first alias to it (*{name}); check the name and the order' },
+  },
+  'doc.yamlConvert': {
+    ru: 'документ YAML прочитан, но превратить его в данные не удалось (ошибка в якорях, ссылках или тегах вида !!…)', en: 'the YAML document was read but could not be turned into data: {reason}',
+    hint: { ru: 'проверьте якоря (&имя), ссылки (*имя) и теги (!!…) рядом с этим местом или уберите их', en: 'check the anchors (&name), aliases (*name) and tags (!!…) near that place, or remove them' },
+  },
   // 200,000 nested [ ] were «not valid YAML: Maximum call stack size exceeded», a .json file called YAML.
   'doc.tooDeep': {
     ru: 'списки и наборы «ключ: значение» вложены друг в друга слишком глубоко, чтобы документ можно было прочитать (разбор остановлен здесь)', en: 'lists and "key: value" maps are nested in one another too deep for the document to be read (reading stopped here)',
@@ -83,6 +92,21 @@ export const DOCUMENT_MESSAGES = {
     hint: {
       ru: 'прошлый результат сравнивается с новым через --baseline {file}; в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)',
       en: 'a past result is compared with a new one through --baseline {file}; an answers file maps question ids to yes / no / skip (see samples/answers/)',
+    },
+  },
+  // A kpi or compare result given as answers (a tester's kpi JSON got «unknown key: schemaVersion, period…» and the three keys).
+  'doc.crmResultForAnswers': {
+    ru: 'это результат crm-audit {command} (JSON из --format json), а не файл ответов', en: 'this is a crm-audit {command} result (JSON from --format json), not an answers file',
+    hint: {
+      ru: 'в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/); crm-audit audit без --answers задаст вопросы сам и сохранит ответы',
+      en: 'pass --answers the answers to the questionnaire: yes, no or skip for each question id (see samples/answers/); crm-audit audit without --answers asks the questions itself and saves the answers',
+    },
+  },
+  'doc.reportResultForAnswers': {
+    ru: 'это результат crm-audit report (JSON из --format json), а не файл ответов', en: 'this is a crm-audit report result (JSON from --format json), not an answers file',
+    hint: {
+      ru: 'прошлый результат report сравнивают с новым через crm-audit report … --baseline {file}; в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/)',
+      en: 'a past report result is compared with a new one through crm-audit report … --baseline {file}; pass --answers the answers to the questionnaire: yes, no or skip for each question id (see samples/answers/)',
     },
   },
   'doc.exportForQuestionnaire': {
@@ -198,9 +222,10 @@ export const DOCUMENT_MESSAGES = {
   },
   'answers.versionKey': {
     ru: 'неизвестный ключ: {keysRu}{nearRu} — версии в файле ответов нет', en: 'unknown key: {keys}{near}: an answers file records no version',
+    // Where the version is and what to do; the keys an answers file takes are answers.unknownKeys' to say.
     hint: {
-      ru: 'версия — у анкеты: её ключ version в файле анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); уберите version, а анкету назовите ключом questionnaire: id или путь к файлу. В файле ответов три ключа: questionnaire, company (необязательно) и answers',
-      en: 'the version is the questionnaire\'s: its version key in the questionnaire file ("{id}" in this run is version {version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers',
+      ru: 'уберите version: версия — ключ самой анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); ответы на другую версию анкеты передают с ней самой: questionnaire: путь к её файлу',
+      en: 'remove version: the version is the questionnaire\'s own key ("{id}" in this run is version {version}), and the result records it itself (questionnaire.version); answers to another version of a questionnaire are given with it: questionnaire: the path of its file',
     },
   },
   'answers.missing': {

@@ -1,7 +1,9 @@
 /**
  * What the operating system said, in words a person reads in either language: Node's own
  * `EACCES: permission denied, open '/x/.report.tmp-…'` is English and names our temp file, so the
- * common codes get a sentence of their own, with the code kept for whoever searches for it.
+ * common codes get a sentence of their own. The English text keeps the code for whoever searches for
+ * it; the Russian one says the words alone (a sales head read «на диске нет места (ENOSPC)»), and the
+ * code only where no sentence is written for it, as a code to look up.
  */
 import type { Template } from '../messages.js';
 
@@ -23,13 +25,13 @@ const OS_REASONS: Readonly<Record<string, Template>> = {
   EIO: { ru: 'ошибка ввода-вывода', en: 'input/output error' },
 };
 
-/** `{reason, reasonRu}` for a message template: the reason in both languages and its code, e.g. «нет прав доступа (EACCES)». */
+/** `{reason, reasonRu}` for a message template: «нет прав доступа», "permission denied (EACCES)". */
 export function osReason(error: { code?: string; message?: string }): { reason: string; reasonRu: string } {
   const code = typeof error.code === 'string' && /^E[A-Z0-9]+$/.test(error.code) ? error.code : undefined;
   const known = code === undefined ? undefined : OS_REASONS[code];
-  if (known) return { reason: `${known.en} (${code})`, reasonRu: `${known.ru} (${code})` };
-  // A code no sentence is written for: the code alone in Russian (Node's text is English), its text in English.
+  if (known) return { reason: `${known.en} (${code})`, reasonRu: known.ru };
+  // A code no sentence is written for: in Russian the code as one to look up (Node's text is English), its text in English.
   const text = (error.message ?? '').replace(/^E[A-Z0-9]+: /, '').replace(/, \w+ '.*'$/, '');
-  if (code) return { reason: `${text || 'system error'} (${code})`, reasonRu: `системная ошибка ${code}` };
+  if (code) return { reason: `${text || 'system error'} (${code})`, reasonRu: `системная ошибка (код ${code})` };
   return { reason: text || 'unknown error', reasonRu: text ? `ошибка: ${text}` : 'неизвестная ошибка' };
 }

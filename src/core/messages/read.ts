@@ -1,4 +1,4 @@
-import type { MessageDef } from '../messages.js';
+import type { MessageDef, Template } from '../messages.js';
 
 /** The hint of slash dates no order settles when the deals file read before showed one, but another CRM may have written it. */
 const ORDER_ELSEWHERE = {
@@ -347,10 +347,10 @@ export const READ_MESSAGES = {
   },
   // A call log from stdin whose client column, blank on its first rows, is filled later: the whole file decides whether it names clients, and stdin cannot be read again.
   'map.clientFilledStdin': {
-    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: такие звонки нужно прочитать заново с этой колонкой, а stdin прочитать второй раз нельзя',
+    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: такие звонки нужно прочитать заново с этой колонкой, а стандартный ввод второй раз не прочитать',
     en: 'the client column "{column}" is empty on the first rows and filled further on: the calls must be read again with it, and stdin cannot be read twice',
     hint: {
-      ru: 'укажите файл по пути вместо stdin, или назовите колонку в --map: activities: columns: { client: "{column}" } (пустая ячейка — номер, которого CRM не знает)',
+      ru: 'укажите путь к файлу вместо стандартного ввода (-), или назовите колонку в --map: activities: columns: { client: "{column}" } (пустая ячейка — номер, которого CRM не знает)',
       en: 'give the file by its path instead of stdin, or name the column in --map: activities: columns: { client: "{column}" } (an empty cell is then a number the CRM does not know)',
     },
   },
@@ -402,7 +402,22 @@ export const READ_MESSAGES = {
     en: '{file}: the header does not say what the file holds (no CRM export\'s signature, no two known column names, no name only one kind of file has), so it is read as a deals export. If it holds something else, say what with --kind (activities, payments, spend or plan), e.g. {inspect}',
   },
   'inspect.stdinNeedsKind': {
-    ru: 'для stdin (-) укажите через --kind, что в файле', en: 'with stdin (-), say what the file holds with --kind',
+    ru: 'данные идут со стандартного ввода (-): укажите через --kind, что в них', en: 'with stdin (-), say what the file holds with --kind',
     hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },
   },
 } as const satisfies Record<string, MessageDef>;
+
+/**
+ * A PBX log's channel columns proposed for its employees (io/map/channel-proposal.ts): each side's note in
+ * the refusal's snippet, to check, and what the refusal says of the manager column it does not need.
+ */
+export const CHANNEL_TEXT = {
+  channelNote: {
+    ru: 'по значениям (каналы АТС, сторона звонящего): сотрудник звонка — линия на стороне компании, колонка менеджера не нужна; проверьте',
+    en: "by its values (PBX channels, the calling side): a call's employee is the line on the company's side, no manager column is needed; check",
+  },
+  dstchannelNote: { ru: 'по значениям (каналы АТС, вызываемая сторона): проверьте', en: 'by its values (PBX channels, the called side): check' },
+  callerNote: { ru: 'номер звонящего: клиент звонка; проверьте', en: "the number of the caller: the call's client; check" },
+  calleeNote: { ru: 'номер вызываемого: клиент звонка; проверьте', en: "the number of the callee: the call's client; check" },
+  managerInChannels: { ru: 'похожей колонки нет; сотрудников называют линии в каналах АТС: {named}', en: 'no similar column; the employees are the lines in the PBX channels: {named}' },
+} as const satisfies Record<string, Template>;

@@ -5,7 +5,20 @@ import { parseYaml } from './yaml.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 
 /** What a file given to a command holds, as far as its name and first bytes tell. */
-export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-result' | 'unknown';
+export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-result' | 'kpi-result' | 'compare-result' | 'report-result' | 'unknown';
+
+/**
+ * Which of crm-audit's JSON results a document is, other than the audit's (guessDocumentKind tells that
+ * one): kpi's (its managers and department total over a period), compare's (before and after), report's
+ * (the KPIs under `kpi` and the assertions checked). Each carries its schemaVersion.
+ */
+function resultOf(o: Record<string, unknown>): DocumentKind | undefined {
+  if (!('schemaVersion' in o)) return undefined;
+  if ('assertions' in o && ('kpi' in o || 'failed' in o)) return 'report-result';
+  if ('before' in o && 'after' in o) return 'compare-result';
+  if ('managers' in o && 'total' in o && 'period' in o) return 'kpi-result';
+  return undefined;
+}
 
 /** Guesses the kind of a document from its name and parsed content (for messages, never for reading). */
 export function guessDocumentKind(file: string, doc: unknown, text: string): DocumentKind {
@@ -16,6 +29,9 @@ export function guessDocumentKind(file: string, doc: unknown, text: string): Doc
     const o = doc as Record<string, unknown>;
     // A result (audit --format json) has its score and band; a questionnaire has bands to score against and no total.
     if ('sections' in o && 'schemaVersion' in o && 'total' in o && ('band' in o || 'bands' in o)) return 'audit-result';
+    // kpi's, compare's and report's results: a tester's kpi JSON as --answers was told of unknown keys and the three an answers file takes.
+    const result = resultOf(o);
+    if (result) return result;
     if ('sections' in o) return 'questionnaire';
     if ('answers' in o) return 'answers';
   }
@@ -31,14 +47,16 @@ export function guessDocumentKind(file: string, doc: unknown, text: string): Doc
 
 /** The catalogue message for a file of one kind given where another was expected. */
 const WRONG_KIND: Record<'answers' | 'questionnaire', Partial<Record<DocumentKind, MessageId>>> = {
-  answers: { export: 'doc.exportForAnswers', questionnaire: 'doc.questionnaireForAnswers', 'audit-result': 'doc.resultForAnswers' },
+  answers: { export: 'doc.exportForAnswers', questionnaire: 'doc.questionnaireForAnswers', 'audit-result': 'doc.resultForAnswers', 'kpi-result': 'doc.crmResultForAnswers', 'compare-result': 'doc.crmResultForAnswers', 'report-result': 'doc.reportResultForAnswers' },
   questionnaire: { export: 'doc.exportForQuestionnaire', answers: 'doc.answersForQuestionnaire', 'audit-result': 'doc.resultForQuestionnaire' },
 };
 
 /** A user error saying what kind of file was given where another was expected, and what to do; none when the kind is not known or is the expected one. */
 export function wrongKindError(file: string, kind: DocumentKind, expected: 'answers' | 'questionnaire'): UserError | undefined {
   const id = WRONG_KIND[expected][kind];
-  return id ? UserError.of('E_WRONG_FILE', id, { file, inspect: inspectCommand(file) }, { file }) : undefined;
+  // A result's command (kpi, compare, report), named in its message.
+  const command = kind.endsWith('-result') ? kind.slice(0, -'-result'.length) : '';
+  return id ? UserError.of('E_WRONG_FILE', id, { file, inspect: inspectCommand(file), command }, { file }) : undefined;
 }
 
 /** The message for a CRM export given as each YAML document a run reads. */

@@ -28,12 +28,40 @@ export function parseYaml(text: string, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    if (error instanceof RangeError) throw UserError.of('E_YAML', 'doc.tooDeep', {}, { file });
-    // Only the alias count is said as too many references; another error (an unresolved alias, a bad tag) as the parser says it.
-    if (error instanceof ReferenceError && /alias count/i.test(error.message)) throw UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file });
-    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: reason }, { file });
+    throw conversionError(error, doc, lines, file);
   }
+}
+
+/**
+ * Why a parsed document could not be turned into data, in our words in both languages: too deep, too
+ * many aliases, an alias to an anchor not set above it (at the alias's line and column), else what the
+ * parser said in English and our sentence in Russian (a Russian run read «Unresolved alias (the anchor
+ * must be set before the alias): x»), at the line and column the parser names, if it names one.
+ */
+function conversionError(error: unknown, doc: Document, lines: LineCounter, file: string): UserError {
+  if (error instanceof RangeError) return UserError.of('E_YAML', 'doc.tooDeep', {}, { file });
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (error instanceof ReferenceError && /alias count/i.test(message)) return UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file });
+  const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b.*?:\s*(\S+)$/.exec(message)?.[1] : undefined;
+  if (unresolved !== undefined) return UserError.of('E_YAML', 'doc.yamlUnresolvedAlias', { name: unresolved }, { file, ...aliasAt(doc, lines, unresolved) });
+  const pos = / at line (\d+), column (\d+)/.exec(message);
+  const reason = message.replace(/ at line \d+, column \d+:?$/, '');
+  return UserError.of('E_YAML', 'doc.yamlConvert', { reason }, { file, ...(pos ? { at: { line: Number(pos[1]), column: Number(pos[2]) } } : {}) });
+}
+
+/** Where the first alias to `name` is (its line and column), if the document holds one. */
+function aliasAt(doc: Document, lines: LineCounter, name: string): { at?: { line: number; column: number } } {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.source !== name || alias.range === undefined || alias.range === null) return undefined;
+      offset = alias.range[0];
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) return {};
+  const pos = lines.linePos(offset);
+  return { at: { line: pos.line, column: pos.col } };
 }
 
 const atOf = (error: YAMLParseError) => {

@@ -1,3 +1,5 @@
+import { fill, say } from '../../core/messages.js';
+import { CHANNEL_TEXT } from '../../core/messages/read.js';
 import type { ColumnMap } from './mapping.js';
 import { lineOf } from './lines.js';
 import { mostly } from './people.js';
@@ -65,20 +67,12 @@ function oneSide(header: string): ChannelColumns {
 
 /** A side's note in the snippet, to check. */
 export function channelNote(field: SideField, lang: string): string {
-  const ru = lang === 'ru';
-  if (field === 'channel') {
-    return ru
-      ? 'по значениям (каналы АТС, сторона звонящего): сотрудник звонка — линия на стороне компании, колонка менеджера не нужна; проверьте'
-      : "by its values (PBX channels, the calling side): a call's employee is the line on the company's side, no manager column is needed; check";
-  }
-  if (field === 'dstchannel') return ru ? 'по значениям (каналы АТС, вызываемая сторона): проверьте' : 'by its values (PBX channels, the called side): check';
-  const side = field === 'caller' ? (ru ? 'звонящего' : 'the caller') : ru ? 'вызываемого' : 'the callee';
-  return ru ? `номер ${side}: клиент звонка; проверьте` : `the number of ${side}: the call's client; check`;
+  return say(CHANNEL_TEXT[`${field}Note`], lang);
 }
 
 /** What the refusal says of a manager whose employees are in the channels. */
 export function channelsSaid(channels: ChannelColumns, lang: string): string {
   const ru = lang === 'ru';
   const named = [channels.channel, channels.dstchannel].flatMap((h) => (h === undefined ? [] : [ru ? `«${h}»` : `"${h}"`])).join(', ');
-  return ru ? `похожей колонки нет; сотрудников называют линии в каналах АТС: ${named}` : `no similar column; the employees are the lines in the PBX channels: ${named}`;
+  return fill(say(CHANNEL_TEXT.managerInChannels, lang), { named });
 }

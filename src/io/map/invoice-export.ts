@@ -1,5 +1,5 @@
 import type { ColumnMap } from './mapping.js';
-import { buildValueMaps, invoiceStatus } from './value-maps.js';
+import { buildValueMaps, invoiceStatus, type ValueMaps } from './value-maps.js';
 
 /**
  * A header that names an invoice's amount or number: «Сумма счёта», «Сумма по счёту», «Итого по
@@ -29,13 +29,13 @@ let defaults: ReturnType<typeof buildValueMaps> | undefined;
 
 /**
  * Whether a status column's first values read as invoice statuses («Оплачен», «Отправлен клиенту»,
- * Paid, Open): at least one filled value, and most of them known to the invoice status map. A 1C
- * register's «Проведён» or YooKassa's «Успешный» is the state of a payment, not of an invoice.
+ * Paid, Open): at least one filled value, and most of them known to the invoice status map, a --map
+ * file's `payments: status:` words with the built-in ones (`maps`; the built-in ones alone without it).
+ * A 1C register's «Проведён» or YooKassa's «Успешный» is the state of a payment, not of an invoice.
  */
-function invoiceStatuses(col: number, sampleRows: readonly string[][]): boolean {
+function invoiceStatuses(col: number, sampleRows: readonly string[][], given: ValueMaps | undefined): boolean {
   const values = sampleRows.map((r) => (r[col] ?? '').trim()).filter((v) => v !== '');
-  defaults ??= buildValueMaps();
-  const maps = defaults;
+  const maps = given ?? (defaults ??= buildValueMaps());
   const known = values.filter((v) => invoiceStatus(maps, v) !== undefined).length;
   return known > 0 && known * 2 >= values.length;
 }
@@ -46,12 +46,14 @@ function invoiceStatuses(col: number, sampleRows: readonly string[][]): boolean 
  * "Paid"), or a header names an invoice's amount or number (namesInvoice). Such a file has one
  * amount, the invoice's; which invoices are paid is what the status says (payment-reader.ts:
  * «Оплачен» with no paid column is paid in full), and a balance column says what is left to pay.
- * A caller that gives no sample rows (undefined) has any status column taken as a sign, unread.
+ * A caller that gives no sample rows (undefined) has any status column taken as a sign, unread. The
+ * statuses are read with `maps`, the run's value maps: a status a --map file names under `payments:
+ * status:` («Закрыт: paid») is an invoice's, as the payments reader takes it (it counted for nothing here).
  */
-export function isInvoiceExport(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, sampleRows?: readonly string[][]): boolean {
+export function isInvoiceExport(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, sampleRows?: readonly string[][], maps?: ValueMaps): boolean {
   if (map.kind !== 'payments') return false;
   const status = map.fields.get('status')?.[0];
-  if (status !== undefined && (sampleRows === undefined || invoiceStatuses(status, sampleRows))) return true;
+  if (status !== undefined && (sampleRows === undefined || invoiceStatuses(status, sampleRows, maps))) return true;
   return map.columns.some((c) => namesInvoice(c.header));
 }
 
@@ -61,7 +63,7 @@ export function isInvoiceExport(map: Pick<ColumnMap, 'kind' | 'fields' | 'column
  * amount before the paid one. Proposed as paid, an unpaid invoice's amount counted as paid without a
  * word (a tester's Bitrix24 «Счета»: 50 000 paid of 20 000 paid and 30 000 sent to the client).
  */
-export function invoicedFirst(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, group: readonly string[], sampleRows?: readonly string[][]): string[] {
-  if (!group.includes('invoiced') || !isInvoiceExport(map, sampleRows)) return [...group];
+export function invoicedFirst(map: Pick<ColumnMap, 'kind' | 'fields' | 'columns'>, group: readonly string[], sampleRows?: readonly string[][], maps?: ValueMaps): string[] {
+  if (!group.includes('invoiced') || !isInvoiceExport(map, sampleRows, maps)) return [...group];
   return ['invoiced', ...group.filter((f) => f !== 'invoiced')];
 }

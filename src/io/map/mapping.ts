@@ -14,6 +14,7 @@ import { channelColumns, channelNote, channelsSaid, SIDE_FIELDS, type ChannelCol
 import { inspectCommand } from '../../core/inspect-command.js';
 import { capitalised, mostly, oneValueThroughout, PERSON_NAME, personLike } from './people.js';
 import { invoicedFirst } from './invoice-export.js';
+import type { ValueMaps } from './value-maps.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -484,8 +485,9 @@ export class ColumnsMissing extends UserError {
  * names them. Also (unless `listAmbiguous`, as inspect does) a manager two columns could hold, whose
  * first values differ («Ответственный» a call centre, «Менеджер» a person): which one is meant is
  * asked on a terminal, else refused with a snippet naming the column chosen by alias order, to check.
+ * `maps`, the run's value maps, read a payments file's statuses with its --map file's words (invoicedFirst).
  */
-export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = [], listAmbiguous = false): void {
+export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = [], listAmbiguous = false, maps?: ValueMaps): void {
   const headers = map.columns.map((c) => c.header);
   if (!listAmbiguous) assertUnambiguous(map, file, headers, sampleRows);
   const { propose, take } = proposer(map, headers, sampleRows);
@@ -497,7 +499,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   // A PBX log whose channel columns no alias named (Issabel's «Src. Channel»): its employees are the lines there, proposed instead of a manager.
   const channels = requiredFields(map.kind).includes('manager') && !given('manager') ? channelColumns(map, sampleRows) : undefined;
   for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(field === 'manager' && channels ? { field, candidates: [], channels } : take({ field, ...propose(field) }));
-  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(invoicedFirst(map, group, sampleRows.length > 0 ? sampleRows : undefined), propose)));
+  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(invoicedFirst(map, group, sampleRows.length > 0 ? sampleRows : undefined, maps), propose)));
   if (missing.length === 0) return;
   const [en, ru] = [describeMissing(missing, 'en'), describeMissing(missing, 'ru')];
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));

@@ -1,6 +1,7 @@
 import { warningLines } from '../../core/kpi/alerts.js';
 import type { DataQuality } from '../../core/kpi/types.js';
-import { tr } from '../../core/i18n.js';
+import { say } from '../../core/messages.js';
+import { HTML_TEXT } from '../../core/messages/html.js';
 
 /**
  * Text of a document a consultant hands to a client: no folders of the consultant's machine, no CLI
@@ -49,7 +50,7 @@ export function withoutSnippet(text: string, lang: string): string {
   if (!head.endsWith(':')) return text;
   const last = head.lastIndexOf('. ');
   const kept = last < 0 ? '' : head.slice(0, last + 1);
-  const plain = tr(lang, 'Это исправит файл соответствий (--map) при следующем запуске.', 'A mapping file (--map) on the next run fixes this.');
+  const plain = say(HTML_TEXT.mapFixes, lang);
   return kept ? `${kept} ${plain}` : plain;
 }
 

@@ -1,7 +1,8 @@
 import type { Alert } from '../../core/kpi/alerts.js';
 import { KPI_OF } from '../../core/compare.js';
 import type { ReportResult } from '../../core/report.js';
-import { tr } from '../../core/i18n.js';
+import { fill, say } from '../../core/messages.js';
+import { HTML_TEXT } from '../../core/messages/html.js';
 import { baselineBandLine, baselineNoteLine } from '../audit/labels.js';
 import { ROW_INFO } from '../compare/text.js';
 import { formatCount, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
@@ -90,15 +91,8 @@ export function currencyCaveat(alerts: readonly Alert[] | undefined, lang: strin
     if (a.code !== 'mixed-currencies') continue;
     const kind = a.kind ?? 'deals';
     for (const k of CURRENCY_KEYS[kind]) keys.add(k);
-    const list = a.currencies.map((c) => (lang === 'ru' ? `${c.currency} — ${formatCount(c.deals, lang)}` : `${c.currency} ${formatCount(c.deals, lang)}`)).join(', ');
-    const whose = { deals: tr(lang, 'Суммы сделок', 'The deal amounts'), spend: tr(lang, 'Суммы файла расходов', 'The spend file\'s amounts'), payments: tr(lang, 'Суммы файла оплат', 'The payments file\'s amounts') }[kind];
-    lines.push(
-      tr(
-        lang,
-        `* ${whose} — в разных валютах (${list}) и сложены как есть, без пересчёта: отмеченные цифры — не сумма в одной валюте. Подробнее — в разделе «Качество данных».`,
-        `* ${whose} are in several currencies (${list}), added as they are, unconverted: the marked figures are no sum in one currency. See Data quality.`,
-      ),
-    );
+    const list = a.currencies.map((c) => fill(say(HTML_TEXT.currencyCount, lang), { currency: c.currency, count: formatCount(c.deals, lang) })).join(', ');
+    lines.push(fill(say(HTML_TEXT.currencyCaveat, lang), { whose: say(HTML_TEXT.amountsOf[kind], lang), list }));
   }
   return { keys, lines };
 }

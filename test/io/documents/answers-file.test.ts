@@ -65,13 +65,46 @@ describe('an unknown key at the top of an answers file', () => {
     const error = refused(await readAnswersDocument(put('v.yaml', text), dir, new PassThrough()));
     expect(error.errors).toHaveLength(1);
     expect(describeUserError(error, 'en')).toBe(
-      `v.yaml, at line 2, column 1, at (top level): unknown key: "version": an answers file records no version\n  hint: the version is the questionnaire's: its version key in the questionnaire file ("crm-maturity" in this run is version ${q.version}), and the result records it itself (questionnaire.version); remove version, and name the questionnaire with questionnaire: its id or a path. An answers file takes three keys: questionnaire, company (optional) and answers`,
+      `v.yaml, at line 2, column 1, at (top level): unknown key: "version": an answers file records no version\n  hint: remove version: the version is the questionnaire's own key ("crm-maturity" in this run is version ${q.version}), and the result records it itself (questionnaire.version); answers to another version of a questionnaire are given with it: questionnaire: the path of its file`,
     );
-    expect(describeUserError(error, 'ru')).toMatch(/^v\.yaml, строка 2, символ 1, .*неизвестный ключ: «version» — версии в файле ответов нет\n {2}подсказка: версия — у анкеты: её ключ version в файле анкеты \(у «crm-maturity» в этом запуске — version: \d+\)/);
+    expect(describeUserError(error, 'ru')).toBe(
+      `v.yaml, строка 2, символ 1, на верхнем уровне документа: неизвестный ключ: «version» — версии в файле ответов нет\n  подсказка: уберите version: версия — ключ самой анкеты (у «crm-maturity» в этом запуске — version: ${q.version}), и результат записывает её сам (questionnaire.version); ответы на другую версию анкеты передают с ней самой: questionnaire: путь к её файлу`,
+    );
+  });
+
+  // Session 38's note: the version hint ended with the sentence of the unknown-key hint (the three keys); each says its own thing once.
+  it('the version hint and the unknown-key hint share no sentence', async () => {
+    const { MESSAGES } = await import('../../../src/core/messages.js');
+    const sentences = (text: string) => text.split(/[.;]\s+/).map((s) => s.trim().toLowerCase());
+    for (const lang of ['ru', 'en'] as const) {
+      const version = sentences(MESSAGES['answers.versionKey'].hint[lang]);
+      const keys = sentences(MESSAGES['answers.unknownKeys'].hint[lang]);
+      expect(version.filter((s) => keys.some((k) => k.startsWith(s.slice(0, 25)) || s.startsWith(k.slice(0, 25))))).toEqual([]);
+      expect(MESSAGES['answers.versionKey'].hint[lang]).not.toMatch(/три ключа|three keys/);
+    }
   });
 });
 
 describe('another kind of file given as answers', () => {
+  // T30: a kpi or report result JSON as --answers was told of unknown keys (schemaVersion, period…) and of
+  // the three keys an answers file takes, not that it is a result of crm-audit, nor what to pass instead.
+  it.each([
+    ['kpi', { schemaVersion: 1, period: { from: '2025-01-01', to: '2025-06-01' }, dataPeriod: {}, managers: [], total: {}, notApplicable: {}, dataQuality: {}, options: {} }],
+    ['compare', { schemaVersion: 1, before: {}, after: {}, rows: [], payback: null, dataQuality: {} }],
+  ])('a %s result is named as one, with what --answers takes', async (command, doc) => {
+    const error = await readAnswersDocument(put(`${command}.json`, JSON.stringify(doc)), dir, new PassThrough()).catch((e: unknown) => e);
+    expect((error as UserError).code).toBe('E_WRONG_FILE');
+    expect(describeUserError(error as UserError, 'en')).toBe(`${command}.json: this is a crm-audit ${command} result (JSON from --format json), not an answers file\n  hint: pass --answers the answers to the questionnaire: yes, no or skip for each question id (see samples/answers/); crm-audit audit without --answers asks the questions itself and saves the answers`);
+    expect(describeUserError(error as UserError, 'ru')).toBe(`${command}.json: это результат crm-audit ${command} (JSON из --format json), а не файл ответов\n  подсказка: в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/); crm-audit audit без --answers задаст вопросы сам и сохранит ответы`);
+  });
+
+  it('a report result is named as one, with --baseline, where it is read', async () => {
+    const doc = { schemaVersion: 1, generatedAt: '2025-06-01T00:00:00.000Z', lang: 'ru', kpi: {}, assertions: [], failed: 0 };
+    const error = await readAnswersDocument(put('previous.json', JSON.stringify(doc)), dir, new PassThrough()).catch((e: unknown) => e);
+    expect(describeUserError(error as UserError, 'ru')).toBe('previous.json: это результат crm-audit report (JSON из --format json), а не файл ответов\n  подсказка: прошлый результат report сравнивают с новым через crm-audit report … --baseline previous.json; в --answers передают ответы на анкету: каждому id вопроса — yes, no или skip (образцы — в samples/answers/)');
+    expect(describeUserError(error as UserError, 'en')).toContain('not an answers file\n  hint: a past report result is compared with a new one through crm-audit report … --baseline previous.json;');
+  });
+
   it('is said for what it is: an export, a questionnaire', async () => {
     const csv = await readAnswersDocument(put('d.csv', 'ID;Название;Бюджет\n1;A;100\n'), dir, new PassThrough()).catch((e: unknown) => e);
     expect((csv as UserError).code).toBe('E_WRONG_FILE');

@@ -100,6 +100,19 @@ describe('a document nested too deep, and one whose aliases expand too far', () 
   });
 });
 
+// Review R38 item 14 and session 38's note: an error turning the parsed document into data, other than
+// the alias count, kept the parser's English in a Russian run («это не YAML: Unresolved alias (the anchor
+// must be set before the alias): x») and no line. Each is said in our words, with its line and column.
+describe('a document the parser reads but cannot turn into data', () => {
+  it('an alias to an anchor set below it is said in both languages at the alias', () => {
+    const text = 'title: x\nmanagers: *team\nteam: &team [Анна]\n';
+    expect(errorOf(text)).toBe('q.yaml, at line 2, column 11: the alias *team refers to an anchor &team that is not set above it\n  hint: an anchor (&team) is set on a value before the first alias to it (*team); check the name and the order');
+    const ru = errorOf(text, 'ru');
+    expect(ru).toBe('q.yaml, строка 2, символ 11: ссылка *team указывает на якорь &team, который не задан выше неё\n  подсказка: якорь (&team) ставят у значения до первой ссылки на него (*team); проверьте имя и порядок');
+    expect(ru).not.toMatch(/Unresolved|alias/);
+  });
+});
+
 /** The error a document named `file` is refused with, in `lang`. */
 const refusedAs = (text: string, file: string, lang = 'en'): string => {
   try {

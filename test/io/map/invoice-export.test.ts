@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPayments } from '../../../src/io/map/import.js';
 import { isInvoiceExport, namesInvoice } from '../../../src/io/map/invoice-export.js';
-import { ColumnsMissing } from '../../../src/io/map/mapping.js';
+import { assertRequired, ColumnsMissing, mapColumns } from '../../../src/io/map/mapping.js';
+import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 import { AMOCRM_INVOICES, BITRIX24_INVOICES, HUBSPOT_INVOICES, ONEC_RECEIPTS } from '../../fixtures/invoices.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-invoices-'));
@@ -70,6 +71,34 @@ describe('a receipts register that says «счёт» or has a status is not an i
     expect(isInvoiceExport(payments(headers, 4), rows(['Оплачен', 'Выставлен', 'Проведён']))).toBe(true);
     // Blank statuses say nothing: no sign.
     expect(isInvoiceExport(payments(headers, 4), rows(['', '']))).toBe(false);
+  });
+
+  // Session 38's note: the statuses were read with the built-in words only, while the payments reader
+  // takes a --map file's `payments: status:` words too: a CRM's own «Закрыт» / «В работе» said nothing.
+  it('a --map file\'s invoice status words count as invoice statuses', () => {
+    const maps = buildValueMaps({ invoice: { Закрыт: 'paid', 'В работе': 'issued' } });
+    const own = rows(['Закрыт', 'В работе', 'Закрыт']);
+    expect(isInvoiceExport(payments(headers, 4), own)).toBe(false);
+    expect(isInvoiceExport(payments(headers, 4), own, maps)).toBe(true);
+    // Without the map's words, the built-in ones still decide.
+    expect(isInvoiceExport(payments(headers, 4), rows(['Оплачен', 'Выставлен']), maps)).toBe(true);
+  });
+
+  it('so the refused file\'s snippet proposes its amount as invoiced, with the map\'s words', () => {
+    const maps = buildValueMaps({ invoice: { Закрыт: 'paid', 'В работе': 'issued' } });
+    const head = ['Дата', 'Статус', 'Сумма', 'Ответственный'];
+    const sample = [['01.02.2025', 'Закрыт', '10000', 'Анна Петрова'], ['02.02.2025', 'В работе', '20000', 'Борис Иванов']];
+    const proposal = (given?: ReturnType<typeof buildValueMaps>) => {
+      try {
+        assertRequired(mapColumns(head, 'payments'), 'own.csv', sample, false, given);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ColumnsMissing);
+        return (error as ColumnsMissing).guess?.columns?.payments;
+      }
+      throw new Error('accepted');
+    };
+    expect(proposal()).toEqual({ paid: 'Сумма' });
+    expect(proposal(maps)).toEqual({ invoiced: 'Сумма' });
   });
 
   it('«Итоговая сумма» beside an invoice status is an invoice export (amoCRM «Счета»)', () => {
