@@ -125,3 +125,16 @@ describe('audit evidence with a payments file that names no deal', () => {
     expect(kpi('nodeal.csv').total).toMatchObject({ invoiced: 20000, paid: 20000 });
   });
 });
+
+// A --map file's `payments: status:` words are invoice statuses (review R38 / hF56 item 9): a CRM's own «Закрыт» and
+// «В работе» made the export's one amount «paid», and the snippet proposed `paid: "Сумма"` for an invoice list.
+describe('an invoice export whose status words only the --map file names', () => {
+  it('is read as one: its one amount is proposed as invoiced', () => {
+    write('own-invoices.csv', ['Номер,Сделка,Сумма,Статус,Дата', '10,1,1000,Закрыт,2024-03-02', '11,2,1000,В работе,2024-03-03']);
+    writeFileSync(path.join(dir, 'own-status.yaml'), 'payments:\n  status:\n    "Закрыт": paid\n    "В работе": issued\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'own-invoices.csv', '--map', 'own-status.yaml', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('invoiced: "Сумма"');
+    expect(run.stderr).not.toContain('paid: "Сумма"');
+  });
+});

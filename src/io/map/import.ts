@@ -611,7 +611,7 @@ class RowsToRecords<T> {
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     if (!opts.part && GroupCells.shown(sample)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r));
-    assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
+    assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true, opts.valueMaps);
     const twins = emptyTwins(map, sample);
     if (twins.length > 0) this.report.emptyTwins = twins;
     this.report.headerRow = header.row;
