@@ -207,7 +207,7 @@ export class HtmlTableParser {
     }
   }
 
-  /** The line and column (1-based, in characters) of the tag read now (one begun in the chunk before: that chunk's end). */
+  /** The line and column (1-based; the column in UTF-16 code units) of the tag read now; one begun in the chunk before is placed where this chunk starts. */
   private tagAt(): { line: number; column: number } {
     const { before, lines, lineStart, chunk } = this.fed;
     const at = Math.max(0, Math.min(this.parser.startIndex - before, chunk.length));
