@@ -74,6 +74,8 @@ const VALUES_RU: Readonly<Record<string, string>> = {
   probability: 'вероятность',
   // Odoo's «Активно»: an archived opportunity is False (a tester's Odoo list showed «Значения поля active» and no word of it).
   active: 'активна ли: не в архиве',
+  // Odoo's loss reason, where it alone says a deal is lost (a profile's lostByReason): each is shown with its stage.
+  loss_reason: 'причина проигрыша',
   kind: 'тип действия',
   direction: 'направление',
   missed: 'пропущен ли звонок',

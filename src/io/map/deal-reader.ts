@@ -373,7 +373,7 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
       return status;
     }
   }
-  if (closedFlag === undefined && (lostByReason(cells, ctx, m) || archived(cells, ctx, m))) return 'lost';
+  if (closedFlag === undefined && (lostByReason(cells, ctx, m) || archived(cells, ctx, m) || lostReasonAlone(cells, ctx, m))) return 'lost';
   if (c.stage === undefined || cells.blank(c.stage)) return closedFlag === true ? 'lost' : 'open';
   const stage = cells.value(c.stage, m.stage);
   let status: DealStatus | 'deleted';
@@ -461,6 +461,25 @@ function archived(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
   const stage = c.stage === undefined || cells.blank(c.stage) ? undefined : cells.value(c.stage, m.stage);
   if (stage !== undefined && (!stage.status || stage.status === 'won')) return false;
   noteValue(ctx, 'active', stage === undefined ? cells.text(c.active) : `${cells.text(c.active)} / ${stage.text}`, 'lost');
+  return true;
+}
+
+/**
+ * A filled loss reason in a CRM whose reason says lost (a profile's `lostByReason`: Odoo fills it only by
+ * its Lost action and clears it when the opportunity is restored), where nothing else in the row says
+ * more (no probability, Is Won or «Активно» filled), in a stage the rules know is not won, or with no
+ * stage: lost. An Odoo list without those columns counted its lost opportunities open, in their stage
+ * («Предложение»), win rate 100% and no loss reasons (a tester). A stage no rule knows is left to the question.
+ */
+function lostReasonAlone(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
+  const c = ctx.cols;
+  if (ctx.map.profile?.profile.lostByReason !== true) return false;
+  if ([c.probability, c.status, c.active].some((col) => col !== undefined && !cells.blank(col))) return false;
+  const k = m.reasonCols.find((col) => !cells.blank(col));
+  if (k === undefined) return false;
+  const stage = c.stage === undefined || cells.blank(c.stage) ? undefined : cells.value(c.stage, m.stage);
+  if (stage !== undefined && (!stage.status || stage.status === 'won')) return false;
+  noteValue(ctx, 'loss_reason', stage === undefined ? cells.text(k) : `${stage.text} / ${cells.text(k)}`, 'lost');
   return true;
 }
 

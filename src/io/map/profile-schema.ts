@@ -97,6 +97,10 @@ export const profileSchema = z
       .boolean()
       .default(false)
       .describe('the CRM requires a close date on every deal, the expected close of an open one (Zoho\'s Closing Date), yet an org may fill it on closing only: where the deals of stages no rule knows nearly all have one, no stage is guessed won or lost by it'),
+    lostByReason: z
+      .boolean()
+      .default(false)
+      .describe('a filled loss reason says the deal is lost where nothing else in the file does (Odoo sets it only by its Lost action and clears it when the opportunity is restored)'),
     oneWonStage: z
       .boolean()
       .default(false)

@@ -235,3 +235,33 @@ describe('a close date that says the deal is not closed keeps it open, whatever 
     expect(deals.map((d) => d.status)).toEqual(['lost', 'won']);
   });
 });
+
+// A tester (T27): an Odoo list with no «Активно», no probability and no Is Won counted its lost opportunities open in
+// their stages, win rate 100% and no loss reasons. Odoo fills the loss reason only by its Lost action.
+describe('Odoo: a filled loss reason alone says lost, where nothing else in the row says more', () => {
+  const header = '"Создано","Возможность","Клиент","Продавец","Команда продаж","Этап","Ожидаемая выручка","Дата закрытия","Причина проигрыша"';
+  it('in a stage known not won, or with no stage; a won stage and a stage no rule knows keep theirs', async () => {
+    const { deals, report } = await read([
+      header,
+      '"2025-03-01 10:00:00","A","X","Анна","Продажи","Выиграно","100","2025-03-11 10:00:00",""',
+      '"2025-03-02 09:00:00","B","Y","Анна","Продажи","Предложение","50","2025-03-05 09:00:00","Слишком дорого"',
+      '"2025-03-04 11:00:00","C","Z","Анна","Продажи","Новый","30","",""',
+      '"2025-03-05 11:00:00","D","W","Анна","Продажи","","30","2025-03-06 11:00:00","Не отвечает"',
+      '"2025-03-06 11:00:00","E","V","Анна","Продажи","Выиграно","30","2025-03-07 11:00:00","Дорого"',
+    ]);
+    expect(deals.map((d) => [d.status, d.loss_reason])).toEqual([
+      ['won', ''],
+      ['lost', 'Слишком дорого'],
+      ['open', ''],
+      ['lost', 'Не отвечает'],
+      // A won deal's reason is no loss reason (read for lost deals only).
+      ['won', ''],
+    ]);
+    expect(report.values.loss_reason?.find((v) => v.value === 'Предложение / Слишком дорого')).toMatchObject({ mapped: 'lost', count: 1 });
+  });
+
+  it('a filled probability decides instead (Odoo\'s own rule: lost at 0% only)', async () => {
+    const { deals } = await read(['"Создано","Возможность","Продавец","Этап","Вероятность","Причина проигрыша"', '"2025-03-02 09:00:00","B","Анна","Предложение","30","Слишком дорого"', '"2025-03-02 09:00:00","C","Анна","Предложение","0","Слишком дорого"']);
+    expect(deals.map((d) => d.status)).toEqual(['open', 'lost']);
+  });
+});
