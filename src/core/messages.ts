@@ -506,6 +506,7 @@ export const WHERE_WORDS = {
  */
 export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is not a date', ru: '«{value}» — не дата' },
+  { en: '"{value}" is a zero date, not a date', ru: '«{value}» — нулевая дата, а не дата' },
   { en: '"{value}" is not a number', ru: '«{value}» — не число' },
   { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },

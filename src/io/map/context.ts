@@ -36,7 +36,9 @@ export const PENDING = Symbol('pending');
 
 /** What a close date says of a deal not closed (amoCRM's `не закрыта`), beside its CRM profile's words (Kommo's `não fechado`). */
 const NOT_CLOSED_DATES = ['не закрыта', 'не закрыт', 'not closed'];
-const PLACEHOLDER_DATES = [...NOT_CLOSED_DATES, 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', '0000-00-00', '00.00.0000'];
+/** A zero date, as a database writes an empty one (MySQL's `0000-00-00`, 1C's `00.00.0000`). */
+const ZERO_DATES = ['0000-00-00', '00.00.0000'];
+const PLACEHOLDER_DATES = [...NOT_CLOSED_DATES, 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', ...ZERO_DATES];
 
 /** What stands for "no date" in a file: the common placeholders and its CRM profile's. */
 export function placeholderDates(own: readonly string[]): ReadonlySet<string> {
@@ -687,7 +689,12 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
     dateRead[0] = dateOnly(parsed.ms, col, ctx);
     return undefined;
   }
-  if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : undefined;
+  const key = normalizeValue(raw);
+  if (raw === '' || ctx.placeholders.has(key)) {
+    if (!required) return undefined;
+    // A zero date is named as written: «no creation date» sent a tester looking for an empty cell.
+    return ZERO_DATES.includes(key) ? new RowProblem('skip', `"${raw}" is a zero date, not a date`, ctx.map.columns[col]!.header) : new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header);
+  }
   return unreadValue(raw, 'date', ctx.map.columns[col]!.header);
 }
 

@@ -265,3 +265,11 @@ describe('Odoo: a filled loss reason alone says lost, where nothing else in the 
     expect(deals.map((d) => d.status)).toEqual(['open', 'lost']);
   });
 });
+
+// A tester (T28): a zero date was said as «no creation date», and the user looked for an empty cell.
+describe('a zero date in a required date column', () => {
+  it('is named as written, as a zero date; an empty cell is still «no created_at»', async () => {
+    const { report } = await read(['id,manager,created_at,status', '1,Анна,00.00.0000,won', '2,Анна,0000-00-00,won', '3,Анна,,won', '4,Анна,2025-03-01,won']);
+    expect(report.skipped.map((s) => s.reason)).toEqual(['"00.00.0000" is a zero date, not a date', '"0000-00-00" is a zero date, not a date', 'no created_at']);
+  });
+});
