@@ -585,6 +585,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     activitiesMap = r.map;
     if (r.first <= r.last) span = { file: r.report.file, first: r.first, last: r.last };
     timing('activities read');
+    // The worker's engines, merged into these, are freed before the deals are counted, where the run's memory peaks.
+    if (helper.used) collectGarbage();
   } else engines = periods.map((p) => new KpiEngine(store, p));
   const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods, store)];
   // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.

@@ -536,6 +536,10 @@ function mergeWorkerEngines(engines: KpiEngine[], part: ActivitiesPart, store: D
     deal: (k) => (k < n ? k : unknown[k - n]!),
   };
   engines.forEach((e, i) => e.merge(part.partials[i]!, map));
+  // Merged, the worker's engines are garbage; yet the message that brought them stays reachable to the
+  // end of the run (the rest of it runs in the microtasks of that message's native callback, whose
+  // handle holds it): a heap snapshot at the run's peak found their 14 MB of arrays kept by it.
+  part.partials.length = 0;
 }
 
 /** A part of a deals file read into a store of its own (the worker's half, or a part this thread took over). */
