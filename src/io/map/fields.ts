@@ -54,6 +54,20 @@ export function headerUnit(header: string): DurationUnit | undefined {
  */
 const PROPERTY_WRAPPER = /^\s*propert(?:y|ies)[._](?=(?:hs|hubspot)_)/i;
 
+/** The record a header names in brackets after its name (amoCRM's «Дата создания (контакт)»), read as the name alone. */
+const ENTITY_SUFFIX = /\s*\((сделка|сделки|контакт|контакта|компания|компании|лид|лида|deal|contact|company|lead|account|opportunity)\)$/;
+/** Of those, the deal's own. */
+const DEAL_ENTITY = /^(сделка|сделки|deal|opportunity)$/;
+
+/**
+ * Whether a header names, in brackets after its name, a record other than a deal's (a contact's, a
+ * company's, a lead's): in a deals file, a field of its deal's contact or company.
+ */
+export function namesOtherRecord(header: string): boolean {
+  const m = ENTITY_SUFFIX.exec(header.trim().toLowerCase());
+  return m !== null && !DEAL_ENTITY.test(m[1]!);
+}
+
 /** normalizeHeader up to the unit: spaces, case, entity suffixes and currency marks. */
 function withoutMarks(header: string): string {
   let s = header
@@ -68,7 +82,7 @@ function withoutMarks(header: string): string {
     .replace(/ё/g, 'е')
     .replace(/Ё/g, 'Е')
     .toLowerCase();
-  s = s.replace(/\s*\((сделка|сделки|контакт|контакта|компания|компании|лид|лида|deal|contact|company|lead|account|opportunity)\)$/, '');
+  s = s.replace(ENTITY_SUFFIX, '');
   return s.replace(/\s*,?\s*\(?(₽|руб\.?|р\.|rub|\$|usd|eur|€)\)?$/, '');
 }
 

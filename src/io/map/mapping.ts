@@ -1,7 +1,7 @@
 import { withoutLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import { shortText } from '../../core/document-issues.js';
-import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
+import { FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
@@ -329,11 +329,16 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     if (fields.has(spec.field)) continue;
     const matches: Array<{ index: number; alias: string }> = [];
     for (const alias of spec.aliases) {
+      const of: Array<{ index: number; alias: string }> = [];
       normalized.forEach((h, index) => {
         // A header the profile names for other fields is theirs, not another field's by a generic alias
         // (Salesforce's task Status is done or not, never the call result `missed`'s generic «Status» reads).
-        if (h === alias && (profiled.get(h)?.has(spec.field) ?? true)) matches.push({ index, alias });
+        if (h === alias && (profiled.get(h)?.has(spec.field) ?? true)) of.push({ index, alias });
       });
+      // Of one alias, a deals file's column of another record («Дата создания (контакт)») after its own
+      // («Дата создания»): leftmost, the contact's creation date was every deal's, cycles of 650 days (a tester).
+      if (kind === 'deals') of.sort((a, b) => Number(namesOtherRecord(headers[a.index]!)) - Number(namesOtherRecord(headers[b.index]!)));
+      matches.push(...of);
     }
     const free = matches.filter((m) => !claimed.has(m.index));
     if (free.length === 0) continue;

@@ -360,3 +360,18 @@ describe('a duration column a --map file names', () => {
     expect(mapColumns(headers, 'activities', { duration_s: 'Call duration' }, undefined, undefined, { 'Call duration': 's' }).units.get(2)).toBe('s');
   });
 });
+
+// A tester (T34 F2): «Дата создания (контакт)» left of «Дата создания» was the deals' creation date (the bracket is
+// dropped to match), and every deal was created the day its contact was: cycles of 650 days, period one day.
+describe('a deals file\'s column of another record does not take its own column\'s field', () => {
+  it('«Дата создания (контакт)» left of «Дата создания»: the deal\'s own is created_at', () => {
+    const map = mapColumns(['ID', 'Ответственный', 'Дата создания (контакт)', 'Дата создания', 'Этап сделки'], 'deals');
+    expect(map.fields.get('created_at')).toEqual([3]);
+    expect(map.columns[2]!.passedOverFor).toBe('created_at');
+  });
+
+  it('alone, or with «(сделка)», the column is read as before', () => {
+    expect(mapColumns(['ID', 'Ответственный', 'Дата создания (контакт)', 'Этап'], 'deals').fields.get('created_at')).toEqual([2]);
+    expect(mapColumns(['ID', 'Ответственный', 'Дата создания (сделка)', 'Дата создания (компания)', 'Этап'], 'deals').fields.get('created_at')).toEqual([2]);
+  });
+});
