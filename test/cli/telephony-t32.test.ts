@@ -1,0 +1,56 @@
+// Telephony call logs of Russian PBXs, end to end through `kpi` (tester T32's findings), on small logs
+// of our own; every expectation by hand from metrics.md.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-t32-'));
+const file = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+
+file('deals.csv', ['ID;Ответственный;Дата создания;Этап сделки;Телефон', '1;Иванов Иван;03.03.2025 10:00;Переговоры;+7 916 111-11-11', '2;Петрова Анна;03.03.2025 12:00;Переговоры;+7 916 333-33-33'].join('\n'));
+
+type Row = { manager: string; calls_in: number; calls_out: number; calls_missed: number; callback_rate: number | null; talk_minutes: number; response_min_median: number | null };
+
+function kpi(calls: string, ...args: string[]): { code: number | null; managers: Row[]; total: Row; stderr: string } {
+  const run = runCli(['kpi', '-d', 'deals.csv', '-a', calls, ...args, '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+  const out = run.code === 0 ? (JSON.parse(run.stdout) as { managers: Row[]; total: Row }) : { managers: [], total: {} as Row };
+  return { code: run.code, managers: out.managers, total: out.total, stderr: run.stderr };
+}
+
+const row = (rows: Row[], name: string) => rows.find((m) => m.manager === name)!;
+
+describe('F3: a withheld caller id is no client', () => {
+  // Two missed calls: one from a number, called back 30 minutes later; one from a hidden number, which
+  // cannot be. callback_rate's denominator is the missed calls with a client or a deal: 1, so 1/1.
+  for (const hidden of ['anonymous', 'Anonymous', 'Анонимный', 'Скрытый номер', 'Номер скрыт', 'Private', 'Withheld', 'Restricted', 'Unavailable']) {
+    it(`«${hidden}» counts in no callback rate`, () => {
+      const log = [
+        'Дата звонка;Направление звонка;Номер клиента;Сотрудник;Длительность;Статус',
+        '03.03.2025 10:00:00;Входящий;+7 (916) 111-11-11;Иванов Иван;0;Пропущен',
+        '03.03.2025 10:30:00;Исходящий;8 916 111 11 11;Иванов Иван;60;Отвечен',
+        `03.03.2025 16:00:00;Входящий;${hidden};Иванов Иван;0;Пропущен`,
+      ].join('\n');
+      file('anon.csv', `${log}\n`);
+      const { code, managers } = kpi('anon.csv');
+      expect(code).toBe(0);
+      const r = row(managers, 'Иванов Иван');
+      expect([r.calls_in, r.calls_missed, r.callback_rate]).toEqual([2, 2, 1]);
+    });
+  }
+
+  it('two withheld callers are not one client: a call back to «anonymous» is none', () => {
+    // A missed call from «anonymous», then an outgoing «call» logged to «anonymous»: were they one client,
+    // the missed call would be called back (1/1); no client, so no callback rate at all.
+    const log = [
+      'Дата звонка;Направление звонка;Номер клиента;Сотрудник;Длительность;Статус',
+      '03.03.2025 10:00:00;Входящий;anonymous;Иванов Иван;0;Пропущен',
+      '03.03.2025 10:30:00;Исходящий;anonymous;Иванов Иван;60;Отвечен',
+    ].join('\n');
+    file('anon2.csv', `${log}\n`);
+    const { code, managers } = kpi('anon2.csv');
+    expect(code).toBe(0);
+    expect(row(managers, 'Иванов Иван').callback_rate).toBeNull();
+  });
+});
