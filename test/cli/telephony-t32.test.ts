@@ -54,3 +54,18 @@ describe('F3: a withheld caller id is no client', () => {
     expect(row(managers, 'Иванов Иван').callback_rate).toBeNull();
   });
 });
+
+describe('F4: a talk column beats a plain duration', () => {
+  it('OnlinePBX\'s `duration` (ringing included) beside `user_talk_time`: the talk is the latter', () => {
+    // Two answered calls: talk 155 s and 250 s (whole calls 170 s and 275 s); (155 + 250) / 60 = 6.75 min.
+    const log = [
+      'Дата звонка;Направление звонка;Номер клиента;Сотрудник;duration;user_talk_time;Статус',
+      '03.03.2025 10:05:00;Исходящий;79161111111;Иванов Иван;170;155;Отвечен',
+      '03.03.2025 11:05:00;Входящий;79161111111;Иванов Иван;275;250;Отвечен',
+    ].join('\n');
+    file('talk.csv', `${log}\n`);
+    const { code, managers } = kpi('talk.csv');
+    expect(code).toBe(0);
+    expect(row(managers, 'Иванов Иван').talk_minutes).toBe(6.75);
+  });
+});
