@@ -69,3 +69,37 @@ describe('F4: a talk column beats a plain duration', () => {
     expect(row(managers, 'Иванов Иван').talk_minutes).toBe(6.75);
   });
 });
+
+describe('F1: a PBX cabinet\'s log of extensions with a direction column', () => {
+  file('ext-map.yaml', 'managers:\n  "101": "Иванов Иван"\n  "102": "Петрова Анна"\n');
+  const rows = [
+    ['03.03.2025 10:05:00', '79161111111', '101', 'Входящий', '155', 'Отвечен'],
+    ['03.03.2025 11:45:00', '101', '89162222222', 'Исходящий', '250', 'Отвечен'],
+    ['03.03.2025 12:10:00', '79163333333', '102', 'Входящий', '0', 'Не отвечен'],
+    ['03.03.2025 12:40:00', '102', '79163333333', 'Исходящий', '600', 'Отвечен'],
+    ['04.03.2025 15:00:00', '101', '102', 'Внутренний', '60', 'Отвечен'],
+    // A blank direction: the sides say it (a number outside calling line 101: incoming).
+    ['05.03.2025 10:00:00', '79165555555', '101', '', '0', 'Занято'],
+  ];
+  // By hand: Иванов: in 2 (10:05, 05.03 10:00), out 1, missed 1 (05.03, never called back: 0/1), talk
+  // (155 + 250) / 60 = 6.75, deal 1 (10:00) answered at 10:05: 5 min. Петрова: in 1, out 1, missed 1
+  // called back 30 min later (1/1), talk 600 / 60 = 10, deal 2 (12:00) first answered at 12:40 (the
+  // missed call is no response): 40 min. The internal call is dropped.
+  const expected = { 'Иванов Иван': [2, 1, 1, 0, 6.75, 5], 'Петрова Анна': [1, 1, 1, 1, 10, 40] };
+  const figures = (r: Row) => [r.calls_in, r.calls_out, r.calls_missed, r.callback_rate, r.talk_minutes, r.response_min_median];
+
+  it('is read, the employee the line on the company\'s side, the direction its column\'s', () => {
+    file('ext.csv', ['Дата;Откуда;Куда;Направление;Длительность;Статус', ...rows.map((r) => r.join(';'))].join('\n'));
+    const { code, managers, stderr } = kpi('ext.csv', '--map', 'ext-map.yaml');
+    expect(stderr).not.toContain('<заголовок в вашем файле>');
+    expect(code).toBe(0);
+    for (const [name, want] of Object.entries(expected)) expect(figures(row(managers, name)), name).toEqual(want);
+  });
+
+  it('gives what the same file without its direction column gives', () => {
+    file('ext-nodir.csv', ['Дата;Откуда;Куда;Длительность;Статус', ...rows.map((r) => [...r.slice(0, 3), ...r.slice(4)].join(';'))].join('\n'));
+    const { code, managers } = kpi('ext-nodir.csv', '--map', 'ext-map.yaml');
+    expect(code).toBe(0);
+    for (const [name, want] of Object.entries(expected)) expect(figures(row(managers, name)), name).toEqual(want);
+  });
+});

@@ -396,7 +396,7 @@ function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counte
   if (c.direction !== undefined) {
     const col = m.directions === undefined ? c.direction : directionOfKind(cells, ctx, m, m.directions);
     const d = col === undefined ? null : cells.value(col, m.direction);
-    if (d !== null || m.kindDirection === undefined) return d;
+    if (d !== null || (m.kindDirection === undefined && m.sides === undefined)) return d;
   }
   const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
   if (byKind !== null || m.sides === undefined) return byKind;

@@ -61,12 +61,17 @@ export interface CallSides {
 }
 
 /**
- * The sides of a call log with no direction column, or undefined: both sides need a column (`src`
- * or `channel`; `dst` or `dstchannel`). Sipuni's «Откуда» and «Куда» beside its «Тип» column are read
- * by that column.
+ * The sides of a call log, or undefined: both sides need a column (`src` or `channel`; `dst` or
+ * `dstchannel`). Read in a log with no direction column (they say the direction), and in one with a
+ * direction column but no column that names the employee (a manager's, or Sipuni's «Кто ответил»):
+ * a PBX cabinet's log of extensions (Zadarma's, Telphin's, OnlinePBX's `Дата;Откуда;Куда;Направление;
+ * Длительность;Статус`), whose employee is the line on the company's side while its direction column
+ * still says in or out (where that cell is blank, the sides do). Before, such a log was refused for a
+ * manager column the moment it had a direction column, while the same file without it was read right
+ * (a tester). Sipuni's «Откуда» and «Куда» beside its «Тип» and «Ответственный из CRM» are read by those.
  */
 export function callSides(map: ColumnMap): CallSides | undefined {
-  if (map.fields.has('direction')) return undefined;
+  if (map.fields.has('direction') && (map.fields.has('manager') || map.fields.has('answered_by'))) return undefined;
   const side = (fields: string[]) => fields.flatMap((f) => map.fields.get(f)?.slice(0, 1) ?? []);
   const caller = side(['channel', 'caller']);
   const callee = side(['dstchannel', 'callee']);
