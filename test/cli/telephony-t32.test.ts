@@ -103,3 +103,23 @@ describe('F1: a PBX cabinet\'s log of extensions with a direction column', () =>
     for (const [name, want] of Object.entries(expected)) expect(figures(row(managers, name)), name).toEqual(want);
   });
 });
+
+describe('F12: a joined call is at its earliest leg, whichever leg names the employee', () => {
+  it('UIS legs of one «ID сессии», the first with no employee: the call is at the first leg', () => {
+    const log = [
+      'ID сессии;Дата и время;Тип;Статус;Номер абонента;Сотрудник;Длительность разговора',
+      '2002;2025-03-03 12:10:00;Входящий;Потерянный;79163333333;;00:00:00',
+      '2002;2025-03-03 12:10:25;Входящий;Успешный;79163333333;Петрова Анна;00:01:00',
+      // A missed call no leg names an employee of: skipped, as ever.
+      '3001;2025-03-03 13:00:00;Входящий;Потерянный;79169999999;;00:00:00',
+    ].join('\n');
+    file('legs.csv', `${log}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'legs.csv', '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { managers: Row[]; dataQuality: { rowsSkipped: Array<{ row: number; reason: string }> } };
+    // Deal 2 created 12:00, the call answered, at its first leg's 12:10:00: 10 minutes (not 10:25), talk 1 minute.
+    const r = row(out.managers, 'Петрова Анна');
+    expect([r.calls_in, r.calls_missed, r.talk_minutes, r.response_min_median]).toEqual([1, 0, 1, 10]);
+    expect(out.dataQuality.rowsSkipped.map((s) => [s.row, s.reason])).toEqual([[4, 'no manager (a missed incoming call)']]);
+  });
+});

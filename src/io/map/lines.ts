@@ -198,6 +198,22 @@ export class UnroutedCall extends RowProblem {
   }
 }
 
+/**
+ * A leg that names no employee in a log with a manager column (UIS's and CoMagic's ring that nobody
+ * took, «Сотрудник» blank): a row refused as ever, unless a leg of its call names one, carrying its
+ * time, so that the call is at its earliest leg's time whichever leg names the employee. Before, such
+ * a leg carried none, and the call was timed at the answering leg: a deal's response read 10.42
+ * minutes for 10 (a tester).
+ */
+export class NoEmployeeLeg extends RowProblem {
+  constructor(
+    problem: RowProblem,
+    readonly at: number,
+  ) {
+    super(problem.kind, problem.reason, problem.column, problem.unread);
+  }
+}
+
 /** What a row read to: an activity (the reader's reused record, copied when held) or a problem. */
 type Read = LinkedActivity | RowProblem;
 type Give = (read: Read, row: number) => void;
@@ -381,7 +397,7 @@ function newTalk(at: number, seconds: number | null, span: TalkSpan): number | n
 
 /** When a leg started, where it was read that far. */
 function startOf(read: Read): number | undefined {
-  return read instanceof UnroutedCall ? read.at : read instanceof RowProblem ? undefined : read.at;
+  return read instanceof UnroutedCall || read instanceof NoEmployeeLeg ? read.at : read instanceof RowProblem ? undefined : read.at;
 }
 
 /** Whether a leg can be one call's with the one held: it started within a call's longest span of it (a column of one id filled down is no call of a thousand legs). */
@@ -397,7 +413,11 @@ function near(held: Read, leg: Read): boolean {
  * only what runs past the talk so far; legs one after another (a transfer) add theirs.
  */
 function merged(held: Read, leg: Read, span: TalkSpan): Read {
-  if (leg instanceof RowProblem && !(leg instanceof UnroutedCall)) return held;
+  if (leg instanceof RowProblem && !(leg instanceof UnroutedCall)) {
+    // A leg naming no employee that started first still times the call.
+    if (leg instanceof NoEmployeeLeg && !(held instanceof RowProblem)) held.at = Math.min(held.at, leg.at);
+    return held;
+  }
   const at = Math.min(startOf(held) ?? Infinity, startOf(leg)!);
   if (held instanceof RowProblem) {
     if (!(leg instanceof UnroutedCall)) {
