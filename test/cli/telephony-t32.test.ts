@@ -123,3 +123,21 @@ describe('F12: a joined call is at its earliest leg, whichever leg names the emp
     expect(out.dataQuality.rowsSkipped.map((s) => [s.row, s.reason])).toEqual([[4, 'no manager (a missed incoming call)']]);
   });
 });
+
+describe('F10: --callback-window in Russian units', () => {
+  // A missed call at 10:00 called back at 10:30: inside a window of 30 minutes (inclusive), outside one of 29.
+  const log = ['Дата звонка;Направление звонка;Номер клиента;Сотрудник;Длительность;Статус', '03.03.2025 10:00:00;Входящий;+7 (916) 111-11-11;Иванов Иван;0;Пропущен', '03.03.2025 10:30:00;Исходящий;8 916 111 11 11;Иванов Иван;60;Отвечен'].join('\n');
+  it.each([['30мин', 1], ['30 м', 1], ['29мин', 0], ['1ч', 1], ['24ч', 1], ['2д', 1]])('%s', (window, rate) => {
+    file('window.csv', `${log}\n`);
+    const { code, managers } = kpi('window.csv', '--callback-window', window);
+    expect(code).toBe(0);
+    expect(row(managers, 'Иванов Иван').callback_rate).toBe(rate);
+  });
+
+  it('--help says the Russian units in Russian and in English', () => {
+    // The help is wrapped to the terminal's width: its words compared with single spaces.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(runCli(['kpi', '--help', '--lang', 'ru']).stdout)).toContain('перезвонить на пропущенный звонок: 24ч, 90мин, 2д (или 24h, 90m, 2d)');
+    expect(flat(runCli(['kpi', '--help', '--lang', 'en']).stdout)).toContain('called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)');
+  });
+});
