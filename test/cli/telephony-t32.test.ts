@@ -141,3 +141,34 @@ describe('F10: --callback-window in Russian units', () => {
     expect(flat(runCli(['kpi', '--help', '--lang', 'en']).stdout)).toContain('called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)');
   });
 });
+
+describe('F2: 3CX\'s call log', () => {
+  const log = [
+    'Call Time,Call ID,From,To,Direction,Status,Ringing,Talking,Cost,Call Activity Details',
+    '03/03/2025 10:05:00,00000001,+79161111111,Иванов Иван (101),Inbound,Answered,00:00:20,00:02:35,0.00,"Inbound: 74951234567 > Иванов Иван (101)"',
+    '03/03/2025 12:10:00,00000002,+79163333333,Петрова Анна (102),Inbound,Unanswered,00:00:25,00:00:00,0.00,"Inbound: 74951234567 > Петрова Анна (102)"',
+    '03/03/2025 12:40:00,00000003,Петрова Анна (102),79163333333,Outbound,Answered,00:00:10,00:10:00,3.00,"Петрова Анна (102) > Outbound rule"',
+    '03/04/2025 09:20:00,00000004,+79164444444,Main IVR (800),Inbound,Unanswered,00:00:00,00:00:40,0.00,"Inbound: 74951234567 > Main IVR (800)"',
+    '03/04/2025 15:00:00,00000005,Иванов Иван (101),Петрова Анна (102),Internal,Answered,00:00:05,00:01:00,0.00,',
+  ].join('\n');
+
+  it('is read by its profile: From and To the sides, «Name (ext)» the employee, Talking the talk, the IVR no one', () => {
+    file('3cx.csv', `${log}\n`);
+    const { code, managers, stderr } = kpi('3cx.csv', '--date-format', 'MM/DD/YYYY');
+    expect(code).toBe(0);
+    // No route («Call Activity Details») and no voice menu is a manager; the names with their lines join the deals' managers.
+    expect(managers.map((m) => m.manager).sort()).toEqual(['Иванов Иван', 'Петрова Анна']);
+    // Иванов: one call in, talk 2:35 = 155 s; deal 1 (10:00) answered at 10:05: 5 min.
+    const ivanov = row(managers, 'Иванов Иван');
+    expect([ivanov.calls_in, ivanov.calls_out, ivanov.calls_missed, ivanov.callback_rate, ivanov.response_min_median]).toEqual([1, 0, 0, null, 5]);
+    expect(ivanov.talk_minutes).toBeCloseTo(155 / 60, 10);
+    // Петрова: the missed call at 12:10 called back at 12:40 (1/1), talk 10:00; deal 2 (12:00) first answered at 12:40: 40 min.
+    expect(figuresOf(row(managers, 'Петрова Анна'))).toEqual([1, 1, 1, 1, 10, 40]);
+    // The IVR's call is dropped, said as a missed call no line took; the internal call dropped.
+    expect(stderr).toContain('1 missed incoming call reached no line');
+  });
+});
+
+function figuresOf(r: Row): Array<number | null> {
+  return [r.calls_in, r.calls_out, r.calls_missed, r.callback_rate, r.talk_minutes, r.response_min_median];
+}

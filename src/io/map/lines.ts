@@ -1,4 +1,5 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
+import { mayHaveLine, nameAndLine } from '../../core/name-line.js';
 import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_MAX_ROWS, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
 import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
@@ -111,23 +112,42 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][]): boo
   if (!sides) return false;
   if (map.fields.has('channel') || map.fields.has('dstchannel')) return true;
   const cols = [...sides.caller, ...sides.callee];
-  return sampleRows.some((r) => cols.some((c) => lineOf(r[c] ?? '') !== undefined));
+  return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
 }
 
-/** What a call's sides say: its direction, and the line each side names. */
+/** What a call's sides say: its direction, and the line each side names (as sideEmployee gives it: a line, or a name with one). */
 export interface SideReading {
   direction: 'in' | 'out' | 'internal' | undefined;
   from: string | undefined;
   to: string | undefined;
 }
 
-/** The first line named by a side's columns. */
+/** The first line named by a side's columns: the line, or the employee's name with it («Ivanov Ivan (101)»: sideEmployee). */
 function sideLine(cells: Cells, cols: readonly number[]): string | undefined {
   for (const c of cols) {
-    const line = cells.blank(c) ? undefined : lineOf(cells.text(c));
+    const line = cells.blank(c) ? undefined : sideEmployee(cells.text(c));
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** The name of a machine that answers calls, with a line of its own (3CX's «Main IVR (800)», a queue's, a ring group's): no employee. */
+const MACHINE_NAME = /\b(?:ivr|queue|receptionist|voice ?mail|ring group|hunt group|call flow|parking|fax)\b|очеред|меню|автосекретар|голосов|групп|факс/iu;
+
+/**
+ * The employee a side's cell names: its line (lineOf: `101`, a channel, a SIP address), or a person's
+ * name with a line beside it (3CX's From and To, «Ivanov Ivan (101)»; «Анна (доб. 201)», Sipuni's «201
+ * (Анна)»), as written, for the manager's reading to take the name and the line apart as a manager
+ * column's cell is (core/name-line.ts). Not a machine's name with a line («Main IVR (800)»): a call it
+ * took is one no line took. Before, a named line was no line, and 3CX's log asked for a manager column.
+ */
+export function sideEmployee(text: string): string | undefined {
+  const line = lineOf(text);
+  if (line !== undefined) return line;
+  const t = text.trim();
+  if (!mayHaveLine(t)) return undefined;
+  const named = nameAndLine(t);
+  return named === undefined || MACHINE_NAME.test(named.name) ? undefined : t;
 }
 
 /**
