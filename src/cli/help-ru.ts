@@ -39,7 +39,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)': 'первый день периода, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД (сделки — по дате создания, действия — по своей дате)',
   'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive': 'последний день периода включительно, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД',
   'touches a won deal should have had': 'сколько касаний должно быть у выигранной сделки',
-  'how soon a missed call must be called back': 'за какое время нужно перезвонить на пропущенный звонок',
+  'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)': 'за какое время нужно перезвонить на пропущенный звонок: 24ч, 90мин, 2д (или 24h, 90m, 2d)',
   'column assignments and value maps for unusual exports': 'соответствие колонок и значений для необычных выгрузок',
   'delimiter of CSV files (default: detected; "tab" for a tab)': 'разделитель в CSV (по умолчанию определяется сам; «tab» — табуляция)',
   'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be': 'кодировка текстовых файлов без метки порядка байтов (по умолчанию определяется сама): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be',

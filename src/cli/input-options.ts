@@ -166,15 +166,27 @@ export function parseDay(value: string | undefined, name: string): string | unde
   return day;
 }
 
-/** Parses a duration option such as `24h`, `90m`, `1d` into milliseconds. */
+/**
+ * A duration's number and unit, in English or Russian: hours (`h`, `hours`, `ч`, `час`, `часа`,
+ * `часов`), minutes (`m`, `min`, `minutes`, `м`, `мин`, `минут`, `минуты`) and days (`d`, `days`, `д`,
+ * `дн`, `день`, `дня`, `дней`), with a dot after an abbreviation (`24 ч.`) and a decimal comma (`1,5ч`).
+ * Before, «24ч», the natural spelling in a Russian CLI, was refused (tester T32 F10).
+ */
+const WINDOW = /^(\d+(?:[.,]\d+)?)\s*(h|hours?|ч|час|часа|часов|m|min|minutes?|м|мин|минут[аы]?|d|days?|д|дн|день|дня|дней)\.?$/iu;
+
+/** Milliseconds in a unit WINDOW reads, told by its first letter. */
+function unitMs(unit: string): number {
+  const first = unit.toLowerCase().charAt(0);
+  return first === 'd' || first === 'д' ? 86_400_000 : first === 'm' || first === 'м' ? 60_000 : 3_600_000;
+}
+
+/** Parses a duration option such as `24h`, `90m`, `1d`, `24ч`, `30мин`, `2д` into milliseconds. */
 export function parseWindow(value: string | undefined, fallbackMs: number): number {
   if (value === undefined) return fallbackMs;
   // The unit is required: a bare `3600` (meant as seconds) was read as 3600 hours, a window of five months.
-  const m = /^(\d+(?:\.\d+)?)\s*(h|m|d|min|hours?|days?)$/i.exec(value.trim());
+  const m = WINDOW.exec(value.trim());
   if (!m) throw UserError.of('E_USAGE', 'usage.callbackWindow', { value });
-  const n = Number(m[1]);
-  const unit = m[2]!.toLowerCase();
-  return n * (unit.startsWith('d') ? 86_400_000 : unit === 'm' || unit === 'min' ? 60_000 : 3_600_000);
+  return Number(m[1]!.replace(',', '.')) * unitMs(m[2]!);
 }
 
 /** Parses --margin: a share between 0 and 1 (`0.35`, `0,35`, `35%`). */

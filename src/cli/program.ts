@@ -35,7 +35,7 @@ function withKpiInputs(cmd: Command): Command {
     .option('--from <date>', 'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)')
     .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
     .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-    .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h');
+    .option('--callback-window <duration>', 'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)', '24h');
 }
 
 /** The before/after options `compare` and `report` share. */
@@ -294,7 +294,7 @@ function declareCompare(program: Command, run: Run): void {
         .option('-a, --activities <file>', 'activities of both periods')
         .option('-p, --payments <file>', 'payments of both periods'))
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .option('--callback-window <duration>', 'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)', '24h')
         .option('--company <name>', 'company name for the report heading'),
     ),
     ['table', 'json', 'md', 'xlsx', 'csv', 'html'],
@@ -328,7 +328,7 @@ function declareReport(program: Command, run: Run): void {
       .option('--from <date>', 'first day of the KPI period')
       .option('--to <date>', 'last day of the KPI period')
       .option('--touch-norm <n>', 'touches a won deal should have had')
-      .option('--callback-window <duration>', 'how soon a missed call must be called back')
+      .option('--callback-window <duration>', 'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)')
       .option('--by <dims>', 'also group the KPIs (as kpi --by; repeatable)', collect, [])
       .option('--spend <file>', 'marketing spend by month and source: CAC, ROMI, LTV (as kpi --spend)')
       .option('--plan <file>', 'targets by manager or source and month: plan vs fact, and plan.* assertions'))

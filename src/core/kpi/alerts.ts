@@ -751,12 +751,40 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
     : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;
 }
 
+/** Words that negate a call status's answer («Абонент не отвечает», `NO_USER_RESPONSE`, "Not Found"). */
+const NEGATION_WORDS = new Set(['no', 'not', 'non', 'never', 'не', 'нет', 'без']);
+/**
+ * Beginnings of the words of a call not answered, in the statuses PBXs write (FreeSWITCH's
+ * `ORIGINATOR_CANCEL`, `USER_BUSY`; SIP's «Request Terminated», «Temporarily Unavailable»; «Сорвался»,
+ * «Несостоявшийся», «Ошибка»; a machine that took the call: an IVR, voicemail).
+ */
+const NOT_ANSWERED_STEMS = [
+  'busy', 'cancel', 'reject', 'declin', 'fail', 'timeout', 'unavail', 'unreach', 'terminat', 'notfound', 'notavail', 'notallow', 'congest', 'error', 'abandon', 'lost', 'miss', 'voicemail', 'forbid', 'ivr',
+  'занят', 'отмен', 'отклон', 'сброс', 'сорвал', 'пропущ', 'неуда', 'неуспеш', 'несостоя', 'недоступ', 'недозвон', 'потерян', 'ошибк', 'неотвеч', 'непринят', 'автоответ', 'голосов',
+];
+
+/**
+ * The snippet's guess for a call status no map knows: true (not answered) only where its words say
+ * so, else false, the reading the run gives it («ANSWER», `NORMAL_CLEARING`, «Состоялся», «OK» say an
+ * answer; a value that says neither is read as answered, and its line says what the run read). Before,
+ * every value was proposed as `true`: pasted unedited, answered calls became missed (tester T32 F5).
+ */
+function missedGuess(value: string): boolean {
+  const words = value.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u);
+  return words.some((w) => NEGATION_WORDS.has(w) || NOT_ANSWERED_STEMS.some((stem) => w.startsWith(stem)));
+}
+
+/** The value a snippet line proposes for an unknown value: a direction's `in`, a status's guess, a done flag's `true`. */
+function unknownGuess(field: 'direction' | 'missed' | 'done', value: string): string {
+  return field === 'direction' ? 'in' : field === 'missed' ? String(missedGuess(value)) : 'true';
+}
+
 /** Calls whose direction or status no map knows, or activities whose done value none knows, in words, with the --map lines that read them. */
 function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
   const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
-  // No reading is offered as the answer: each line is the user's to decide (a `true` for every value made successful calls missed).
+  // Each line is the user's to decide, said so beside it: a status's guess is by its words (missedGuess).
   const choice = a.field === 'direction' ? (ru ? 'in или out: проверьте' : 'in or out: check') : ru ? 'true или false: проверьте' : 'true or false: check';
-  const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}    # ${choice}`).join('\n')}`;
+  const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${unknownGuess(a.field, v)}    # ${choice}`).join('\n')}`;
   const share = `${num(a.unknown, ru)} ${ru ? 'из' : 'of'} ${num(a.filled, ru)}`;
   if (a.field === 'done')
     return ru

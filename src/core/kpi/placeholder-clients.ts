@@ -1,13 +1,23 @@
 /**
  * Client values that name no client: what a CRM writes for a contact or a company without a name
  * (amoCRM's and Kommo's «Без имени», Bitrix24's «Без названия», «Контактное лицо»), and a dash, «нет»
- * or «Unknown» typed for none. Read as one client, every won deal «Без имени» after the first was a
+ * or «Unknown» typed for none. And a caller who withheld the number, as a PBX writes it in place of
+ * one (Asterisk's and FreePBX's `anonymous` in `src`/`clid`, «Анонимный», «Скрытый номер», «Номер
+ * скрыт», `Private`, `Withheld`, `Restricted`, `Unavailable`): no number to call back and no one to
+ * link, so such a missed call counts in no callback rate's denominator (spec: missed calls «that
+ * have a client or a deal») and two such callers are not one client. Before, a tester's 4 calls back
+ * of 6 were 4 of 7. Read as one client, every won deal «Без имени» after the first was a
  * repeat sale (a tester: repeat share 96.7%, without a word); read as no client, such deals are never
  * repeat and make nothing repeat (spec: deals without a client), as for an empty cell. The readers'
  * rule of a cell that names no client (io/map/cells.ts namesNoClient) asks this one; a placeholder
  * this list lacks is said by the one-client alert (alerts.ts).
  */
-const PLACEHOLDERS = ['без имени', 'без названия', 'контактное лицо', 'неизвестный', 'неизвестно', 'не указан', 'не указано', 'нет', 'unknown', 'no name', 'noname', 'n/a', '-', '—', '–'];
+const PLACEHOLDERS = [
+  'без имени', 'без названия', 'контактное лицо', 'неизвестный', 'неизвестно', 'не указан', 'не указано', 'нет', 'unknown', 'no name', 'noname', 'n/a', '-', '—', '–',
+  // A withheld caller id.
+  'anonymous', 'анонимный', 'аноним', 'анонимный номер', 'скрытый номер', 'номер скрыт', 'скрытый', 'скрыт', 'неизвестный номер', 'номер не определен', 'не определен',
+  'private', 'private number', 'withheld', 'number withheld', 'restricted', 'unavailable', 'unknown number',
+];
 
 /** The placeholders as compared: lower case, ё as е, spaces collapsed. */
 const KEYS = new Set(PLACEHOLDERS);

@@ -9,7 +9,7 @@ import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } 
 import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
-import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
+import { callSides, employeeLine, joinsLegs, linesNameEmployees, NO_LINE, NO_LINE_MISSED, NoEmployeeLeg, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
 /** A direction as read: the call's, and whether the value itself says missed (Zoho's Call Type «Missed»). */
@@ -71,6 +71,8 @@ export interface ActivityMemos {
   idDirection: ReadonlyArray<readonly [string, 'in' | 'out']> | undefined;
   /** Its employees named only by line: the line on the company's side of each call (no manager column, nobody said to take the calls). */
   byLine: boolean;
+  /** Its rows are legs of calls, joined by a call id or a channel (lines.ts joinsLegs): a row naming no employee still times its call. */
+  legs: boolean;
   /** The row's sides, read once a row (reused), and the directions they gave (counted for the report: ctx.bySides). */
   side: SideReading;
   bySides: SideCounts | undefined;
@@ -182,6 +184,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     sides,
     idDirection: idDirections(ctx, sides),
     byLine: linesNameEmployees(ctx.map),
+    legs: joinsLegs(ctx.map),
     bySides: ctx.bySides,
     side: { direction: undefined, from: undefined, to: undefined },
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
@@ -212,7 +215,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
       d.count++;
       return INTERNAL_CALL;
     }
-    return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
+    return timedLeg(cells, ctx, m, missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager));
   }
   const undone = c.done !== undefined ? notDone(cells, ctx, m) : m.allPlanned && !incomingCall(cells, ctx, m) ? PLANNED_LIST : undefined;
   if (undone !== undefined) return undone;
@@ -337,6 +340,19 @@ function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem |
   return done === 'called off' ? CALLED_OFF : undefined;
 }
 
+/**
+ * A row with no employee, in a log whose rows are legs of calls (a call id or a channel column): the
+ * problem with the row's time (NoEmployeeLeg), for its call to be timed at its earliest leg; as it is
+ * where the time is unreadable or the log has no legs. The time read counts nothing (untimed rows).
+ */
+function timedLeg(cells: Cells, ctx: ReadContext, m: ActivityMemos, problem: RowProblem): RowProblem {
+  if (!m.legs) return problem;
+  const untimed = ctx.untimed!.count;
+  const read = activityTime(cells, ctx, m);
+  ctx.untimed!.count = untimed;
+  return read === undefined ? new NoEmployeeLeg(problem, m.out.at) : problem;
+}
+
 /** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */
 export const MISSED_NO_MANAGER = 'no manager (a missed incoming call)';
 
@@ -396,7 +412,7 @@ function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counte
   if (c.direction !== undefined) {
     const col = m.directions === undefined ? c.direction : directionOfKind(cells, ctx, m, m.directions);
     const d = col === undefined ? null : cells.value(col, m.direction);
-    if (d !== null || m.kindDirection === undefined) return d;
+    if (d !== null || (m.kindDirection === undefined && m.sides === undefined)) return d;
   }
   const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
   if (byKind !== null || m.sides === undefined) return byKind;

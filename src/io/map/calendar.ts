@@ -40,14 +40,14 @@ export const fixedDateDotted = { value: false };
 export const fixedDateMs = new Float64Array(1);
 
 /**
- * The layouts of nearly every big export, `YYYY-MM-DD[ HH:MM:SS]` and `DD.MM.YYYY[ HH:MM:SS]`, read
- * from bytes (a view of them, read four bytes at a time): whether the cell has one of them, its
+ * The layouts of nearly every big export, `YYYY-MM-DD[ HH:MM:SS[.fff]]` and `DD.MM.YYYY[ HH:MM:SS[.fff]]`,
+ * read from bytes (a view of them, read four bytes at a time): whether the cell has one of them, its
  * wall-clock ms then in fixedDateMs[0] (else the text parser decides). Gives exactly what parseDate
- * gives for these layouts.
+ * gives for these layouts: fractional seconds after a dot or a comma are dropped.
  */
 export function fixedDate(view: DataView, s: number, e: number): boolean {
   const len = e - s;
-  if (len !== 19 && len !== 10) return false;
+  if (len !== 19 && len !== 10 && !(len > 20 && len <= MAX_FIXED && fraction(view, s + 19, e))) return false;
   // Bytes 0-3, 4-7 and 8-9, big-endian: the first byte is the highest.
   const a = view.getUint32(s);
   const b = view.getUint32(s + 4);
@@ -91,7 +91,19 @@ export function fixedDate(view: DataView, s: number, e: number): boolean {
   return true;
 }
 
+/** The longest cell read by fixedDate: seconds to nine decimals (nanoseconds). */
+const MAX_FIXED = 29;
+
+/** Whether bytes [i, e) are a fraction of a second: a dot or a comma, then digits only. */
+function fraction(view: DataView, i: number, e: number): boolean {
+  const mark = view.getUint8(i);
+  if (mark !== DOT && mark !== COMMA) return false;
+  for (let j = i + 1; j < e; j++) if ((view.getUint8(j) - 48) >>> 0 > 9) return false;
+  return true;
+}
+
 const DASH = 0x2d;
+const COMMA = 0x2c;
 const DOT = 0x2e;
 const COLON = 0x3a;
 const SPACE = 0x20;
@@ -104,13 +116,13 @@ function twoDigits(pair: number): number {
   return hi >>> 0 <= 9 && lo >>> 0 <= 9 ? hi * 10 + lo : -1;
 }
 
-const scratch = new Uint8Array(19);
+const scratch = new Uint8Array(MAX_FIXED);
 const scratchView = new DataView(scratch.buffer);
 
 /** fixedDate over text: the same layouts, read by the same function. */
 export function fixedDateText(s: string): { ms: number; hasTime: boolean } | undefined {
   const n = s.length;
-  if (n !== 19 && n !== 10) return undefined;
+  if (n !== 19 && n !== 10 && (n <= 20 || n > MAX_FIXED)) return undefined;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     scratch[i] = c > 127 ? 0 : c;

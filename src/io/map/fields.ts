@@ -183,11 +183,20 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost'] },
   {
     field: 'duration_s',
-    // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
-    // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
+    // One rule in every language: a header that names the talk comes before every one that names the whole
+    // call, which includes the ringing (Sipuni's «Длительность звонка», Asterisk's and OnlinePBX's
+    // `duration`): «Разговор», «Время разговора», `talk_duration`, `Talking`. Before, the Russian talk
+    // headers came first and the English ones after `Duration`, so OnlinePBX's `duration` beat its
+    // `user_talk_time` and counted the ringing as talk (a tester: 27.42 talk minutes for 26.25).
     // UIS/CoMagic: `talk_duration` in its Data API, `talk_time_duration` in its call notifications and
     // webhooks; never their `wait_time_duration` (the ringing) or `total_time_duration` (wait and talk).
-    aliases: ['Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Время звонка', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'talk_time_duration', 'seconds'],
+    // 3CX's call log: `Talking` (and `Ringing`, not read). OnlinePBX's API: `user_talk_time`.
+    // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
+    aliases: [
+      'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Разговор', 'talk_duration', 'talk_time_duration', 'user_talk_time', 'Talk time', 'Talk duration', 'Talking',
+      'Время звонка', 'billsec', 'billseconds',
+      'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'seconds',
+    ],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   // After the duration: «Время звонка» is the time of day only where a talk column took the duration.

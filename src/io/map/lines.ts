@@ -1,4 +1,5 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
+import { mayHaveLine, nameAndLine } from '../../core/name-line.js';
 import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_MAX_ROWS, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
 import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
@@ -61,12 +62,17 @@ export interface CallSides {
 }
 
 /**
- * The sides of a call log with no direction column, or undefined: both sides need a column (`src`
- * or `channel`; `dst` or `dstchannel`). Sipuni's «Откуда» and «Куда» beside its «Тип» column are read
- * by that column.
+ * The sides of a call log, or undefined: both sides need a column (`src` or `channel`; `dst` or
+ * `dstchannel`). Read in a log with no direction column (they say the direction), and in one with a
+ * direction column but no column that names the employee (a manager's, or Sipuni's «Кто ответил»):
+ * a PBX cabinet's log of extensions (Zadarma's, Telphin's, OnlinePBX's `Дата;Откуда;Куда;Направление;
+ * Длительность;Статус`), whose employee is the line on the company's side while its direction column
+ * still says in or out (where that cell is blank, the sides do). Before, such a log was refused for a
+ * manager column the moment it had a direction column, while the same file without it was read right
+ * (a tester). Sipuni's «Откуда» and «Куда» beside its «Тип» and «Ответственный из CRM» are read by those.
  */
 export function callSides(map: ColumnMap): CallSides | undefined {
-  if (map.fields.has('direction')) return undefined;
+  if (map.fields.has('direction') && (map.fields.has('manager') || map.fields.has('answered_by'))) return undefined;
   const side = (fields: string[]) => fields.flatMap((f) => map.fields.get(f)?.slice(0, 1) ?? []);
   const caller = side(['channel', 'caller']);
   const callee = side(['dstchannel', 'callee']);
@@ -106,23 +112,42 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][]): boo
   if (!sides) return false;
   if (map.fields.has('channel') || map.fields.has('dstchannel')) return true;
   const cols = [...sides.caller, ...sides.callee];
-  return sampleRows.some((r) => cols.some((c) => lineOf(r[c] ?? '') !== undefined));
+  return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
 }
 
-/** What a call's sides say: its direction, and the line each side names. */
+/** What a call's sides say: its direction, and the line each side names (as sideEmployee gives it: a line, or a name with one). */
 export interface SideReading {
   direction: 'in' | 'out' | 'internal' | undefined;
   from: string | undefined;
   to: string | undefined;
 }
 
-/** The first line named by a side's columns. */
+/** The first line named by a side's columns: the line, or the employee's name with it («Ivanov Ivan (101)»: sideEmployee). */
 function sideLine(cells: Cells, cols: readonly number[]): string | undefined {
   for (const c of cols) {
-    const line = cells.blank(c) ? undefined : lineOf(cells.text(c));
+    const line = cells.blank(c) ? undefined : sideEmployee(cells.text(c));
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** The name of a machine that answers calls, with a line of its own (3CX's «Main IVR (800)», a queue's, a ring group's): no employee. */
+const MACHINE_NAME = /\b(?:ivr|queue|receptionist|voice ?mail|ring group|hunt group|call flow|parking|fax)\b|очеред|меню|автосекретар|голосов|групп|факс/iu;
+
+/**
+ * The employee a side's cell names: its line (lineOf: `101`, a channel, a SIP address), or a person's
+ * name with a line beside it (3CX's From and To, «Ivanov Ivan (101)»; «Анна (доб. 201)», Sipuni's «201
+ * (Анна)»), as written, for the manager's reading to take the name and the line apart as a manager
+ * column's cell is (core/name-line.ts). Not a machine's name with a line («Main IVR (800)»): a call it
+ * took is one no line took. Before, a named line was no line, and 3CX's log asked for a manager column.
+ */
+export function sideEmployee(text: string): string | undefined {
+  const line = lineOf(text);
+  if (line !== undefined) return line;
+  const t = text.trim();
+  if (!mayHaveLine(t)) return undefined;
+  const named = nameAndLine(t);
+  return named === undefined || MACHINE_NAME.test(named.name) ? undefined : t;
 }
 
 /**
@@ -190,6 +215,22 @@ export class UnroutedCall extends RowProblem {
     readonly outside: boolean,
   ) {
     super('drop', answered ? NO_LINE : NO_LINE_MISSED);
+  }
+}
+
+/**
+ * A leg that names no employee in a log with a manager column (UIS's and CoMagic's ring that nobody
+ * took, «Сотрудник» blank): a row refused as ever, unless a leg of its call names one, carrying its
+ * time, so that the call is at its earliest leg's time whichever leg names the employee. Before, such
+ * a leg carried none, and the call was timed at the answering leg: a deal's response read 10.42
+ * minutes for 10 (a tester).
+ */
+export class NoEmployeeLeg extends RowProblem {
+  constructor(
+    problem: RowProblem,
+    readonly at: number,
+  ) {
+    super(problem.kind, problem.reason, problem.column, problem.unread);
   }
 }
 
@@ -376,7 +417,7 @@ function newTalk(at: number, seconds: number | null, span: TalkSpan): number | n
 
 /** When a leg started, where it was read that far. */
 function startOf(read: Read): number | undefined {
-  return read instanceof UnroutedCall ? read.at : read instanceof RowProblem ? undefined : read.at;
+  return read instanceof UnroutedCall || read instanceof NoEmployeeLeg ? read.at : read instanceof RowProblem ? undefined : read.at;
 }
 
 /** Whether a leg can be one call's with the one held: it started within a call's longest span of it (a column of one id filled down is no call of a thousand legs). */
@@ -392,7 +433,11 @@ function near(held: Read, leg: Read): boolean {
  * only what runs past the talk so far; legs one after another (a transfer) add theirs.
  */
 function merged(held: Read, leg: Read, span: TalkSpan): Read {
-  if (leg instanceof RowProblem && !(leg instanceof UnroutedCall)) return held;
+  if (leg instanceof RowProblem && !(leg instanceof UnroutedCall)) {
+    // A leg naming no employee that started first still times the call.
+    if (leg instanceof NoEmployeeLeg && !(held instanceof RowProblem)) held.at = Math.min(held.at, leg.at);
+    return held;
+  }
   const at = Math.min(startOf(held) ?? Infinity, startOf(leg)!);
   if (held instanceof RowProblem) {
     if (!(leg instanceof UnroutedCall)) {

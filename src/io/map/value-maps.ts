@@ -265,6 +265,66 @@ const NOT_ANSWERED = new Set([
   'line limit',
   'congestion',
   'chanunavail',
+  // FreeSWITCH's hangup causes of a call nobody answered, as OnlinePBX and other FreeSWITCH PBXs write
+  // them (`hangup_cause`): the caller hung up first, busy, no answer, rejected, unreachable (tester T32 F5).
+  'originator_cancel',
+  'user_busy',
+  'no_user_response',
+  'call_rejected',
+  'subscriber_absent',
+  'user_not_registered',
+  'unallocated_number',
+  'no_route_destination',
+  'destination_out_of_order',
+  'normal_temporary_failure',
+  'recovery_on_timer_expire',
+  'invalid_number_format',
+  'normal_circuit_congestion',
+  'network_out_of_order',
+  'lose_race',
+  // SIP reason phrases (Rostelecom's `status_string`, a SIP trunk's log), alone or after their codes.
+  'request terminated',
+  'temporarily unavailable',
+  'not found',
+  'request timeout',
+  'service unavailable',
+  'busy here',
+  'busy everywhere',
+  'decline',
+  'declined',
+  'forbidden',
+  'does not exist anywhere',
+  'call/transaction does not exist',
+  '486 busy here',
+  '487 request terminated',
+  '480 temporarily unavailable',
+  '404 not found',
+  '408 request timeout',
+  '503 service unavailable',
+  '600 busy everywhere',
+  '603 decline',
+  // Russian words of a call that did not take place, as cabinets of Russian PBXs write them.
+  'абонент не отвечает',
+  'неуспешно',
+  'отменен вызывающим',
+  'отменен клиентом',
+  'не удался',
+  'вызов не удался',
+  'звонок не удался',
+  'несостоявшийся',
+  'несостоявшийся звонок',
+  'несостоявшийся вызов',
+  'сорвался',
+  'неотвеченный вызов',
+  'вызов не состоялся',
+  'звонок не состоялся',
+  'ошибка',
+  'ошибка вызова',
+  // A voice menu took the call, no person; MegaFon's statuses of a call that did not connect, wherever they are written.
+  'голосовое меню',
+  'notfound',
+  'notavailable',
+  'notallowed',
 ]);
 
 const ANSWERED = new Set([
@@ -275,6 +335,18 @@ const ANSWERED = new Set([
   // was read as answered all the same, but the run asked which it was with a guess of «true» (missed).
   // As a whole value only: "Call placed" in a dialler's free text says nothing of an answer.
   'placed',
+  // FreeSWITCH's hangup cause of a call that was answered and ended normally, in its and Q.850's words;
+  // Asterisk's ANSWER (its Dial status), a PBX's OK, and the Russian words of a call that took place.
+  'normal_clearing',
+  'normal clearing',
+  'normal call clearing',
+  'answer',
+  'ok',
+  'состоялся',
+  'состоявшийся',
+  'звонок состоялся',
+  'вызов состоялся',
+  'нормальное завершение',
 ]);
 
 const KIND: Record<string, ActivityKind> = {

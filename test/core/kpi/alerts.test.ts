@@ -559,3 +559,21 @@ describe('one client on most won deals', () => {
     expect(describeAlert({ code: 'won-no-client', won: 30 }, 'en')).toMatch(/^None of the 30 won deals names a client/);
   });
 });
+
+// Tester T32 F5: the unknown-status snippet proposed `true` (not answered) for every value, «ANSWER» and
+// «Состоялся» too: pasted unedited, answered calls became missed. Its guess is now by the value's words.
+describe('unknown call statuses: the snippet guesses by their words', () => {
+  const snippet = (values: string[], lang: string) => describeAlert({ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус', unknown: values.length, filled: 10, values }, lang).split('\n').slice(1).join('\n');
+  it('false for a value that says an answer or nothing, true only for one that says no answer', () => {
+    const values = ['ANSWER', 'NORMAL_CLEARING', 'Состоялся', 'Ok', 'Success', 'Переадресован', 'ORIGINATOR_CANCEL', 'USER_BUSY', 'Request Terminated', 'Абонент не отвечает', 'Неуспешно', 'Сорвался', 'NotFound', 'IVR'];
+    const want = [false, false, false, false, false, false, true, true, true, true, true, true, true, true];
+    const lines = values.map((v, i) => `  ${JSON.stringify(v)}: ${want[i]}    # true или false: проверьте`);
+    expect(snippet(values, 'ru')).toBe(`missed:\n${lines.join('\n')}`);
+    expect(snippet(['ANSWER', 'USER_BUSY'], 'en')).toBe('missed:\n  "ANSWER": false    # true or false: check\n  "USER_BUSY": true    # true or false: check');
+  });
+
+  it('keeps a direction\'s and a done flag\'s lines as they were', () => {
+    expect(describeAlert({ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Тип', unknown: 1, filled: 10, values: ['local'] }, 'ru')).toContain('  "local": in    # in или out: проверьте');
+    expect(describeAlert({ code: 'unknown-values', file: 'a.csv', field: 'done', header: 'Done', unknown: 1, filled: 10, values: ['Fait'] }, 'ru')).toContain('  "Fait": true    # true или false: проверьте');
+  });
+});

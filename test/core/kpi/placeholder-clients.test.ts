@@ -25,6 +25,12 @@ describe('isPlaceholderClient', () => {
     for (const p of ['Без имени', 'БЕЗ ИМЕНИ', ' без  имени ', 'Без названия', 'Контактное лицо', 'Неизвестный', 'Unknown', 'No name', 'NONAME', 'N/A', '-', '—', '–', 'нет', 'Нет', 'Не указан', 'без\u00a0имени']) expect(isPlaceholderClient(p), p).toBe(true);
   });
 
+  // A withheld caller id as PBXs write it in place of a number (tester T32 F3): no client, so no callback is owed to it.
+  it('reads a withheld caller id as no client, in any case', () => {
+    for (const p of ['anonymous', 'Anonymous', 'ANONYMOUS', 'Анонимный', 'Скрытый номер', 'Номер скрыт', 'Номер не определён', 'Private', 'Withheld', 'Restricted', 'Unavailable']) expect(isPlaceholderClient(p), p).toBe(true);
+    for (const c of ['Private Bank', 'Анонимный клиент 2', 'ООО Скрытый', 'Restricted Ltd']) expect(isPlaceholderClient(c), c).toBe(false);
+  });
+
   it('keeps a client whose name merely contains one, or another word', () => {
     for (const c of ['', 'Иванов Иван', 'ООО Без имени', 'Без имени 2', 'Нетто', 'Unknown Ltd', '--', 'Контакт', 'ООО «Ромашка»']) expect(isPlaceholderClient(c), c).toBe(false);
   });
@@ -52,6 +58,14 @@ describe('PlaceholderBytes', () => {
     expect(inUtf8('без\u00a0имени')).toBe(true);
     expect(inUtf8('без\u202fимени')).toBe(true);
     expect(PlaceholderBytes.of(cp1251Chars).test(Uint8Array.from([0xe1, 0xe5, 0xe7, 0xa0, 0xe8, 0xec, 0xe5, 0xed, 0xe8]), 0, 9)).toBe(true);
+  });
+
+  it('reads a withheld caller id by its bytes as the text rule does', () => {
+    for (const p of ['anonymous', 'Anonymous', 'Анонимный', 'СКРЫТЫЙ НОМЕР', 'Номер  скрыт', 'Private', 'Withheld', 'Restricted', 'Unavailable']) {
+      expect(inUtf8(p), `utf-8 ${p}`).toBe(true);
+      expect(inCp1251(p), `cp1251 ${p}`).toBe(true);
+    }
+    for (const c of ['Anonymous2', 'Private Bank', 'Скрытый номер 5']) expect(inUtf8(c), c).toBe(false);
   });
 
   it('keeps a client whose name begins as a placeholder does, contains one, or is another word', () => {

@@ -81,7 +81,7 @@ describe('the byte path reads exactly what the text path reads', () => {
   const ids = pick('100', '101', '102', ' 103 ', '104\u00a0', '105 ', '106\t', 'A-7', '', 'Сделка 5', '7;8', '9, 10', '"q"', '0012', '\u200b107', '108\u200e', '\u00ad');
   const people = pick('Иванов Иван', ' Петрова Анна ', '', 'Smith\u00a0J', '<b>Анна</b>', 'Ёлкин', 'Итого', 'Петрова Итог', 'Ann Total\u00a0');
   const clients = pick('', 'ООО Ромашка', ' Клиент 1', 'Клиент 2 ', 'Клиент\u2009', 'Компания: Альфа', 'Клиент\u00a0', 'Клиент 3\u200b', '\u2060Клиент 4', 'a,b', '+7 900 000-00-00', 'ООО Ромашка');
-  const dates = pick('2024-01-05 10:00:00', '05.01.2024', '2024-01-05', '2024-02-30 10:00:00', '13/01/2024', '1/5/2024 3:04 PM', '', 'не закрыта', 'garbage', ' 2024-01-05 10:00:00', '45000', '2024-01-05T10:00:00', '31.12.2024 23:59:59', '2024-01-05 24:00:00', '2024-01-05 10:00:00 ', '2024-1-5');
+  const dates = pick('2024-01-05 10:00:00', '05.01.2024', '2024-01-05', '2024-02-30 10:00:00', '13/01/2024', '1/5/2024 3:04 PM', '', 'не закрыта', 'garbage', ' 2024-01-05 10:00:00', '45000', '2024-01-05T10:00:00', '31.12.2024 23:59:59', '2024-01-05 24:00:00', '2024-01-05 10:00:00 ', '2024-1-5', '31.12.2024 23:59:59.123', '05.01.2024 10:00:00,5', '2024-01-05 10:00:00.250', '05.01.2024 10:00:00.');
   const statuses = pick('won', 'lost', 'open', 'Успешно реализовано', 'Закрыто и не реализовано', 'deleted', '???', '', ' Won ');
   const amounts = pick('100', '100 ', '+5', '1 000,50', '-5', '', 'abc', '12.5', '007', '1\u00a0000', '120000|RUB', '999999999999999999');
   const reasons = pick('', 'Дорого', ' дорого ', 'Выбрали конкурента');
@@ -129,6 +129,18 @@ describe('the byte path reads exactly what the text path reads', () => {
       { numRuns: RUNS },
     );
   }, TIMEOUT);
+
+  // Tester T32 F8: dates with fractional seconds, read by the byte path's fixed layouts and by the text parser alike.
+  it('on dates with fractional seconds, dotted and ISO, in UTF-8 and Windows-1251', async () => {
+    const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+    const body = ['03.03.2025 10:05:00.123', '03.03.2025 10:05:00,123', '2025-03-03 10:05:00.5', '03.03.2025 10:05:00.123456789', '03.03.2025 10:05:00.1234567890', '03.03.2025 10:05:00.'].map((at, i) => ['Иванов Иван', at, 'call', 'out', 'false', '60', String(100 + i), 'Клиент 1']);
+    for (const windows1251 of [false, true]) {
+      const file = write('fraction.csv', [...filler(header, ['Иванов Иван', '2024-01-01 09:00:00', 'call', 'out', 'false', '#', '#', 'Клиент #']), ...body], { delimiter: ';', windows1251, quoteAll: false, eol: '\n' });
+      await expectSameBothWays(file, 'activities');
+      // Every one but the last, whose dot has no digit after it, is 03.03.2025 10:05:00.
+      expect((await read(file, 'activities', false)).split('"at":1740996300000').length - 1).toBe(5);
+    }
+  });
 
   it('on random activities linked to the deals of an export (deal and client keys found by their bytes)', async () => {
     const dealRows = LINKED_DEALS;

@@ -49,6 +49,20 @@ describe('fixedDate', () => {
     expect(read('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
     for (const bad of ['2023-02-29', '2024-13-01', '2024-07-01 24:00:00', '2024-07-0a', '20240701', '2024/07/01', '01.07.2024 3:17:28']) expect(read(bad)).toBeNaN();
   });
+
+  // Tester T32 F8: milliseconds after the seconds, as PBX cabinets and Excel re-saves write them, dropped as the text parser drops them.
+  it('reads fractional seconds after a dot or a comma, in both layouts, as parseDate does', () => {
+    const read = (text: string) => fixed(viewOf(Buffer.from(text)), 0, text.length);
+    const at = Date.UTC(2025, 2, 3, 10, 5, 0);
+    for (const text of ['03.03.2025 10:05:00.123', '03.03.2025 10:05:00,123', '03.03.2025 10:05:00.1', '03.03.2025 10:05:00.123456789', '2025-03-03 10:05:00.123', '2025-03-03T10:05:00,5']) {
+      expect(read(text), text).toBe(at);
+      const parsed = parseDate(text);
+      expect(parsed && typeof parsed === 'object' ? parsed.ms : parsed, text).toBe(at);
+    }
+    // No digit after the mark, a letter among them, a zone after them, too many digits: left to the text parser.
+    for (const text of ['03.03.2025 10:05:00.', '03.03.2025 10:05:00.12a', '2025-03-03 10:05:00.123Z', '03.03.2025 10:05:00.1234567890', '03.03.2025 10:05:00:123']) expect(read(text), text).toBeNaN();
+    expect(parseDate('03.03.2025 10:05:00.')).toBeUndefined();
+  });
 });
 
 describe('daysFromCivil', () => {

@@ -118,6 +118,21 @@ describe('headers in NFD map as the same words in NFC', () => {
   });
 });
 
+// Tester T32 F4: beside a plain duration (the whole call, ringing included), a column that names the talk
+// is the duration, by one rule in Russian and English; before, `duration` beat `user_talk_time`,
+// `talk_duration`, `talk_time_duration`, `Talk time`, `Talking`, and «Длительность» beat «Разговор».
+describe('a talk column beats a plain duration, in every language', () => {
+  const pairs: Array<[string, string]> = [
+    ['duration', 'user_talk_time'], ['duration', 'talk_time_duration'], ['duration', 'talk_duration'], ['Duration', 'Talk time'], ['Duration', 'Talk duration'], ['Duration', 'Talking'],
+    ['Длительность', 'Разговор'], ['Длительность', 'Длительность разговора'], ['Длительность звонка', 'Время разговора'], ['Продолжительность', 'Продолжительность разговора'], ['Call duration', 'Talking'],
+  ];
+  it.each(pairs)('%s beside %s: the talk', (whole, talk) => {
+    for (const headers of [['Дата звонка', 'Сотрудник', whole, talk], ['Дата звонка', 'Сотрудник', talk, whole]]) {
+      expect(mapped(headers).duration_s, headers.join(',')).toBe(talk);
+    }
+  });
+});
+
 // A tester: «Длительность, мин» was no duration column, and named by --map it was read as seconds (60× too small).
 describe('the unit a duration header names', () => {
   it('minutes, milliseconds and seconds after a duration\'s name, in Russian and English', async () => {

@@ -288,3 +288,16 @@ describe('extension columns beside the numbers (Mango\'s API statistics)', () =>
     expect(map.fields.has('dstchannel')).toBe(false);
   });
 });
+
+// Tester T32 F2: 3CX writes an employee in From and To as their name with the extension.
+describe('sideEmployee', () => {
+  it('reads a line, or a person\'s name with a line as written; not a machine\'s', async () => {
+    const { sideEmployee } = await import('../../../src/io/map/lines.js');
+    expect(sideEmployee('101')).toBe('101');
+    expect(sideEmployee('PJSIP/102-0000001a')).toBe('102');
+    expect(sideEmployee('Ivanov Ivan (101)')).toBe('Ivanov Ivan (101)');
+    expect(sideEmployee(' Петрова Анна (доб. 102) ')).toBe('Петрова Анна (доб. 102)');
+    expect(sideEmployee('201 (Анна)')).toBe('201 (Анна)');
+    for (const none of ['Main IVR (800)', 'Sales Queue (801)', 'Очередь продаж (802)', 'Голосовое меню (803)', 'Ring Group (600)', '+79161111111', '89162222222', 'Ivanov Ivan', '']) expect(sideEmployee(none), none).toBeUndefined();
+  });
+});

@@ -26,6 +26,20 @@ describe('call statuses and directions as telephony logs write them', () => {
     expect(direction(v)).toBe(want);
   });
 
+  // Tester T32 F5: FreeSWITCH's hangup causes (OnlinePBX), SIP reason phrases (Rostelecom), Russian
+  // cabinets' words, MegaFon's NotFound: each was read as answered, a missed call hidden.
+  it.each([
+    'ORIGINATOR_CANCEL', 'USER_BUSY', 'NO_USER_RESPONSE', 'CALL_REJECTED', 'NO_ANSWER', 'SUBSCRIBER_ABSENT', 'UNALLOCATED_NUMBER',
+    'Request Terminated', 'Temporarily Unavailable', 'Not Found', 'Request Timeout', 'Service Unavailable', 'Busy Here', 'Declined', 'Decline', '486 Busy Here', '603 Decline',
+    'Абонент не отвечает', 'Неуспешно', 'Отменён вызывающим', 'Не удался', 'Несостоявшийся', 'Сорвался', 'Ошибка', 'Голосовое меню', 'NotFound', 'notavailable',
+  ])('%s is not answered', (v) => {
+    expect(missed(v)).toBe(true);
+  });
+
+  it.each(['NORMAL_CLEARING', 'Normal call clearing', 'ANSWER', 'OK', 'Ok', 'Состоялся', 'Состоявшийся', 'Нормальное завершение'])('%s is answered', (v) => {
+    expect(missed(v)).toBe(false);
+  });
+
   // Beeline's and MTS's cloud PBX APIs write PLACED for a call that took place and MISSED for one that
   // did not: the unknown-status snippet guessed PLACED was missed (a tester). A whole value only.
   it('PLACED is answered, MISSED not; "Call placed" says nothing of an answer', () => {
