@@ -381,10 +381,15 @@ function unknownValues(reports: ImportReport[]): Alert[] {
       // A call status is asked about only where nothing else says which calls were missed: beside Zoho's Call Type
       // «Missed», its Call Result («Interested», «Requested call back») is an outcome, and the snippet would mark them missed.
       if (field === 'missed' && [...(r.values.direction ?? []), ...(r.values.kind ?? [])].some((v) => v.mapped === MISSED_DIRECTION && v.count > 0)) return [];
-      return [{ code: 'unknown-values' as const, file: r.file, field, header, unknown: count, filled, values: unknown.slice(0, 5).map((v) => v.value) }];
+      // Every value the snippet must name, up to a screenful: the first five alone left the rest to a second run (a tester's 14 statuses).
+      const more = unknown.length - UNKNOWN_VALUES_LISTED;
+      return [{ code: 'unknown-values' as const, file: r.file, field, header, unknown: count, filled, values: unknown.slice(0, UNKNOWN_VALUES_LISTED).map((v) => v.value), ...(more > 0 ? { more } : {}) }];
     });
   });
 }
+
+/** The most values no map knows that an unknown-values alert lists (and its snippet names). */
+const UNKNOWN_VALUES_LISTED = 30;
 
 /** The activities with dates alone below which a file is too small to say so of. */
 const UNTIMED_MIN = 10;

@@ -350,7 +350,7 @@ export const MESSAGES = {
   'usage.encoding': { ru: '--encoding: неизвестная кодировка «{value}»; возможны utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be', en: '--encoding: unknown encoding "{value}"; use utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le or utf-16be' },
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
   'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например 10) или доля до 100% (например 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
-  'usage.callbackWindow': { ru: '--callback-window: нужна длительность с единицей (h — часы, m — минуты, d — дни), например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration with its unit (h hours, m minutes, d days) such as 24h, 90m or 2d, got "{value}"' },
+  'usage.callbackWindow': { ru: '--callback-window: нужна длительность с единицей (ч или h — часы, мин или m — минуты, д или d — дни), например 24ч, 90мин или 2д; получено «{value}»', en: '--callback-window must be a duration with its unit (h hours, m minutes, d days) such as 24h, 90m or 2d, got "{value}"' },
   'format.extensionMismatch': {
     ru: '--format {format} нельзя записать в файл «.{ext}»', en: '--format {format} cannot be written to a ".{ext}" file',
     hint: { ru: 'назовите файл {name} или выберите другой --format: {formats}', en: 'name the file {name}, or choose another --format: {formats}' },

@@ -172,3 +172,15 @@ describe('F2: 3CX\'s call log', () => {
 function figuresOf(r: Row): Array<number | null> {
   return [r.calls_in, r.calls_out, r.calls_missed, r.callback_rate, r.talk_minutes, r.response_min_median];
 }
+
+describe('F5: every call status no map knows is listed, with its line in the snippet', () => {
+  it('seven unknown values: all seven named (the first five alone left the rest to a second run)', () => {
+    const statuses = ['Перевод', 'Соединён-1', 'Соединён-2', 'Соединён-3', 'Соединён-4', 'Соединён-5', 'Соединён-6'];
+    const rows = statuses.map((s, i) => `0${3 + (i % 2)}.03.2025 1${i}:00;Иванов Иван;Входящий;${s};+7 916 111-11-11;60`);
+    file('statuses.csv', ['Дата;Сотрудник;Направление;Статус;Номер;Длительность', ...rows].join('\n'));
+    const { code, stderr } = kpi('statuses.csv', '--lang', 'en');
+    expect(code, stderr).toBe(0);
+    for (const s of statuses) expect(stderr).toContain(`  "${s}": false    # true or false: check`);
+    expect(stderr).not.toContain('more)');
+  });
+});

@@ -106,7 +106,7 @@ export type Alert =
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
   /** Two sets of files, one of them without an activities file: that period's activity rows are empty. */
   | { code: 'period-without-activities'; which: 'before' | 'after' }
-  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed' | 'done'; header: string; unknown: number; filled: number; values: string[] }
+  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed' | 'done'; header: string; unknown: number; filled: number; values: string[]; /** Distinct values past those listed. */ more?: number }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   /** The file's last row has fewer cells than the header and no line end, and no other row is short: cut off mid-row. */
   | { code: 'last-row-cut'; file: string; row: number; cells: number; width: number }
@@ -781,7 +781,8 @@ function unknownGuess(field: 'direction' | 'missed' | 'done', value: string): st
 
 /** Calls whose direction or status no map knows, or activities whose done value none knows, in words, with the --map lines that read them. */
 function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
-  const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
+  const more = a.more ? (ru ? ` и ещё ${num(a.more, ru)}` : ` and ${num(a.more, ru)} more`) : '';
+  const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ') + more;
   // Each line is the user's to decide, said so beside it: a status's guess is by its words (missedGuess).
   const choice = a.field === 'direction' ? (ru ? 'in или out: проверьте' : 'in or out: check') : ru ? 'true или false: проверьте' : 'true or false: check';
   const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${unknownGuess(a.field, v)}    # ${choice}`).join('\n')}`;
