@@ -643,6 +643,11 @@ export function valueShape(raw: string): ValueShape {
   return PERSON_NAME.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
 }
 
+/** What in a cell says it is a route or a sentence, not a person: an arrow, or a colon after a word. */
+const NOT_A_NAME = /\s(?:>|->|→|=>)\s|\p{L}:\s/u;
+/** The most words a manager's name has in a cell (a name, a patronymic, a surname, a line, a department's word). */
+const MANAGER_WORDS_AT_MOST = 5;
+
 /**
  * Whether a column may be offered for a field, by what it already feeds and by its first values: a
  * column another field reads is not offered; a date field needs dates among at least half of them, a
@@ -663,7 +668,9 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     if (field === 'manager') {
       // A column of call statuses (Rostelecom's `status_string`: «Busy Here») is no employee, whatever its words' shape.
       if (holdsStatuses(header, values)) return false;
-      const shapes = values.map(valueShape);
+      // A route or a sentence («Inbound: 74951234567 > Ivanov Ivan (101)», 3CX's Call Activity Details) is no
+      // employee's name: offered, pasted, each route was a manager, the voice menu one with 100% missed (tester T32 F2).
+      const shapes = values.map((v) => (NOT_A_NAME.test(v) || v.trim().split(/\s+/).length > MANAGER_WORDS_AT_MOST ? 'text-long' : valueShape(v)));
       return mostly(shapes, (x) => x === 'name' || x === 'text') || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
     }
     return values.some((v) => parseDate(v, 'dmy') === undefined);

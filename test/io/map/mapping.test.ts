@@ -34,6 +34,21 @@ describe('the closest column offered for a missing field fits its values', () =>
   });
 });
 
+// A tester (T32 F2): a call log's routes in words (3CX's Call Activity Details) were proposed as the manager; pasted,
+// each route was a manager, the voice menu one with 100% missed.
+describe('a column of routes or sentences is not offered as the manager', () => {
+  it('«Inbound: 74951234567 > Ivanov Ivan (101)» is no name; a column of names beside it is', () => {
+    const headers = ['Call Time', 'Agent', 'Call Activity Details'];
+    const rows = [
+      ['03/03/2025 10:00', 'Ivanov Ivan', 'Inbound: 74951234567 > Ivanov Ivan (101)'],
+      ['03/03/2025 11:00', 'Petrova Anna', 'Inbound: 74951234567 > Main IVR (800) > Petrova Anna (102)'],
+      ['03/03/2025 12:00', 'Ivanov Ivan', 'Ivanov Ivan (101) > Outbound rule'],
+    ];
+    expect(offered(['Call Time', 'Call Activity Details'], rows.map((r) => [r[0]!, r[2]!]), 'activities').manager ?? []).not.toContain('Call Activity Details');
+    expect(offered(headers, rows, 'activities').manager ?? []).toEqual([]);
+  });
+});
+
 // A tester: a Beeline log, «Дата и время; Абонент; Номер; …», whose «Абонент» is the employee
 // («Иванов Иван (доб. 101)») and «Номер» the client's phone: «Номер» was proposed as the manager
 // (kpi's snippet, map's file, the answer pre-selected on a terminal), and Enter gave 7 managers that
