@@ -184,3 +184,16 @@ describe('F5: every call status no map knows is listed, with its line in the sni
     expect(stderr).not.toContain('more)');
   });
 });
+
+// A tester (T34 F7): a log's «Пропущен» column of TRUE/FALSE was not read, so missed calls were not computed and a
+// missed incoming call was a deal's first response.
+describe('a «Пропущен» flag column is the missed-call column', () => {
+  it('TRUE/FALSE and Да/Нет: the missed incoming call is neither answered nor a response', () => {
+    file('flag.csv', ['Дата;Сотрудник;Направление;Пропущен;Номер;Длительность', '03.03.2025 10:05;Иванов Иван;Входящий;TRUE;+7 916 111-11-11;0', '03.03.2025 10:30;Иванов Иван;Исходящий;FALSE;+7 916 111-11-11;60', '03.03.2025 12:10;Петрова Анна;Входящий;Да;+7 916 333-33-33;0', '03.03.2025 12:40;Петрова Анна;Входящий;Нет;+7 916 333-33-33;120'].join('\n'));
+    const { code, managers, stderr } = kpi('flag.csv');
+    expect(code, stderr).toBe(0);
+    // Иванов: deal 1 at 10:00, the missed call at 10:05 no response, the call back at 10:30 is (30 min); Петрова: deal 2 at 12:00, 12:40 (40 min).
+    expect([row(managers, 'Иванов Иван').calls_missed, row(managers, 'Иванов Иван').response_min_median, row(managers, 'Иванов Иван').callback_rate]).toEqual([1, 30, 1]);
+    expect([row(managers, 'Петрова Анна').calls_missed, row(managers, 'Петрова Анна').response_min_median]).toEqual([1, 40]);
+  });
+});
