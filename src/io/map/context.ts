@@ -8,7 +8,8 @@ import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { DAYS_1900_TO_1904 } from '../read/serial.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -459,6 +460,8 @@ export interface ReadContext {
   dateOnly: ReadonlySet<number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
+  /** A workbook whose dates count from 1904 (old Mac Excel): a plain serial in a date column is read from that day. */
+  date1904?: boolean;
   /** In a CRM with one won stage a pipeline (a profile's `oneWonStage`): the pipelines where a deal is in a won stage a rule knows ('' for none). */
   wonPipelines?: Set<string>;
   /**
@@ -686,7 +689,9 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
     if (ctx.dates.dotted === undefined && DOTTED_DATE.test(raw)) ctx.dates.noteDotted(col, raw);
     dateHasTime.value = parsed.hasTime;
     if (parsed.utc) noteUtc(ctx, col, raw);
-    dateRead[0] = dateOnly(parsed.ms, col, ctx);
+    // A serial of a 1904 workbook (a date cell is turned into a date by the reader; a plain number in General format is not).
+    const ms = ctx.date1904 === true && SERIAL.test(raw) ? parsed.ms + DAYS_1900_TO_1904 * 86_400_000 : parsed.ms;
+    dateRead[0] = dateOnly(ms, col, ctx);
     return undefined;
   }
   const key = normalizeValue(raw);

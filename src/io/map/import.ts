@@ -355,7 +355,8 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
   // A workbook's other sheets with a header of this kind are said (their rows are not read), unless --sheet chose the one read.
   const otherSheets = opts.sheet === undefined || opts.sheetByRule ? { rows: limits.headerSearchRows, header: (head: SheetHead) => sameKindHeader(head, kind, rows.knownHeader(), limits.headerSearchRows) } : undefined;
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, uncalculated: 'pass', otherSheets };
+  const onDate1904 = () => void (rows.date1904 = true);
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, onDate1904, namesColumns, uncalculated: 'pass', otherSheets };
   const { held, ...table } = await readTable(file, tableOptions, (record, line, uncalculated) => rows.add(record, line, uncalculated)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
@@ -444,6 +445,8 @@ class RowsToRecords<T> {
   private readonly filter = new RowFilter();
   /** Whether the table is delimited text (CSV, TSV): a workbook's or an HTML table's cells past the header are notes beside it, never moved values. */
   delimited = false;
+  /** The workbook's dates count from 1904 (readXlsx): a plain serial in a date column is read so. */
+  date1904 = false;
   private readonly cells = new RowCells();
   private readonly held = new RowCells();
   /** The header, to know it again amid the data (two exports joined into one file). */
@@ -622,6 +625,7 @@ class RowsToRecords<T> {
     }
     opts.onHeader?.(map);
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
+    if (this.date1904) this.reading.ctx.date1904 = true;
     this.build = this.reading.build;
     const deals = opts.store;
     if (this.reading.stageOf && deals) this.stageDeals = new StageDeals(this.reading.ctx.stages, () => deals.merged, this.reading.stageOf);

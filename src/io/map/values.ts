@@ -275,7 +275,7 @@ const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-
 /** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
 const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
 // An Excel serial; a Russian Excel's CSV save writes its fraction with a decimal comma (45475,375).
-const SERIAL = /^\d{4,5}([.,]\d+)?$/;
+export const SERIAL = /^\d{4,5}([.,]\d+)?$/;
 
 /** What a slash date says about the day-month order. */
 export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {

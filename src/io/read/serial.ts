@@ -9,3 +9,6 @@
 export function wholeSeconds(serial: number): number {
   return Math.floor(Math.round(serial * 86_400_000) / 1000);
 }
+
+/** The days the 1904 date system's serials are behind the 1900 system's (old Mac Excel's workbooks). */
+export const DAYS_1900_TO_1904 = 1_462;

@@ -36,6 +36,8 @@ export interface TableOptions {
   part?: { from: number; delimiter: string; encoding?: Encoding };
   /** Called when delimited text starts to be parsed, with its delimiter and (if known yet) encoding. */
   onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
+  /** Called before the rows of a workbook whose dates count from 1904 (old Mac Excel): a plain number in a date column is such a serial. */
+  onDate1904?: () => void;
   /** Whether a row names known columns (the header search's test): an HTML document's data table is the one with such a row. */
   namesColumns?: (cells: readonly string[]) => boolean;
   /**
@@ -230,7 +232,7 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
-    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets);
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets, opts.onDate1904);
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(info.otherSheets ? { otherSheets: info.otherSheets } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;

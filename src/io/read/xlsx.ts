@@ -5,7 +5,7 @@ import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { UserError } from '../../core/errors.js';
 import { cellRef, chosenSheet, emptySheetsError, SheetWithoutHeader } from './sheet-error.js';
-import { wholeSeconds } from './serial.js';
+import { DAYS_1900_TO_1904, wholeSeconds } from './serial.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
@@ -32,7 +32,7 @@ export interface XlsxInfo {
  * workbook is refused, never read as fewer or other values: each part's CRC-32 is checked against
  * the zip's, and its XML must be well-formed (a mismatched tag moved a value to another column).
  */
-export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass', others?: OtherSheetsCheck): Promise<XlsxInfo> {
+export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass', others?: OtherSheetsCheck, onDate1904?: () => void): Promise<XlsxInfo> {
   const zip = await openZip(source, file);
   try {
     const entries = await listEntries(zip, file);
@@ -46,6 +46,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     if (!workbookXml) throw notWorkbook(entries, file, entries.has('mimetype') ? await part('mimetype', 256) : undefined);
     wellFormed(workbookXml, 'xl/workbook.xml', file);
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
+    if (date1904) onDate1904?.();
     const relations = parseRels(wellFormed(await part('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels', file));
     const rels = new Map(relations.flatMap((r) => (r.id ? [[r.id, r.target] as const] : [])));
     // The shared strings and styles where the workbook's relationships put them (any part name is valid OOXML).
@@ -573,11 +574,10 @@ function pastDouble(v: string): string {
   return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
 }
 
-/** 1970-01-01, 2100-01-01 and 9999-12-31 as serials of the 1900 system, and the days the 1904 system's serials are behind it. */
+/** 1970-01-01, 2100-01-01 and 9999-12-31 as serials of the 1900 system. */
 const SERIAL_1970 = 25_569;
 const SERIAL_2100 = 73_051;
 const SERIAL_9999_12_31 = 2_958_465;
-const DAYS_1900_TO_1904 = 1_462;
 
 /** The longest duration a [h]:mm:ss cell is read as, in days; a larger serial is a date and time. */
 const ELAPSED_MAX_DAYS = 366;

@@ -736,3 +736,24 @@ describe('Zoho deals: the Russian stages and forecast type, and a Closing Date t
     expect((refused as UserError).hint).toMatch(/"Оплата получена": won {4}# 2 deals, .*: check/);
   });
 });
+
+// A tester (T34 F1): a 1904 workbook (old Mac Excel) whose dates are plain numbers (General format) read them as
+// 1900 serials: every date 4 years and a day early, cycles of 1465 days where one date column was a date cell.
+describe('a workbook whose dates count from 1904: a plain serial in a date column', () => {
+  it('is read from 1904, as its date cells are; the same serials in a 1900 workbook are the 1900 system\'s', async () => {
+    const { makeXlsx } = await import('../../fixtures/zip.js');
+    const text = (r: string, c: string, v: string) => `<c r="${c}${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    // 44576 in the 1904 system is 2026-01-16 (44576 + 1462 = 46038 in the 1900 system); a date cell (style 1) of 44579.5 is 2026-01-19 12:00.
+    const sheet =
+      `<row r="1">${text('1', 'A', 'ID')}${text('1', 'B', 'Ответственный')}${text('1', 'C', 'Дата создания')}${text('1', 'D', 'Дата закрытия')}${text('1', 'E', 'Статус')}</row>` +
+      `<row r="2"><c r="A2"><v>1</v></c>${text('2', 'B', 'Анна')}<c r="C2"><v>44576</v></c><c r="D2" s="1"><v>44579.5</v></c>${text('2', 'E', 'won')}</row>`;
+    const styles = '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>';
+    const dir = mkdtempSync(path.join(tmpdir(), 'date1904-'));
+    writeFileSync(path.join(dir, 'mac.xlsx'), makeXlsx(sheet, { date1904: true, styles }));
+    writeFileSync(path.join(dir, 'win.xlsx'), makeXlsx(sheet, { styles }));
+    const mac = (await importDeals('mac.xlsx', { cwd: dir, stdin: process.stdin })).store.toDeals()[0]!;
+    expect([mac.created_at, mac.closed_at]).toEqual([at('2026-01-16 00:00'), at('2026-01-19 12:00')]);
+    const win = (await importDeals('win.xlsx', { cwd: dir, stdin: process.stdin })).store.toDeals()[0]!;
+    expect(win.created_at).toBe(at('2022-01-15 00:00'));
+  });
+});
