@@ -112,11 +112,13 @@ function paybackInputLines(inputs: CompareResult['payback_inputs'], lang: string
 }
 
 /**
- * Whether a row's change rounds to zero as the tables show it: its change in per cent («0,0%»), or,
- * without one (nothing before), the change itself («0,0 п. п.», «0,00»).
+ * Whether a row's change rounds to zero as the tables show it: its change in per cent («0,0%») with the
+ * digits it is shown with beside its target (formatJudged: a −0,03% against a target of 0,00% is no zero,
+ * and was called «без изменений» beside «✗ нет», tester T33 F3), or, without one (nothing before), the
+ * change itself («0,0 п. п.», «0,00»).
  */
 function shownAsZero(row: CompareRow): boolean {
-  const shown = row.change_pct !== null ? formatRelative(row.change_pct, 'en') : formatRowValues(row.before, row.after, row.change, ROW_INFO[row.metric]?.format ?? 'decimal', 'en').change;
+  const shown = row.change_pct !== null ? formatJudged(row.change_pct, row.target, 'en').change : formatRowValues(row.before, row.after, row.change, ROW_INFO[row.metric]?.format ?? 'decimal', 'en').change;
   return !/[1-9]/.test(shown);
 }
 
