@@ -66,6 +66,8 @@ export interface Payback {
   roi_12m: number | null;
   /** Why none of them is computed (as notApplicable says it): a period without revenue (no amount column). */
   not_applicable?: string;
+  /** Why roi_12m alone is null: nothing was spent (cost and running cost 0), so its denominator is 0. */
+  roi_not_applicable?: string;
 }
 
 /** Why payback and ROI are not computed when a period has no revenue. */
@@ -175,6 +177,8 @@ export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMon
     gain_per_month: gain,
     payback_months: net > 0 ? cost / net : null,
     roi_12m: denominator === 0 ? null : (12 * net - cost) / denominator,
+    // A «—» with no reason beside every other payback figure's (tester T33 F5): said, in the JSON's English.
+    ...(denominator === 0 ? { roi_not_applicable: COMPARE_TEXT.roiNoCost.en } : {}),
   };
 }
 

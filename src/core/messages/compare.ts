@@ -1,6 +1,6 @@
 /**
  * Words of the before/after comparison that are not its labels (render/compare/text.ts): why a row's
- * target has no verdict. Part of the catalogue in core/messages.ts.
+ * target has no verdict, and why the ROI is none. Part of the catalogue in core/messages.ts.
  */
 import type { Template } from '../messages.js';
 
@@ -13,4 +13,6 @@ export const COMPARE_TEXT = {
   zeroBefore: { ru: 'в периоде «до» 0, изменения в процентах нет', en: 'the before period is 0, so there is no change in per cent' },
   /** Why: a side of the row has no value, and no reason of its own (no won deal to take an average check of). */
   noValue: { ru: 'в одном из периодов нет значения', en: 'a period has no value' },
+  /** Why the 12-month ROI is null with a cost of 0 and no running cost: its denominator (spec: roi_12m) is 0, a return on nothing spent. */
+  roiNoCost: { ru: 'не определён: затрат нет (разовые и ежемесячные — 0)', en: 'not defined: there is no cost (one-off and running costs are 0)' },
 } as const satisfies Record<string, Template>;

@@ -1,4 +1,4 @@
-import { COMPARE_ROWS, targetUnjudged, verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
+import { COMPARE_ROWS, targetUnjudged, verdictOf, type CompareResult, type CompareRow, type Payback } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import { COMPARE_VERDICT, fill, PAYBACK_INPUTS, say } from '../../core/messages.js';
 import { COMPARE_TEXT } from '../../core/messages/compare.js';
@@ -251,6 +251,21 @@ export function targetNotJudgedLine(result: CompareResult, lang: string): string
   return pairs.length === 0 ? undefined : `${say(COMPARE_TEXT.targetNotJudged, lang)}: ${byReason(pairs)}`;
 }
 
+/**
+ * The 12-month ROI as a table cell holds it: the number, else why there is none in the report's language
+ * (nothing spent: roi_not_applicable, whose English is the catalogue's), else null («—»; payback's own reason says it).
+ */
+export function roiCell(p: Payback, lang: string): number | string | null {
+  if (p.roi_12m !== null || p.roi_not_applicable === undefined) return p.roi_12m;
+  return p.roi_not_applicable === COMPARE_TEXT.roiNoCost.en ? say(COMPARE_TEXT.roiNoCost, lang) : p.roi_not_applicable;
+}
+
+/** The 12-month ROI as text: signed per cent («+113,1%»), why there is none, or «—». */
+export function roiText(p: Payback, lang: string): string {
+  const roi = roiCell(p, lang);
+  return typeof roi === 'string' ? roi : formatRelative(roi, lang);
+}
+
 function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof colors>): string[] {
   const p = result.payback;
   if (!p) return [];
@@ -263,7 +278,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
     ...inputs,
     `${gainLabel(result.payback_inputs, lang)}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang, result.payback_inputs?.margin)) : formatValue(p.payback_months, 'decimal', lang)}`,
-    `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
+    `${L.roi}: ${roiText(p, lang)}`,
   ];
 }
 
