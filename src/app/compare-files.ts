@@ -163,8 +163,9 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const periods = runs.map((run, i) => {
     const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: (i === 0 ? b : a).deals });
-    // report's --from/--to select each period's deals, so they bound its days too (a rate a month over the days counted).
-    const { first, last } = daysWithin(run.firstDay, run.lastDay, kpi);
+    // report's --from/--to select each period's deals, so the period spans the deals counted: the first and last created
+    // within them (spec: earliest to latest deal creation date), not a --from on a day with no deal (a rate a month over the days counted).
+    const { first, last } = run.dealDays[0] ?? daysWithin(run.firstDay, run.lastDay, kpi);
     if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
     return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') }, i === 0 ? 'before' : 'after');
   });
@@ -262,7 +263,7 @@ export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
   ];
 }
 
-/** The deals' first and last days (ms at midnight) within --from/--to, where given: a comparison's periods run over them. */
+/** The days of --from/--to the deals' first to last day (ms at midnight) lie in: what a cutover must split, and the days an error names when no deal lies within them. */
 function daysWithin(first: number, last: number, range: { from?: string; to?: string }): { first: number; last: number } {
   const day = (d: string | undefined) => (d === undefined ? undefined : Date.parse(`${d}T00:00:00Z`));
   return { first: Math.max(first, day(range.from) ?? first), last: Math.min(last, day(range.to) ?? last) };
@@ -281,7 +282,7 @@ function outsideRange(range: { from?: string; to?: string }, params: Record<stri
 export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions, range: { from?: string; to?: string } = {}): CompareResult {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
-  // Within --from/--to (report), the periods run from the first day of both to the cutover, and from it to the last of both.
+  // Within --from/--to (report), the cutover must fall after the first day of both and not after the last.
   const { first, last } = daysWithin(run.firstDay, run.lastDay, range);
   const ranged = range.from !== undefined || range.to !== undefined;
   if (ranged && (cut <= first || cut > last)) throw outsideRange(range, { cutover, cutoverRu: dayRu(cutover) }, 'compare.cutoverOutsidePeriod');
@@ -293,8 +294,12 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
     throw UserError.of('E_COMPARE_CUTOVER', id, { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
   const na = notApplicable(run.shape);
-  const before = linkedIn(run, { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na }, 'before');
-  const after = linkedIn(run, { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]!, notApplicable: na }, 'after');
+  // «До» starts at the first deal counted before the cutover, «после» ends at the last counted from it (spec, Before / after):
+  // within --from/--to, at the first and last deal created within them, not at a --from or --to on a day with no deal.
+  const start = run.dealDays[offset]?.first ?? first;
+  const end = run.dealDays[offset + 1]?.last ?? last;
+  const before = linkedIn(run, { period: makePeriod(isoDay(start), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na }, 'before');
+  const after = linkedIn(run, { period: makePeriod(cutover, isoDay(end)), ...run.results[offset + 1]!, notApplicable: na }, 'after');
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);

@@ -523,6 +523,12 @@ export interface EnginesRun {
    */
   firstDay: number | undefined;
   lastDay: number | undefined;
+  /**
+   * Of each period (its --from/--to), the calendar days (ms at midnight) of the first and last deal
+   * created within it; undefined when none is. A comparison's period and kpi's dataPeriod span these
+   * days, the deals counted (spec, Before / after): a --from on a day with no deal does not lengthen them.
+   */
+  dealDays: Array<{ first: number; last: number } | undefined>;
   /** The activities file and the times (ms) of its first and last activity, when it has any. */
   activities?: { file: string; first: number; last: number };
   /** How each period's deals sit against those dates (activities-outside-deals). */
@@ -623,6 +629,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     alerts,
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
+    dealDays: periods.map((p) => dealDaysIn(store, p)),
   };
 }
 
@@ -831,7 +838,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },
-    ...dataPeriod(run, options),
+    ...dataPeriod(run, index),
     managers,
     total,
     notApplicable: na,
@@ -882,12 +889,28 @@ function clockMinutesAlert(r: ImportReport): Alert[] {
   return [{ code: 'clock-minutes', file: r.file, column, calls: lengths.answered, short: lengths.noMinutes ?? 0, example: lengths.clockExample ?? '' }];
 }
 
-/** The first and last day of the deals read, cut to --from/--to (KpiResult.dataPeriod); none when no deal is dated in the period. */
-function dataPeriod(run: EnginesRun, options: KpiOptions): Pick<KpiResult, 'dataPeriod'> {
-  if (run.firstDay === undefined || run.lastDay === undefined) return {};
-  const from = [isoDay(run.firstDay), options.from].filter((d): d is string => d !== undefined).sort().at(-1)!;
-  const to = [isoDay(run.lastDay), options.to].filter((d): d is string => d !== undefined).sort()[0]!;
-  return from <= to ? { dataPeriod: { from, to } } : {};
+/**
+ * The days of the deals counted (KpiResult.dataPeriod): from the first to the last created within
+ * --from/--to, so a --from on a day with no deal is not its first day; none when no deal is dated in the period.
+ */
+function dataPeriod(run: EnginesRun, index: number): Pick<KpiResult, 'dataPeriod'> {
+  const days = run.dealDays[index];
+  return days ? { dataPeriod: { from: isoDay(days.first), to: isoDay(days.last) } } : {};
+}
+
+/** The days (ms at midnight) of the first and last deal created within a period's --from/--to, as the engine counts them (by calendar day); none when none is. */
+function dealDaysIn(store: DealStore, period: { from?: string; to?: string }): { first: number; last: number } | undefined {
+  const fromDay = period.from ? dayOfIso(period.from) : -Infinity;
+  const toDay = period.to ? dayOfIso(period.to) : Infinity;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < store.size; i++) {
+    const d = dayOf(store.created[i]!);
+    if (d < fromDay || d > toDay) continue;
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  return first <= last ? { first: first * DAY_MS, last: last * DAY_MS } : undefined;
 }
 
 /** A period given with --from/--to in which none of the file's deals was created (leads 0): said, with the days the file covers. */

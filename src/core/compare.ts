@@ -1,6 +1,8 @@
 import type { DataQuality, ManagerKpis, MetricValues } from './kpi/types.js';
 import { holdsNumber, ratio } from './kpi/stats.js';
 import { NEEDS_TEXT } from './kpi/catalog.js';
+import { COMPARE_TEXT } from './messages/compare.js';
+import { fill } from './messages.js';
 
 /** Days in a month on average, so that periods of different lengths compare (spec: 30.4375). */
 export const DAYS_PER_MONTH = 30.4375;
@@ -50,6 +52,11 @@ export interface CompareRow {
   met: boolean | null;
   /** Why a side is empty, where a period's KPIs say why (no activities file, no call status…). */
   not_applicable?: string;
+  /**
+   * Why the row's target has no verdict (met null) where not_applicable does not say it: a before of 0
+   * gives no change in per cent, or a side has no value of its own reason (targetUnjudged).
+   */
+  target_not_applicable?: string;
 }
 
 export interface Payback {
@@ -59,6 +66,8 @@ export interface Payback {
   roi_12m: number | null;
   /** Why none of them is computed (as notApplicable says it): a period without revenue (no amount column). */
   not_applicable?: string;
+  /** Why roi_12m alone is null: nothing was spent (cost and running cost 0), so its denominator is 0. */
+  roi_not_applicable?: string;
 }
 
 /** Why payback and ROI are not computed when a period has no revenue. */
@@ -134,6 +143,23 @@ export function verdictOf(row: Pick<CompareRow, 'change' | 'better'>): 'better' 
   return row.change > 0 === (row.better === 'up') ? 'better' : 'worse';
 }
 
+/**
+ * Why a row's target has no verdict, where the row's own reason (not_applicable) does not say it: `zeroBefore`
+ * (no change in per cent from a before of 0: spec, met is null when change_pct is n/a) or `noValue` (a side
+ * empty for no reason a period's KPIs give: no won deal to take an average check of). Undefined where the
+ * target is judged, there is none, or not_applicable says why.
+ */
+export function targetUnjudged(row: Pick<CompareRow, 'target' | 'met' | 'before' | 'after' | 'not_applicable'>): 'zeroBefore' | 'noValue' | undefined {
+  if (row.target === null || row.met !== null || row.not_applicable !== undefined) return undefined;
+  return row.before === 0 && row.after !== null ? 'zeroBefore' : 'noValue';
+}
+
+/** A row with why its target has no verdict (targetUnjudged), in the JSON's English, as not_applicable is. */
+function withTargetReason(row: CompareRow): CompareRow {
+  const why = targetUnjudged(row);
+  return why === undefined ? row : { ...row, target_not_applicable: fill(COMPARE_TEXT.targetNotJudgedCell.en, { reason: COMPARE_TEXT[why].en }) };
+}
+
 function plusZero(x: number): number {
   return x === 0 ? 0 : x;
 }
@@ -151,6 +177,8 @@ export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMon
     gain_per_month: gain,
     payback_months: net > 0 ? cost / net : null,
     roi_12m: denominator === 0 ? null : (12 * net - cost) / denominator,
+    // A «—» with no reason beside every other payback figure's (tester T33 F5): said, in the JSON's English.
+    ...(denominator === 0 ? { roi_not_applicable: COMPARE_TEXT.roiNoCost.en } : {}),
   };
 }
 
@@ -201,7 +229,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
   const targets = { ...DEFAULT_TARGETS, ...o.targets };
   const b = periodValues(before);
   const a = periodValues(after);
-  const rows = COMPARE_ROWS.map((r) => withReason(compareRow(r.metric, r.better, b[r.metric] ?? null, a[r.metric] ?? null, targets[r.metric] ?? null), before, after));
+  const rows = COMPARE_ROWS.map((r) => withTargetReason(withReason(compareRow(r.metric, r.better, b[r.metric] ?? null, a[r.metric] ?? null, targets[r.metric] ?? null), before, after)));
   const result: CompareResult = {
     schemaVersion: 1,
     before: before.period,

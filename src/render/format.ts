@@ -44,6 +44,16 @@ export function moneyDecimals(values: readonly unknown[]): number {
   return amounts.some((v) => Math.abs(v) >= 1000) || amounts.every((v) => Number.isInteger(v)) ? 0 : 2;
 }
 
+/** An amount of money with the given decimals, grouped as every table groups money («1 281 712», «499,50»). */
+export function formatMoneyAt(value: number, decimals: number, lang: string): string {
+  return group(value, decimals, lang);
+}
+
+/** An amount as it is shown with `decimals` (group's rounding: half away from zero), as a number: a sum of shown amounts adds them so. */
+export function shownMoney(value: number, decimals: number): number {
+  return Math.sign(value) * Number(Math.abs(value).toFixed(decimals));
+}
+
 /** A metric value as a table column shows it: money with the column's precision (`moneyDecimals` of the column), anything else as `formatValue`. */
 export function formatInColumn(value: unknown, format: MetricFormat, lang: string, column: readonly unknown[]): string {
   if (format !== 'money' || typeof value !== 'number') return formatValue(value, format, lang);

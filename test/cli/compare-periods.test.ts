@@ -206,10 +206,19 @@ describe('report --from/--to with a comparison', () => {
     return JSON.parse(run.stdout);
   };
 
-  it('a cutover compares within the period, and its leads add up to the KPIs\'', () => {
+  // A tester (T33 F2): «до» ran from a --from on a day with no deal, and every rate a month, payback and ROI with it.
+  // The spec: «до» from the earliest deal creation date (of the deals counted) to the day before the cutover.
+  it('a cutover compares within the period, from the first deal counted to the last, and its leads add up to the KPIs\'', () => {
     const r = json(['-d', 'all.csv', '--cutover', '2025-02-01', '--from', '2025-01-05', '--to', '2025-02-16'], files());
-    expect(r.compare.before).toMatchObject({ from: '2025-01-05', to: '2025-01-31', days: 27 });
-    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-16', days: 16 });
+    // Deals counted: 10.01, 20.01 before; 01.02, 15.02 after. 10.01–31.01 is 22 days, 01.02–15.02 is 15.
+    expect(r.compare.before).toMatchObject({ from: '2025-01-10', to: '2025-01-31', days: 22 });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-15', days: 15 });
+    const row = (m: string) => r.compare.rows.find((x: { metric: string }) => x.metric === m);
+    // 2 leads over 22 / 30.4375 months; revenue 200 000 + 100 000 over 15 / 30.4375 months = 608 750.
+    expect(row('leads_per_month').before).toBeCloseTo((2 * 30.4375) / 22, 9);
+    expect(row('revenue_per_month').after).toBeCloseTo(608_750, 6);
+    // The KPIs' dataPeriod is the same days: the deals read within --from/--to, the first to the last created.
+    expect(r.kpi.dataPeriod).toEqual({ from: '2025-01-10', to: '2025-02-15' });
     // 10.01 and 20.01 before, 01.02 and 15.02 after: the four leads of the KPIs.
     const leads = r.compare.rows.find((x: { metric: string }) => x.metric === 'leads_per_month');
     expect(leads.before * r.compare.before.months).toBeCloseTo(2, 9);
@@ -218,9 +227,12 @@ describe('report --from/--to with a comparison', () => {
   });
 
   it('two sets of files are cut to the period too', () => {
-    const r = json(['-d', 'all.csv', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--from', '2025-01-05'], files());
-    expect(r.compare.before).toMatchObject({ from: '2025-01-05', to: '2025-01-20', days: 16 });
-    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-20' });
+    const r = json(['-d', 'all.csv', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--from', '2025-01-05', '--to', '2025-02-16'], files());
+    // jan.csv's deals from 05.01: 10.01 and 20.01 (11 days); feb.csv's to 16.02: 01.02 and 15.02 (15 days).
+    expect(r.compare.before).toMatchObject({ from: '2025-01-10', to: '2025-01-20', days: 11 });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-15', days: 15 });
+    const leads = r.compare.rows.find((x: { metric: string }) => x.metric === 'leads_per_month');
+    expect(leads.before).toBeCloseTo((2 * 30.4375) / 11, 9);
   });
 
   it('a cutover the period does not hold, or a period\'s files outside it, exit 2 saying so', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,14 @@ describe('the HTML cover names the period of the data read', () => {
   it('--from only: from it to the last deal; --to only: from the first deal to it', () => {
     expect(html('from.html', '--lang', 'ru', '--from', '2025-01-01')).toBe('Период: 01.01.2025 — 30.06.2025 · Дата отчёта: 01.07.2025');
     expect(html('to.html', '--lang', 'ru', '--to', '2024-12-31')).toBe('Период: 01.07.2024 — 31.12.2024 · Дата отчёта: 01.07.2025');
+  });
+
+  // A tester (T33 F2): dataPeriod began at a --from on a day with no deal, though it is «the days of the deals read».
+  it('a --from or --to on a day with no deal: dataPeriod runs from the first to the last deal created within them', () => {
+    const dir2 = mkdtempSync(path.join(tmpdir(), 'crm-audit-data-period-'));
+    writeFileSync(path.join(dir2, 'd.csv'), 'id,manager,created_at,closed_at,status,amount\n1,Ann,2025-01-02,,open,\n2,Ann,2025-01-10,,open,\n3,Bob,2025-02-15,,open,\n4,Bob,2025-02-20,,open,\n');
+    const r = runCli(['kpi', '-d', 'd.csv', '--now', '2025-07-01', '--from', '2025-01-05', '--to', '2025-02-16', '--format', 'json'], { cwd: dir2 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ period: { from: '2025-01-05', to: '2025-02-16' }, dataPeriod: { from: '2025-01-10', to: '2025-02-15' } });
   });
 
   it('the JSON says the same days as dataPeriod, the period asked staying as given', () => {

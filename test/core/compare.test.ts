@@ -64,9 +64,10 @@ describe('payback', () => {
     expect(payback(1000, 1100, 5000, 100, 1)).toEqual({ gain_per_month: 100, payback_months: null, roi_12m: (12 * 0 - 5000) / (5000 + 1200) });
     expect(payback(1000, 900, 5000, 0, 1)!.payback_months).toBeNull();
   });
-  it('has no ROI (null, never 0) when nothing was spent: --cost 0 and no running cost', () => {
-    expect(payback(1000, 900, 0, 0, 1)).toEqual({ gain_per_month: -100, payback_months: null, roi_12m: null });
-    expect(payback(1000, 1100, 0, 0, 1)).toEqual({ gain_per_month: 100, payback_months: 0, roi_12m: null });
+  it('has no ROI (null, never 0) when nothing was spent: --cost 0 and no running cost, and says why (T33 F5)', () => {
+    const why = 'not defined: there is no cost (one-off and running costs are 0)';
+    expect(payback(1000, 900, 0, 0, 1)).toEqual({ gain_per_month: -100, payback_months: null, roi_12m: null, roi_not_applicable: why });
+    expect(payback(1000, 1100, 0, 0, 1)).toEqual({ gain_per_month: 100, payback_months: 0, roi_12m: null, roi_not_applicable: why });
   });
   it('is not computed (null, never from a revenue of 0) when either period has no revenue', () => {
     const none = { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: 'needs an amount column in the deals of both periods (revenue per month)' };

@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatCount, formatInColumn, formatJudged, formatPoints, formatRowValues, formatValue, withSign } from '../format.js';
+import { formatCount, formatInColumn, formatJudged, formatMoneyAt, formatPoints, formatRowValues, formatValue, moneyDecimals, shownMoney, withSign } from '../format.js';
 import { auditLabels, beforeLabel } from '../audit/labels.js';
 import { compareLabels, ROW_INFO, verdictText } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
@@ -181,15 +181,25 @@ export function paybackChart(c: CompareResult, lang: string): Chart | undefined 
   const horizon = paybackHorizon(c.payback.payback_months);
   const months = Array.from({ length: horizon + 1 }, (_, m) => m);
   const points = months.flatMap((m) => [{ month: m, series: L.cumulative, value: m * net, text: formatValue(m * net, 'money', lang) }, { month: m, series: L.cost, value: cost, text: formatValue(cost, 'money', lang) }]);
-  const cumulative = months.map((m) => m * net);
-  const balance = months.map((m) => m * net - cost);
-  const money = (v: number, column: readonly number[]) => formatInColumn(v, 'money', lang, column);
   return {
     id: 'payback', kind: 'line', title: L.payback, marks: points.length,
     spec: lineSpec(lang, points, [[L.cumulative, TONES.good], [L.cost, TONES.bad]], L.money),
-    // Each money column in one precision (kopecks only while all its amounts are below 1 000), as every table's.
-    table: { head: [L.month, L.cumulative, L.cost, L.balance], rows: months.map((m) => [String(m), money(m * net, cumulative), money(cost, [cost]), money(m * net - cost, balance)]) },
+    table: { head: [L.month, L.cumulative, L.cost, L.balance], rows: paybackRows(months, net, cost, lang) },
   };
+}
+
+/**
+ * The payback table's rows: the month, the cumulative net gain, the one-off cost and the balance. Each money
+ * column in one precision (kopecks only while all its amounts are below 1 000), as every table's; the balance
+ * is the shown gain minus the shown cost, so the row adds up as shown (tester T33 F6: 218 288 − 1 500 000 was
+ * «−1 281 713», 218 287,5 and −1 281 712,5 each rounded on its own), with the decimals of the finer part.
+ */
+function paybackRows(months: readonly number[], net: number, cost: number, lang: string): string[][] {
+  const cumulative = months.map((m) => m * net);
+  const [gainDecimals, costDecimals] = [moneyDecimals(cumulative), moneyDecimals([cost])];
+  const balance = cumulative.map((v) => shownMoney(v, gainDecimals) - shownMoney(cost, costDecimals));
+  const decimals = Math.max(gainDecimals, costDecimals);
+  return months.map((m, i) => [String(m), formatInColumn(cumulative[i], 'money', lang, cumulative), formatInColumn(cost, 'money', lang, [cost]), formatMoneyAt(balance[i]!, decimals, lang)]);
 }
 
 /** Every chart the inputs allow, in the order of the report; `topReasons` as --top-reasons. */

@@ -4,10 +4,12 @@ import { tr } from '../../core/i18n.js';
 import { renderCsvTables, warningsTable, type CsvValue } from '../csv.js';
 import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
-import { compareLabels, gainLabel, paybackInputs, ROW_INFO, rowNote, verdictText } from './text.js';
+import { compareLabels, gainLabel, paybackInputs, roiCell, ROW_INFO, rowNote, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 
 const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
+/** The ROI's cell: in per cent, or the words that say why there is none. */
+const roiCsv = (v: number | string | null): CsvValue => (typeof v === 'string' ? v : pct(v));
 
 /**
  * The before/after table as CSV: each row in its own unit (a share in %, so its change is in
@@ -35,7 +37,8 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
         ...paybackInputs(result.payback_inputs).map((i): CsvValue[] => [i.format === 'ratio' ? `${say(i.label, lang)}, %` : say(i.label, lang), i.format === 'ratio' ? pct(i.value) : i.value]),
         [gainLabel(result.payback_inputs, lang), p.gain_per_month ?? ''],
         [L.months, paybackMonthsCell(p, lang, result.payback_inputs?.margin)],
-        [`${L.roi}, %`, pct(p.roi_12m)],
+        // Nothing spent: why there is no ROI, as the payback months' cell says why there is none (tester T33 F5).
+        [`${L.roi}, %`, roiCsv(roiCell(p, lang))],
       ],
     });
   }

@@ -1,6 +1,7 @@
-import { COMPARE_ROWS, verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
+import { COMPARE_ROWS, targetUnjudged, verdictOf, type CompareResult, type CompareRow, type Payback } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
-import { COMPARE_VERDICT, PAYBACK_INPUTS, say } from '../../core/messages.js';
+import { COMPARE_VERDICT, fill, PAYBACK_INPUTS, say } from '../../core/messages.js';
+import { COMPARE_TEXT } from '../../core/messages/compare.js';
 import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatJudged, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
@@ -112,11 +113,13 @@ function paybackInputLines(inputs: CompareResult['payback_inputs'], lang: string
 }
 
 /**
- * Whether a row's change rounds to zero as the tables show it: its change in per cent («0,0%»), or,
- * without one (nothing before), the change itself («0,0 п. п.», «0,00»).
+ * Whether a row's change rounds to zero as the tables show it: its change in per cent («0,0%») with the
+ * digits it is shown with beside its target (formatJudged: a −0,03% against a target of 0,00% is no zero,
+ * and was called «без изменений» beside «✗ нет», tester T33 F3), or, without one (nothing before), the
+ * change itself («0,0 п. п.», «0,00»).
  */
 function shownAsZero(row: CompareRow): boolean {
-  const shown = row.change_pct !== null ? formatRelative(row.change_pct, 'en') : formatRowValues(row.before, row.after, row.change, ROW_INFO[row.metric]?.format ?? 'decimal', 'en').change;
+  const shown = row.change_pct !== null ? formatJudged(row.change_pct, row.target, 'en').change : formatRowValues(row.before, row.after, row.change, ROW_INFO[row.metric]?.format ?? 'decimal', 'en').change;
   return !/[1-9]/.test(shown);
 }
 
@@ -179,8 +182,7 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
     return [x.label, x.before, x.after, paint(x.change), paint(x.pct), paint(x.verdict), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met], rows, c, 1, opts.width));
-  const why = notComputedLine(result, opts.lang);
-  if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
+  for (const why of [notComputedLine(result, opts.lang), targetNotJudgedLine(result, opts.lang)]) if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
     out.push('', c.bold(L.byManager));
@@ -205,19 +207,63 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
  */
 export function rowNote(row: CompareRow, lang: string): string | undefined {
   if (row.not_applicable !== undefined) return reasonText(row.not_applicable, lang);
-  if (row.target === null || row.met !== null) return undefined;
-  if (row.before === 0) return tr(lang, 'цель не оценить: в периоде «до» 0, изменения в процентах нет', 'the target cannot be judged: the before period is 0, so there is no change in per cent');
-  return tr(lang, 'цель не оценить: в одном из периодов нет значения', 'the target cannot be judged: a period has no value');
+  const why = targetUnjudged(row);
+  return why === undefined ? undefined : fill(say(COMPARE_TEXT.targetNotJudgedCell, lang), { reason: say(COMPARE_TEXT[why], lang) });
 }
+
+/**
+ * Why a row's target has no verdict, in the report's language: the row's own reason where a period leaves it
+ * empty, else targetUnjudged's. Undefined where it has a verdict or no target.
+ */
+export function targetReason(row: CompareRow, lang: string): string | undefined {
+  if (row.target === null || row.met !== null) return undefined;
+  if (row.not_applicable !== undefined) return reasonText(row.not_applicable, lang);
+  const why = targetUnjudged(row);
+  return why === undefined ? undefined : say(COMPARE_TEXT[why], lang);
+}
+
+/** «Label, label — reason; …»: labels grouped by their reason, in the order they come. */
+export function byReason(pairs: ReadonlyArray<readonly [label: string, reason: string]>): string {
+  const grouped = new Map<string, string[]>();
+  for (const [label, reason] of pairs) grouped.set(reason, [...(grouped.get(reason) ?? []), label]);
+  return [...grouped].map(([reason, labels]) => `${labels.join(', ')} — ${reason}`).join('; ');
+}
+
+const rowLabel = (row: CompareRow, lang: string) => ROW_INFO[row.metric]![lang === 'ru' ? 'ru' : 'en'];
 
 /** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it); every format gives it. */
 export function notComputedLine(result: CompareResult, lang: string): string | undefined {
   const rows = result.rows.filter((r) => r.not_applicable !== undefined);
   if (rows.length === 0) return undefined;
-  const byReason = new Map<string, string[]>();
-  for (const r of rows) byReason.set(r.not_applicable!, [...(byReason.get(r.not_applicable!) ?? []), ROW_INFO[r.metric]![lang === 'ru' ? 'ru' : 'en']]);
-  const parts = [...byReason].map(([reason, labels]) => `${labels.join(', ')} — ${reasonText(reason, lang)}`);
-  return `${tr(lang, 'Не рассчитано', 'Not computed')}: ${parts.join('; ')}`;
+  return `${tr(lang, 'Не рассчитано', 'Not computed')}: ${byReason(rows.map((r) => [rowLabel(r, lang), reasonText(r.not_applicable!, lang)]))}`;
+}
+
+/**
+ * «Цель не оценить: Конверсия — в периоде «до» 0, изменения в процентах нет», for the rows with their values
+ * whose target has no verdict (a row a period leaves empty is said by notComputedLine): under the terminal,
+ * Markdown and HTML tables, as the CSV's and the workbook's column says it (tester T33 F4).
+ */
+export function targetNotJudgedLine(result: CompareResult, lang: string): string | undefined {
+  const pairs = result.rows.flatMap((r) => {
+    const why = targetUnjudged(r);
+    return why === undefined ? [] : [[rowLabel(r, lang), say(COMPARE_TEXT[why], lang)] as const];
+  });
+  return pairs.length === 0 ? undefined : `${say(COMPARE_TEXT.targetNotJudged, lang)}: ${byReason(pairs)}`;
+}
+
+/**
+ * The 12-month ROI as a table cell holds it: the number, else why there is none in the report's language
+ * (nothing spent: roi_not_applicable, whose English is the catalogue's), else null («—»; payback's own reason says it).
+ */
+export function roiCell(p: Payback, lang: string): number | string | null {
+  if (p.roi_12m !== null || p.roi_not_applicable === undefined) return p.roi_12m;
+  return p.roi_not_applicable === COMPARE_TEXT.roiNoCost.en ? say(COMPARE_TEXT.roiNoCost, lang) : p.roi_not_applicable;
+}
+
+/** The 12-month ROI as text: signed per cent («+113,1%»), why there is none, or «—». */
+export function roiText(p: Payback, lang: string): string {
+  const roi = roiCell(p, lang);
+  return typeof roi === 'string' ? roi : formatRelative(roi, lang);
 }
 
 function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof colors>): string[] {
@@ -232,7 +278,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
     ...inputs,
     `${gainLabel(result.payback_inputs, lang)}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang, result.payback_inputs?.margin)) : formatValue(p.payback_months, 'decimal', lang)}`,
-    `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
+    `${L.roi}: ${roiText(p, lang)}`,
   ];
 }
 
@@ -247,8 +293,7 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
       ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
     ),
   );
-  const why = notComputedLine(result, opts.lang);
-  if (why) out.push('', why);
+  for (const why of [notComputedLine(result, opts.lang), targetNotJudgedLine(result, opts.lang)]) if (why) out.push('', why);
   if (result.payback) out.push('', ...paybackLines(result, opts.lang, colors(false)).slice(1).map((l, i) => (i === 0 ? `## ${l}` : `- ${l}`)));
   if (result.managers) {
     out.push('', `## ${L.byManager}`, '');

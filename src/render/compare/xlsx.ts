@@ -5,7 +5,7 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, moneyFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, rowNote, shownVerdict, verdictText } from './text.js';
+import { changeArrow, compareLabels, gainLabel, paybackInputs, roiCell, ROW_INFO, rowNote, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { judgedDigits, ppUnit, shownRow } from '../format.js';
 import { addDataQualitySheet } from '../kpi/xlsx.js';
@@ -195,7 +195,7 @@ function addPaybackSheet(workbook: ExcelJS.Workbook, result: CompareResult, lang
   p.addRow([gainLabel(result.payback_inputs, lang), payback.gain_per_month ?? '—']).getCell(2).numFmt = moneyFormat([payback.gain_per_month]);
   const months = p.addRow([L.months, paybackMonthsCell(payback, lang, result.payback_inputs?.margin)]);
   months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
-  p.addRow([L.roi, payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(RELATIVE_FORMAT, payback.roi_12m);
+  p.addRow([L.roi, roiCell(payback, lang) ?? '—']).getCell(2).numFmt = signedFormatFor(RELATIVE_FORMAT, payback.roi_12m);
   finishSheet(p, heading(L.payback), { autofilter: false });
 }
 

@@ -1,10 +1,11 @@
 import type { Alert } from '../../core/kpi/alerts.js';
-import { KPI_OF } from '../../core/compare.js';
+import { KPI_OF, type CompareRow } from '../../core/compare.js';
 import type { ReportResult } from '../../core/report.js';
 import { fill, say } from '../../core/messages.js';
+import { COMPARE_TEXT } from '../../core/messages/compare.js';
 import { HTML_TEXT } from '../../core/messages/html.js';
 import { baselineBandLine, baselineNoteLine } from '../audit/labels.js';
-import { ROW_INFO } from '../compare/text.js';
+import { byReason, ROW_INFO, targetReason } from '../compare/text.js';
 import { formatCount, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { reasonText } from '../kpi/labels.js';
 import { auditBefore, HEADLINE, headlineChange, headlineDef, headlineRows, UNIT_HEADLINE } from '../report/summary.js';
@@ -47,20 +48,28 @@ interface Headline {
  * target and were not computed («—»: the Zoho report left its response and missed share out silently);
  * without KPIs, the comparison's rows that have a target. `why`: each «—» row's reason.
  */
-function headlines(r: HtmlInput): { rows: Headline[]; why: Array<[string, string]> } {
+function headlines(r: HtmlInput): { rows: Headline[]; why: Array<[string, string]>; unjudged: Array<[string, string]> } {
   const lang = r.lang;
   const why: Array<[string, string]> = [];
+  // A row with a value whose target has no verdict («—»): why, in the report's language (tester T33 F4: only the CSV and the workbook said it).
+  const unjudged: Array<[string, string]> = [];
+  const judge = (label: string, row: CompareRow | undefined) => {
+    const reason = row && targetReason(row, lang);
+    if (reason !== undefined) unjudged.push([label, reason]);
+  };
   if (!r.kpi) {
     const rows = (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x): Headline => {
       if (x.after === null && x.not_applicable) why.push([ROW_INFO[x.metric]![lang === 'ru' ? 'ru' : 'en'], x.not_applicable]);
+      else judge(ROW_INFO[x.metric]![lang === 'ru' ? 'ru' : 'en'], x);
       const judged = formatJudged(x.change_pct, x.target, lang);
       return { key: KPI_OF[x.metric] ?? x.metric, label: ROW_INFO[x.metric]![lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, lang), change: judged.change, target: x.target, targetText: judged.target, met: x.met };
     });
-    return { rows, why };
+    return { rows, why, unjudged };
   }
   const shown = new Map(headlineRows(r as ReportResult, lang).map((h) => [h.key, h]));
   const rows = [...HEADLINE, ...(r.kpi.spend ? UNIT_HEADLINE : [])].flatMap((key): Headline[] => {
     const h = shown.get(key);
+    if (h) judge(h.label, r.compare?.rows.find((x) => x.metric === key || KPI_OF[x.metric] === key));
     if (h) return [{ key, label: h.label, text: h.text, change: headlineChange(h, lang), target: h.target, targetText: formatJudged(h.change, h.target, lang).target, met: h.met }];
     const row = r.compare?.rows.find((x) => (x.metric === key || KPI_OF[x.metric] === key) && x.target !== null);
     const reason = r.kpi!.notApplicable[key] ?? row?.not_applicable;
@@ -69,7 +78,7 @@ function headlines(r: HtmlInput): { rows: Headline[]; why: Array<[string, string
     why.push([label, reason]);
     return [{ key, label, text: '—', change: '—', target: row.target, targetText: formatJudged(null, row.target, lang).target, met: null }];
   });
-  return { rows, why };
+  return { rows, why, unjudged };
 }
 
 /** Headline figures a mixed-currencies alert's sums feed: the deals' amounts, a spend file's, a payments file's. */
@@ -104,7 +113,7 @@ export function currencyCaveat(alerts: readonly Alert[] | undefined, lang: strin
  */
 function headlineTable(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
-  const { rows, why } = headlines(r);
+  const { rows, why, unjudged } = headlines(r);
   if (rows.length === 0) return '';
   const judged = r.compare !== undefined && r.compare !== null;
   const targets = rows.some((h) => h.target !== null);
@@ -118,6 +127,7 @@ function headlineTable(r: HtmlInput): string {
   const head = [L.metric, L.value, ...(judged ? [L.changeAfter] : []), ...(targets ? [L.target, L.met] : [])];
   let out = `<h3>${esc(L.headline)}</h3>${table(head, cells, { numeric: [false, true, ...(judged ? [true] : []), ...(targets ? [true, false] : [])], cls: 'headline' })}`;
   if (why.length > 0) out += `<p class="note not-computed">${esc(`${L.notApplicable}: ${why.map(([label, reason]) => `${label} — ${reasonText(reason, r.lang)}`).join('; ')}`)}</p>`;
+  if (unjudged.length > 0) out += `<p class="note not-computed">${esc(`${say(COMPARE_TEXT.targetNotJudged, r.lang)}: ${byReason(unjudged)}`)}</p>`;
   if (rows.some((h) => caveat.keys.has(h.key))) out += caveat.lines.map((l) => `<p class="caveat">${esc(l)}</p>`).join('');
   return out;
 }

@@ -6,8 +6,8 @@ import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { compareLabels, gainLabel, paybackInputs, roiDefinition, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
-import { fileFormatText, formatCount, formatPoints, formatRelative, formatValue } from '../format.js';
+import { compareLabels, gainLabel, paybackInputs, roiDefinition, roiText, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
+import { fileFormatText, formatCount, formatPoints, formatValue } from '../format.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, section, table } from './page.js';
@@ -86,7 +86,7 @@ export function paybackSummary(c: CompareResult, lang: string): string {
     [gainLabel(c.payback_inputs, lang), formatValue(c.payback.gain_per_month, 'money', lang)],
     [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
     // Signed, as the terminal, Markdown and the workbook show it.
-    [L.roi, formatRelative(c.payback.roi_12m, lang)],
+    [L.roi, roiText(c.payback, lang)],
   ];
   return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(paybackNote(c.payback_inputs, lang))}</p>`;
 }

@@ -82,7 +82,28 @@ describe('chart specs: data in, marks out', () => {
     const small = { ...c, payback: { ...c.payback!, gain_per_month: 843.505, payback_months: 1412.5 / 343.505 }, payback_inputs: { ...c.payback_inputs!, cost: 1412.5, monthly_cost: 500 } };
     const rows = paybackChart(small, 'ru')!.table.rows;
     expect(rows.slice(0, 5).map((r) => r[1])).toEqual(['0', '344', '687', '1 031', '1 374']);
-    expect(rows.slice(0, 5).map((r) => r[3])).toEqual(['−1 413', '−1 069', '−725', '−382', '−38']);
+    // The balance is the shown gain minus the shown cost (T33 F6): 687 − 1 413 = −726 and 1 374 − 1 413 = −39,
+    // where each rounded on its own read «−725» (−725,49) and «−38» (−38,48), one rouble off their parts.
+    expect(rows.slice(0, 5).map((r) => r[3])).toEqual(['−1 413', '−1 069', '−726', '−382', '−39']);
+  });
+
+  it('payback table: the balance adds up as shown, in whole roubles and in kopecks (tester T33 F6)', () => {
+    const c = compareResult();
+    // 109 143,75 a month net against 1 500 000: month 2 is 218 287,5 → «218 288»; 218 288 − 1 500 000 = −1 281 712
+    // (rounded on its own, −1 281 712,5 read «−1 281 713»). Month 6: 654 862,5 → «654 863», − 1 500 000 = −845 137.
+    const big = { ...c, payback: { ...c.payback!, gain_per_month: 149_143.75, payback_months: 1_500_000 / 109_143.75 }, payback_inputs: { ...c.payback_inputs!, cost: 1_500_000, monthly_cost: 40_000 } };
+    const rows = paybackChart(big, 'ru')!.table.rows;
+    expect(rows[2]).toEqual(['2', '218 288', '1 500 000', '−1 281 712']);
+    expect(rows[6]).toEqual(['6', '654 863', '1 500 000', '−845 137']);
+    // Kopecks in both parts (every amount below 1 000: 12 × 50,25 = 603): 50,25 − 500,50 = −450,25, 150,75 − 500,50 = −349,75.
+    const cents = (net: number) => ({ ...c, payback: { ...c.payback!, gain_per_month: net, payback_months: null }, payback_inputs: { ...c.payback_inputs!, cost: 500.5, monthly_cost: 0 } });
+    const small = paybackChart(cents(50.25), 'en')!.table.rows;
+    expect(small[1]).toEqual(['1', '50.25', '500.50', '−450.25']);
+    expect(small[3]).toEqual(['3', '150.75', '500.50', '−349.75']);
+    // Whole gains (12 × 100,25 = 1 203) beside a cost in kopecks: the balance keeps the cost's, 100 − 500,50 = −400,50.
+    const mixed = paybackChart(cents(100.25), 'en')!.table.rows;
+    expect(mixed[1]).toEqual(['1', '100', '500.50', '−400.50']);
+    expect(mixed[4]).toEqual(['4', '401', '500.50', '−99.50']);
   });
 
   it('every chart of a full input renders, in the report order, without any script', async () => {

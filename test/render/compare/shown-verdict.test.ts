@@ -78,3 +78,38 @@ describe('the verdict on a change that rounds to zero as shown', () => {
     expect(fellSheet.getRow(at).getCell(6).value).toBe('↓ хуже');
   });
 });
+
+/**
+ * A tester (T33 F3): «Выручка в месяц 182 625 182 574 → −51 −0,03% без изменений 0,00% ✗ нет». The change
+ * is shown with more digits beside its target of 0%, and so is no zero: «хуже» and ↓, as «✗ нет» says.
+ * The rule: «без изменений» where the change as shown, with the digits it is shown with, is zero.
+ */
+describe('a change shown with more digits beside its target', () => {
+  // −50,75 of 182 625 is −0,02779…%: «−0,0%» alone, «−0,03%» beside the target «0,00%»; not met (−0,0278% < 0%).
+  const drop = compareRow('revenue_per_month', 'up', 182_625, 182_574.25, 0);
+  // −16,67 of 60 000 is −0,02778…%: «−0,03%» beside «−0,01%», not met.
+  const check = compareRow('average_check', 'up', 60_000, 59_983.33, -0.0001);
+  // The same −0,0278% beside a target of +20% is shown «0,0%»: «без изменений», the target not met.
+  const far = compareRow('revenue_per_month', 'up', 182_625, 182_574.25, 0.2);
+  const tiny: CompareResult = { ...result, rows: [drop, check, far], managers: undefined };
+
+  it('is «хуже» with ↓ where the change shown is not zero, and «без изменений» where it is', () => {
+    expect(drop.met).toBe(false);
+    expect(check.met).toBe(false);
+    expect([shownVerdict(drop), changeArrow(drop)]).toEqual(['worse', '↓']);
+    expect([shownVerdict(check), changeArrow(check)]).toEqual(['worse', '↓']);
+    expect([shownVerdict(far), changeArrow(far)]).toEqual(['same', '→']);
+  });
+
+  it('says so in the terminal, Markdown, CSV and the HTML table', () => {
+    const ru = renderCompareTable(tiny, { lang: 'ru', color: false }).split('\n');
+    expect(ru.find((l) => l.startsWith('Выручка в месяц'))).toMatch(/182 625 +182 574 +↓ −51 +−0,03% +хуже +0,00% +✗ нет\s*$/);
+    expect(ru.find((l) => l.startsWith('Средний чек'))).toMatch(/60 000 +59 983 +↓ −17 +−0,03% +хуже +−0,01% +✗ нет\s*$/);
+    const md = renderCompareMarkdown(tiny, { lang: 'en', color: false });
+    expect(md).toContain('| Revenue per month | 182,625 | 182,574 | ↓ −51 | −0.03% | worse | 0.00% | ✗ not met |');
+    expect(md).toContain('| Revenue per month | 182,625 | 182,574 | → −51 | 0.0% | no change | +20.0% | ✗ not met |');
+    const csv = renderCompareCsv(tiny, { lang: 'ru' }).replace(/^\uFEFF/, '').split('\r\n').filter((l) => /^(Выручка|Средний)/.test(l));
+    expect(csv.map((l) => l.split(';')[6])).toEqual(['хуже', 'хуже', 'без изменений']);
+    expect(beforeAfterTable(tiny, 'ru').rows.map((r) => r.slice(4, 6))).toEqual([['−0,03%', 'хуже'], ['−0,03%', 'хуже'], ['0,0%', 'без изменений']]);
+  });
+});
