@@ -18,7 +18,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
@@ -423,6 +423,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [timedAtAlert(r.file, r.timedAt)] : []));
   const callHours = reports.flatMap(callHoursAlert);
   const clockMinutes = reports.flatMap(clockMinutesAlert);
+  const dayFractions = reports.flatMap(dayFractionsAlert);
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
   const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
@@ -431,7 +432,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   // Only activities with a time of day: dates alone (Salesforce's ActivityDate) are on no clock, and shifting them would move them to the day before.
   const local = reports.find((r) => r.kind === 'activities' && r.records > (r.untimed ?? 0) && !r.utc && !r.shifted);
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
-  return [...untimed, ...timedAt, ...callHours, ...clockMinutes, ...utc, ...utcDeals];
+  return [...untimed, ...timedAt, ...callHours, ...clockMinutes, ...dayFractions, ...utc, ...utcDeals];
 }
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
@@ -887,6 +888,18 @@ function clockMinutesAlert(r: ImportReport): Alert[] {
   if (r.kind !== 'activities' || !lengths || !readsAsHoursAndMinutes(lengths)) return [];
   const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
   return [{ code: 'clock-minutes', file: r.file, column, calls: lengths.answered, short: lengths.noMinutes ?? 0, example: lengths.clockExample ?? '' }];
+}
+
+/**
+ * A call log whose answered calls nearly all last under a second, read as seconds with no unit stated:
+ * an Excel time saved without its format, a fraction of a day (0.0034722 for 5 minutes); said with the
+ * --map line, nothing changed (a tester's talk read 0.001 minutes for 84.3).
+ */
+function dayFractionsAlert(r: ImportReport): Alert[] {
+  const lengths = r.callLengths;
+  if (r.kind !== 'activities' || !lengths || !readsAsDayFractions(lengths)) return [];
+  const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
+  return [{ code: 'day-fractions', file: r.file, column, calls: lengths.answered, short: lengths.underSecond ?? 0, example: lengths.fractionExample ?? '' }];
 }
 
 /**

@@ -54,3 +54,24 @@ describe('a duration column of clocks with no minutes', () => {
     expect(JSON.parse(two.stdout).dataQuality.alerts).toEqual(JSON.parse(one.stdout).dataQuality.alerts);
   });
 });
+
+// A tester (T34 F4): a workbook's call durations saved as plain numbers, fractions of a day (0.0034722 for 5 minutes),
+// were read as seconds: talk 0.001 minutes for 84.3, without a word. Now said, with the --map line that reads them (`day`).
+describe('a duration column of fractions of a day', () => {
+  // 5 min, 2 min, 10 min as fractions of a day: 300 + 120 + 600 = 1020 s = 17 min.
+  const fractions = ['0.003472222222', '0.001388888889', '0.006944444444'];
+  writeFileSync(path.join(dir, 'fractions.csv'), `Date,Manager,Direction,Duration,Client\n${fractions.map((d, i) => `2025-03-0${1 + i} 10:00,Иванов,out,${d},Клиент ${i}`).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'day.yaml'), 'activities:\n  units: { "Duration": day }\n');
+
+  it('is said with the --map line; mapped as day, read in minutes', () => {
+    const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'fractions.csv', '--format', 'json'], { cwd: dir, env: RU });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dataQuality.alerts.find((a: { code: string }) => a.code === 'day-fractions')).toEqual({ code: 'day-fractions', file: 'fractions.csv', column: 'Duration', calls: 3, short: 3, example: '0.003472222222' });
+    expect(r.stderr).toContain('назовите единицу в файле --map: «activities: units: { "Duration": day }»');
+    const mapped = runCli(['kpi', '-d', 'deals.csv', '-a', 'fractions.csv', '--map', 'day.yaml', '--format', 'json'], { cwd: dir, env: RU });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    const result = JSON.parse(mapped.stdout);
+    expect(result.total.talk_minutes).toBeCloseTo(17, 6);
+    expect(result.dataQuality.alerts.some((a: { code: string }) => a.code === 'day-fractions')).toBe(false);
+  });
+});

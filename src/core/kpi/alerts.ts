@@ -45,6 +45,7 @@ export type Alert =
   /** Half or more of a log's answered calls (`calls`) are whole numbers of an hour or more read as seconds (`long`), the first `example`: milliseconds, most likely. */
   | { code: 'call-hours'; file: string; column: string; calls: number; long: number; example: string }
   | { code: 'clock-minutes'; file: string; column: string; calls: number; short: number; example: string }
+  | { code: 'day-fractions'; file: string; column: string; calls: number; short: number; example: string }
   | { code: 'nul-bytes'; file: string; count: number }
   /** A workbook's other sheets (`sheets`) with a header of the kind read from `sheet` and rows under it: not read (one sheet is, the first that reads, or --sheet's). */
   | { code: 'other-sheets'; file: string; sheet: string; sheets: Array<{ sheet: string; rows: number; hidden?: true }> }
@@ -507,12 +508,13 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'other-sheets') return otherSheetsText(a, lang === 'ru');
   if (a.code === 'call-hours') return callHoursText(a, lang === 'ru');
   if (a.code === 'clock-minutes') return clockMinutesText(a, lang === 'ru');
+  if (a.code === 'day-fractions') return dayFractionsText(a, lang === 'ru');
   if (a.code === 'payments-unknown-deals' || a.code === 'payments-odd' || a.code === 'paid-negative') return paymentsText(a, lang);
   if (ECONOMICS_CODES.has(a.code)) return economicsText(a as EconomicsAlert, lang);
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1092,6 +1094,15 @@ function clockMinutesText(a: Extract<Alert, { code: 'clock-minutes' }>, ru: bool
   return ru
     ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче минуты, если читать колонку «${a.column}» как минуты и секунды (например, «${a.example}» — ${num(minutes, ru)} с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («${a.example}» — ${num(minutes, ru)} мин). Если так, назовите единицу в файле --map: «${snippet}» (единица — «s», «ms», «min» или «hhmm»).`
     : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a minute when column "${a.column}" is read as minutes and seconds (e.g. "${a.example}", ${num(minutes, ru)} s): sales calls do not, and the talk minutes read low. The durations are probably hours and minutes, as Pipedrive writes them ("${a.example}" is ${num(minutes, ru)} min). If so, name the unit in a --map file: "${snippet}" (the unit: s, ms, min or hhmm).`;
+}
+
+/** Nearly every answered call lasts under a second as seconds: a workbook's time saved as a fraction of a day, and the --map line. */
+function dayFractionsText(a: Extract<Alert, { code: 'day-fractions' }>, ru: boolean): string {
+  const snippet = `activities: units: { ${JSON.stringify(a.column)}: day }`;
+  const seconds = Math.round(Number(a.example.replace(',', '.')) * 86_400);
+  return ru
+    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче секунды, если читать колонку «${a.column}» в секундах (например, «${a.example}»): так не бывает, и минуты разговоров почти нулевые. Вероятно, это время Excel без формата — доля суток («${a.example}» — ${num(seconds, ru)} с). Если так, назовите единицу в файле --map: «${snippet}» (или задайте колонке в Excel формат времени [ч]:мм:сс).`
+    : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a second when column "${a.column}" is read in seconds (e.g. "${a.example}"): no call does, and the talk minutes are near zero. It is probably an Excel time that lost its format, a fraction of a day ("${a.example}" is ${num(seconds, ru)} s). If so, name the unit in a --map file: "${snippet}" (or give the column Excel's [h]:mm:ss time format).`;
 }
 
 /** Every deal won or every one lost: the export was most likely filtered by stage. */

@@ -36,7 +36,7 @@ const activitiesSection = z
   .object({
     columns: columns.optional(),
     ...values,
-    units: z.record(z.string(), z.enum(['s', 'ms', 'min', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms, min (minutes) or hhmm (hours and minutes as 2:05)'),
+    units: z.record(z.string(), z.enum(['s', 'ms', 'min', 'hhmm', 'day'])).optional().describe('"duration header" (or "#3"): s, ms, min (minutes), hhmm (hours and minutes as 2:05) or day (a fraction of a day: a workbook\'s time saved as a plain number, 0.0034722 for 5 minutes)'),
     rows: z.enum(ACTIVITY_KINDS).optional().describe('the kind of every row of a file with no kind column (meeting: a calendar\'s export); call without it'),
   })
   .strict();

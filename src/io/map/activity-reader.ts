@@ -567,6 +567,10 @@ function noteCallLength(cells: Cells, ctx: ReadContext, duration: number): void 
   const lengths = (ctx.callLengths ??= { answered: 0, long: 0 });
   lengths.answered++;
   if (duration < MINUTE_S) noteNoMinutes(cells, ctx.cols.duration_s!, lengths);
+  if (duration < 1) {
+    lengths.underSecond = (lengths.underSecond ?? 0) + 1;
+    lengths.fractionExample ??= cells.text(ctx.cols.duration_s!);
+  }
   if (duration < HOUR_S) return;
   const n = wholeNumber(cells, ctx.cols.duration_s!);
   if (!(n >= 0)) return;

@@ -375,6 +375,9 @@ export interface CallLengths {
   /** Of the answered calls, those whose duration is a clock of no minutes (`00:42`), with the first (the clock-minutes alert). */
   noMinutes?: number;
   clockExample?: string;
+  /** Of the answered calls, those whose duration is a fraction of a second (0.0034722), with the first (the day-fractions alert). */
+  underSecond?: number;
+  fractionExample?: string;
 }
 
 /** The fewest answered calls weighed for the column's unit: one or two long calls may be real (a negotiation of an hour and a half). */
@@ -400,6 +403,15 @@ export function readsAsHoursAndMinutes(lengths: CallLengths): boolean {
   return lengths.answered >= CLOCK_CALLS_MIN && (lengths.noMinutes ?? 0) * 10 >= lengths.answered * 9;
 }
 
+/**
+ * Whether a duration column read as seconds holds fractions of a day (a workbook's time whose format
+ * was lost: 0.0034722 for 5 minutes): nine in ten or more of its answered calls (at least 3) last less
+ * than a second, which no call does.
+ */
+export function readsAsDayFractions(lengths: CallLengths): boolean {
+  return lengths.answered >= CALL_HOURS_MIN && (lengths.underSecond ?? 0) * 10 >= lengths.answered * 9;
+}
+
 /** How many values of the rows refused as milliseconds are kept to show. */
 const REFUSED_SHOWN = 3;
 
@@ -418,6 +430,10 @@ export function mergeCallLengths(a: CallLengths | undefined, b: CallLengths | un
   const noMinutes = (a?.noMinutes ?? 0) + (b?.noMinutes ?? 0);
   const clockExample = a?.clockExample ?? b?.clockExample;
   if (noMinutes > 0) merged.noMinutes = noMinutes;
+  const underSecond = (a?.underSecond ?? 0) + (b?.underSecond ?? 0);
+  const fractionExample = a?.fractionExample ?? b?.fractionExample;
+  if (underSecond > 0) merged.underSecond = underSecond;
+  if (fractionExample !== undefined) merged.fractionExample = fractionExample;
   if (clockExample !== undefined) merged.clockExample = clockExample;
   for (const part of [a, b]) {
     if (!part?.refused) continue;

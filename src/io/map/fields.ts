@@ -6,7 +6,8 @@ export type RecordKind = 'deals' | 'activities' | 'payments' | 'spend' | 'plan';
 export const RECORD_KINDS: readonly RecordKind[] = ['deals', 'activities', 'payments', 'spend', 'plan'];
 
 /** How a duration column counts time. */
-export type DurationUnit = 's' | 'ms' | 'min' | 'hhmm';
+/** A duration column's unit: seconds, milliseconds, minutes, hours and minutes (2:05), or a fraction of a day (a workbook's time saved as a plain number). */
+export type DurationUnit = 's' | 'ms' | 'min' | 'hhmm' | 'day';
 
 export interface FieldSpec {
   /** Canonical field name (spec/metrics.md), or an importer-only helper field. */

@@ -394,9 +394,12 @@ export function parseTimeOfDay(raw: string): number | undefined {
   return ((h * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
-/** A plain number of a duration column in seconds: HubSpot writes milliseconds, Pipedrive HH:MM as minutes, a header «Длительность, мин» minutes. */
+/**
+ * A plain number of a duration column in seconds: HubSpot writes milliseconds, Pipedrive HH:MM as
+ * minutes, a header «Длительность, мин» minutes, a workbook's time without its format a fraction of a day.
+ */
 export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
-  return unit === 'ms' ? n / 1000 : unit === 'hhmm' || unit === 'min' ? n * 60 : n;
+  return unit === 'ms' ? n / 1000 : unit === 'hhmm' || unit === 'min' ? n * 60 : unit === 'day' ? n * 86_400 : n;
 }
 
 const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', rur: 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };

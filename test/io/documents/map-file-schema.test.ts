@@ -18,8 +18,8 @@ describe('a --map file\'s activities units', () => {
   it('refuse another word, naming min among the units, in both languages', async () => {
     const error = await read('bad.yaml', 'activities:\n  units: { "Длительность": minutes }\n').catch((e: unknown) => e);
     const first = error instanceof UserErrors ? error.errors[0]! : (error as UserError);
-    expect(describeUserError(first, 'en')).toContain('expected one of: s, ms, min, hhmm; got "minutes"');
-    expect(describeUserError(first, 'ru')).toContain('ожидалось одно из: s, ms, min, hhmm; получено «minutes»');
+    expect(describeUserError(first, 'en')).toContain('expected one of: s, ms, min, hhmm, day; got "minutes"');
+    expect(describeUserError(first, 'ru')).toContain('ожидалось одно из: s, ms, min, hhmm, day; получено «minutes»');
   });
 });
 
