@@ -507,6 +507,7 @@ export const WHERE_WORDS = {
 export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is not a date', ru: '«{value}» — не дата' },
   { en: '"{value}" is a zero date, not a date', ru: '«{value}» — нулевая дата, а не дата' },
+  { en: '"{value}" is an Excel formula error, not a value', ru: '«{value}» — ошибка формулы Excel, а не значение: исправьте формулу в файле' },
   { en: '"{value}" is not a number', ru: '«{value}» — не число' },
   { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },

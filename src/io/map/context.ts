@@ -29,8 +29,13 @@ export class RowProblem {
 /** A filled value its column's reader could not read: the row's reason («"TBD" is not a date»), its column, and what it should have been. */
 export function unreadValue(raw: string, expected: Expected, column: string | undefined): RowProblem {
   const value = truncate(raw);
+  // A workbook's formula that failed (#N/A of a lookup, #DIV/0!) is named so: the lookup is to mend, not the data (a tester).
+  if (EXCEL_ERROR.test(value)) return new RowProblem('skip', `"${value}" is an Excel formula error, not a value`, column, { expected, value });
   return new RowProblem('skip', `"${value}" is not ${expected === 'time' ? 'a time of day' : `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`}`, column, { expected, value });
 }
+
+/** Excel's error values, as a workbook caches a failed formula's result. */
+const EXCEL_ERROR = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 /** Returned while a slash-date column has not yet shown its day-month order. */
 export const PENDING = Symbol('pending');

@@ -273,3 +273,12 @@ describe('a zero date in a required date column', () => {
     expect(report.skipped.map((s) => s.reason)).toEqual(['"00.00.0000" is a zero date, not a date', '"0000-00-00" is a zero date, not a date', 'no created_at']);
   });
 });
+
+// A tester (T34 F6): an amount cell holding a failed formula's cached error was «"#DIV/0!" is not a number», as if a typo.
+describe('an Excel error value in a cell', () => {
+  it('is named as a formula error, the row skipped as before', async () => {
+    const { deals, report } = await read(['id,manager,created_at,status,amount', '1,Анна,2025-03-01,won,#DIV/0!', '2,Анна,2025-03-01,won,#N/A', '3,Анна,2025-03-01,won,12abc', '4,Анна,2025-03-01,won,100']);
+    expect(deals.map((d) => d.id)).toEqual(['4']);
+    expect(report.skipped.map((s) => s.reason)).toEqual(['"#DIV/0!" is an Excel formula error, not a value', '"#N/A" is an Excel formula error, not a value', '"12abc" is not a number']);
+  });
+});
