@@ -73,7 +73,15 @@ function looksLikeJson(head: Uint8Array): boolean {
   if (first !== 0x7b && first !== 0x5b) return false;
   const second = next();
   if (second === undefined) return false;
-  return first === 0x7b ? second === 0x22 || second === 0x7d : second === 0x7b || second === 0x5b || second === 0x22 || second === 0x5d || (second >= 0x30 && second <= 0x39);
+  if (first === 0x7b) return second === 0x22 || second === 0x7d;
+  if (second === 0x7b || second === 0x5b || second === 0x22) return true;
+  // `[]` and `[1` go on as JSON does: `[]` ends the text, a number is followed by a comma or `]`. Mango's
+  // statistics without their header row begin `[];1740985500;…` or `[MToxMDA…];…`: a table (a tester).
+  if (second === 0x5d) return next() === undefined;
+  if (second !== 0x2d && (second < 0x30 || second > 0x39)) return false;
+  while (i < head.length && /[0-9.eE+-]/.test(String.fromCharCode(head[i]!))) i++;
+  const after = next();
+  return after === 0x2c || (after === 0x5d && next() === undefined);
 }
 
 /** The UTF-16 byte order its BOM says (FF FE little-endian, FE FF big-endian), else undefined. */

@@ -30,3 +30,14 @@ describe('sniff: a picture saved under an export’s name', () => {
     expect(sniff(Buffer.from('RIFF,manager\n1,Anna\n'), 'f.csv').type).toBe('text');
   });
 });
+
+// A tester (T32 F6): Mango's call statistics without their header row begin `[];…` or `[MToxMDA…];…`, and were called JSON.
+describe('sniff: JSON, and a table that begins with a bracket', () => {
+  it.each([['[1, 2]'], ['[]'], ['  [\n {"a": 1}]'], ['{"deals": []}'], ['[-1.5e3,2]']])('%j is JSON', (text) => {
+    expect(() => sniff(Buffer.from(text), 'f.csv')).toThrow(expect.objectContaining({ code: 'E_NOT_TABLE', messageId: 'read.json' }));
+  });
+
+  it.each([['[];1740985500;1740985675;0;101\n'], ['[MToxMDA0000];1740985500;101\n'], ['[1];2;3\n'], ['[] ; x\n']])('%j is a table', (text) => {
+    expect(sniff(Buffer.from(text), 'f.csv').type).toBe('text');
+  });
+});
