@@ -35,6 +35,7 @@ import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
+import { RowLines } from '../read/row-lines.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { sameKindHeader } from './other-sheets.js';
 import { uncalculatedError, type Uncalculated } from '../read/uncalculated.js';
@@ -44,7 +45,7 @@ import { detectProfile, profileCrm } from './profiles.js';
 import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { renderHint, renderMessage, rowReason } from '../../core/messages.js';
+import { renderHint, renderMessage, rowAt, rowReason } from '../../core/messages.js';
 import { keepStdinHead, type HeadRow } from './stdin-head.js';
 
 /** Options for reading one export. */
@@ -129,6 +130,14 @@ export interface DateOrderShown {
   profile?: { id: string; crm: string };
 }
 
+/**
+ * A skipped row, with the line of the file it starts on where that is not its row: delimited text
+ * below a quoted cell with line breaks (dataQuality.rowsSkipped[].line in the JSON).
+ */
+export interface SkippedRowAt extends SkippedRow {
+  line?: number;
+}
+
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
 export interface ImportReport {
   file: string;
@@ -146,7 +155,7 @@ export interface ImportReport {
   rowsRead: number;
   records: number;
   skippedCount: number;
-  skipped: SkippedRow[];
+  skipped: SkippedRowAt[];
   dropped: Record<string, number>;
   /** The CRM profile the file was recognised as, and the signature headers it showed. */
   profile?: { id: string; crm: string; matched: string[]; /** The rows are leads, not deals (a profile's `leads`). */ leads?: true };
@@ -356,7 +365,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   // A workbook's other sheets with a header of this kind are said (their rows are not read), unless --sheet chose the one read.
   const otherSheets = opts.sheet === undefined || opts.sheetByRule ? { rows: limits.headerSearchRows, header: (head: SheetHead) => sameKindHeader(head, kind, rows.knownHeader(), limits.headerSearchRows) } : undefined;
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, uncalculated: 'pass', otherSheets };
-  const { held, ...table } = await readTable(file, tableOptions, (record, line, uncalculated) => rows.add(record, line, uncalculated)).catch((error: unknown) => {
+  const { held, ...table } = await readTable(file, tableOptions, (record, row, uncalculated, line) => rows.add(record, row, uncalculated, line)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
   let report: ImportReport;
@@ -450,6 +459,8 @@ class RowsToRecords<T> {
   private header: RepeatedHeader | undefined;
   /** The header row's cells, when the file has one (not a layout's names, nor columns by number). */
   private headerCells: string[] | undefined;
+  /** Delimited text's lines where a row is not its line (a quoted cell above held line breaks): a skipped row is said with both. */
+  private readonly lines = new RowLines();
 
   constructor(
     private readonly file: string,
@@ -496,16 +507,20 @@ class RowsToRecords<T> {
     }
   }
 
-  /** One record of the table, as strings or bytes, with a workbook's formulas saved without their values in it. */
-  add(record: string[] | ByteRow, line: number, uncalculated?: readonly Uncalculated[]): void {
+  /**
+   * One record of the table, as strings or bytes, with its row (as a spreadsheet shows it), a
+   * workbook's formulas saved without their values in it, and delimited text's line it starts on.
+   */
+  add(record: string[] | ByteRow, row: number, uncalculated?: readonly Uncalculated[], line?: number): void {
+    if (line !== undefined) this.lines.note(row, line);
     if (this.reading) {
       if (Array.isArray(record)) {
-        if (uncalculated && this.uncalculatedDrops(record, line, uncalculated)) return;
-        this.dataRow(this.cells.setText(record), record.length, line);
-      } else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, line);
+        if (uncalculated && this.uncalculatedDrops(record, row, uncalculated)) return;
+        this.dataRow(this.cells.setText(record), record.length, row);
+      } else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, row);
       return;
     }
-    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row: line, ...(uncalculated ? { uncalculated } : {}) });
+    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row, ...(uncalculated ? { uncalculated } : {}) });
     if (this.headRows.length >= this.limits.headerSearchRows) this.startWithHeader();
   }
 
@@ -516,7 +531,7 @@ class RowsToRecords<T> {
     report.table = table;
     const short = this.short;
     if (short.rows > 0) report.shortRows = short.rows;
-    if (short.rows === 1 && short.row === table.unterminatedLine) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
+    if (short.rows === 1 && short.row === table.unterminatedRow) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
     const ctx = this.reading!.ctx;
     this.groups?.flush(false);
     if (this.groups && this.groups.rows > 0) report.sameAsAbove = { columns: [...this.groups.columns].sort((a, b) => a - b).map((c) => this.report.columns[c]?.header ?? `#${c + 1}`), rows: this.groups.rows };
@@ -733,7 +748,9 @@ class RowsToRecords<T> {
     // Missed calls nobody took are listed a few (they are said in their alert): a log that begins with 120 of
     // them filled the list, and the unreadable rows after them were in neither the JSON nor on stderr (a reviewer).
     if (reason === MISSED_NO_MANAGER && (report.missedNoManager = (report.missedNoManager ?? 0) + 1) > MISSED_LISTED) return;
-    if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(column ? { column } : {}), reason });
+    if (report.skipped.length >= this.limits.maxListedSkips) return;
+    const line = this.lines.lineOf(row);
+    report.skipped.push({ file: this.file, row, ...(line !== undefined ? { line } : {}), ...(column ? { column } : {}), reason });
   }
 
   private handle(cells: Cells, row: number): void {
@@ -941,8 +958,8 @@ function millisecondsColumn(report: ImportReport): UserError | undefined {
 function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
   const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
   return {
-    examples: shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${rowReason(s.reason, 'en')}`).join('\n'),
-    examplesRu: shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
+    examples: shown.map((s) => `  ${rowAt(s, 'en')}${s.column ? `, column "${s.column}"` : ''}: ${rowReason(s.reason, 'en')}`).join('\n'),
+    examplesRu: shown.map((s) => `  ${rowAt(s, 'ru')}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
   };
 }
 
