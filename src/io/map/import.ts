@@ -46,6 +46,7 @@ import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
 import { renderHint, renderMessage, rowAt, rowReason } from '../../core/messages.js';
+import { AMPM_NO_ORDER } from '../../core/messages/read.js';
 import { keepStdinHead, type HeadRow } from './stdin-head.js';
 
 /** Options for reading one export. */
@@ -424,6 +425,9 @@ function wholeRowInOneCell(cells: Cells, count: number, width: number): { delimi
   return undefined;
 }
 
+/** A time written with AM or PM at its end (`11/2/2026 9:00 PM`, `3:04 p.m.`). */
+const MERIDIEM = /\d\s*[AaPp]\.?[Mm]\.?\s*$/;
+
 /** A value that begins as a date does: `2025-01-12`, `12.01.2025`, `1/12/2025`, `2025-01` (a plan's month). */
 const DATE_LIKE = /^\s*"?(?:\d{4}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})/;
 
@@ -459,6 +463,8 @@ class RowsToRecords<T> {
   private header: RepeatedHeader | undefined;
   /** The header row's cells, when the file has one (not a layout's names, nor columns by number). */
   private headerCells: string[] | undefined;
+  /** Whether a slash date that waited for its column's order had an AM/PM time (ambiguous: its message says AM/PM does not settle it). */
+  private ampm = false;
   /** Delimited text's lines where a row is not its line (a quoted cell above held line breaks): a skipped row is said with both. */
   private readonly lines = new RowLines();
 
@@ -708,7 +714,7 @@ class RowsToRecords<T> {
     // deals of 3 rows).
     let waits = false;
     const dates = this.reading!.ctx.dates;
-    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && dates.observe(c, cells.text(c), row)) waits = true;
+    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && this.observeDate(cells.text(c), c, row)) waits = true;
     const numbers = this.reading!.ctx.numbers;
     // Only a value with a comma or a dot says anything of a mark: a clock duration (`00:01:23`) or `120 000` is not made a string for it, row after row.
     for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && cells.hasEither(c, COMMA, DOT) && numbers.observe(c, cells.text(c))) waits = true;
@@ -717,6 +723,13 @@ class RowsToRecords<T> {
       this.flushPending();
     }
     this.handle(cells, row);
+  }
+
+  /** DateOrders.observe, noting whether a slash date that waits for its order has an AM/PM time (said by the message if none settles it). */
+  private observeDate(text: string, col: number, row: number): boolean {
+    const waits = this.reading!.ctx.dates.observe(col, text, row);
+    if (waits && !this.ampm) this.ampm = MERIDIEM.test(text);
+    return waits;
   }
 
   /**
@@ -805,7 +818,7 @@ class RowsToRecords<T> {
     const columns = ctx.dates.undecided();
     if (columns.length === 0) return;
     const other = this.opts.otherOrder;
-    if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, heldBack, other);
+    if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, this.ampm, heldBack, other);
     ctx.dates.borrow(other.order, other.file);
     this.report.dateOrderFrom = { file: other.file, order: other.order, columns: columns.map((c) => ctx.map.columns[c]!.header) };
   }
@@ -875,10 +888,14 @@ export function dateOrderShown(report: ImportReport): DateOrderShown | undefined
   return { file: report.file, order: report.dateOrder, ...(report.profile ? { profile: { id: report.profile.id, crm: report.profile.crm } } : {}) };
 }
 
-/** Slash dates no order settles: --date-format is asked for, with the order another file of the run showed when there is one. */
-function ambiguous(ctx: ReadContext, file: string, heldBack?: number, other?: DateOrderShown): UserError {
+/**
+ * Slash dates no order settles: --date-format is asked for, with the order another file of the run
+ * showed when there is one; that AM/PM does not settle it is said where the dates have AM/PM times.
+ */
+function ambiguous(ctx: ReadContext, file: string, ampm: boolean, heldBack?: number, other?: DateOrderShown): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
-  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...(other ? otherOrderParams(other) : {}) };
+  const clause = { ampm: ampm ? AMPM_NO_ORDER.en : '', ampmRu: ampm ? AMPM_NO_ORDER.ru : '' };
+  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...clause, ...(other ? otherOrderParams(other) : {}) };
   // Dates written with dots beside them are day first, and no evidence for the slash dates (DateOrders.dotted): the message says so, or «no day above 12» reads false of them.
   const dotted = ctx.dates.dotted;
   if (dotted) return UserError.of('E_DATE_AMBIGUOUS', other ? 'map.datesAmbiguousDottedElsewhere' : 'map.datesAmbiguousDotted', { ...params, dottedColumn: ctx.map.columns[dotted.col]?.header ?? '', dottedValue: dotted.value }, { file, column: columns[0] });
