@@ -498,6 +498,8 @@ export const WHERE_WORDS = {
   topLevel: { ru: 'на верхнем уровне документа', en: 'at (top level)' },
   hint: { ru: 'подсказка', en: 'hint' },
   stdin: { ru: 'стандартный ввод (-)', en: 'standard input (-)' },
+  // A row of delimited text below a quoted cell with line breaks: its row as a spreadsheet shows it, and its line in the text.
+  rowLine: { ru: 'строка {row} (строка файла {line})', en: 'row {row} (line {line} of the file)' },
 } as const satisfies Record<string, Template>;
 
 /**
@@ -840,3 +842,11 @@ export function crmName(crm: string, lang: string): string {
 
 /** The brands a Russian reader writes in Cyrillic (the others, Bitrix24 and amoCRM among them, are written in Latin in Russian too). */
 const CRM_BRANDS_RU: Readonly<Record<string, string>> = { MegaFon: 'МегаФон' };
+
+/**
+ * A row said as a spreadsheet shows it, with the line of the file it starts on where that differs (a
+ * quoted cell above held line breaks): «строка 8 (строка файла 9)», "row 8 (line 9 of the file)".
+ */
+export function rowAt(at: { row: number; line?: number }, lang: string): string {
+  return fill(say(at.line === undefined ? WHERE_WORDS.row : WHERE_WORDS.rowLine, lang), { row: at.row, line: at.line ?? at.row });
+}

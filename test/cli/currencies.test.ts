@@ -51,6 +51,48 @@ describe('HubSpot through the API with amount_in_home_currency, the converted am
   });
 });
 
+// Tester T31 (F4): a Bitrix24 REST export in RUB and USD added OPPORTUNITY as it was (51 000) beside
+// OPPORTUNITY_ACCOUNT, the amount in the portal's report currency; mapped by hand, the warning still
+// counted CURRENCY_ID, the currency of the other amount; and the advice named no Bitrix24 field.
+describe('Bitrix24 REST: OPPORTUNITY_ACCOUNT, the amount in the report currency, is the converted amount', () => {
+  const deals = [
+    'ID,TITLE,STAGE_ID,ASSIGNED_BY_ID,OPPORTUNITY,CURRENCY_ID,OPPORTUNITY_ACCOUNT,ACCOUNT_CURRENCY_ID,DATE_CREATE,CLOSEDATE,CLOSED',
+    '1,A,WON,7,1000.00,USD,92000.00,RUB,2026-11-01T10:00:00+03:00,2026-11-03T03:00:00+03:00,Y',
+    '2,B,WON,7,50000.00,RUB,50000.00,RUB,2026-11-02T10:00:00+03:00,2026-11-04T03:00:00+03:00,Y',
+    '3,C,LOSE,9,20000.00,RUB,20000.00,RUB,2026-11-03T10:00:00+03:00,2026-11-05T03:00:00+03:00,Y',
+    '',
+  ].join('\n');
+  const run = (args: string[], map?: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));
+    writeFileSync(path.join(dir, 'deals.csv'), deals);
+    if (map !== undefined) writeFileSync(path.join(dir, 'map.yaml'), map);
+    return runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--format', 'json', ...(map === undefined ? [] : ['--map', 'map.yaml']), ...args], { cwd: dir });
+  };
+
+  it.each([
+    ['by the bitrix24-rest profile', undefined],
+    ['mapped by the user (amount: OPPORTUNITY_ACCOUNT)', 'deals:\n  columns:\n    amount: "OPPORTUNITY_ACCOUNT"\n'],
+  ])('%s: revenue 92 000 + 50 000, no mixed-currencies alert', (_, map) => {
+    const json = run([], map);
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result.total.revenue).toBe(142000);
+    expect(result.dataQuality.alerts.filter((a: { code: string }) => a.code === 'mixed-currencies')).toEqual([]);
+    expect(json.stderr).not.toContain('валют');
+  });
+
+  it('OPPORTUNITY with CURRENCY_ID alone: warned, and the advice names the Bitrix24 field (RU and EN)', () => {
+    const map = 'deals:\n  columns:\n    amount: "OPPORTUNITY"\n';
+    const ru = run(['--lang', 'ru'], map);
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(JSON.parse(ru.stdout).total.revenue).toBe(51000);
+    expect(ru.stderr).toContain('суммы сделок в разных валютах (RUB — 2, USD — 1)');
+    expect(ru.stderr).toContain('Битрикс24 через REST: OPPORTUNITY_ACCOUNT');
+    const en = run(['--lang', 'en'], map);
+    expect(en.stderr).toContain('Bitrix24 through REST: OPPORTUNITY_ACCOUNT');
+  });
+});
+
 describe('the Markdown report keeps the warnings', () => {
   it('a document read away from the terminal says the amounts are in several currencies', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));

@@ -27,6 +27,15 @@ describe('a file that ends in the middle of a row (a download cut off)', () => {
     expect(latinWords(ru.stderr)).toEqual([]);
   });
 
+  // Tester T31 (F5): rows are numbered as a spreadsheet shows them: clients written on two lines above do not move the row said.
+  it('is said by its row as a spreadsheet numbers it, past cells of two lines in both halves', () => {
+    const rows = ROWS.map((r, i) => (i === 10 || i === 2500 ? r.replace(`Клиент ${i + 1}`, `"Клиент\n${i + 1}"`) : r));
+    const dir = folder({ 'deals.csv': `${HEADER}\n${rows.join('\n')}\n3001,Иванов Иван,Клиент 3001,2025-03-` });
+    const { result, stderr } = kpiBothWays(dir, ['-d', 'deals.csv'], ['deals.csv']);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'last-row-cut', file: 'deals.csv', row: 3002, cells: 4, width: 7 });
+    expect(stderr).toContain('the file ends in the middle of row 3002');
+  });
+
   it('is not said of a whole last row without a line end, nor of a file whose rows often leave trailing cells out, nor of a footer', () => {
     const ragged = ROWS.map((r, i) => (i % 3 ? r : r.split(',').slice(0, 6).join(',')));
     const dir = folder({

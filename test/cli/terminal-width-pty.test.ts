@@ -49,6 +49,6 @@ describe('kpi and compare on an 80-column terminal', () => {
 
   it('a run whose output is not a terminal keeps the tables whole', () => {
     const res = spawnSync(process.execPath, [BIN, 'kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--now', '2025-06-01'], { cwd: ROOT, env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });
-    expect(res.stdout.toString('utf8')).toMatch(/^Менеджер +Исх\. +Вх\. +Пропущ\. +% пропущ\. +Перезвон +Разговор, мин +Акт\.\/день$/m);
+    expect(res.stdout.toString('utf8')).toMatch(/^Менеджер +Исх\. +Вх\. +Пропущ\. +% пропущ\. +Перезвон +Разговоры, мин +Акт\.\/день$/m);
   });
 });

@@ -130,10 +130,11 @@ export const LOST_TIME = ['Deal - Lost time', 'lost_time', 'Сделка - Вр�
 /**
  * Amount headers already converted into the company's one currency, as each CRM names them in its
  * interface and through its API (HubSpot's `Amount in company currency` is `amount_in_home_currency`;
- * Salesforce's `Amount (converted)` in a Russian-language org «Сумма (преобразованная)»). With one of
+ * Salesforce's `Amount (converted)` in a Russian-language org «Сумма (преобразованная)»; Bitrix24's
+ * REST `OPPORTUNITY_ACCOUNT`, in the portal's report currency `ACCOUNT_CURRENCY_ID`). With one of
  * them the deal's currency column says nothing about the amounts read, and is not consulted.
  */
-export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_currency', 'Amount (converted)', 'Сумма (преобразованная)'];
+export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_currency', 'Amount (converted)', 'Сумма (преобразованная)', 'OPPORTUNITY_ACCOUNT'];
 
 const DEAL_FIELDS: FieldSpec[] = [
   // «Deal - Pipedrive System ID»: Pipedrive's own name of a deal's id in its field reference (the import sample's «READ ME All default Pipedrive fields»).

@@ -35,6 +35,7 @@ import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
+import { RowLines } from '../read/row-lines.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { sameKindHeader } from './other-sheets.js';
 import { uncalculatedError, type Uncalculated } from '../read/uncalculated.js';
@@ -44,7 +45,8 @@ import { detectProfile, profileCrm } from './profiles.js';
 import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { renderHint, renderMessage, rowReason } from '../../core/messages.js';
+import { renderHint, renderMessage, rowAt, rowReason } from '../../core/messages.js';
+import { AMPM_NO_ORDER } from '../../core/messages/read.js';
 import { keepStdinHead, type HeadRow } from './stdin-head.js';
 
 /** Options for reading one export. */
@@ -129,6 +131,14 @@ export interface DateOrderShown {
   profile?: { id: string; crm: string };
 }
 
+/**
+ * A skipped row, with the line of the file it starts on where that is not its row: delimited text
+ * below a quoted cell with line breaks (dataQuality.rowsSkipped[].line in the JSON).
+ */
+export interface SkippedRowAt extends SkippedRow {
+  line?: number;
+}
+
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
 export interface ImportReport {
   file: string;
@@ -146,7 +156,7 @@ export interface ImportReport {
   rowsRead: number;
   records: number;
   skippedCount: number;
-  skipped: SkippedRow[];
+  skipped: SkippedRowAt[];
   dropped: Record<string, number>;
   /** The CRM profile the file was recognised as, and the signature headers it showed. */
   profile?: { id: string; crm: string; matched: string[]; /** The rows are leads, not deals (a profile's `leads`). */ leads?: true };
@@ -357,7 +367,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const otherSheets = opts.sheet === undefined || opts.sheetByRule ? { rows: limits.headerSearchRows, header: (head: SheetHead) => sameKindHeader(head, kind, rows.knownHeader(), limits.headerSearchRows) } : undefined;
   const onDate1904 = () => void (rows.date1904 = true);
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, onDate1904, namesColumns, uncalculated: 'pass', otherSheets };
-  const { held, ...table } = await readTable(file, tableOptions, (record, line, uncalculated) => rows.add(record, line, uncalculated)).catch((error: unknown) => {
+  const { held, ...table } = await readTable(file, tableOptions, (record, row, uncalculated, line) => rows.add(record, row, uncalculated, line)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
   let report: ImportReport;
@@ -416,6 +426,9 @@ function wholeRowInOneCell(cells: Cells, count: number, width: number): { delimi
   return undefined;
 }
 
+/** A time written with AM or PM at its end (`11/2/2026 9:00 PM`, `3:04 p.m.`). */
+const MERIDIEM = /\d\s*[AaPp]\.?[Mm]\.?\s*$/;
+
 /** A value that begins as a date does: `2025-01-12`, `12.01.2025`, `1/12/2025`, `2025-01` (a plan's month). */
 const DATE_LIKE = /^\s*"?(?:\d{4}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})/;
 
@@ -453,6 +466,10 @@ class RowsToRecords<T> {
   private header: RepeatedHeader | undefined;
   /** The header row's cells, when the file has one (not a layout's names, nor columns by number). */
   private headerCells: string[] | undefined;
+  /** Whether a slash date that waited for its column's order had an AM/PM time (ambiguous: its message says AM/PM does not settle it). */
+  private ampm = false;
+  /** Delimited text's lines where a row is not its line (a quoted cell above held line breaks): a skipped row is said with both. */
+  private readonly lines = new RowLines();
 
   constructor(
     private readonly file: string,
@@ -499,16 +516,20 @@ class RowsToRecords<T> {
     }
   }
 
-  /** One record of the table, as strings or bytes, with a workbook's formulas saved without their values in it. */
-  add(record: string[] | ByteRow, line: number, uncalculated?: readonly Uncalculated[]): void {
+  /**
+   * One record of the table, as strings or bytes, with its row (as a spreadsheet shows it), a
+   * workbook's formulas saved without their values in it, and delimited text's line it starts on.
+   */
+  add(record: string[] | ByteRow, row: number, uncalculated?: readonly Uncalculated[], line?: number): void {
+    if (line !== undefined) this.lines.note(row, line);
     if (this.reading) {
       if (Array.isArray(record)) {
-        if (uncalculated && this.uncalculatedDrops(record, line, uncalculated)) return;
-        this.dataRow(this.cells.setText(record), record.length, line);
-      } else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, line);
+        if (uncalculated && this.uncalculatedDrops(record, row, uncalculated)) return;
+        this.dataRow(this.cells.setText(record), record.length, row);
+      } else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, row);
       return;
     }
-    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row: line, ...(uncalculated ? { uncalculated } : {}) });
+    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row, ...(uncalculated ? { uncalculated } : {}) });
     if (this.headRows.length >= this.limits.headerSearchRows) this.startWithHeader();
   }
 
@@ -519,7 +540,7 @@ class RowsToRecords<T> {
     report.table = table;
     const short = this.short;
     if (short.rows > 0) report.shortRows = short.rows;
-    if (short.rows === 1 && short.row === table.unterminatedLine) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
+    if (short.rows === 1 && short.row === table.unterminatedRow) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
     const ctx = this.reading!.ctx;
     this.groups?.flush(false);
     if (this.groups && this.groups.rows > 0) report.sameAsAbove = { columns: [...this.groups.columns].sort((a, b) => a - b).map((c) => this.report.columns[c]?.header ?? `#${c + 1}`), rows: this.groups.rows };
@@ -697,7 +718,7 @@ class RowsToRecords<T> {
     // deals of 3 rows).
     let waits = false;
     const dates = this.reading!.ctx.dates;
-    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && dates.observe(c, cells.text(c), row)) waits = true;
+    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && this.observeDate(cells.text(c), c, row)) waits = true;
     const numbers = this.reading!.ctx.numbers;
     // Only a value with a comma or a dot says anything of a mark: a clock duration (`00:01:23`) or `120 000` is not made a string for it, row after row.
     for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && cells.hasEither(c, COMMA, DOT) && numbers.observe(c, cells.text(c))) waits = true;
@@ -706,6 +727,13 @@ class RowsToRecords<T> {
       this.flushPending();
     }
     this.handle(cells, row);
+  }
+
+  /** DateOrders.observe, noting whether a slash date that waits for its order has an AM/PM time (said by the message if none settles it). */
+  private observeDate(text: string, col: number, row: number): boolean {
+    const waits = this.reading!.ctx.dates.observe(col, text, row);
+    if (waits && !this.ampm) this.ampm = MERIDIEM.test(text);
+    return waits;
   }
 
   /**
@@ -737,7 +765,9 @@ class RowsToRecords<T> {
     // Missed calls nobody took are listed a few (they are said in their alert): a log that begins with 120 of
     // them filled the list, and the unreadable rows after them were in neither the JSON nor on stderr (a reviewer).
     if (reason === MISSED_NO_MANAGER && (report.missedNoManager = (report.missedNoManager ?? 0) + 1) > MISSED_LISTED) return;
-    if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(column ? { column } : {}), reason });
+    if (report.skipped.length >= this.limits.maxListedSkips) return;
+    const line = this.lines.lineOf(row);
+    report.skipped.push({ file: this.file, row, ...(line !== undefined ? { line } : {}), ...(column ? { column } : {}), reason });
   }
 
   private handle(cells: Cells, row: number): void {
@@ -792,7 +822,7 @@ class RowsToRecords<T> {
     const columns = ctx.dates.undecided();
     if (columns.length === 0) return;
     const other = this.opts.otherOrder;
-    if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, heldBack, other);
+    if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, this.ampm, heldBack, other);
     ctx.dates.borrow(other.order, other.file);
     this.report.dateOrderFrom = { file: other.file, order: other.order, columns: columns.map((c) => ctx.map.columns[c]!.header) };
   }
@@ -862,10 +892,14 @@ export function dateOrderShown(report: ImportReport): DateOrderShown | undefined
   return { file: report.file, order: report.dateOrder, ...(report.profile ? { profile: { id: report.profile.id, crm: report.profile.crm } } : {}) };
 }
 
-/** Slash dates no order settles: --date-format is asked for, with the order another file of the run showed when there is one. */
-function ambiguous(ctx: ReadContext, file: string, heldBack?: number, other?: DateOrderShown): UserError {
+/**
+ * Slash dates no order settles: --date-format is asked for, with the order another file of the run
+ * showed when there is one; that AM/PM does not settle it is said where the dates have AM/PM times.
+ */
+function ambiguous(ctx: ReadContext, file: string, ampm: boolean, heldBack?: number, other?: DateOrderShown): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
-  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...(other ? otherOrderParams(other) : {}) };
+  const clause = { ampm: ampm ? AMPM_NO_ORDER.en : '', ampmRu: ampm ? AMPM_NO_ORDER.ru : '' };
+  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...clause, ...(other ? otherOrderParams(other) : {}) };
   // Dates written with dots beside them are day first, and no evidence for the slash dates (DateOrders.dotted): the message says so, or «no day above 12» reads false of them.
   const dotted = ctx.dates.dotted;
   if (dotted) return UserError.of('E_DATE_AMBIGUOUS', other ? 'map.datesAmbiguousDottedElsewhere' : 'map.datesAmbiguousDotted', { ...params, dottedColumn: ctx.map.columns[dotted.col]?.header ?? '', dottedValue: dotted.value }, { file, column: columns[0] });
@@ -945,8 +979,8 @@ function millisecondsColumn(report: ImportReport): UserError | undefined {
 function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
   const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
   return {
-    examples: shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${rowReason(s.reason, 'en')}`).join('\n'),
-    examplesRu: shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
+    examples: shown.map((s) => `  ${rowAt(s, 'en')}${s.column ? `, column "${s.column}"` : ''}: ${rowReason(s.reason, 'en')}`).join('\n'),
+    examplesRu: shown.map((s) => `  ${rowAt(s, 'ru')}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
   };
 }
 

@@ -15,9 +15,10 @@ import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
 import { mergeCallLengths } from '../map/context.js';
-import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport, type SkippedRowAt } from '../map/import.js';
 import { ClientColumnFilled, readAgainOnFilled } from '../map/empty-client.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
+import { extentBefore, type Boundary, type Extent } from '../read/table.js';
 import type { ColumnMap } from '../map/mapping.js';
 import { joinsLegs, linesNameEmployees } from '../map/lines.js';
 import { hasClientLinks } from '../map/deal-reader.js';
@@ -64,9 +65,10 @@ export interface PartCommon {
   times: { loaded: number; started: number; done: number };
   encoding: Encoding | undefined;
   dateOrders: Array<[number, SlashOrder]>;
-  /** With takeover: where the worker stopped, whether that ended a record, and the lines it read. */
-  stop?: { end: number; clean: boolean; lines: number };
+  /** With takeover: where the worker stopped, whether that ended a record, and the lines and rows it read. */
+  stop?: { end: number; clean: boolean } & Extent;
 }
+
 
 /** Activities: each engine's state and the keys the copy of the deals did not have, in key order. */
 export interface ActivitiesPart extends PartCommon {
@@ -263,13 +265,13 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   first: (options: ImportOptions) => Promise<M>,
   meanwhile?: () => Promise<void>,
   whole?: (map: ColumnMap) => boolean,
-): Promise<{ main: M; part: P; lines: number; orders: Map<number, SlashOrder> } | undefined> {
+): Promise<{ main: M; part: P; before: Extent; orders: Map<number, SlashOrder> } | undefined> {
   timing(`reading in two halves: ${file}`);
   // Started now, the thread loads while this one finds the header.
   helper.start();
   let done: Promise<WorkerMessage<P>> | undefined;
   let format: { delimiter: string; encoding: Encoding | undefined } | undefined;
-  let nextLine = 1;
+  let before: Extent = { lines: 0, rows: 0 };
   let mainOrders: Array<[number, SlashOrder]> = [];
   const start = (map: ColumnMap) => {
     // A file its header shows must be read whole: given up at once, before any row is read.
@@ -292,7 +294,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
         at: split,
         onBoundary: (state) => {
           if (!state.clean || !done) throw new Abandoned();
-          nextLine = state.nextLine;
+          before = extentBefore(state);
         },
       },
     });
@@ -326,7 +328,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   if (main.report.sameAsAbove) return undefined;
   const orders = new Map(mainOrders);
   if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
-  return { main, part, lines: nextLine - 1, orders };
+  return { main, part, before, orders };
 }
 
 /**
@@ -382,8 +384,8 @@ async function readActivitiesOnce(file: string, opts: ImportOptions, store: Deal
 interface TakenPart<R> {
   from: number;
   report: ImportReport;
-  /** Its lines (when it ends before the file does). */
-  lines: number;
+  /** Its lines and rows (when it ends before the file does). */
+  extent: Extent;
   orders: Array<[number, SlashOrder]>;
   /** What reading it gave (deals: their own store). */
   read: R;
@@ -430,13 +432,13 @@ class TakenOver<R extends { report: ImportReport }> {
     return this.parts.sort((a, b) => a.from - b.from);
   }
 
-  /** The whole file's report: the halves' (the second's rows after `lines`), then each part's in file order. */
-  report(main: ImportReport, part: PartCommon, lines: number, maxListed: number): ImportReport {
-    let report = mergeReports(main, part.report, lines, maxListed);
-    let before = lines + (part.stop?.lines ?? 0);
+  /** The whole file's report: the halves' (the second's rows after the first's), then each part's in file order. */
+  report(main: ImportReport, part: PartCommon, first: Extent, maxListed: number): ImportReport {
+    let report = mergeReports(main, part.report, first, maxListed);
+    let before = { lines: first.lines + (part.stop?.lines ?? 0), rows: first.rows + (part.stop?.rows ?? 0) };
     for (const t of this.inOrder()) {
       report = mergeReports(report, t.report, before, maxListed);
-      before += t.lines;
+      before = { lines: before.lines + t.extent.lines, rows: before.rows + t.extent.rows };
     }
     // Whether a column's filled values were all unreadable is the whole file's to say (one part may read them).
     settleUnreadable(report);
@@ -470,13 +472,13 @@ class TakenOver<R extends { report: ImportReport }> {
   }
 
   private async readPart(from: number, to: number, format: NonNullable<PartJob['part']>): Promise<void> {
-    let boundary = { clean: true, nextLine: 1 };
+    let boundary: Boundary = { clean: true, nextLine: 1, nextRow: 1 };
     let orders: Array<[number, SlashOrder]> = [];
-    const ends = to < this.claims!.size ? { stopAt: { at: to, onBoundary: (b: { clean: boolean; nextLine: number }) => (boundary = b) } } : {};
+    const ends = to < this.claims!.size ? { stopAt: { at: to, onBoundary: (b: Boundary) => (boundary = b) } } : {};
     const options: ImportOptions = { ...this.opts, enforceBadRows: false, onProgress: undefined, part: { ...format, from }, onDateOrders: (o) => (orders = o), ...ends };
     const read = await this.readOne(options);
     if (!boundary.clean) throw new Abandoned();
-    this.parts.push({ from, report: read.report, lines: boundary.nextLine - 1, orders, read });
+    this.parts.push({ from, report: read.report, extent: extentBefore(boundary), orders, read });
   }
 }
 
@@ -512,11 +514,11 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
     readWhole,
   );
   if (!halves) return undefined;
-  const { main, part, lines, orders } = halves;
+  const { main, part, before, orders } = halves;
   if (!taken.agrees(part.stop, orders)) return undefined;
   mergeWorkerEngines(engines, part, store, linker, bases);
   timing("the worker thread's engines merged");
-  const report = taken.report(main.report, part, lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+  const report = taken.report(main.report, part, before, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
   checkBadRows(report, opts);
   traceHalves(file, taken.parts.length);
   return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
@@ -598,7 +600,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     // Deals whose id lost its digits go by their row numbers too (deal-reader): a part after the first counts them from its own first row.
     const byRow = halves && [halves.part.report, ...taken.inOrder().map((t) => t.report)].some((r) => r.idsLostDigits);
     if (halves && !byRow && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
-      const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+      const report = taken.report(halves.main.report, halves.part, halves.before, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
       // Both halves absorbed: the file's product rows are read one way for all its deals (a deal's rows never straddle the halves here: addIds).
       const products = store.settleProducts();
@@ -665,8 +667,8 @@ function mergeValues(a: Readonly<Record<string, ValueCount[] | undefined>>, b: R
   return values;
 }
 
-/** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
-function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed: number): ImportReport {
+/** The report of a whole file from the reports of its halves (the second's rows and lines shifted by the first's). */
+function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListed: number): ImportReport {
   const dropped = { ...a.dropped };
   for (const [reason, count] of Object.entries(b.dropped)) dropped[reason] = (dropped[reason] ?? 0) + count;
   const values = mergeValues(a.values, b.values);
@@ -682,7 +684,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
       : { ...s };
   }
   // The first swallowed cell of the file: the second half's at its line in the whole file.
-  const swallowed = a.table.swallowed ?? (b.table.swallowed && { line: b.table.swallowed.line + lines, lines: b.table.swallowed.lines });
+  const swallowed = a.table.swallowed ?? (b.table.swallowed && { line: b.table.swallowed.line + before.lines, lines: b.table.swallowed.lines });
   return {
     ...a,
     table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}), ...(swallowed ? { swallowed } : {}) },
@@ -698,7 +700,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...(a.callLengths || b.callLengths ? { callLengths: mergeCallLengths(a.callLengths, b.callLengths) } : {}),
     ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
     // The file's end is the second half's; its cut last row is one only if no row of the first half is short either.
-    ...(b.lastRowCut && !a.shortRows ? { lastRowCut: { ...b.lastRowCut, row: b.lastRowCut.row + lines } } : {}),
+    ...(b.lastRowCut && !a.shortRows ? { lastRowCut: { ...b.lastRowCut, row: b.lastRowCut.row + before.rows } } : {}),
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),
     ...(a.lineNames || b.lineNames ? { lineNames: { ...b.lineNames, ...a.lineNames } } : {}),
@@ -708,7 +710,19 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
     skippedCount: a.skippedCount + b.skippedCount,
-    skipped: [...a.skipped, ...b.skipped.map((s) => ({ ...s, row: s.row + lines }))].slice(0, maxListed),
+    skipped: [...a.skipped, ...b.skipped.map((s) => skippedAfter(s, before))].slice(0, maxListed),
     dropped,
   };
+}
+
+/**
+ * A skipped row of a part at its row in the whole file, with its line where that is not its row: a
+ * part's row without a line of its own is on that line of the part, and a quoted cell with line breaks
+ * before the part puts it further down the file than its row.
+ */
+function skippedAfter(s: SkippedRowAt, before: Extent): SkippedRowAt {
+  const row = s.row + before.rows;
+  const line = (s.line ?? s.row) + before.lines;
+  // The keys in the order a row read in one pass has them (the JSON is the same both ways).
+  return { file: s.file, row, ...(line !== row ? { line } : {}), ...(s.column !== undefined ? { column: s.column } : {}), reason: s.reason };
 }

@@ -14,6 +14,7 @@ import { claimedChunks, TakeOver } from './takeover.js';
 import { ClientColumnFilled } from '../map/empty-client.js';
 import { clock } from '../run-settings.js';
 import { collectGarbage } from './collect.js';
+import { extentBefore, type Boundary } from '../read/table.js';
 import type { SlashOrder } from '../map/values.js';
 
 const loaded = clock();
@@ -39,12 +40,12 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
   // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.
   const stop = { end: 0 };
-  let boundary = { clean: true, nextLine: 1 };
+  let boundary: Boundary = { clean: true, nextLine: 1, nextRow: 1 };
   if (job.takeover) {
     options.source = claimedChunks(path.resolve(job.cwd, job.file), TakeOver.from(job.takeover), job.takeover.wait, stop);
     options.stopAt = { onBoundary: (b) => (boundary = b) };
   }
-  const stopped = () => (job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {});
+  const stopped = () => (job.takeover ? { stop: { end: stop.end, clean: boundary.clean, ...extentBefore(boundary) } } : {});
   if (job.kind === 'deals') {
     readDeals = true;
     // In the main thread's columns when it lent them (its rows then need no copy), else its own.

@@ -79,11 +79,14 @@ function loneCrToLf(buf: Buffer): boolean {
 }
 
 /**
- * Receives each record and the line it starts on (1-based): fields as text (XLSX, HTML) or as bytes
- * (delimited text); and a workbook's formulas saved without their values in the row, read as empty
- * cells (only when the table is read with `uncalculated: 'pass'`).
+ * Receives each record and its row as a spreadsheet shows it (1-based: a workbook's row, an HTML
+ * table's row, delimited text's record number, the header row counted): fields as text (XLSX, HTML)
+ * or as bytes (delimited text); a workbook's formulas saved without their values in the row, read as
+ * empty cells (only when the table is read with `uncalculated: 'pass'`); and for delimited text the
+ * line of the file the record starts on, past the row where a quoted cell above held line breaks (an
+ * amoCRM note): Excel shows the deal after a two-line note in row 8, the text has it on line 9.
  */
-export type RowSink = (row: string[] | ByteRow, line: number, uncalculated?: readonly Uncalculated[]) => void;
+export type RowSink = (row: string[] | ByteRow, at: number, uncalculated?: readonly Uncalculated[], line?: number) => void;
 
 const QUOTE = 34;
 const CR = 13;
@@ -107,6 +110,8 @@ export class CsvParser {
   private carryStore = Buffer.allocUnsafe(0);
   private joined = Buffer.allocUnsafe(0);
   private line = 1;
+  /** The number of the record the next one is (a spreadsheet's row): the line, less the line breaks quoted cells held before it. */
+  private record = 1;
   /** Fields of the first record of three or more (the header, as a rule): how wide a whole row is. */
   private width = 0;
   /**
@@ -150,8 +155,8 @@ export class CsvParser {
     this.cls[QUOTE] = 3;
   }
 
-  /** The line of the last record when the input ended without its line end (a file cut short, or one written so). */
-  unterminatedLine: number | undefined;
+  /** The row (record number) of the last record when the input ended without its line end (a file cut short, or one written so). */
+  unterminatedRow: number | undefined;
 
   /** Whether every byte pushed so far ended a record (nothing is held for the next push). */
   get atRecordEnd(): boolean {
@@ -163,9 +168,15 @@ export class CsvParser {
     return this.line;
   }
 
-  /** Counts lines already consumed before the bytes given to push (e.g. a `sep=` line). */
+  /** The row (record number) the next record is. */
+  get nextRow(): number {
+    return this.record;
+  }
+
+  /** Counts lines already consumed before the bytes given to push (e.g. a `sep=` line): records too. */
   skipLines(n: number): void {
     this.line += n;
+    this.record += n;
   }
 
   /** Feeds the next bytes. */
@@ -202,7 +213,7 @@ export class CsvParser {
     const rest = this.carry;
     this.carry = undefined;
     if (rest && rest.length > 0) {
-      this.unterminatedLine = this.line;
+      this.unterminatedRow = this.record;
       if (this.scanner) this.parseScanned(rest, true);
       else this.parse(rest, true);
     }
@@ -502,8 +513,9 @@ export class CsvParser {
     if (bytes > max) {
       for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong(f);
     }
-    this.sink(row, this.line);
+    this.sink(row, this.record, undefined, this.line);
     this.line += lines;
+    this.record++;
   }
 
   /** A cell past the limit, said with its line and its column's number (the header is not known here). */

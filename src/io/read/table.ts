@@ -29,7 +29,7 @@ export interface TableOptions {
    * Reads delimited text up to byte `at` only, then tells onBoundary whether `at` ended a record
    * with nothing held back (so that the rest of the file can be read separately); it may throw.
    */
-  stopAt?: { at?: number; onBoundary: (state: { clean: boolean; nextLine: number }) => void };
+  stopAt?: { at?: number; onBoundary: (state: Boundary) => void };
   /** The file's bytes from `part.from` on, read by the caller (the worker's claimed chunks: see takeover.ts). */
   source?: AsyncIterable<Buffer>;
   /** Reads delimited text from byte `from` on, in a known format: no sniffing, BOM, `sep=` or delimiter detection. */
@@ -50,6 +50,32 @@ export interface TableOptions {
   otherSheets?: OtherSheetsCheck;
 }
 
+/**
+ * Where delimited text read up to a byte stopped: whether a record ended there with nothing held back,
+ * and the line and the row (record number) the next record starts on, for the rest of the file, read
+ * apart, to number its rows and lines after these (a quoted cell's line breaks make them differ).
+ */
+export interface Boundary {
+  clean: boolean;
+  nextLine: number;
+  nextRow: number;
+}
+
+/**
+ * The lines of a part of a text file and its rows (records, as a spreadsheet numbers them): a part
+ * after it numbers its own from 1, and its rows and lines in the whole file come after these. They
+ * differ where a quoted cell holds line breaks (an amoCRM note of two lines).
+ */
+export interface Extent {
+  lines: number;
+  rows: number;
+}
+
+/** The extent of the text before a boundary, from the line and the row the next record starts on. */
+export function extentBefore(b: Pick<Boundary, 'nextLine' | 'nextRow'>): Extent {
+  return { lines: b.nextLine - 1, rows: b.nextRow - 1 };
+}
+
 /** How a file was read: what `inspect` shows. */
 export interface TableInfo {
   type: FileType;
@@ -64,8 +90,8 @@ export interface TableInfo {
   nulBytes?: number;
   /** A quoted cell that holds lines looking like whole rows (an unbalanced quote): its line, and how many lines it runs over. */
   swallowed?: { line: number; lines: number };
-  /** The line of the last record when the text ended without its line end. */
-  unterminatedLine?: number;
+  /** The row (record number) of the last record when the text ended without its line end. */
+  unterminatedRow?: number;
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
@@ -126,7 +152,7 @@ class Chunks {
 
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
 export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
-  const sink: RowSink = opts.textRows ? (row, line, uncalculated) => byteSink(Array.isArray(row) ? row : row.cells(), line, uncalculated) : byteSink;
+  const sink: RowSink = opts.textRows ? (row, at, uncalculated, line) => byteSink(Array.isArray(row) ? row : row.cells(), at, uncalculated, line) : byteSink;
   const stopAt = file === '-' ? undefined : opts.stopAt;
   const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
   // A first part read here while a worker reads the rest counts against the part, so it reaches 100%.
@@ -211,7 +237,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   text.feed(decoder.bytes(first.subarray(kind.bomLength)));
   for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) text.feed(decoder.bytes(c));
   // Every byte up to the stop is in: the record and the encoding decision must both be complete there.
-  stopAt?.onBoundary({ clean: text.atRecordEnd && !decoder.holding, nextLine: text.nextLine });
+  stopAt?.onBoundary({ clean: text.atRecordEnd && !decoder.holding, nextLine: text.nextLine, nextRow: text.nextRow });
   text.feed(decoder.endBytes());
   return text.end();
 }
@@ -312,6 +338,10 @@ class DelimitedText {
     return this.parser?.nextLine ?? 1;
   }
 
+  get nextRow(): number {
+    return this.parser?.nextRow ?? 1;
+  }
+
   feed(bytes: Buffer): void {
     if (bytes.length === 0) return;
     if (this.parser) return this.parser.push(bytes);
@@ -327,8 +357,8 @@ class DelimitedText {
   end(): TableInfo {
     if (!this.parser) this.start(Buffer.concat(this.head));
     this.parser!.end();
-    const { swallowed, unterminatedLine } = this.parser!;
-    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter, ...(swallowed ? { swallowed } : {}), ...(unterminatedLine !== undefined ? { unterminatedLine } : {}) };
+    const { swallowed, unterminatedRow } = this.parser!;
+    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter, ...(swallowed ? { swallowed } : {}), ...(unterminatedRow !== undefined ? { unterminatedRow } : {}) };
   }
 
   private start(bytes: Buffer): void {

@@ -35,7 +35,7 @@ export const SHORT: Record<string, { ru: string; en: string }> = {
   calls_missed: { ru: 'Пропущ.', en: 'Missed' },
   missed_share: { ru: '% пропущ.', en: 'Missed %' },
   callback_rate: { ru: 'Перезвон', en: 'Callback' },
-  talk_minutes: { ru: 'Разговор, мин', en: 'Talk, min' },
+  talk_minutes: { ru: 'Разговоры, мин', en: 'Talk, min' },
   activities_per_day: { ru: 'Акт./день', en: 'Act./day' },
   emails: { ru: 'Письма', en: 'E-mails' },
   meetings: { ru: 'Встречи', en: 'Meetings' },

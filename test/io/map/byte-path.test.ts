@@ -77,6 +77,28 @@ describe('the byte path reads exactly what the text path reads', () => {
     expect(compared).toBeGreaterThan(10);
   });
 
+  // Tester T31 (F5): a skipped row was said by its text line, past the row Excel shows after a multi-line
+  // note. Both paths give the row and, where it differs, the line: in the first rows (read as text
+  // while the header is searched for) and past them (the byte path).
+  it('numbers a skipped row as a spreadsheet does, with its line of the file past a multi-line note, both ways', async () => {
+    const header = ['id', 'manager', 'created_at', 'status', 'note'];
+    const deal = (i: number, note = '', manager = 'Анна') => [String(100 + i), manager, '2024-01-05 10:00:00', 'open', note];
+    const rows = Array.from({ length: 60 }, (_, i) => deal(i));
+    rows[1] = deal(1, '', '');
+    rows[3] = deal(3, 'перезвонить,\nпосле праздников');
+    rows[5] = deal(5, '', '');
+    rows[40] = deal(40, 'a\r\nb\nc');
+    rows[50] = deal(50, '', '');
+    for (const eol of ['\n', '\r\n']) {
+      const file = path.join(dir, 'notes.csv');
+      writeFileSync(file, csv([header, ...rows], { eol }));
+      await expectSameBothWays(file, 'deals');
+      const { report } = await importDeals(file, { cwd: dir, stdin: process.stdin, maxBadRows: { count: 100 } });
+      // Data row i is the spreadsheet's row i + 2; the note of row 5 puts the rows after it one line down, row 42's two more.
+      expect(report.skipped.map((r) => [r.row, r.line])).toEqual([[3, undefined], [7, 8], [52, 55]]);
+    }
+  });
+
   const pick = <T,>(...values: T[]) => fc.constantFrom(...values);
   const ids = pick('100', '101', '102', ' 103 ', '104\u00a0', '105 ', '106\t', 'A-7', '', 'Сделка 5', '7;8', '9, 10', '"q"', '0012', '\u200b107', '108\u200e', '\u00ad');
   const people = pick('Иванов Иван', ' Петрова Анна ', '', 'Smith\u00a0J', '<b>Анна</b>', 'Ёлкин', 'Итого', 'Петрова Итог', 'Ann Total\u00a0');

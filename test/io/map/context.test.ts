@@ -107,7 +107,7 @@ describe('slash dates no order settles, beside dates written with dots', () => {
     const e = await errorOf(['1;A;100;Успешно реализовано;25.02.2025;26.02.2025', '2;A;100;Успешно реализовано;27.02.2025;28.02.2025', '3;A;100;Успешно реализовано;03/02/2025;28.02.2025']);
     expect(e.code).toBe('E_DATE_AMBIGUOUS');
     expect(e.messageId).toBe('map.datesAmbiguousDotted');
-    expect(e.message).toBe('the dates written with slashes in column "Дата создания" can be read day-first or month-first: none of the slash dates read has a day above 12 (AM/PM does not settle the order). The dates written with dots (in column "Дата создания": "25.02.2025") are always day first, but they do not settle the slash dates: two ways of writing dates in one file are the mark of another program or of hand edits (Excel with US settings re-saves slash dates month first)');
+    expect(e.message).toBe('the dates written with slashes in column "Дата создания" can be read day-first or month-first: none of the slash dates read has a day above 12. The dates written with dots (in column "Дата создания": "25.02.2025") are always day first, but they do not settle the slash dates: two ways of writing dates in one file are the mark of another program or of hand edits (Excel with US settings re-saves slash dates month first)');
     expect(e.hint).toBe('pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)');
   });
 

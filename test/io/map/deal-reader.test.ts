@@ -22,6 +22,8 @@ describe('an amount already converted into the company\'s currency: the currency
     ['HubSpot, from the interface', 'Record ID,Amount,Amount in company currency,Deal Currency Code,Deal Stage,Deal owner,Create Date,Close Date', '{id},1000,{amount},{cur},Closed won,Anna Smith,2024-01-10 10:00,2024-01-12 10:00', 'Amount in company currency'],
     ['a Salesforce report', 'Opportunity ID,Opportunity Owner,Opportunity Currency,Amount,Amount (converted),Stage,Created Date,Close Date', '{id},Anna Smith,{cur},1000,{amount},Closed Won,2024-01-10,2024-01-12', 'Amount (converted)'],
     ['a Salesforce report in a Russian-language org', 'Идентификатор возможности,Ответственный за возможность,Валюта возможности,Сумма,Сумма (преобразованная),Этап,Дата создания,Дата закрытия', '{id},Анна Смирнова,{cur},1000,{amount},Closed Won,10.01.2024,12.01.2024', 'Сумма (преобразованная)'],
+    // Tester T31 (F4): crm.deal.list's amount in the portal's report currency was left unread, OPPORTUNITY taken with CURRENCY_ID.
+    ['Bitrix24 through REST (crm.deal.list)', 'ID,TITLE,STAGE_ID,ASSIGNED_BY_ID,OPPORTUNITY,CURRENCY_ID,OPPORTUNITY_ACCOUNT,ACCOUNT_CURRENCY_ID,DATE_CREATE,CLOSEDATE,CLOSED', '{id},A,WON,7,1000.00,{cur},{amount},RUB,2024-01-10T10:00:00+03:00,2024-01-12T03:00:00+03:00,Y', 'OPPORTUNITY_ACCOUNT'],
   ])('%s', async (_, header, row, converted) => {
     const rows = [['1', '1100', 'EUR'], ['2', '500', 'USD'], ['3', '2000', 'USD']].map(([id, amount, cur]) => row.replace('{id}', id!).replace('{amount}', amount!).replace('{cur}', cur!));
     const { deals, report } = await read([header, ...rows]);

@@ -757,3 +757,29 @@ describe('a workbook whose dates count from 1904: a plain serial in a date colum
     expect(win.created_at).toBe(at('2022-01-15 00:00'));
   });
 });
+
+// Tester T31 (F7): slash dates no order settles ended «(AM/PM does not settle the order)» in a file of
+// 24-hour times, which puzzled: the clause is said only where the dates that wait have AM/PM times.
+describe('slash dates no order settles: AM/PM is named only where the dates have it', () => {
+  const head = 'ID,Lead responsible user,Sale,Lead stage,Date created,Closed at';
+  const errorOf = async (created: [string, string]): Promise<UserError> => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ampm-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [head, `1,John Smith,100,Closed - won,${created[0]},`, `2,John Smith,100,Closed - won,${created[1]},`, ''].join('\n'));
+    const error = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  };
+
+  it('24-hour times: no word of AM/PM, in either language', async () => {
+    const e = await errorOf(['11/2/2026 9:00', '11/3/2026 21:00']);
+    expect(e.code).toBe('E_DATE_AMBIGUOUS');
+    expect(e.message).toBe('the dates in column "Date created" can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12');
+    expect(describeUserError(e, 'ru')).not.toContain('AM/PM');
+  });
+
+  it('AM/PM times: said, in either language', async () => {
+    const e = await errorOf(['11/2/2026 9:00 AM', '11/3/2026 9:00 p.m.']);
+    expect(e.message).toBe('the dates in column "Date created" can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12 (AM/PM does not settle the order)');
+    expect(describeUserError(e, 'ru')).toContain('с днём больше 12 (AM/PM порядок не решает)');
+  });
+});

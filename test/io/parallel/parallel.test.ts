@@ -118,6 +118,20 @@ describe('reading deals in two halves gives what one pass gives', () => {
     expect(JSON.parse(kpi.split).dataQuality.alerts).toContainEqual({ code: 'quote-swallowed', file: 'deals-quote.csv', line: 2902, lines: 3 });
   });
 
+  // Tester T31 (F5): skipped rows are numbered as a spreadsheet shows them, with their line where a
+  // multi-line note above puts it further down: the second half's rows after the first half's rows, its lines after its lines.
+  it('numbers skipped rows of both halves as a spreadsheet does, with their lines past multi-line notes', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), i % 500 === 7 ? 'перезвонить,\nпосле праздников' : '']);
+    rows[3]![3] = 'not a date';
+    rows[100]![3] = 'not a date';
+    rows[2960]![3] = 'not a date';
+    writeFileSync(path.join(dir, 'deals-notes.csv'), csv([[...header, 'note'], ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-notes.csv', '--format', 'json'], ['deals-notes.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    // Data row i is row i + 2; the notes of rows 7, 507, … 2507 each put the rows after them a line further down.
+    expect(JSON.parse(kpi.split).dataQuality.rowsSkipped.map((s: { row: number; line?: number }) => [s.row, s.line])).toEqual([[5, undefined], [102, 103], [2962, 2968]]);
+  });
+
   describe('with ids indexed by value in the first half and not in the second: still in halves, every deal found', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
     const text = Buffer.from(csv([header, ...rows]));
@@ -251,6 +265,16 @@ describe('reading deals in two halves when this thread takes over the end of the
     const result = JSON.parse(kpi.split);
     expect(result.dataQuality.files[0].format).toMatch(/windows-1251/);
     expect(result.managers.map((m: { manager: string }) => m.manager)).toContain('Ёлкин Пётр');
+  });
+
+  it('numbers the skipped rows of the worker’s part and of the part taken over after the rows and lines before them', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), i % 500 === 7 ? 'перезвонить,\nпосле праздников' : '']);
+    rows[1600]![3] = 'not a date';
+    rows[2960]![3] = 'not a date';
+    writeFileSync(path.join(dir, 'deals-notes-taken.csv'), csv([[...header, 'note'], ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-notes-taken.csv', '--format', 'json'], ['deals-notes-taken.csv'], ['deals-notes-taken.csv'], TAKEOVER);
+    expect(kpi.split).toBe(kpi.whole);
+    expect(JSON.parse(kpi.split).dataQuality.rowsSkipped.map((s: { row: number; line?: number }) => [s.row, s.line])).toEqual([[1602, 1606], [2962, 2968]]);
   });
 
   it('reads in one pass when product rows repeat an id in the part taken over (their amounts sum in row order)', () => {

@@ -95,12 +95,16 @@ describe.each(SCAN_MODES)('CsvParser against csv-parse (differential), %s', (_mo
     expect(ours('h1,h2\r\n1,2\r\n', ',', 100)).toEqual([['h1', 'h2'], ['1', '2']]);
   });
 
-  it('reports the line a record starts on', () => {
+  // Tester T31 (F5): a row was said by its line, and after a two-line amoCRM note «строка 9» was the next deal in Excel.
+  it('reports the row a record is, as a spreadsheet numbers it, and the line it starts on', () => {
+    const rows: number[] = [];
     const lines: number[] = [];
-    const p = new CsvParser(44, (_f, line) => lines.push(line), 'x.csv', DEFAULT_LIMITS, utf8);
-    p.push(Buffer.from('h1,h2\n"multi\nline",x\nlast,y\n'));
+    const p = new CsvParser(44, (_f, row, _u, line) => (rows.push(row), lines.push(line!)), 'x.csv', DEFAULT_LIMITS, utf8);
+    p.push(Buffer.from('h1,h2\n"multi\nline",x\nlast,y\n\n"a\r\nb\nc",z\nend'));
     p.end();
-    expect(lines).toEqual([1, 2, 4]);
+    expect(rows).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(lines).toEqual([1, 2, 4, 5, 6, 9]);
+    expect(p.unterminatedRow).toBe(6);
   });
 });
 

@@ -1,0 +1,55 @@
+// Tester T31 (F5): a skipped row was said by its text line. After an amoCRM deal whose note holds a
+// line break, «строка 9» was the next deal in Excel (deal 108, which has a manager), not the one
+// without a manager (deal 107, Excel's row 8). A row is now numbered as a spreadsheet shows it, with
+// the line of the file beside it where a multi-line cell above makes them differ.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { csv } from '../fixtures/exports.js';
+
+const HEADER = ['ID', 'Название сделки', 'Бюджет', 'Ответственный', 'Дата создания сделки', 'Дата закрытия', 'Примечание', 'Этап сделки'];
+const deal = (id: number, manager: string, note = '') => [String(id), `Сделка ${id}`, '1000', manager, `0${(id % 9) + 1}.11.2026 10:00:00`, 'не закрыта', note, 'Первичный контакт'];
+/** Deal 101 (row 3) has a two-line note, deal 107 (row 8, line 9) no manager; deal 100 (row 2) none either, above the note. */
+const ROWS = [deal(100, ''), deal(101, 'Иванова Анна', 'Клиент просил\nперезвонить'), ...[103, 104, 105, 106].map((id) => deal(id, 'Петров Олег')), deal(107, ''), deal(108, 'Сидоров Иван')];
+
+function folder(rows: string[][]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'skipped-rows-'));
+  writeFileSync(path.join(dir, 'deals.csv'), csv([HEADER, ...rows], { bom: true }));
+  return dir;
+}
+
+describe('a skipped row is said by its row as a spreadsheet shows it, with its line of the file where that differs', () => {
+  it('on stderr in Russian and English, and in the JSON (rowsSkipped[].row and .line)', () => {
+    const dir = folder(ROWS);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain('deals.csv, строка 2, колонка «Ответственный»: нет менеджера');
+    expect(ru.stderr).toContain('deals.csv, строка 8 (строка файла 9), колонка «Ответственный»: нет менеджера');
+    const en = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'en', '--format', 'json'], { cwd: dir });
+    expect(en.stderr).toContain('deals.csv, row 2, column "Ответственный": no manager');
+    expect(en.stderr).toContain('deals.csv, row 8 (line 9 of the file), column "Ответственный": no manager');
+    expect(JSON.parse(en.stdout).dataQuality.rowsSkipped).toEqual([
+      { file: 'deals.csv', row: 2, column: 'Ответственный', reason: 'no manager' },
+      { file: 'deals.csv', row: 8, line: 9, column: 'Ответственный', reason: 'no manager' },
+    ]);
+  });
+
+  it('in the examples of a run stopped by --max-bad-rows', () => {
+    const dir = folder(ROWS);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'ru', '--max-bad-rows', '1'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('  строка 2, колонка «Ответственный»: нет менеджера\n  строка 8 (строка файла 9), колонка «Ответственный»: нет менеджера');
+    const en = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'en', '--max-bad-rows', '1'], { cwd: dir });
+    expect(en.stderr).toContain('  row 2, column "Ответственный": no manager\n  row 8 (line 9 of the file), column "Ответственный": no manager');
+  });
+
+  it('without multi-line cells a row is its line, said once', () => {
+    const dir = folder(ROWS.map((r) => r.map((c) => c.replace('\n', ' '))));
+    const en = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'en', '--format', 'json'], { cwd: dir });
+    expect(en.stderr).toContain('deals.csv, row 8, column "Ответственный": no manager');
+    expect(en.stderr).not.toContain('of the file');
+    expect(JSON.parse(en.stdout).dataQuality.rowsSkipped.map((s: { row: number; line?: number }) => [s.row, s.line])).toEqual([[2, undefined], [8, undefined]]);
+  });
+});
