@@ -64,7 +64,7 @@ export function undecidedStages(report: StagesReport): Array<[string, UnknownSta
   const leads = report.profile?.leads === true;
   const required = requiredFilled(report);
   const won = report.wonPipelines && new Set(report.wonPipelines);
-  const shown = (s: UnknownStage): UnknownStage => (won && s.pipelines && s.pipelines.length > 0 && s.pipelines.length < PIPELINES_KEPT && s.pipelines.every((p) => won.has(p)) ? { ...s, wonShown: true } : s);
+  const shown = (s: UnknownStage): UnknownStage => (won && s.pipelines && s.pipelines.length > 0 && s.pipelines.length < PIPELINES_KEPT && s.pipelines.every((p) => p !== '' && won.has(p)) ? { ...s, wonShown: true } : s);
   return Object.entries(report.stages)
     .filter(([, s]) => blind || closedShown(s) * 2 >= s.deals)
     .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind, ...(leads ? { leads } : {}) } : shown(withPlanned(s, required))])

@@ -45,6 +45,9 @@ describe('a CRM with one won stage a pipeline (oneWonStage): a closed stage besi
     expect(guessStage(paid, 'Оплачено')).toBe('won');
     const none = undecidedStages({ unknownStage: 'ask', stages: { Оплачено: closedWithAmounts(['Общая']) } })[0]![1];
     expect(guessStage(none, 'Оплачено')).toBe('won');
+    // A deal with a blank pipeline cell may be any pipeline's (review R39): its stage is not weighed by pipelines.
+    const blank = undecidedStages({ unknownStage: 'ask', wonPipelines: ['', 'Общая'], stages: { Оплачено: closedWithAmounts(['Общая', '']) } })[0]![1];
+    expect(blank.wonShown).toBeUndefined();
   });
 });
 

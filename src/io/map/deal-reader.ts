@@ -350,7 +350,9 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     if (st.status !== undefined) return st.status;
     if (c.stage === undefined) return new RowProblem('skip', `unknown status "${truncate(cells.text(c.status))}"`, headerOf(ctx, c.status, 'status'));
   }
-  const said = c.closed === undefined ? notClosed(cells, m) : undefined;
+  let said = c.closed === undefined ? notClosed(cells, m) : undefined;
+  // A stage the --map file names keeps its status: an own «Оплачено» amoCRM never closes, named won by the user (review R39).
+  if (said !== undefined && userNamed(cells, ctx)) said = undefined;
   const closedFlag = c.closed === undefined ? (said === undefined ? undefined : false) : cells.value(c.closed, m.flag);
   // A won flag says won, and with a closed flag lost or open too. Alone, "not won" is lost or open
   // as the stage says (HubSpot's «Is Closed Won» beside «Closed lost»): read as open, every lost deal was.
@@ -404,6 +406,13 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
 function notClosed(cells: Cells, m: DealMemos): number | undefined {
   for (const k of m.closedCols) if (!cells.blank(k) && cells.value(k, m.notClosed)) return k;
   return undefined;
+}
+
+/** Whether the row's stage is one the --map file names (any of the names readStage looks it up by). */
+function userNamed(cells: Cells, ctx: ReadContext): boolean {
+  const c = ctx.cols.stage;
+  if (c === undefined || ctx.maps.userStatus.size === 0) return false;
+  return stageNames(trimEdges(cells.text(c))).some((n) => ctx.maps.userStatus.has(normalizeValue(n)));
 }
 
 /** The memo of what a close date says of a deal not closed: the common words and the profile's placeholders. */

@@ -281,7 +281,6 @@ const NOT_ANSWERED = new Set([
   'invalid_number_format',
   'normal_circuit_congestion',
   'network_out_of_order',
-  'lose_race',
   // SIP reason phrases (Rostelecom's `status_string`, a SIP trunk's log), alone or after their codes.
   'request terminated',
   'temporarily unavailable',
@@ -338,6 +337,8 @@ const ANSWERED = new Set([
   // FreeSWITCH's hangup cause of a call that was answered and ended normally, in its and Q.850's words;
   // Asterisk's ANSWER (its Dial status), a PBX's OK, and the Russian words of a call that took place.
   'normal_clearing',
+  // A ring group's leg that lost the race to another leg, which took the call: no missed call (review R39).
+  'lose_race',
   'normal clearing',
   'normal call clearing',
   'answer',
@@ -572,6 +573,8 @@ export interface ValueMaps {
   managers: Map<string, string>;
   /** What a deal's amount of 0 is: an amount (the spec), or a budget never filled in, read as none (the --map file's `deals: zero_amount:`). */
   zeroAmount: 'amount' | 'unfilled';
+  /** The stages and statuses the --map file names (normalised): the user's word, which a close date's «не закрыта» does not override. */
+  userStatus: ReadonlySet<string>;
 }
 
 /**
@@ -593,7 +596,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers, zeroAmount: user?.zeroAmount ?? 'amount' };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers, zeroAmount: user?.zeroAmount ?? 'amount', userStatus: new Set(Object.keys(user?.status ?? {}).map(normalizeValue)) };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) {
     maps.direction.set(normalizeValue(k), v as Direction);

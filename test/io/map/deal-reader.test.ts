@@ -284,3 +284,16 @@ describe('an Excel error value in a cell', () => {
     expect(report.skipped.map((s) => s.reason)).toEqual(['"#DIV/0!" is an Excel formula error, not a value', '"#N/A" is an Excel formula error, not a value', '"12abc" is not a number']);
   });
 });
+
+// Review R39: an amoCRM pipeline that ends its deals in its own «Оплачено», never closed by amoCRM («не закрыта»),
+// named won in the --map file: the placeholder made them open, won 2 -> 0, and the --map entry was said to match nothing.
+describe('a stage the --map file names keeps its status beside «не закрыта»', () => {
+  it('«Оплачено» mapped won is won; «Отказ» unmapped with «не закрыта» stays open', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deal-reader-'));
+    const header = 'ID,Название сделки,Бюджет,Ответственный,Дата создания сделки,Этап сделки,Воронка,Дата закрытия';
+    writeFileSync(path.join(dir, 'deals.csv'), [header, '1,A,50000,Анна,01.11.2026 10:00:00,Оплачено,Продажи,не закрыта', '2,B,20000,Анна,02.11.2026 10:00:00,Оплачено,Продажи,не закрыта', '3,C,9000,Анна,03.11.2026 10:00:00,Отказ,Продажи,не закрыта'].join('\n') + '\n');
+    const { store, report } = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin, valueMaps: buildValueMaps({ status: { Оплачено: 'won' } }) });
+    expect(store.toDeals().map((d) => d.status)).toEqual(['won', 'won', 'open']);
+    expect(report.values.stage?.find((v) => v.value === 'Оплачено')).toMatchObject({ mapped: 'won', count: 2 });
+  });
+});

@@ -36,7 +36,7 @@ describe('call statuses and directions as telephony logs write them', () => {
     expect(missed(v)).toBe(true);
   });
 
-  it.each(['NORMAL_CLEARING', 'Normal call clearing', 'ANSWER', 'OK', 'Ok', 'Состоялся', 'Состоявшийся', 'Нормальное завершение'])('%s is answered', (v) => {
+  it.each(['NORMAL_CLEARING', 'LOSE_RACE', 'Normal call clearing', 'ANSWER', 'OK', 'Ok', 'Состоялся', 'Состоявшийся', 'Нормальное завершение'])('%s is answered', (v) => {
     expect(missed(v)).toBe(false);
   });
 
