@@ -27,7 +27,7 @@ describe('isPlaceholderClient', () => {
 
   // A withheld caller id as PBXs write it in place of a number (tester T32 F3): no client, so no callback is owed to it.
   it('reads a withheld caller id as no client, in any case', () => {
-    for (const p of ['anonymous', 'Anonymous', 'ANONYMOUS', 'Анонимный', 'Скрытый номер', 'Номер скрыт', 'Номер не определён', 'Private', 'Withheld', 'Restricted', 'Unavailable']) expect(isPlaceholderClient(p), p).toBe(true);
+    for (const p of ['anonymous', 'Anonymous', 'ANONYMOUS', 'Анонимный', 'Скрытый номер', 'Номер скрыт', 'Номер не определён', 'Private', 'Withheld', 'Restricted', 'Unavailable', 'anonymous@anonymous.invalid', 'sip:anonymous@anonymous.invalid', '"Anonymous" <sip:anonymous@anonymous.invalid>']) expect(isPlaceholderClient(p), p).toBe(true);
     for (const c of ['Private Bank', 'Анонимный клиент 2', 'ООО Скрытый', 'Restricted Ltd']) expect(isPlaceholderClient(c), c).toBe(false);
   });
 
