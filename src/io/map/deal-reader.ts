@@ -379,18 +379,22 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
   if (c.stage === undefined || cells.blank(c.stage)) return closedFlag === true ? 'lost' : 'open';
   const stage = cells.value(c.stage, m.stage);
   let status: DealStatus | 'deleted';
-  if (closedFlag === false) status = 'open';
+  // The close date's «не закрыта» decides only where it changes what the stage says (won or lost by its
+  // words): elsewhere the deal reads, and is shown, as the stage alone reads it (open, or a stage no rule knows).
+  const overridden = said !== undefined && (stage.status === 'won' || stage.status === 'lost');
+  const flag = said === undefined ? closedFlag : undefined;
+  if (flag === false || overridden) status = 'open';
   else if (stage.status) {
     // A won stage the won flag says is not won: the flag is the CRM's own word.
     status = notWon && stage.status === 'won' ? 'open' : stage.status;
     m.stageReason = stage.reason;
     if (status === 'won' && ctx.wonPipelines) ctx.wonPipelines.add(pipelineOf(cells, ctx));
   } else {
-    status = closedFlag === true ? 'lost' : 'open';
+    status = flag === true ? 'lost' : 'open';
     m.unknown = stage.text;
   }
-  const noted = said === undefined ? stage.text : `${stage.text} / ${cells.text(said)}`;
-  noteValue(ctx, 'stage', noted, stage.status || closedFlag === false ? status : closedFlag === true ? closedUnknown(ctx) : `${status} (stage not known)`);
+  const noted = overridden ? `${stage.text} / ${cells.text(said)}` : stage.text;
+  noteValue(ctx, 'stage', noted, stage.status || flag === false ? status : flag === true ? closedUnknown(ctx) : `${status} (stage not known)`);
   return status;
 }
 
