@@ -630,7 +630,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     alerts,
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
-    dealDays: periods.map((p) => dealDaysIn(store, p)),
+    // An unbounded period's days are the survey's first and last (no second pass over the deals).
+    dealDays: periods.map((p) => (p.from === undefined && p.to === undefined ? (Number.isFinite(first) ? { first: day(first), last: day(last) } : undefined) : dealDaysIn(store, p))),
   };
 }
 
