@@ -807,6 +807,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'not delivered (dropped)', ru: 'не доставлено (отброшено)' },
   { en: 'not answered', ru: 'не отвечен' },
   { en: 'answered', ru: 'отвечен' },
+  { en: 'answered when it lasted; missed at 0 s', ru: 'отвечен, если длился; пропущен при 0 с' },
   { en: '(unknown)', ru: '(не известно)' },
   { en: 'in (missed)', ru: 'входящий (пропущенный)' },
   { en: 'internal (dropped)', ru: 'внутренний (отброшен)' },

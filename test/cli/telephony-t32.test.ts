@@ -70,6 +70,30 @@ describe('F4: a talk column beats a plain duration', () => {
   });
 });
 
+// Review R39 item 2: FreeSWITCH's NORMAL_CLEARING was read as answered, so a caller who hung up in the
+// voice menu (0 talk seconds) was no missed call: the missed share read 0 % for 50 %.
+describe('a call that only ended normally is answered by its talk', () => {
+  it('NORMAL_CLEARING with 0 talk seconds is missed, with 95 answered', () => {
+    // By hand: Иванов: in 2, missed 1 (10:00, 0 s), out 1, talk (95 + 30) / 60 min; the missed call from
+    // 79161111111 is called back at 10:20 (within 24 h): callback rate 1/1. A fourth call with no
+    // employee, 0 s: a missed call nobody's (said), not a manager's row lost.
+    const log = [
+      'Дата звонка;Направление звонка;Номер клиента;Сотрудник;hangup_cause;user_talk_time',
+      '03.03.2025 10:00:00;Входящий;79161111111;Иванов Иван;NORMAL_CLEARING;0',
+      '03.03.2025 10:05:00;Входящий;79162222222;Иванов Иван;NORMAL_CLEARING;95',
+      '03.03.2025 10:20:00;Исходящий;79161111111;Иванов Иван;NORMAL_CLEARING;30',
+      '03.03.2025 11:00:00;Входящий;79163333333;;NORMAL_CLEARING;0',
+    ].join('\n');
+    file('ended.csv', `${log}\n`);
+    const { code, managers, stderr } = kpi('ended.csv');
+    expect(code).toBe(0);
+    const r = row(managers, 'Иванов Иван');
+    expect([r.calls_in, r.calls_out, r.calls_missed, r.callback_rate]).toEqual([2, 1, 1, 1]);
+    expect(r.talk_minutes).toBeCloseTo(125 / 60, 2);
+    expect(stderr).toMatch(/1 missed incoming/);
+  });
+});
+
 describe('F1: a PBX cabinet\'s log of extensions with a direction column', () => {
   file('ext-map.yaml', 'managers:\n  "101": "Иванов Иван"\n  "102": "Петрова Анна"\n');
   const rows = [

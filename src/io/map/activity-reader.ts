@@ -3,7 +3,7 @@ import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
-import { byWords, type OwnerKind } from './value-maps.js';
+import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
@@ -45,7 +45,7 @@ export interface ActivityMemos {
   directions: ReadonlyArray<{ col: number; kind: Activity['kind'] | undefined }> | undefined;
   /** The direction the kind column's values carry («Звонок входящий», "Incoming email"), where no direction column speaks for a row; undefined without a kind column. */
   kindDirection: CellMemo<Counted<DirectionRead> | null> | undefined;
-  missed: CellMemo<Weighed<boolean | undefined> | null>;
+  missed: CellMemo<Weighed<MissedValue | undefined> | null>;
   /** The call status columns, the first filled read (a profile's `coalesce`: HubSpot's call outcome, else its status). */
   missedCols: readonly number[];
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
@@ -254,6 +254,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   }
   const duration = m.span ? spanDuration(kind) : readDuration(cells, ctx, m);
   if (duration === PENDING || duration instanceof RowProblem) return duration;
+  notAnswered ||= s?.value === ENDED_CALL && duration === 0; // NORMAL_CLEARING says only that it ended: at 0 s, nobody took it.
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
   if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m, notAnswered, duration);
   if (kind === 'call' && !notAnswered && duration !== null && duration > 0 && (m.unit === undefined || m.unit === 's')) noteCallLength(cells, ctx, duration);
@@ -361,7 +362,10 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   if (!incomingCall(cells, ctx, m)) return false;
   const d = directionCell(cells, ctx, m);
   if (ctx.cols.answered_at !== undefined && cells.noClient(ctx.cols.answered_at)) return true;
-  return d?.value.missed === true || firstReading(cells, m.missedCols, m.missed)?.value === true;
+  if (d?.value.missed === true) return true;
+  const said = firstReading(cells, m.missedCols, m.missed)?.value;
+  // A call that only ended (NORMAL_CLEARING) with 0 s: a caller who hung up in the voice menu, no employee's.
+  return said === true || (said === ENDED_CALL && !m.span && readDuration(cells, ctx, m) === 0);
 }
 
 /**

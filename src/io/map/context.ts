@@ -7,7 +7,7 @@ import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
+import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
@@ -358,8 +358,8 @@ export interface ActivityValueReaders {
   kind: ValueReader<Activity['kind']>;
   /** Reads a direction, and whether the value itself says missed (Zoho's Call Type «Missed»). */
   direction: ValueReader<{ direction: Activity['direction'] | 'internal'; missed: boolean }>;
-  /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
-  missed: ValueReader<boolean | undefined>;
+  /** Reads a call status (or a yes/no `missed` column): true when the call was not answered, ENDED_CALL when its duration decides. */
+  missed: ValueReader<MissedValue | undefined>;
   /** Reads an owner type: what record the activity's owner id names. */
   owner_type: ValueReader<OwnerKind>;
   /** Reads a filled done cell: took place, planned (false), called off, not delivered (an e-mail), or undefined when its words say none. */
@@ -522,7 +522,7 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
   return {
     kind: new ValueReader((raw) => kindOf(maps, raw, kindByWords), (v) => v),
     direction: directionReader(maps),
-    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
+    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), describeMissed),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
     done: doneReader(maps, emailStatus),
   };
@@ -540,11 +540,20 @@ function doneReader(maps: ValueMaps, email: boolean): ValueReader<DoneReading> {
 /** A header of an e-mail's status: `hs_email_status`, «Email status», «Статус письма». */
 export const EMAIL_STATUS_HEADER = /e-?mail|письм/iu;
 
+/** How the run reads a call status value, for inspect and the unknown-values alert. */
+function describeMissed(v: MissedValue | undefined): string {
+  if (v === undefined) return UNKNOWN_STATUS;
+  return v === ENDED_CALL ? ENDED_STATUS : v ? 'not answered' : 'answered';
+}
+
+/** A status that says only that the call ended (ENDED_CALL), as inspect shows it. */
+export const ENDED_STATUS = 'answered when it lasted; missed at 0 s';
+
 /**
  * Whether a call status says the call was not answered: by the value maps, else as a flag (UIS/CoMagic's
  * `is_lost`: a yes or a no in the words every flag is read in, yesNo), else by its words; undefined when none knows it.
  */
-function missedOf(maps: ValueMaps, raw: string): boolean | undefined {
+function missedOf(maps: ValueMaps, raw: string): MissedValue | undefined {
   const key = normalizeValue(raw);
   return maps.missed.get(key) ?? yesNo(key) ?? statusByWords(key);
 }

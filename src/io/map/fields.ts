@@ -182,7 +182,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
   { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип'] },
-  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost', 'Пропущен', 'Пропущенный', 'Пропущенный звонок', 'Missed', 'Missed call'] },
+  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost', 'Пропущен', 'Пропущенный', 'Пропущенный звонок', 'Missed', 'Missed call',
+    // FreeSWITCH's (OnlinePBX's API) hangup cause: NORMAL_CLEARING, USER_BUSY, NO_ANSWER; after every status column.
+    'hangup_cause', 'Hangup cause', 'Причина завершения', 'Причина завершения звонка', 'Причина отбоя'] },
   {
     field: 'duration_s',
     // One rule in every language: a header that names the talk comes before every one that names the whole

@@ -334,21 +334,30 @@ const ANSWERED = new Set([
   // was read as answered all the same, but the run asked which it was with a guess of «true» (missed).
   // As a whole value only: "Call placed" in a dialler's free text says nothing of an answer.
   'placed',
-  // FreeSWITCH's hangup cause of a call that was answered and ended normally, in its and Q.850's words;
   // Asterisk's ANSWER (its Dial status), a PBX's OK, and the Russian words of a call that took place.
-  'normal_clearing',
   // A ring group's leg that lost the race to another leg, which took the call: no missed call (review R39).
   'lose_race',
-  'normal clearing',
-  'normal call clearing',
   'answer',
   'ok',
   'состоялся',
   'состоявшийся',
   'звонок состоялся',
   'вызов состоялся',
-  'нормальное завершение',
 ]);
+
+/**
+ * Hangup causes that say only that a call ended normally (FreeSWITCH's and Q.850's `NORMAL_CLEARING`),
+ * not that a person took it: a PBX answers an incoming call to play its voice menu or queue, and a
+ * caller who hangs up there ends the same way with no talk. Such a call was answered when its duration
+ * is more than 0, and missed when it is 0 (review R39: an IVR hang-up read answered, the missed share 0 %).
+ */
+const ENDED = ['normal_clearing', 'normal clearing', 'normal call clearing', 'нормальное завершение'];
+
+/** A status value that says only that the call ended: answered by its duration (ENDED). */
+export const ENDED_CALL = 'ended';
+
+/** What a call status says: not answered (true), answered (false), or only that it ended (ENDED_CALL). */
+export type MissedValue = boolean | typeof ENDED_CALL;
 
 const KIND: Record<string, ActivityKind> = {
   call: 'call',
@@ -559,8 +568,8 @@ export interface ValueMaps {
   status: Map<string, DealStatus | 'deleted'>;
   direction: Map<string, Direction>;
   kind: Map<string, ActivityKind>;
-  /** Value -> missed (true) or answered (false). */
-  missed: Map<string, boolean>;
+  /** Value -> missed (true), answered (false), or ended, answered by its duration (ENDED_CALL). */
+  missed: Map<string, MissedValue>;
   /** A done column's value -> took place (true) or planned (false): the --map file's only (the words are activityDone's). */
   done: Map<string, boolean>;
   /** Direction values that say the call was an incoming one not answered. */
@@ -588,9 +597,10 @@ export function managerName(maps: ValueMaps, cleaned: string): string {
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
 export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; invoice: Record<string, string>; managers: Record<string, string>; zeroAmount: 'amount' | 'unfilled' | undefined }>): ValueMaps {
   const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
-  const missed = new Map<string, boolean>();
+  const missed = new Map<string, MissedValue>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
   for (const v of ANSWERED) missed.set(v, false);
+  for (const v of ENDED) missed.set(v, ENDED_CALL);
   const missedDirection = new Set(MISSED_DIRECTION.map(normalizeValue));
   const direction = norm(DIRECTION);
   for (const v of missedDirection) direction.set(v, 'in');
