@@ -659,8 +659,7 @@ export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: 
  * once per distinct cell (ctx.currencies), else a mark in the amount (`$22,700.00`, `120000|USD`,
  * `EUR 500`); a plain number has none. Spend of $1 200 and 30 000 ₽ were added as 31 200 without a word.
  */
-export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined): void {
-  const col = ctx.cols.currency;
+export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined, col = ctx.cols.currency): void {
   if (col !== undefined) {
     if (cells.blank(col)) return;
     const entry = cells.value(col, (ctx.currencies ??= currencyMemo(ctx)));

@@ -86,8 +86,13 @@ export interface DealMemos {
   stageReason: string;
   flag: CellMemo<boolean | undefined>;
   reason: CellMemo<number>;
-  /** Whether the amount is converted into the company's one currency: no deal's currency is then counted (noteCurrency). */
+  /** Whether the amount is converted into the company's one currency: the deal's own currency is then not counted (noteCurrency). */
   converted: boolean;
+  /** Beside a converted amount, the deal's own amount column (Bitrix24's OPPORTUNITY), read where the converted one is blank or 0; and the converted amount's currency column (ACCOUNT_CURRENCY_ID). */
+  original: number | undefined;
+  convertedCurrency: number | undefined;
+  /** Whether the row's amount is the original's (dealAmount). */
+  fromOriginal: boolean;
   /** Whether an amount of 0 is a budget never filled in, read as no amount (ValueMaps.zeroAmount). */
   zeroUnfilled: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
@@ -140,6 +145,9 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
     converted: amountIsConverted(ctx),
+    original: amountIsConverted(ctx) ? originalAmount(ctx) : undefined,
+    convertedCurrency: amountIsConverted(ctx) ? ctx.cols.converted_currency : undefined,
+    fromOriginal: false,
     zeroUnfilled: ctx.maps.zeroAmount === 'unfilled',
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
@@ -213,7 +221,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     if (closedRead !== undefined) return closedRead;
     closed = dateRead[0]!;
   }
-  const read = readNumber(cells, c.amount, 'amount', ctx);
+  const read = dealAmount(cells, ctx, m);
   if (read === PENDING || read instanceof RowProblem) return read;
   // A budget never filled in, where the --map file says 0 is one (amoCRM, Kommo): no amount, as an empty cell.
   const amount = read === 0 && m.zeroUnfilled ? null : read;
@@ -222,8 +230,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.closed = closed;
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
-  // The currency column says nothing of amounts already converted into the company's one.
-  if (amount !== null && !m.converted) noteCurrency(cells, ctx, c.amount);
+  if (amount !== null) noteAmountCurrency(cells, ctx, m);
   codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
   if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
@@ -286,6 +293,38 @@ function noteLostDigits(ctx: ReadContext, id: string, col: number): void {
 }
 
 const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));
+
+/**
+ * The row's amount: the amount column's, or, where a converted amount is blank or 0 and the deal's own
+ * amount is not (Bitrix24 REST leaves OPPORTUNITY_ACCOUNT empty where the portal has no rate), the
+ * deal's own, in its own currency (review R39: such a deal had no amount).
+ */
+function dealAmount(cells: Cells, ctx: ReadContext, m: DealMemos): number | null | RowProblem | typeof PENDING {
+  const read = readNumber(cells, ctx.cols.amount, 'amount', ctx);
+  m.fromOriginal = false;
+  if (m.original === undefined || !(read === null || read === 0)) return read;
+  const own = readNumber(cells, m.original, 'amount', ctx);
+  if (own === null || own === 0) return read;
+  m.fromOriginal = typeof own === 'number';
+  return own;
+}
+
+/**
+ * Counts the currency of the row's amount for the mixed-currencies alert: the deal's own currency
+ * column, or for a converted amount its currency column (ACCOUNT_CURRENCY_ID, «Amount (converted)
+ * Currency»), where the file has one: a portal reporting in tenge beside spend in roubles is said.
+ */
+function noteAmountCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void {
+  if (!m.converted) noteCurrency(cells, ctx, ctx.cols.amount);
+  else if (m.fromOriginal) noteCurrency(cells, ctx, m.original);
+  else if (m.convertedCurrency !== undefined) noteCurrency(cells, ctx, ctx.cols.amount, m.convertedCurrency);
+}
+
+/** Beside a converted amount, the first other amount column the file has (the deal's own amount), else undefined. */
+function originalAmount(ctx: ReadContext): number | undefined {
+  const i = ctx.map.columns.findIndex((col) => col.passedOverFor === 'amount' && !CONVERTED.has(normalizeHeader(col.header)));
+  return i < 0 ? undefined : i;
+}
 
 /** Whether the amount column holds amounts converted into the company's one currency. */
 function amountIsConverted(ctx: ReadContext): boolean {

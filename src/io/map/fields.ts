@@ -146,6 +146,8 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость', 'Income'] },
   // Each deal's currency: counted to warn when the amounts are in several (never when the amount is converted).
   { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
+  // The currency of a converted amount (CONVERTED_AMOUNT): Bitrix24 REST's portal report currency, Salesforce's report column.
+  { field: 'converted_currency', aliases: ['ACCOUNT_CURRENCY_ID', 'Amount (converted) Currency', 'Сумма (преобразованная) Валюта', 'Сумма (преобразованная): валюта'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
   { field: 'closed', aliases: ['Сделка закрыта', 'Закрыта', 'Закрыто', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },

@@ -29,7 +29,34 @@ describe('an amount already converted into the company\'s currency: the currency
     const { deals, report } = await read([header, ...rows]);
     expect(report.columns.find((c) => c.header === converted)?.field).toBe('amount');
     expect(deals.map((d) => d.amount)).toEqual([1100, 500, 2000]);
-    expect(report.values.currency).toBeUndefined();
+    // The deal's own currency is not counted; the converted amount's is, where the file has its column (Bitrix24's ACCOUNT_CURRENCY_ID).
+    expect(report.values.currency?.map((v) => [v.value, v.count])).toEqual(header.includes('ACCOUNT_CURRENCY_ID') ? [['RUB', 3]] : undefined);
+  });
+
+  // Review R39 item 5: the portal's report currency was not read (tenge amounts beside rouble spend
+  // said nothing), and a blank OPPORTUNITY_ACCOUNT left a deal with no amount though OPPORTUNITY had one.
+  it('Bitrix24 REST: a blank or 0 converted amount falls back on OPPORTUNITY in its CURRENCY_ID; the rest count ACCOUNT_CURRENCY_ID', async () => {
+    const { deals, report } = await read([
+      'ID;STAGE_SEMANTIC_ID;ASSIGNED_BY_ID;DATE_CREATE;OPPORTUNITY;CURRENCY_ID;OPPORTUNITY_ACCOUNT;ACCOUNT_CURRENCY_ID',
+      '1;S;7;2025-03-03T10:00:00+03:00;1000;USD;;KZT',
+      '2;S;7;2025-03-03T10:00:00+03:00;500;USD;0;KZT',
+      '3;S;7;2025-03-03T10:00:00+03:00;2000;KZT;2000;KZT',
+      '4;P;7;2025-03-03T10:00:00+03:00;0;KZT;0;KZT',
+      '5;P;7;2025-03-03T10:00:00+03:00;;KZT;;KZT',
+    ]);
+    expect(deals.map((d) => d.amount)).toEqual([1000, 500, 2000, 0, null]);
+    expect(report.values.currency?.map((v) => [v.value, v.count])).toEqual([['KZT', 2], ['USD', 2]]);
+  });
+
+  it('a Salesforce report\'s «Amount (converted) Currency» is the converted amount\'s currency', async () => {
+    const { deals, report } = await read([
+      'Opportunity Owner,Stage,Amount Currency,Amount,Amount (converted) Currency,Amount (converted),Created Date,Close Date',
+      'Ann Lee,Closed Won,EUR,100.00,USD,110.00,2025-03-01,2025-03-05',
+      'Ann Lee,Closed Won,GBP,100.00,USD,125.00,2025-03-02,2025-03-06',
+    ]);
+    expect(deals.map((d) => d.amount)).toEqual([110, 125]);
+    expect(report.columns.find((c) => c.header === 'Amount (converted) Currency')?.field).toBe('converted_currency');
+    expect(report.values.currency?.map((v) => [v.value, v.count])).toEqual([['USD', 2]]);
   });
 
   it('the deal\'s own amount beside its currency column: each deal\'s currency is counted, for the warning', async () => {
