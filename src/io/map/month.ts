@@ -4,7 +4,8 @@
 import type { Cells } from './cells.js';
 import { headerOf, PENDING, RowProblem, unreadValue, type ReadContext } from './context.js';
 import { monthOf as monthCodeOf, monthText } from '../../core/kpi/groups.js';
-import { fullYear, monthOf, parseDate, type SlashOrder } from './values.js';
+import { fullYear, monthOf, parseDate, SERIAL, type SlashOrder } from './values.js';
+import { DAYS_1900_TO_1904 } from '../read/serial.js';
 
 /** `2024-07`, `2024/07`, `2024.7`: year first. */
 const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
@@ -34,7 +35,7 @@ export function monthOfMs(ms: number): string {
  * after `-` or `.` (`Jul-24`), or any date parseDate reads (its month; an Excel serial of five digits).
  * `needs-order` for a slash date whose day-month order is not known yet; undefined when unreadable.
  */
-export function parseMonth(raw: string, order?: SlashOrder): string | 'needs-order' | undefined {
+export function parseMonth(raw: string, order?: SlashOrder, date1904 = false): string | 'needs-order' | undefined {
   const s = raw.trim();
   let m: RegExpExecArray | null;
   if ((m = YEAR_MONTH.exec(s))) return monthKey(+m[1]!, +m[2]!);
@@ -50,7 +51,8 @@ export function parseMonth(raw: string, order?: SlashOrder): string | 'needs-ord
   if (SMALL_NUMBER.test(s)) return undefined;
   const date = parseDate(s, order);
   if (date === 'needs-order') return date;
-  return date === undefined ? undefined : monthOfMs(date.ms);
+  // A serial of a 1904 workbook counts its days from 1904 (readDate's shift): its months were four years early (review R39).
+  return date === undefined ? undefined : monthOfMs(date1904 && SERIAL.test(s) ? date.ms + DAYS_1900_TO_1904 * 86_400_000 : date.ms);
 }
 
 /**
@@ -71,7 +73,7 @@ export function readMonth(cells: Cells, col: number | undefined, ctx: ReadContex
   if (!Number.isNaN(ms)) return monthOfMs(ms);
   const raw = cells.text(col);
   if (raw === '') return new RowProblem('skip', 'no month', headerOf(ctx, col, 'month'));
-  const month = parseMonth(raw, ctx.dates.orderFor(col));
+  const month = parseMonth(raw, ctx.dates.orderFor(col), ctx.date1904 === true);
   if (month === 'needs-order') return PENDING;
   return month ?? unreadValue(raw, 'month', headerOf(ctx, col, 'month'));
 }

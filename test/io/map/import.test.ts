@@ -783,3 +783,24 @@ describe('slash dates no order settles: AM/PM is named only where the dates have
     expect(describeUserError(e, 'ru')).toContain('с днём больше 12 (AM/PM порядок не решает)');
   });
 });
+
+// Review R39 item 6: the 1904 shift was readDate's alone, so a spend or plan workbook's month column of
+// plain serials (General format) landed four years early, outside the deals' period.
+describe('a 1904 workbook\'s month column of plain serials', () => {
+  it('is read from 1904 in a spend file, as a deals file\'s dates are', async () => {
+    const { makeXlsx } = await import('../../fixtures/zip.js');
+    const { importSpend } = await import('../../../src/io/map/import.js');
+    const text = (r: string, c: string, v: string) => `<c r="${c}${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    // 44562 in the 1904 system is 2026-01-02 (44562 + 1462 = 46024 in the 1900 system); in 1900 it is 2022-01-01.
+    const sheet =
+      `<row r="1">${text('1', 'A', 'Месяц')}${text('1', 'B', 'Источник')}${text('1', 'C', 'Расход')}</row>` +
+      `<row r="2"><c r="A2"><v>44562</v></c>${text('2', 'B', 'Яндекс')}<c r="C2"><v>1000</v></c></row>`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'spend1904-'));
+    writeFileSync(path.join(dir, 'mac.xlsx'), makeXlsx(sheet, { date1904: true }));
+    writeFileSync(path.join(dir, 'win.xlsx'), makeXlsx(sheet));
+    const mac = (await importSpend('mac.xlsx', { cwd: dir, stdin: process.stdin })).rows;
+    expect(mac.map((r) => [r.month, r.source, r.amount])).toEqual([['2026-01', 'Яндекс', 1000]]);
+    const win = (await importSpend('win.xlsx', { cwd: dir, stdin: process.stdin })).rows;
+    expect(win.map((r) => r.month)).toEqual(['2022-01']);
+  });
+});
