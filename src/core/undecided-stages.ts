@@ -160,9 +160,13 @@ export function closedAtZero(s: UnknownStage): boolean {
  * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,
  * "Not won") says neither for sure.
  */
-const LOST_STEMS = /(?:^|[^\p{L}])(?:проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn)/iu;
-const WON_STEMS = /(?:^|[^\p{L}])(?:выигр|успе|реализован|подписан|оплач|сконверт|won|paid|signed|convert|ganad|ganh|gewonn|bezahlt)/iu;
-const NEGATED = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|nicht|kein)(?:$|[^\p{L}])/iu;
+const LOST = 'проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn';
+const WON = 'выигр|успе|реализован|подписан|оплач|сконверт|won|paid|signed|convert|ganad|ganh|gewonn|bezahlt';
+const LOST_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${LOST})`, 'iu');
+const WON_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${WON})`, 'iu');
+// A negation of the outcome word itself, or of the one after the next («не был выигран», "not yet won"); one in
+// a reason after the outcome is the reason's («Closed Lost - No Budget», "Closed Won - No Discount": a tester's were guessed open).
+const NEGATED = new RegExp(`(?:^|[^\\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|nicht|kein)[^\\p{L}]+(?:\\p{L}+[^\\p{L}]+)?(?:${LOST}|${WON})`, 'iu');
 
 /**
  * The status a stage's name or deals suggest, proposed to a person to check (never applied unasked):

@@ -23,6 +23,17 @@ describe('guessStage: what a --map snippet proposes for a stage no rule knows', 
     expect(guessStage(closedWithAmounts, 'Договор не подписан')).toBe('won');
     expect(guessStage(stage({ closedFlag: 2 }), 'Не успели')).toBe('lost');
     expect(guessStage(closedWithAmounts, 'Неуспешно')).toBe('lost');
+    expect(guessStage(closedWithAmounts, 'Not yet won')).toBe('won');
+    expect(guessStage(stage({ closedFlag: 2 }), 'Не был выигран')).toBe('lost');
+  });
+
+  // Tester T35 F1: a negation in the reason after the outcome turned the outcome off, so Salesforce's
+  // «Closed Lost - No Budget» was guessed open (and read open beside a probability column).
+  it('a negation in the reason after the outcome is the reason\'s', () => {
+    for (const name of ['Closed Lost - No Budget', 'Closed Lost - No Decision', 'Closed Lost - Not Interested', 'Closed Lost - Not a Fit', 'Отказ - нет бюджета', 'Отказ: не дозвонились']) {
+      expect(guessStage(stage({ closedFlag: 2, amount: 2 }), name)).toBe('lost');
+    }
+    expect(guessStage(stage({ closedFlag: 2 }), 'Closed Won - No Discount')).toBe('won');
   });
 });
 

@@ -116,11 +116,14 @@ const LOST_WORDS = new Set(['проиграно', 'проиграна', 'про�
 
 /**
  * The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined; a
- * name with a negation («Закрыто не успешно», "Closed - not won», «Не закрыто») is left to ask about.
+ * name whose negation turns one of those words around («Закрыто не успешно», "Closed - not won», «Не
+ * закрыто», "Not yet closed") is left to ask about. A negation in the reason after them is the reason's:
+ * "Closed Lost - No Budget", "Closed Won - No Discount" (a tester: Salesforce's lost deals read open).
  */
 export function closedStage(normalized: string): DealStatus | undefined {
   const words = wordsOf(normalized);
-  if (words.some((w) => NEGATIONS.has(w))) return undefined;
+  const said = (w: string | undefined) => w !== undefined && (CLOSED_WORDS.has(w) || WON_WORDS.has(w) || LOST_WORDS.has(w));
+  if (words.some((w, i) => NEGATIONS.has(w) && (said(words[i + 1]) || said(words[i + 2])))) return undefined;
   if (!words.some((w) => CLOSED_WORDS.has(w))) return undefined;
   const won = words.some((w) => WON_WORDS.has(w));
   const lost = words.some((w) => LOST_WORDS.has(w));

@@ -202,6 +202,13 @@ describe('closedStage: a stage named closed and won or lost', () => {
     expect(closedStage('закрыто не успешно')).toBeUndefined();
     expect(closedStage('closed - not won')).toBeUndefined();
     expect(closedStage('не закрыто, выиграно')).toBeUndefined();
+    expect(closedStage('not yet closed, won')).toBeUndefined();
+  });
+
+  // Tester T35 F1: Salesforce's lost stages with their reason read open beside a probability column.
+  it('reads a negation in the reason after the outcome as the reason\'s', () => {
+    expect(['closed lost - no budget', 'closed lost - not interested', 'closed lost - not a fit', 'closed lost - no response', 'закрыто (проигрыш): нет бюджета'].map(closedStage)).toEqual(['lost', 'lost', 'lost', 'lost', 'lost']);
+    expect(closedStage('closed won - no discount')).toBe('won');
   });
 });
 
