@@ -34,6 +34,17 @@ type StageEntry = { text: string; status: DealStatus | 'deleted' | undefined; re
 const PIPELINE_PREFIX = /^C\d+:(.+)$/;
 /** A stage name with a reason in parentheses after it (`Venda perdida (Sem interesse)`). */
 const WITH_REASON = /^(.*?)\s*\(([^()]*)\)\s*$/;
+/** What may part a stage name from a reason after it: a dash between spaces, or a colon (Salesforce's `Closed Lost - Price`). */
+const REASON_BREAK = /\s[-–—]\s|:/g;
+
+/** The reason after the first break (REASON_BREAK) whose words before it say lost by themselves (`Closed - Lost - Price`: «Price»), else ''. */
+function reasonAfterDash(maps: ReadContext['maps'], text: string): string {
+  for (const m of text.matchAll(REASON_BREAK)) {
+    const reason = cleanText(text.slice(m.index + m[0].length));
+    if (reason !== '' && statusOf(maps, text.slice(0, m.index).trim()) === 'lost') return reason;
+  }
+  return '';
+}
 
 /**
  * What a stage name says: its status by the value maps, else after a pipeline prefix (`C6:WON`),
@@ -56,7 +67,9 @@ export function readStage(maps: ReadContext['maps'], text: string, parentheses: 
     const base = statusOf(maps, withReason[1]!);
     if (base !== undefined) return { text, status: base, reason: parentheses === 'reason' ? cleanText(withReason[2]!) : '' };
   }
-  return { text, status: statusOf(maps, text), reason: '' };
+  const said = statusOf(maps, text);
+  // After a dash, as in parentheses, a lost stage's reason: «Closed Lost - Price» gave none (tester T35 F4).
+  return { text, status: said, reason: said === 'lost' && parentheses === 'reason' ? reasonAfterDash(maps, text) : '' };
 }
 
 /** Every text of a stage name readStage looks up: the name, after a pipeline prefix, before parentheses. */

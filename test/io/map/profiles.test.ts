@@ -224,6 +224,18 @@ describe('readStage', () => {
     expect(readStage(kommo, 'Closed - lost (Partners)', 'pipeline')).toMatchObject({ status: 'lost', reason: '' });
   });
 
+  // Tester T35 F4: «Closed Lost (Timing)» gave its reason, «Closed Lost - Price» none.
+  it('takes a lost stage\'s reason after a dash or a colon, where the words before it say lost', () => {
+    const base = buildValueMaps();
+    expect(readStage(base, 'Closed Lost - Price')).toEqual({ text: 'Closed Lost - Price', status: 'lost', reason: 'Price' });
+    expect(readStage(base, 'Closed Lost - No Budget')).toMatchObject({ status: 'lost', reason: 'No Budget' });
+    expect(readStage(base, 'Closed - Lost - Price')).toMatchObject({ status: 'lost', reason: 'Price' });
+    expect(readStage(base, 'Закрыто (проигрыш): дорого')).toMatchObject({ status: 'lost', reason: 'дорого' });
+    // A name whose words before the dash say no outcome has no reason; a won stage's words after a dash are none.
+    expect(readStage(base, 'Closed - lost')).toMatchObject({ status: 'lost', reason: '' });
+    expect(readStage(base, 'Closed Won - No Discount')).toMatchObject({ status: 'won', reason: '' });
+  });
+
   it('reads stage words in Russian, English, Spanish, Portuguese and German', () => {
     const base = buildValueMaps();
     for (const [word, status] of [['Успешно реализовано', 'won'], ['Closed Lost', 'lost'], ['Venta ganada', 'won'], ['Venda ganha', 'won'], ['Gewonnen', 'won'], ['Verloren', 'lost']] as const) {
