@@ -183,3 +183,15 @@ describe('a loader\'s wrapper around a HubSpot property name', () => {
     expect(['property_type', 'properties_dealname', 'Property hs note', 'Properties', 'propertyhs_x'].map(normalizeHeader)).toEqual(['property type', 'properties dealname', 'property hs note', 'properties', 'propertyhs x']);
   });
 });
+
+// Tester T35 F3: a Salesforce activity report's «Task Type» was unmapped: e-mails and meetings not applicable.
+describe('an activity report\'s type column under a task\'s name', () => {
+  it.each(['Task Type', 'Тип задачи', 'Тип действия'])('«%s» is the kind; «Call Type» stays the direction', (kind) => {
+    expect(mapped(['Assigned', 'Subject', kind, 'Date', 'Call Type', 'Call Duration'])).toMatchObject({ kind, direction: 'Call Type', at: 'Date', manager: 'Assigned' });
+  });
+  // The FreeSWITCH hangup cause is the call status (review R39 item 2), after any other status column.
+  it('«hangup_cause» is the status, «Статус» before it', () => {
+    expect(mapped(['Дата звонка', 'Сотрудник', 'hangup_cause', 'user_talk_time']).missed).toBe('hangup_cause');
+    expect(mapped(['Дата звонка', 'Сотрудник', 'hangup_cause', 'Статус']).missed).toBe('Статус');
+  });
+});
