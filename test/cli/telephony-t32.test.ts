@@ -126,6 +126,15 @@ describe('F1: a PBX cabinet\'s log of extensions with a direction column', () =>
     expect(code).toBe(0);
     for (const [name, want] of Object.entries(expected)) expect(figures(row(managers, name)), name).toEqual(want);
   });
+
+  // Review R39 item 8: a log that writes the company's number (DID) in «Куда» on incoming calls names no
+  // line on them; read by lines, every incoming call was dropped as one no line took, with only a count said.
+  it('is asked for its manager column where incoming calls show the company\'s number, not a line', () => {
+    file('ext-did.csv', ['Дата;Откуда;Куда;Направление;Длительность;Статус', '03.03.2025 10:00:00;+79161111111;+74951234567;Входящий;60;Отвечен', '03.03.2025 10:10:00;101;+79162222222;Исходящий;30;Отвечен'].join('\n'));
+    const { code, stderr } = kpi('ext-did.csv', '--map', 'ext-map.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/manager/);
+  });
 });
 
 describe('F12: a joined call is at its earliest leg, whichever leg names the employee', () => {

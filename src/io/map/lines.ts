@@ -4,7 +4,8 @@ import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_MAX_ROWS, SAMPLE_ROWS, ty
 import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
-import { phoneKey } from './values.js';
+import { normalizeValue, phoneKey } from './values.js';
+import { buildValueMaps, byWords, type ValueMaps } from './value-maps.js';
 
 /**
  * Telephony logs that name their employees only by line (an extension: «101»): a PBX's call detail
@@ -112,8 +113,32 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][]): boo
   if (!sides) return false;
   if (map.fields.has('channel') || map.fields.has('dstchannel')) return true;
   const cols = [...sides.caller, ...sides.callee];
+  const direction = map.fields.get('direction')?.[0];
+  if (direction !== undefined) return linesOnEmployeeSides(sampleRows, sides, direction);
   return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
 }
+
+/**
+ * Beside a direction column, whether the sample shows a line on the employee's side of each direction
+ * it has: the callee of an incoming call, the caller of an outgoing one. A cabinet log that writes the
+ * company's number (DID) in «Куда» on incoming calls and the line only on outgoing ones would drop every
+ * incoming call as one no line took (review R39); it is asked for its manager column instead.
+ */
+function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides, direction: number): boolean {
+  const maps = (defaultMaps ??= buildValueMaps());
+  const shown = { in: false, out: false };
+  const seen = { in: false, out: false };
+  for (const r of sampleRows) {
+    const key = normalizeValue(r[direction] ?? '');
+    const d = maps.direction.get(key) ?? byWords(maps.direction, key);
+    if (d !== 'in' && d !== 'out') continue;
+    seen[d] = true;
+    shown[d] ||= (d === 'in' ? sides.callee : sides.caller).some((c) => sideEmployee(r[c] ?? '') !== undefined);
+  }
+  return (seen.in || seen.out) && (!seen.in || shown.in) && (!seen.out || shown.out);
+}
+
+let defaultMaps: ValueMaps | undefined;
 
 /** What a call's sides say: its direction, and the line each side names (as sideEmployee gives it: a line, or a name with one). */
 export interface SideReading {
