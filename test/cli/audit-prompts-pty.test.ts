@@ -411,7 +411,7 @@ describe('saved answers of a custom questionnaire', () => {
       cwd,
     );
     expect(run.code, run.out).toBe(0);
-    const hint = /повторный запуск: crm-audit (audit [^\r\n]+)/.exec(plain(run.out));
+    const hint = /повторный запуск:\s+crm-audit (audit [^\r\n]+)/.exec(plain(run.out));
     expect(hint, run.out).not.toBeNull();
     return { saved: readFileSync(path.join(cwd, answers), 'utf8'), again: hint![1]!.trim().split(' ') };
   }

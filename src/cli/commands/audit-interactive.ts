@@ -166,14 +166,16 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     // An English session started with --lang en re-ran in Russian under a locale that names no language.
     const langWords = o.langOption !== undefined ? [`--lang ${shellWord(o.langOption)}`] : [];
     const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...langWords].join(' ');
+    // On a line of its own, indented as a snippet: never wrapped at the terminal's width, copied whole (tester T36 F1).
+    const command = `    ${again}`;
     if (exports.length > 0) {
       say(costs.length > 0
-        ? tr(lang, `Выгрузки, число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the exports nor the number of managers and the hour's cost; to run it again: ${again}`)
-        : tr(lang, `Выгрузки файл ответов не хранит; повторный запуск: ${again}`, `The answers file does not keep the exports; to run it again: ${again}`));
+        ? tr(lang, `Выгрузки, число менеджеров и цену часа файл ответов не хранит; повторный запуск:\n${command}`, `The answers file keeps neither the exports nor the number of managers and the hour's cost; to run it again:\n${command}`)
+        : tr(lang, `Выгрузки файл ответов не хранит; повторный запуск:\n${command}`, `The answers file does not keep the exports; to run it again:\n${command}`));
     } else if (costs.length > 0) {
-      say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+      say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск:\n${command}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again:\n${command}`));
     } else if (langWords.length > 0) {
-      say(tr(lang, `Язык отчёта файл ответов не хранит; повторный запуск: ${again}`, `The answers file does not keep the report's language; to run it again: ${again}`));
+      say(tr(lang, `Язык отчёта файл ответов не хранит; повторный запуск:\n${command}`, `The answers file does not keep the report's language; to run it again:\n${command}`));
     }
     return;
   }
