@@ -17,6 +17,9 @@ import { pendingTemps, removeEmptyCreatedFolders, writtenFiles } from './temps.j
 const stop = (code: number) => {
   for (const tmp of pendingTemps) rmSync(tmp, { force: true });
   removeEmptyCreatedFolders();
+  // A prompt hides the cursor while it asks; a signal ends the run before the prompt shows it again
+  // (Ctrl+C at a prompt is the prompt's, and shows it): SIGTERM left the shell with no cursor (tester T36 F2).
+  if (process.stderr.isTTY) process.stderr.write('\x1b[?25h');
   const ctx = processContext();
   stderrLine(ctx, `\n${interruptedLine(messageLang(ctx, langInArgv(process.argv.slice(2))), writtenFiles)}`);
   process.exit(code);

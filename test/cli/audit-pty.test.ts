@@ -20,6 +20,17 @@ function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols
 }
 
 describe('interactive audit in a real terminal (pty + the real prompt library)', () => {
+  // Tester T36 F2: SIGTERM at a prompt (`timeout`, a `kill` from another shell) exited 143 with the
+  // prompt's cursor still hidden: the shell after it had none. Ctrl+C is the prompt's, and shows it.
+  it('SIGTERM at a prompt shows the cursor again before it says the run was stopped', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const run = drive([['Компания', 'ООО Ромашка\r'], ['Сколько менеджеров', '\r'], ['Компания осознанно', '<SIGTERM>']], ['audit', '--lang', 'ru'], dir);
+    expect(run.code, run.out).toBe(143);
+    expect(run.out).toContain('Прервано; ничего не сохранено.');
+    expect(run.out.lastIndexOf('\u001b[?25h')).toBeGreaterThan(run.out.lastIndexOf('\u001b[?25l'));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('a consultant completes the audit in Russian, checks it against the bundled samples and saves answers and an XLSX', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
     const run = drive(

@@ -51,6 +51,11 @@ for expect, keys in steps:
         sys.exit(99)
     buf = buf[buf.index(expect.encode()) + len(expect.encode()):]
     time.sleep(0.15)
+    # A signal instead of keys: `<SIGTERM>`, `<SIGHUP>` (sent to the command, as `kill` from another shell).
+    if keys.startswith('<SIG') and keys.endswith('>'):
+        import signal
+        os.kill(pid, getattr(signal, keys[1:-1]))
+        continue
     os.write(fd, keys.encode())
 
 # drain until exit
