@@ -371,3 +371,17 @@ describe('failed audit assertions name sections and criteria as the audit shows 
     expect(run.stderr).toContain('✗ ошибка: Аудит: проверка ответа «Телефония и почта в CRM» по выгрузкам «опровергнуто» ≠ «подтверждено»');
   });
 });
+
+// Tester T36 F4: the report's Markdown had the audit's score and sections but no recommendations: the
+// hours and money of --managers and --hourly-cost were in the HTML, the workbook and the JSON alone.
+describe('report --format md with an audit', () => {
+  it('gives the recommendations with their hours and money', () => {
+    const run = runCli(['report', '--answers', S('answers/not-started.yaml'), '--managers', '8', '--hourly-cost', '1500', '--format', 'md', '--lang', 'ru', ...NOW]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^#### Рекомендации$/m);
+    // Telephony outside the CRM: up to 1 h a day per manager; 8 managers: 8 h a day, 168 h a month (21 days), 252 000 ₽ at 1 500 ₽.
+    expect(run.stdout).toContain('при 8 менеджерах — до 8 ч в день, 168 ч в месяц, около 252\u00a0000 ₽ в месяц');
+    const json = JSON.parse(runCli(['report', '--answers', S('answers/not-started.yaml'), '--managers', '8', '--hourly-cost', '1500', '--format', 'json', ...NOW]).stdout) as { audit: { recommendations: unknown[] } };
+    expect(run.stdout.match(/^- \*\*/gm)?.length).toBe(json.audit.recommendations.length);
+  });
+});

@@ -94,10 +94,17 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
   const note = baselineNote(result, opts.lang);
   if (note) out.push('', `> **${L.warning}:** ${mdText(note)}.`);
   if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
-  out.push('', `## ${L.recommendations}`, '');
-  const shown = shownRecommendations(result, opts.lang);
-  if (shown.length === 0) out.push(L.none);
-  for (const { rec: r, title } of shown) out.push(`- **${mdText(title)}**: ${mdText(r.text)}${r.cost ? ` _(${mdText(describeCost(opts.lang, r.cost))})_` : ''}`);
-  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${mdText(result.unanswered.map((id) => criterionTitle(result, id)).join('; '))}`);
+  out.push(...recommendationsMarkdown(result, opts.lang));
   return `${out.join('\n')}\n`;
+}
+
+/** The audit's recommendations with their hours and money, and the questions left unanswered, as Markdown (the audit's and the report's). */
+export function recommendationsMarkdown(result: AuditResult, lang: string): string[] {
+  const L = auditLabels(lang);
+  const out = ['', `## ${L.recommendations}`, ''];
+  const shown = shownRecommendations(result, lang);
+  if (shown.length === 0) out.push(L.none);
+  for (const { rec: r, title } of shown) out.push(`- **${mdText(title)}**: ${mdText(r.text)}${r.cost ? ` _(${mdText(describeCost(lang, r.cost))})_` : ''}`);
+  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${mdText(result.unanswered.map((id) => criterionTitle(result, id)).join('; '))}`);
+  return out;
 }

@@ -6,7 +6,7 @@ import { KPI_OF } from '../../core/compare.js';
 import { formatDay, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
-import { evidenceMarkdown } from '../audit/text.js';
+import { evidenceMarkdown, recommendationsMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
 import { markdownWarnings, shownPeriod } from '../kpi/text.js';
@@ -108,6 +108,8 @@ function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): stri
   out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, pts(s.score), pts(s.max)]), ['left', 'right', 'right']));
   // Which answers the exports contradict, and why, as the audit's own Markdown says it: a CI reader saw the score fall with no reason.
   if (a.evidence) out.push(nest(evidenceMarkdown(a, r.lang).join('\n'), 2));
+  // What to do, with its hours and money (--managers, --hourly-cost), as the HTML and the workbook give it: the Markdown had none (tester T36 F4).
+  out.push(nest(recommendationsMarkdown(a, r.lang).join('\n'), 2));
   return out;
 }
 
