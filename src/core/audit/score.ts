@@ -74,16 +74,21 @@ export function recommend(question: Question, sectionId: string, points: number,
   };
   if (question.cost) {
     const managers = options.managers;
+    // A criterion met in part loses its share of the whole: «mostly», 2 of 3 points, a third of the hours
+    // (our reading; the questionnaire's cost is the loss of not meeting it at all: a tester saw it whole).
+    const share = rec.missingPoints / question.points;
+    const hours = question.cost.hoursPerManagerPerDay * (share < 1 ? share : 1);
     rec.cost = {
       hoursPerManagerPerDay: question.cost.hoursPerManagerPerDay,
       basis: pick(question.cost.basis, options.lang),
+      ...(share < 1 ? { share: Number(share.toPrecision(15)) } : {}),
       ...(managers !== undefined
         ? {
             managers,
-            hoursPerDay: hundredths(question.cost.hoursPerManagerPerDay * managers),
-            hoursPerMonth: hundredths(question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH),
+            hoursPerDay: hundredths(hours * managers),
+            hoursPerMonth: hundredths(hours * managers * WORKING_DAYS_PER_MONTH),
             // The money from the hours as computed, not as rounded: 0,333 h × 7 × 21 × 1 000 ₽ is 48 951 ₽.
-            ...(options.hourlyCost !== undefined ? { hourlyCost: options.hourlyCost, costPerMonth: hundredths(question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH * options.hourlyCost) } : {}),
+            ...(options.hourlyCost !== undefined ? { hourlyCost: options.hourlyCost, costPerMonth: hundredths(hours * managers * WORKING_DAYS_PER_MONTH * options.hourlyCost) } : {}),
           }
         : {}),
     };

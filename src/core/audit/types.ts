@@ -27,6 +27,11 @@ export interface RecommendationCost {
   hourlyCost?: number;
   /** The hours of a month as computed (not as rounded) × hourlyCost, to 2 decimals (kopecks). */
   costPerMonth?: number;
+  /**
+   * A criterion met in part (a choice worth some of its points): the share of its points missing, which
+   * the hours and money are counted at (hoursPerManagerPerDay stays the questionnaire's, the whole loss).
+   */
+  share?: number;
 }
 
 /** A recommendation for a criterion that did not earn its full points. */

@@ -1,6 +1,6 @@
 import type { AuditResult, Recommendation } from '../../core/audit/types.js';
 import { plural, tr } from '../../core/i18n.js';
-import { formatLocalDate, formatPoints } from '../format.js';
+import { formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { formatNumber } from '../../core/audit/evidence-text.js';
 
 /** The audit report's labels in the report language. */
@@ -165,12 +165,15 @@ export function formatHours(n: number, lang: string): string {
 }
 
 /** "N h a day (M h a month)" for a recommendation's cost. */
-export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number }): string {
+export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number; share?: number }): string {
   const num = (n: number) => formatHours(n, lang);
-  if (cost.managers === undefined || cost.hoursPerDay === undefined || cost.hoursPerMonth === undefined) return cost.basis;
+  // A criterion met in part: counted at the share of its points missing (RecommendationCost.share).
+  const part = cost.share === undefined ? '' : tr(lang, `; критерий выполнен частично: в расчёте доля не набранных баллов, ${formatValue(cost.share, 'ratio', lang)}`, `; the criterion is met in part: counted at the share of its points missing, ${formatValue(cost.share, 'ratio', lang)}`);
+  const basis = `${cost.basis}${part}`;
+  if (cost.managers === undefined || cost.hoursPerDay === undefined || cost.hoursPerMonth === undefined) return basis;
   // «при 1 менеджере», «при 21 менеджере», «при 5 менеджерах».
-  const ru = `${cost.basis}; при ${num(cost.managers)} ${plural(cost.managers, 'менеджере', 'менеджерах', 'менеджерах')} — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`;
-  const en = `${cost.basis}; with ${num(cost.managers)} ${cost.managers === 1 ? 'manager' : 'managers'} that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`;
+  const ru = `${basis}; при ${num(cost.managers)} ${plural(cost.managers, 'менеджере', 'менеджерах', 'менеджерах')} — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`;
+  const en = `${basis}; with ${num(cost.managers)} ${cost.managers === 1 ? 'manager' : 'managers'} that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`;
   if (cost.costPerMonth === undefined) return tr(lang, ru, en);
   const money = formatMoney(cost.costPerMonth, lang);
   return tr(lang, `${ru}, около ${money} ₽ в месяц`, `${en}, about RUB ${money} a month`);

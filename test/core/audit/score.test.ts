@@ -68,6 +68,18 @@ describe('scoreAudit on the built-in questionnaire', () => {
     expect(hundredths(6.300000000000001)).toBe(6.3);
   });
 
+  // Tester T36 F3: a criterion met in part («mostly», 2 of 3 points) carried its whole cost.
+  it('counts a criterion met in part at the share of its points missing', () => {
+    const tel = builtIn().sections.flatMap((s) => s.questions).find((x) => x.id === 'telephony.integrated')!;
+    const three = { ...tel, points: 3, cost: { ...tel.cost!, hoursPerManagerPerDay: 0.333 } };
+    // 1 of 3 points missing: 0,333 × 1/3 = 0,111 h a manager a day; × 7 = 0,777 h a day; × 21 = 16,317 h; × 1 000 ₽ = 16 317 ₽.
+    const rec = recommend(three, 'telephony', 2, { lang: 'ru', managers: 7, hourlyCost: 1000 });
+    expect(rec.missingPoints).toBe(1);
+    expect(rec.cost).toMatchObject({ hoursPerManagerPerDay: 0.333, share: 0.333333333333333, hoursPerDay: 0.78, hoursPerMonth: 16.32, costPerMonth: 16_317 });
+    // Nothing earned: the whole cost, and no share said.
+    expect(recommend(three, 'telephony', 0, { lang: 'ru', managers: 7, hourlyCost: 1000 }).cost).not.toHaveProperty('share');
+  });
+
   it('compares with a baseline per section and in total', () => {
     const before = scoreAudit(builtIn(), answersYes(['lead.concept']), { lang: 'en', now });
     const after = scoreAudit(builtIn(), answersYes(['lead.concept', 'telephony.integrated', 'erp.catalog']), { lang: 'en', now, baseline: before });
