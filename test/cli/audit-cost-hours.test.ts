@@ -85,3 +85,13 @@ describe('audit: one grouping character in a Russian report', () => {
     expect(seen).not.toMatch(/\d \d{3}(?!\d)/);
   });
 });
+
+// Tester T36 F6: an empty answers file was the one document error with no hint.
+describe('an empty answers file', () => {
+  it('is said empty, with where to start from', () => {
+    writeFileSync(path.join(dir, 'empty.yaml'), '');
+    const r = runCli(['audit', '--answers', 'empty.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/файл пуст: в нём нет ни одного значения\n {2}подсказка: проверьте, тот ли это файл[^\n]*samples\/answers\//);
+  });
+});

@@ -233,7 +233,14 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
   },
   'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
-  'doc.empty': { ru: 'файл пуст: в нём нет ни одного значения', en: 'the file is empty: it holds no value' },
+  'doc.empty': {
+    ru: 'файл пуст: в нём нет ни одного значения', en: 'the file is empty: it holds no value',
+    // The one document error with no way on (tester T36 F6): where a file of each kind starts from.
+    hint: {
+      ru: 'проверьте, тот ли это файл и сохранён ли он; образцы — в samples/ (ответы на анкету — samples/answers/, цели — samples/targets.yaml), файл соответствий --map пишет crm-audit map',
+      en: 'check that this is the file meant and that it was saved; samples are in samples/ (answers: samples/answers/, targets: samples/targets.yaml), and crm-audit map writes a --map file',
+    },
+  },
   'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
   'doc.unknownKeys': { ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}' },
   'targets.unknownMetric': {
