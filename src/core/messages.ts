@@ -513,7 +513,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is not a number', ru: '«{value}» — не число' },
   { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },
-  { en: '"{value}" is a day or longer: not the length of a call; in milliseconds it is {seconds} s: --map activities: units: { "{column}": ms } (units: s, ms, min, hhmm)', ru: '«{value}» — сутки и дольше: это не длительность звонка; в миллисекундах это {seconds} с: --map activities: units: { "{column}": ms } (единицы: s, ms, min, hhmm)' },
+  { en: '"{value}" is a day or longer: not the length of a call; in milliseconds it is {seconds} s: --map activities: units: { "{column}": ms } (units: s, ms, min, hhmm, day)', ru: '«{value}» — сутки и дольше: это не длительность звонка; в миллисекундах это {seconds} с: --map activities: units: { "{column}": ms } (единицы: s, ms, min, hhmm, day)' },
   { en: '"{value}" is a day or longer: not the length of a call', ru: '«{value}» — сутки и дольше: это не длительность звонка' },
   { en: 'unknown status "{value}"', ru: 'неизвестный статус «{value}»' },
   { en: '"{value}" is neither a yes nor a no', ru: '«{value}» — не «да» и не «нет»' },

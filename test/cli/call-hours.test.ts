@@ -18,7 +18,7 @@ describe('call durations in milliseconds read as seconds', () => {
     const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'ms.csv', '--format', 'json'], { cwd: dir, env: RU });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).total.talk_minutes).toBeCloseTo(2416.67, 2);
-    expect(r.stderr).toContain('Внимание: ms.csv: 4 из 4 отвеченных звонков длятся час и дольше, если читать колонку «Duration» в секундах (например, «45000» — 12,5 ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («45000» — 45 с). Если так, назовите единицу в файле --map: «activities: units: { "Duration": ms }» (единица — «s», «ms», «min» или «hhmm»).\n');
+    expect(r.stderr).toContain('Внимание: ms.csv: 4 из 4 отвеченных звонков длятся час и дольше, если читать колонку «Duration» в секундах (например, «45000» — 12,5 ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («45000» — 45 с). Если так, назовите единицу в файле --map: «activities: units: { "Duration": ms }» (единица — «s», «ms», «min», «hhmm» или «day»).\n');
     expect(r.stderr.match(/час и дольше/g)).toHaveLength(1);
   });
 
@@ -37,8 +37,8 @@ describe('call durations in milliseconds read as seconds', () => {
 
   it('a value of a day or more names the ms unit where it is a call in milliseconds', () => {
     const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'day.csv', '--format', 'json'], { cwd: dir, env: RU });
-    expect(r.stderr).toContain('строка 2, колонка «Duration»: «180000» — сутки и дольше: это не длительность звонка; в миллисекундах это 180 с: --map activities: units: { "Duration": ms } (единицы: s, ms, min, hhmm)');
-    expect(JSON.parse(r.stdout).dataQuality.rowsSkipped[0].reason).toBe('"180000" is a day or longer: not the length of a call; in milliseconds it is 180 s: --map activities: units: { "Duration": ms } (units: s, ms, min, hhmm)');
+    expect(r.stderr).toContain('строка 2, колонка «Duration»: «180000» — сутки и дольше: это не длительность звонка; в миллисекундах это 180 с: --map activities: units: { "Duration": ms } (единицы: s, ms, min, hhmm, day)');
+    expect(JSON.parse(r.stdout).dataQuality.rowsSkipped[0].reason).toBe('"180000" is a day or longer: not the length of a call; in milliseconds it is 180 s: --map activities: units: { "Duration": ms } (units: s, ms, min, hhmm, day)');
   });
 });
 

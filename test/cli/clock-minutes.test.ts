@@ -28,7 +28,7 @@ describe('a duration column of clocks with no minutes', () => {
     const result = JSON.parse(r.stdout);
     expect(result.total.talk_minutes).toBeCloseTo(SECONDS / 60, 6);
     expect(result.dataQuality.alerts.find((a: { code: string }) => a.code === 'clock-minutes')).toEqual({ code: 'clock-minutes', file: 'hhmm.csv', column: 'Duration', calls: 10, short: 9, example: '00:05' });
-    expect(r.stderr).toContain('Внимание: hhmm.csv: 9 из 10 отвеченных звонков короче минуты, если читать колонку «Duration» как минуты и секунды (например, «00:05» — 5 с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («00:05» — 5 мин). Если так, назовите единицу в файле --map: «activities: units: { "Duration": hhmm }» (единица — «s», «ms», «min» или «hhmm»).\n');
+    expect(r.stderr).toContain('Внимание: hhmm.csv: 9 из 10 отвеченных звонков короче минуты, если читать колонку «Duration» как минуты и секунды (например, «00:05» — 5 с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («00:05» — 5 мин). Если так, назовите единицу в файле --map: «activities: units: { "Duration": hhmm }» (единица — «s», «ms», «min», «hhmm» или «day»).\n');
     const en = runCli(['kpi', '-d', 'deals.csv', '-a', 'hhmm.csv', '--lang', 'en'], { cwd: dir });
     expect(en.stderr).toContain('hhmm.csv: 9 of 10 answered calls last under a minute when column "Duration" is read as minutes and seconds (e.g. "00:05", 5 s)');
   });

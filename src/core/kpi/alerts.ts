@@ -9,6 +9,9 @@ import type { DataQuality, MetricValues } from './types.js';
 import type { EvidenceFacts } from './facts.js';
 import type { PaymentLog } from './payment-log.js';
 
+/** The units a --map file names a duration column's in (map-file-schema.ts `units`), as the duration alerts list them. */
+const UNITS = { ru: '«s», «ms», «min», «hhmm» или «day»', en: 's, ms, min, hhmm or day' };
+
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
@@ -1073,8 +1076,8 @@ function talkOverDayText(a: Extract<Alert, { code: 'talk-over-day' }>, ru: boole
   const column = a.column ?? (ru ? 'Длительность' : 'Duration');
   const q = ru ? `«${column}»` : `"${column}"`;
   return ru
-    ? `${a.file}: разговоров за один день больше 24 часов, чего не бывает: ${list}${more}. Вероятно, длительности в колонке ${q} прочитаны не так: Excel, пересохранив файл, записывает минуты и секунды «05:23» как часы «5:23:00», или колонка в других единицах. Минуты разговоров ${a.managers.length === 1 && !a.more ? 'этого менеджера' : 'этих менеджеров'} и отдела завышены. Выгрузите журнал заново, не пересохраняя его в Excel (или задайте колонке текстовый формат); ${a.ms ? `её длинные звонки — целые числа, которые в миллисекундах — обычные звонки: если колонка в миллисекундах, назовите единицу в файле --map: «activities: units: { ${JSON.stringify(column)}: ms }»` : `если колонка в других единицах, назовите их в файле --map: «activities: units: { ${JSON.stringify(column)}: s }»`} (единица — «s», «ms», «min» или «hhmm»).`
-    : `${a.file}: more than 24 hours of talk in one day, which no day holds: ${list}${more}. The durations in column ${q} are probably misread: Excel, re-saving the file, writes minutes and seconds "05:23" as hours "5:23:00", or the column is in another unit. Talk minutes of ${a.managers.length === 1 && !a.more ? 'this manager' : 'these managers'} and of the department read high. Export the log again without re-saving it in Excel (or format the column as text); ${a.ms ? `its long calls are whole numbers, which as milliseconds are ordinary calls: if the column is in milliseconds, name the unit in a --map file: "activities: units: { ${JSON.stringify(column)}: ms }"` : `if the column is in another unit, name it in a --map file: "activities: units: { ${JSON.stringify(column)}: s }"`} (the unit: s, ms, min or hhmm).`;
+    ? `${a.file}: разговоров за один день больше 24 часов, чего не бывает: ${list}${more}. Вероятно, длительности в колонке ${q} прочитаны не так: Excel, пересохранив файл, записывает минуты и секунды «05:23» как часы «5:23:00», или колонка в других единицах. Минуты разговоров ${a.managers.length === 1 && !a.more ? 'этого менеджера' : 'этих менеджеров'} и отдела завышены. Выгрузите журнал заново, не пересохраняя его в Excel (или задайте колонке текстовый формат); ${a.ms ? `её длинные звонки — целые числа, которые в миллисекундах — обычные звонки: если колонка в миллисекундах, назовите единицу в файле --map: «activities: units: { ${JSON.stringify(column)}: ms }»` : `если колонка в других единицах, назовите их в файле --map: «activities: units: { ${JSON.stringify(column)}: s }»`} (единица — ${UNITS.ru}).`
+    : `${a.file}: more than 24 hours of talk in one day, which no day holds: ${list}${more}. The durations in column ${q} are probably misread: Excel, re-saving the file, writes minutes and seconds "05:23" as hours "5:23:00", or the column is in another unit. Talk minutes of ${a.managers.length === 1 && !a.more ? 'this manager' : 'these managers'} and of the department read high. Export the log again without re-saving it in Excel (or format the column as text); ${a.ms ? `its long calls are whole numbers, which as milliseconds are ordinary calls: if the column is in milliseconds, name the unit in a --map file: "activities: units: { ${JSON.stringify(column)}: ms }"` : `if the column is in another unit, name it in a --map file: "activities: units: { ${JSON.stringify(column)}: s }"`} (the unit: ${UNITS.en}).`;
 }
 
 /** Half or more of the answered calls last an hour or more, as whole numbers read as seconds: milliseconds, and the --map line. */
@@ -1083,8 +1086,8 @@ function callHoursText(a: Extract<Alert, { code: 'call-hours' }>, ru: boolean): 
   const seconds = num(Math.round(Number(a.example) / 100) / 10, ru);
   const snippet = `activities: units: { ${JSON.stringify(a.column)}: ms }`;
   return ru
-    ? `${a.file}: ${num(a.long, ru)} из ${num(a.calls, ru)} отвеченных звонков длятся час и дольше, если читать колонку «${a.column}» в секундах (например, «${a.example}» — ${hours} ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («${a.example}» — ${seconds} с). Если так, назовите единицу в файле --map: «${snippet}» (единица — «s», «ms», «min» или «hhmm»).`
-    : `${a.file}: ${num(a.long, ru)} of ${num(a.calls, ru)} answered calls last an hour or more when column "${a.column}" is read in seconds (e.g. "${a.example}", ${hours} h): sales calls do not, and the talk minutes read high. The durations are probably in milliseconds ("${a.example}" is ${seconds} s). If so, name the unit in a --map file: "${snippet}" (the unit: s, ms, min or hhmm).`;
+    ? `${a.file}: ${num(a.long, ru)} из ${num(a.calls, ru)} отвеченных звонков длятся час и дольше, если читать колонку «${a.column}» в секундах (например, «${a.example}» — ${hours} ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («${a.example}» — ${seconds} с). Если так, назовите единицу в файле --map: «${snippet}» (единица — ${UNITS.ru}).`
+    : `${a.file}: ${num(a.long, ru)} of ${num(a.calls, ru)} answered calls last an hour or more when column "${a.column}" is read in seconds (e.g. "${a.example}", ${hours} h): sales calls do not, and the talk minutes read high. The durations are probably in milliseconds ("${a.example}" is ${seconds} s). If so, name the unit in a --map file: "${snippet}" (the unit: ${UNITS.en}).`;
 }
 
 /** Nearly every answered call is a clock of no minutes (`00:05`), under a minute as minutes and seconds: perhaps hours and minutes, and the --map line. */
@@ -1092,8 +1095,8 @@ function clockMinutesText(a: Extract<Alert, { code: 'clock-minutes' }>, ru: bool
   const snippet = `activities: units: { ${JSON.stringify(a.column)}: hhmm }`;
   const minutes = Number(a.example.split(':')[1]);
   return ru
-    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче минуты, если читать колонку «${a.column}» как минуты и секунды (например, «${a.example}» — ${num(minutes, ru)} с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («${a.example}» — ${num(minutes, ru)} мин). Если так, назовите единицу в файле --map: «${snippet}» (единица — «s», «ms», «min» или «hhmm»).`
-    : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a minute when column "${a.column}" is read as minutes and seconds (e.g. "${a.example}", ${num(minutes, ru)} s): sales calls do not, and the talk minutes read low. The durations are probably hours and minutes, as Pipedrive writes them ("${a.example}" is ${num(minutes, ru)} min). If so, name the unit in a --map file: "${snippet}" (the unit: s, ms, min or hhmm).`;
+    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче минуты, если читать колонку «${a.column}» как минуты и секунды (например, «${a.example}» — ${num(minutes, ru)} с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («${a.example}» — ${num(minutes, ru)} мин). Если так, назовите единицу в файле --map: «${snippet}» (единица — ${UNITS.ru}).`
+    : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a minute when column "${a.column}" is read as minutes and seconds (e.g. "${a.example}", ${num(minutes, ru)} s): sales calls do not, and the talk minutes read low. The durations are probably hours and minutes, as Pipedrive writes them ("${a.example}" is ${num(minutes, ru)} min). If so, name the unit in a --map file: "${snippet}" (the unit: ${UNITS.en}).`;
 }
 
 /** Nearly every answered call lasts under a second as seconds: a workbook's time saved as a fraction of a day, and the --map line. */

@@ -549,7 +549,7 @@ function dayOrLonger(cells: Cells, ctx: ReadContext, m: ActivityMemos, notAnswer
   if ((m.unit === undefined || m.unit === 's') && n >= 0 && n / 1000 <= MAX_CALL_SPAN_S) {
     if (!notAnswered) noteCallLength(cells, ctx, duration);
     if (m.unit === undefined) noteRefused((ctx.callLengths ??= { answered: 0, long: 0 }), n);
-    return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call; in milliseconds it is ${Math.round(n / 1000)} s: --map activities: units: { ${JSON.stringify(column)}: ms } (units: s, ms, min, hhmm)`, column);
+    return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call; in milliseconds it is ${Math.round(n / 1000)} s: --map activities: units: { ${JSON.stringify(column)}: ms } (units: s, ms, min, hhmm, day)`, column);
   }
   return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call`, column);
 }

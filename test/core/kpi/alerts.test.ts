@@ -436,14 +436,14 @@ describe('won deals of which many have no amount or no close date', () => {
 describe('call-hours and talk-over-day name the ms unit', () => {
   it('call-hours gives the example in hours and in seconds, and the snippet', () => {
     const a = { code: 'call-hours' as const, file: 'ms2.csv', column: 'Duration', calls: 4, long: 4, example: '45000' };
-    expect(describeAlert(a, 'ru')).toBe('ms2.csv: 4 из 4 отвеченных звонков длятся час и дольше, если читать колонку «Duration» в секундах (например, «45000» — 12,5 ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («45000» — 45 с). Если так, назовите единицу в файле --map: «activities: units: { "Duration": ms }» (единица — «s», «ms», «min» или «hhmm»).');
-    expect(describeAlert(a, 'en')).toContain('"activities: units: { "Duration": ms }" (the unit: s, ms, min or hhmm)');
+    expect(describeAlert(a, 'ru')).toBe('ms2.csv: 4 из 4 отвеченных звонков длятся час и дольше, если читать колонку «Duration» в секундах (например, «45000» — 12,5 ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («45000» — 45 с). Если так, назовите единицу в файле --map: «activities: units: { "Duration": ms }» (единица — «s», «ms», «min», «hhmm» или «day»).');
+    expect(describeAlert(a, 'en')).toContain('"activities: units: { "Duration": ms }" (the unit: s, ms, min, hhmm or day)');
   });
 
   it('talk-over-day proposes ms where the long calls are whole numbers, s otherwise, and lists min', () => {
     const base = { code: 'talk-over-day' as const, file: 'log.csv', column: 'Duration', managers: [{ manager: 'Анна', day: '2025-03-03', minutes: 1800 }] };
-    expect(describeAlert({ ...base, ms: true }, 'ru')).toContain('если колонка в миллисекундах, назовите единицу в файле --map: «activities: units: { "Duration": ms }» (единица — «s», «ms», «min» или «hhmm»).');
-    expect(describeAlert(base, 'en')).toContain('"activities: units: { "Duration": s }" (the unit: s, ms, min or hhmm).');
+    expect(describeAlert({ ...base, ms: true }, 'ru')).toContain('если колонка в миллисекундах, назовите единицу в файле --map: «activities: units: { "Duration": ms }» (единица — «s», «ms», «min», «hhmm» или «day»).');
+    expect(describeAlert(base, 'en')).toContain('"activities: units: { "Duration": s }" (the unit: s, ms, min, hhmm or day).');
   });
 });
 
