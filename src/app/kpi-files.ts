@@ -18,7 +18,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS, type CallLengths } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
@@ -421,9 +421,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
   // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
   const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [timedAtAlert(r.file, r.timedAt)] : []));
-  const callHours = reports.flatMap(callHoursAlert);
-  const clockMinutes = reports.flatMap(clockMinutesAlert);
-  const dayFractions = reports.flatMap(dayFractionsAlert);
+  const lengths = CALL_LENGTH_CHECKS.flatMap((check) => reports.flatMap((r) => callLengthAlert(r, check)));
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
   const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
@@ -432,7 +430,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   // Only activities with a time of day: dates alone (Salesforce's ActivityDate) are on no clock, and shifting them would move them to the day before.
   const local = reports.find((r) => r.kind === 'activities' && r.records > (r.untimed ?? 0) && !r.utc && !r.shifted);
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
-  return [...untimed, ...timedAt, ...callHours, ...clockMinutes, ...dayFractions, ...utc, ...utcDeals];
+  return [...untimed, ...timedAt, ...lengths, ...utc, ...utcDeals];
 }
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
@@ -866,41 +864,27 @@ function talkOverDayAlerts(reports: readonly ImportReport[], over: EngineResult[
 }
 
 /**
- * A call log whose median answered call lasts an hour or more, as whole numbers read as seconds (no
- * unit stated): a sales call lasts minutes, so such a log is in milliseconds (45000 read as 12.5 hours
- * is 45 s); said with the --map line, and nothing is read otherwise (a tester's talk read 2416.7
- * minutes for 2.42, without a word).
+ * What a call log's answered calls say of its duration column's unit, where none was stated; each is
+ * said with the --map line, nothing is read otherwise:
+ * - `call-hours`: whole numbers read as seconds whose median call lasts an hour or more are
+ *   milliseconds (45000 read as 12.5 hours is 45 s; a tester's talk read 2416.7 minutes for 2.42);
+ * - `clock-minutes`: clocks of no minutes (`00:05`) read as minutes and seconds, under a minute each,
+ *   are perhaps hours and minutes (Pipedrive's «Длительность»; a tester's talk read 0.25 minutes for 15);
+ * - `day-fractions`: numbers under a second are an Excel time saved without its format, a fraction of a
+ *   day (0.0034722 for 5 minutes; a tester's talk read 0.001 minutes for 84.3).
  */
-function callHoursAlert(r: ImportReport): Alert[] {
-  const lengths = r.callLengths;
-  if (r.kind !== 'activities' || !lengths || !readsAsMilliseconds(lengths)) return [];
-  const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
-  return [{ code: 'call-hours', file: r.file, column, calls: lengths.answered, long: lengths.long, example: lengths.example ?? '' }];
-}
+const CALL_LENGTH_CHECKS = [
+  { says: readsAsMilliseconds, alert: (l: CallLengths) => ({ code: 'call-hours' as const, long: l.long, example: l.example ?? '' }) },
+  { says: readsAsHoursAndMinutes, alert: (l: CallLengths) => ({ code: 'clock-minutes' as const, short: l.noMinutes ?? 0, example: l.clockExample ?? '' }) },
+  { says: readsAsDayFractions, alert: (l: CallLengths) => ({ code: 'day-fractions' as const, short: l.underSecond ?? 0, example: l.fractionExample ?? '' }) },
+];
 
-/**
- * A call log whose answered calls are nearly all clocks of no minutes (`00:05`), read as minutes and
- * seconds with no unit stated: under a minute each, which no sales team's calls are, so the clock is
- * perhaps hours and minutes (Pipedrive's «Длительность»); said with the --map line, nothing changed
- * (a tester's talk read 0.25 minutes for 15).
- */
-function clockMinutesAlert(r: ImportReport): Alert[] {
+/** The alert a check of CALL_LENGTH_CHECKS gives an activities file, if its call lengths say so. */
+function callLengthAlert(r: ImportReport, check: (typeof CALL_LENGTH_CHECKS)[number]): Alert[] {
   const lengths = r.callLengths;
-  if (r.kind !== 'activities' || !lengths || !readsAsHoursAndMinutes(lengths)) return [];
+  if (r.kind !== 'activities' || !lengths || !check.says(lengths)) return [];
   const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
-  return [{ code: 'clock-minutes', file: r.file, column, calls: lengths.answered, short: lengths.noMinutes ?? 0, example: lengths.clockExample ?? '' }];
-}
-
-/**
- * A call log whose answered calls nearly all last under a second, read as seconds with no unit stated:
- * an Excel time saved without its format, a fraction of a day (0.0034722 for 5 minutes); said with the
- * --map line, nothing changed (a tester's talk read 0.001 minutes for 84.3).
- */
-function dayFractionsAlert(r: ImportReport): Alert[] {
-  const lengths = r.callLengths;
-  if (r.kind !== 'activities' || !lengths || !readsAsDayFractions(lengths)) return [];
-  const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
-  return [{ code: 'day-fractions', file: r.file, column, calls: lengths.answered, short: lengths.underSecond ?? 0, example: lengths.fractionExample ?? '' }];
+  return [{ file: r.file, column, calls: lengths.answered, ...check.alert(lengths) }];
 }
 
 /**

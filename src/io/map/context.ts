@@ -428,18 +428,17 @@ export function noteRefused(lengths: CallLengths, n: number): void {
   if (r.values.length < REFUSED_SHOWN && !r.values.includes(value)) r.values.push(value);
 }
 
-/** The call lengths of a file read in two parts, `a` the earlier: counts add up, and the example and the values are the file's first. */
+/** The call lengths of a file read in two parts, `a` the earlier: counts add up, and the examples and the values are the file's first. */
 export function mergeCallLengths(a: CallLengths | undefined, b: CallLengths | undefined): CallLengths {
-  const example = a?.example ?? b?.example;
-  const merged: CallLengths = { answered: (a?.answered ?? 0) + (b?.answered ?? 0), long: (a?.long ?? 0) + (b?.long ?? 0), ...(example !== undefined ? { example } : {}) };
-  const noMinutes = (a?.noMinutes ?? 0) + (b?.noMinutes ?? 0);
-  const clockExample = a?.clockExample ?? b?.clockExample;
-  if (noMinutes > 0) merged.noMinutes = noMinutes;
-  const underSecond = (a?.underSecond ?? 0) + (b?.underSecond ?? 0);
-  const fractionExample = a?.fractionExample ?? b?.fractionExample;
-  if (underSecond > 0) merged.underSecond = underSecond;
-  if (fractionExample !== undefined) merged.fractionExample = fractionExample;
-  if (clockExample !== undefined) merged.clockExample = clockExample;
+  const merged: CallLengths = { answered: (a?.answered ?? 0) + (b?.answered ?? 0), long: (a?.long ?? 0) + (b?.long ?? 0) };
+  for (const key of ['noMinutes', 'underSecond'] as const) {
+    const n = (a?.[key] ?? 0) + (b?.[key] ?? 0);
+    if (n > 0) merged[key] = n;
+  }
+  for (const key of ['example', 'clockExample', 'fractionExample'] as const) {
+    const first = a?.[key] ?? b?.[key];
+    if (first !== undefined) merged[key] = first;
+  }
   for (const part of [a, b]) {
     if (!part?.refused) continue;
     const r = (merged.refused ??= { count: 0, values: [] });
