@@ -34,7 +34,7 @@ import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
-import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
+import { readTable, type ColumnSpans, type TableInfo, type TableOptions } from '../read/table.js';
 import { RowLines } from '../read/row-lines.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { sameKindHeader } from './other-sheets.js';
@@ -366,7 +366,9 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   // A workbook's other sheets with a header of this kind are said (their rows are not read), unless --sheet chose the one read.
   const otherSheets = opts.sheet === undefined || opts.sheetByRule ? { rows: limits.headerSearchRows, header: (head: SheetHead) => sameKindHeader(head, kind, rows.knownHeader(), limits.headerSearchRows) } : undefined;
   const onDate1904 = () => void (rows.date1904 = true);
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, onDate1904, namesColumns, uncalculated: 'pass', otherSheets };
+  // The columns the sheet hides, before its rows: of two columns of one name, the visible one is read (mapColumns).
+  const onHiddenColumns = (spans: ColumnSpans) => void (rows.hiddenColumns = spans.length > 0 ? spans : undefined);
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, onDate1904, onHiddenColumns, namesColumns, uncalculated: 'pass', otherSheets };
   const { held, ...table } = await readTable(file, tableOptions, (record, row, uncalculated, line) => rows.add(record, row, uncalculated, line)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
@@ -460,6 +462,8 @@ class RowsToRecords<T> {
   delimited = false;
   /** The workbook's dates count from 1904 (readXlsx): a plain serial in a date column is read so. */
   date1904 = false;
+  /** The columns the workbook's sheet hides (onHiddenColumns). */
+  hiddenColumns: ColumnSpans | undefined;
   private readonly cells = new RowCells();
   private readonly held = new RowCells();
   /** The header, to know it again amid the data (two exports joined into one file). */
@@ -608,7 +612,7 @@ class RowsToRecords<T> {
     const layout = best === -1 ? layoutOf(headRows, opts) : undefined;
     if (layout) this.report.layout = 'asterisk-master-csv';
     const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
-    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
+    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined, this.hiddenColumns);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A spend table or a plan with months across: a row per source (manager) and month.
     if (kind === 'spend' || kind === 'plan') readWideSpend(map, opts.columns);

@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import type { Encoding } from './sniff.js';
+import type { ColumnSpans } from './table.js';
 import { cellRef, chosenSheet, columnName, emptySheetsError, SheetWithoutHeader } from './sheet-error.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
@@ -40,7 +41,7 @@ const SHEET_COLUMNS = 16_384;
  * order mark) into the sink. `encoding` is the BOM's or the UTF-16 pattern's; else the one given
  * (--encoding), else the one the XML declaration names, else UTF-8.
  */
-export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encoding?: Encoding; given?: Encoding; why?: string; sheet?: string; limits: Limits; uncalculated?: 'pass'; others?: OtherSheetsCheck }, sink: RowSink): SpreadsheetMlInfo {
+export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encoding?: Encoding; given?: Encoding; why?: string; sheet?: string; limits: Limits; uncalculated?: 'pass'; others?: OtherSheetsCheck; onHiddenColumns?: (spans: ColumnSpans) => void }, sink: RowSink): SpreadsheetMlInfo {
   const { text, encoding, why } = decodeDocument(bytes, file, opts);
   checkWellFormed(text, file);
   const xml = unprefixTags(text);
@@ -57,6 +58,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
   for (const sheet of candidates) {
     const ctx: SheetContext = { file, sheet: sheet.name, styles, limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) };
     let found: boolean;
+    opts.onHiddenColumns?.(hiddenColumns(sheet.body));
     try {
       found = readSheet(sheet.body, ctx, sink);
     } catch (error) {
@@ -247,6 +249,25 @@ interface SheetContext {
   limits: Limits;
   uncalculated?: 'pass';
   hiddenRows?: number;
+}
+
+/**
+ * The columns a worksheet hides: its `<Column ss:Hidden="1">` elements before the rows, each at its
+ * ss:Index (1-based) or after the one before it, over 1 + ss:Span columns.
+ */
+export function hiddenColumns(body: string): ColumnSpans {
+  const table = /<Table\b[^>]*>([\s\S]*?)(?:<Row\b|<\/Table\s*>)/.exec(body)?.[1] ?? '';
+  const spans: Array<{ from: number; to: number }> = [];
+  let col = 0;
+  for (const m of table.matchAll(/<Column\b([^>]*?)\/?>/g)) {
+    const index = attrOf(m[1]!, 'Index');
+    if (index !== undefined && /^\d+$/.test(index) && Number(index) >= 1) col = Number(index) - 1;
+    const span = Number(attrOf(m[1]!, 'Span') ?? '0');
+    const to = Math.min(SHEET_COLUMNS - 1, col + (Number.isInteger(span) && span > 0 ? span : 0));
+    if (/^(1|true)$/i.test(attrOf(m[1]!, 'Hidden') ?? '')) spans.push({ from: col, to });
+    col = to + 1;
+  }
+  return spans;
 }
 
 const ROW_RE = /<Row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Row\s*>)/g;
