@@ -661,7 +661,7 @@ class RowsToRecords<T> {
     this.readColumns = new Set([...map.fields.values()].flat());
     this.unread = new UnreadColumns(this.readColumns, (c) => map.columns[c]!.header);
     // A header cell never calculated names no column: the header is not known, whatever the column holds.
-    const unnamed = best === -1 ? undefined : header.uncalculated?.[0];
+    const unnamed = best === -1 ? undefined : header.uncalculated?.find((u) => !u.cached);
     if (unnamed) throw uncalculatedError(unnamed, file, header.row);
     for (const r of headRows.slice(best + 1)) {
       if (r.uncalculated && this.uncalculatedDrops(r.cells, r.row, r.uncalculated)) continue;
@@ -673,7 +673,8 @@ class RowsToRecords<T> {
   /**
    * A workbook's row with formulas saved without their values (read as empty cells), judged on the
    * whole row once the header is known: a totals row (`Итого` and its =SUM, wherever the label stands,
-   * or =SUM alone) is dropped as it would be with the values (true); else a formula in a column a field
+   * or =SUM alone) is dropped as it would be with the values (true), as is such a row whose aggregates
+   * have their values (`cached`: =COUNT and =SUM alone was a deal «with no manager»); else a formula in a column a field
    * reads stops the run, naming the cell and the fix (open and save the workbook), and one in a column
    * nothing reads (a «Маржа» of =C2*0.3, a budget's «Итого») is read as the empty cell it is here.
    */
@@ -683,7 +684,8 @@ class RowsToRecords<T> {
       this.drop('totals row');
       return true;
     }
-    const read = uncalculated.find((u) => this.readColumns.has(u.col));
+    // An aggregate with its value (cached) is read as the value it has: only the totals rule looks at it.
+    const read = uncalculated.find((u) => !u.cached && this.readColumns.has(u.col));
     if (read) throw uncalculatedError(read, this.file, row);
     return false;
   }

@@ -357,6 +357,9 @@ function rowCells(xml: string, ctx: SheetContext, row: number, open: ReadonlyArr
       value = '';
     }
     if (down > 0) merges.push({ col, to: col + across, last: row + down, value });
+    // An aggregate with its value (=SUM(R[-12]C:R[-1]C) under the table): handed on too, for the reader of the rows to know a totals row.
+    const cached = value !== '' && ctx.uncalculated === 'pass' && attrs.indexOf('Formula') !== -1 ? cachedAggregate(attrs, row, col) : undefined;
+    if (cached !== undefined) (uncalculated ??= []).push({ col, cell: cellRef(col, row), formula: cached, aggregate: true, sheet: ctx.sheet, cached: true });
     if (value !== '') {
       if (++filled > limits.maxColumns) throw UserError.of('E_LIMIT_COLUMNS', 'xlsx.tooManyColumns', { sheet: ctx.sheet, row, cell: cellRef(col, row), max: limits.maxColumns }, { file, row });
       if (value.length > limits.maxCellChars) throw UserError.of('E_LIMIT_CELL', 'xlsx.cellTooLong', { row, max: limits.maxCellChars }, { file, row });
@@ -366,6 +369,14 @@ function rowCells(xml: string, ctx: SheetContext, row: number, open: ReadonlyArr
     col += 1 + across;
   }
   return uncalculated ? { cells, uncalculated, merges } : { cells, merges };
+}
+
+/** A cell's formula (ss:Formula, in A1 form) where it aggregates ranges; else undefined. */
+function cachedAggregate(attrs: string, row: number, col: number): string | undefined {
+  const formula = attrOf(attrs, 'Formula');
+  if (formula === undefined || formula === '') return undefined;
+  const a1 = r1c1ToA1(formula.replace(/^=/, ''), row, col);
+  return aggregateOverRanges(a1) ? (a1.length > 60 ? `${a1.slice(0, 59)}…` : a1) : undefined;
 }
 
 /**

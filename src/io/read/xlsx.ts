@@ -438,6 +438,11 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
       col++;
       continue;
     }
+    // An aggregate with its value (=SUM(F2:F13) under the table): handed on too, for the reader of the rows to know a totals row by the one rule.
+    if (ctx.uncalculated === 'pass' && hasFormula(m[2])) {
+      const f = formulaIn(m[2], ctx);
+      if (f.aggregate) (uncalculated ??= []).push({ col, cell: cellRef(col, row), formula: f.formula, aggregate: true, sheet: ctx.sheet, cached: true });
+    }
     if (col >= SHEET_COLUMNS || col < 0) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.pastLastColumn', { sheet: ctx.sheet, cell: ref ?? cellRef(col, row) }, { file, row });
     if (++filled > limits.maxColumns) throw UserError.of('E_LIMIT_COLUMNS', 'xlsx.tooManyColumns', { sheet: ctx.sheet, row, cell: cellRef(col, row), max: limits.maxColumns }, { file, row });
     if (value.length > limits.maxCellChars) throw UserError.of('E_LIMIT_CELL', 'xlsx.cellTooLong', { row, max: limits.maxCellChars }, { file, row });
@@ -505,6 +510,23 @@ function quickAttr(attrs: string, key: string): string | undefined {
   return end === -1 ? undefined : attrs.slice(i + key.length, end);
 }
 
+/** A cell's formula as a message shows it, and whether it aggregates ranges (a shared formula's later cell: as its first cell's). */
+function formulaIn(inner: string, ctx: CellContext): { formula: string; aggregate: boolean } {
+  const tag = /<f(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  const f = tag?.[2];
+  const si = tag?.[1] === undefined ? undefined : attr(tag[1], 'si');
+  if (f === undefined) return { formula: '…', aggregate: si !== undefined && ctx.sharedAggregates?.get(si) === true };
+  const text = decodeXmlText(f);
+  const aggregate = aggregateOverRanges(text);
+  if (si !== undefined) (ctx.sharedAggregates ??= new Map()).set(si, aggregate);
+  return { formula: truncateFormula(text), aggregate };
+}
+
+/** Whether a cell's content begins with its formula (`<f>`, `<f t="shared" …/>`: CT_Cell puts it before `<v>`). */
+function hasFormula(inner: string | undefined): inner is string {
+  return inner !== undefined && inner.charCodeAt(0) === 60 && inner.charCodeAt(1) === 102 && /^<f[\s>/]/.test(inner);
+}
+
 function cellValue(attrs: string, inner: string, ctx: CellContext): string | CellFault {
   const type = (attrs.indexOf('t=') === -1 ? 'n' : (quickAttr(attrs, ' t="') ?? attr(attrs, 't'))) ?? 'n';
   if (type === 'inlineStr') return textRuns(inner);
@@ -516,14 +538,7 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
     // number", with a --map hint that cannot help) or as an empty cell. A shared formula's later cells
     // (<f t="shared" si="0"/>) have no text of their own.
     if (!/<f[\s>/]/.test(inner)) return '';
-    const tag = /<f(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-    const f = tag?.[2];
-    const si = tag?.[1] === undefined ? undefined : attr(tag[1], 'si');
-    if (f === undefined) return { formula: '…', aggregate: si !== undefined && ctx.sharedAggregates?.get(si) === true };
-    const text = decodeXmlText(f);
-    const aggregate = aggregateOverRanges(text);
-    if (si !== undefined) (ctx.sharedAggregates ??= new Map()).set(si, aggregate);
-    return { formula: truncateFormula(text), aggregate };
+    return formulaIn(inner, ctx);
   }
   switch (type) {
     case 's': {
