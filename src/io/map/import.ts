@@ -34,6 +34,7 @@ import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
+import { joinGroupHeader } from './group-header.js';
 import { readTable, type ColumnSpans, type TableInfo, type TableOptions } from '../read/table.js';
 import { RowLines } from '../read/row-lines.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
@@ -606,7 +607,8 @@ class RowsToRecords<T> {
     const { kind, opts, file, headRows } = this;
     // stdin cannot be read again to say what its header shows (a call log as --deals): its first rows are kept.
     if (file === '-' && !opts.part && !opts.source) keepStdinHead(opts, headRows);
-    const best = headerRow(headRows, kind, opts, this.limits, file);
+    // A header over two rows (a group's name merged over its columns' names) is joined: its lower row is the header row then.
+    const best = joinGroupHeader(headRows, headerRow(headRows, kind, opts, this.limits, file), kind, Object.values(opts.columns ?? {}).flat());
     // No header row (-1): the columns by a known layout's names (Asterisk's Master.csv) or by number, every
     // row read as data, and the header row reported as 0.
     const layout = best === -1 ? layoutOf(headRows, opts) : undefined;

@@ -273,6 +273,11 @@ export function namesTellingColumn(cells: readonly string[], kind: RecordKind): 
   });
 }
 
+/** Whether a header cell is one of this kind's column names (an alias, or a CRM profile's header). */
+export function knownHeader(cell: string, kind: RecordKind): boolean {
+  return knownHeaders(kind).has(normalizeHeader(cell));
+}
+
 const knownCache = new Map<RecordKind, Set<string>>();
 function knownHeaders(kind: RecordKind): Set<string> {
   let set = knownCache.get(kind);
