@@ -26,6 +26,7 @@ import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
+import { columnName } from '../io/read/sheet-error.js';
 import { mapOptions, type Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
@@ -481,9 +482,14 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
   const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
+  // Columns read that the sheet hides (a visible one of the same name is read first): values the user does not see.
+  const hiddenColumns: Alert[] = reports.flatMap((r) => {
+    const read = r.columns.filter((c) => c.hidden && c.field !== undefined).map((c) => ({ header: c.header, column: columnName(c.index), field: c.field! }));
+    return read.length > 0 ? [{ code: 'hidden-columns' as const, file: r.file, sheet: r.table.sheet ?? '', columns: read }] : [];
+  });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...hiddenColumns, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

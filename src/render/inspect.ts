@@ -233,8 +233,15 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
   return lines;
 }
 
-/** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
+/** What became of a column (columnUse), and that the sheet hides it: its values are not shown in Excel. */
 function columnNote(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>, all: ImportReport['columns']): string {
+  const use = columnUse(col, lang, c, all);
+  if (!col.hidden) return use;
+  return `${use} ${c.yellow(tr(lang, col.field ? '(скрыта в Excel: её значений в таблице не видно)' : '(скрыта в Excel)', col.field ? '(hidden in Excel: its values are not shown in the table)' : '(hidden in Excel)'))}`;
+}
+
+/** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
+function columnUse(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>, all: ImportReport['columns']): string {
   const L = (ru: string, en: string) => tr(lang, ru, en);
   const values = (v: string[]) => v.map((x) => quote(x, lang)).join(', ');
   if (col.undecided) {

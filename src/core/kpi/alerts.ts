@@ -54,6 +54,8 @@ export type Alert =
   | { code: 'other-sheets'; file: string; sheet: string; sheets: Array<{ sheet: string; rows: number; hidden?: true }> }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
+  /** Columns read (each its header, its letter in the sheet, the field it feeds) that the workbook's sheet hides: their values are not shown in Excel. */
+  | { code: 'hidden-columns'; file: string; sheet: string; columns: Array<{ header: string; column: string; field: string }> }
   | { code: 'activities-unlinked'; calls: number; won: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
@@ -552,6 +554,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
       return ru
         ? `${a.file}: на листе «${a.sheet}» ${num(a.rows, ru)} ${plural(a.rows, 'строка скрыта', 'строки скрыты', 'строк скрыты')} (фильтром или вручную в Excel): ${plural(a.rows, 'она прочитана', 'они прочитаны', 'они прочитаны')}, как все остальные. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.`
         : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row of the sheet "' + a.sheet + '" is' : 'rows of the sheet "' + a.sheet + '" are'} hidden (by a filter, or by hand in Excel): read as every other row. If only the rows you see belong in the report, delete the hidden ones from the file or export it again.`;
+    case 'hidden-columns':
+      return hiddenColumnsText(a, ru);
     case 'activities-unlinked':
       return ru
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
@@ -1053,6 +1057,15 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
   return ru
     ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, ${why}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
     : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} ${why}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
+}
+
+/** The columns read that the sheet hides (hidden-columns): each by its header, letter and field. */
+function hiddenColumnsText(a: Extract<Alert, { code: 'hidden-columns' }>, ru: boolean): string {
+  const one = a.columns.length === 1;
+  const list = a.columns.map((c) => (ru ? `«${c.header}» (${c.column}, ${c.field})` : `"${c.header}" (${c.column}, ${c.field})`)).join(', ');
+  return ru
+    ? `${a.file}: на листе «${a.sheet}» ${one ? 'колонка' : 'колонки'} ${list} ${one ? 'скрыта' : 'скрыты'} в Excel, но ${one ? 'прочитана' : 'прочитаны'}: в отчёт вошли значения, которых в таблице не видно. Если ${one ? 'её' : 'их'} читать не нужно, удалите ${one ? 'её' : 'их'} из файла или назовите нужные колонки в файле --map (crm-audit inspect покажет колонки).`
+    : `${a.file}: the ${one ? 'column' : 'columns'} ${list} of the sheet "${a.sheet}" ${one ? 'is' : 'are'} hidden in Excel, but read: the report holds values nobody sees in the table. If ${one ? 'it is' : 'they are'} not to be read, delete ${one ? 'it' : 'them'} from the file or name the right columns in a --map file (crm-audit inspect lists the columns).`;
 }
 
 /** Other sheets of a workbook with a header of the kind read: not read, each named with its rows, and the two fixes. */

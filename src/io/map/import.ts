@@ -34,7 +34,8 @@ import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
-import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
+import { joinGroupHeader } from './group-header.js';
+import { readTable, type ColumnSpans, type TableInfo, type TableOptions } from '../read/table.js';
 import { RowLines } from '../read/row-lines.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { sameKindHeader } from './other-sheets.js';
@@ -366,7 +367,9 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   // A workbook's other sheets with a header of this kind are said (their rows are not read), unless --sheet chose the one read.
   const otherSheets = opts.sheet === undefined || opts.sheetByRule ? { rows: limits.headerSearchRows, header: (head: SheetHead) => sameKindHeader(head, kind, rows.knownHeader(), limits.headerSearchRows) } : undefined;
   const onDate1904 = () => void (rows.date1904 = true);
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, onDate1904, namesColumns, uncalculated: 'pass', otherSheets };
+  // The columns the sheet hides, before its rows: of two columns of one name, the visible one is read (mapColumns).
+  const onHiddenColumns = (spans: ColumnSpans) => void (rows.hiddenColumns = spans.length > 0 ? spans : undefined);
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, onDate1904, onHiddenColumns, namesColumns, uncalculated: 'pass', otherSheets };
   const { held, ...table } = await readTable(file, tableOptions, (record, row, uncalculated, line) => rows.add(record, row, uncalculated, line)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
@@ -460,6 +463,8 @@ class RowsToRecords<T> {
   delimited = false;
   /** The workbook's dates count from 1904 (readXlsx): a plain serial in a date column is read so. */
   date1904 = false;
+  /** The columns the workbook's sheet hides (onHiddenColumns). */
+  hiddenColumns: ColumnSpans | undefined;
   private readonly cells = new RowCells();
   private readonly held = new RowCells();
   /** The header, to know it again amid the data (two exports joined into one file). */
@@ -602,13 +607,14 @@ class RowsToRecords<T> {
     const { kind, opts, file, headRows } = this;
     // stdin cannot be read again to say what its header shows (a call log as --deals): its first rows are kept.
     if (file === '-' && !opts.part && !opts.source) keepStdinHead(opts, headRows);
-    const best = headerRow(headRows, kind, opts, this.limits, file);
+    // A header over two rows (a group's name merged over its columns' names) is joined: its lower row is the header row then.
+    const best = joinGroupHeader(headRows, headerRow(headRows, kind, opts, this.limits, file), kind, Object.values(opts.columns ?? {}).flat());
     // No header row (-1): the columns by a known layout's names (Asterisk's Master.csv) or by number, every
     // row read as data, and the header row reported as 0.
     const layout = best === -1 ? layoutOf(headRows, opts) : undefined;
     if (layout) this.report.layout = 'asterisk-master-csv';
     const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
-    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
+    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined, this.hiddenColumns);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A spend table or a plan with months across: a row per source (manager) and month.
     if (kind === 'spend' || kind === 'plan') readWideSpend(map, opts.columns);
@@ -657,7 +663,7 @@ class RowsToRecords<T> {
     this.readColumns = new Set([...map.fields.values()].flat());
     this.unread = new UnreadColumns(this.readColumns, (c) => map.columns[c]!.header);
     // A header cell never calculated names no column: the header is not known, whatever the column holds.
-    const unnamed = best === -1 ? undefined : header.uncalculated?.[0];
+    const unnamed = best === -1 ? undefined : header.uncalculated?.find((u) => !u.cached);
     if (unnamed) throw uncalculatedError(unnamed, file, header.row);
     for (const r of headRows.slice(best + 1)) {
       if (r.uncalculated && this.uncalculatedDrops(r.cells, r.row, r.uncalculated)) continue;
@@ -669,7 +675,8 @@ class RowsToRecords<T> {
   /**
    * A workbook's row with formulas saved without their values (read as empty cells), judged on the
    * whole row once the header is known: a totals row (`Итого` and its =SUM, wherever the label stands,
-   * or =SUM alone) is dropped as it would be with the values (true); else a formula in a column a field
+   * or =SUM alone) is dropped as it would be with the values (true), as is such a row whose aggregates
+   * have their values (`cached`: =COUNT and =SUM alone was a deal «with no manager»); else a formula in a column a field
    * reads stops the run, naming the cell and the fix (open and save the workbook), and one in a column
    * nothing reads (a «Маржа» of =C2*0.3, a budget's «Итого») is read as the empty cell it is here.
    */
@@ -679,7 +686,8 @@ class RowsToRecords<T> {
       this.drop('totals row');
       return true;
     }
-    const read = uncalculated.find((u) => this.readColumns.has(u.col));
+    // An aggregate with its value (cached) is read as the value it has: only the totals rule looks at it.
+    const read = uncalculated.find((u) => !u.cached && this.readColumns.has(u.col));
     if (read) throw uncalculatedError(read, this.file, row);
     return false;
   }

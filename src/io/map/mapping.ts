@@ -15,6 +15,7 @@ import { inspectCommand } from '../../core/inspect-command.js';
 import { capitalised, mostly, oneValueThroughout, PERSON_NAME, personLike } from './people.js';
 import { invoicedFirst } from './invoice-export.js';
 import type { ValueMaps } from './value-maps.js';
+import { inSpans, type ColumnSpans } from '../read/table.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -32,6 +33,8 @@ export interface ColumnMatch {
   byValues?: string[];
   /** Such a column whose values did not decide (inspect lists it rather than refusing). */
   undecided?: string[];
+  /** The workbook's sheet hides it (`<col hidden="1">`): Excel does not show its values. */
+  hidden?: true;
 }
 
 export interface ColumnMap {
@@ -270,6 +273,11 @@ export function namesTellingColumn(cells: readonly string[], kind: RecordKind): 
   });
 }
 
+/** Whether a header cell is one of this kind's column names (an alias, or a CRM profile's header). */
+export function knownHeader(cell: string, kind: RecordKind): boolean {
+  return knownHeaders(kind).has(normalizeHeader(cell));
+}
+
 const knownCache = new Map<RecordKind, Set<string>>();
 function knownHeaders(kind: RecordKind): Set<string> {
   let set = knownCache.get(kind);
@@ -280,14 +288,23 @@ function knownHeaders(kind: RecordKind): Set<string> {
   return set;
 }
 
+/** Columns the sheet shows first, in their order, then those it hides: a stable sort. */
+function visibleFirst<M extends { index: number }>(list: M[], columns: readonly ColumnMatch[]): M[] {
+  if (!list.some((m) => columns[m.index]!.hidden)) return list;
+  return [...list.filter((m) => !columns[m.index]!.hidden), ...list.filter((m) => columns[m.index]!.hidden)];
+}
+
 /**
  * Maps header cells to fields. User assignments (`--map`) come first; then each field takes the
  * column of its earliest alias, leftmost among equals; coalescing fields take every match in that
- * order. A column feeds one field at most.
+ * order. A column feeds one field at most. A column the sheet hides (`hidden`) comes after every
+ * visible one: a hidden «Ответственный» of «Администратор» left of the visible one was read, and every
+ * deal went to one manager without a word.
  */
-export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string, profile?: ProfileMatch, userUnits: Record<string, DurationUnit> = {}): ColumnMap {
+export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string, profile?: ProfileMatch, userUnits: Record<string, DurationUnit> = {}, hidden?: ColumnSpans): ColumnMap {
   const normalized = headers.map((h) => normalizeHeader(h));
-  const columns: ColumnMatch[] = headers.map((header, index) => ({ index, header }));
+  const columns: ColumnMatch[] = headers.map((header, index) => ({ index, header, ...(inSpans(hidden, index) ? { hidden: true as const } : {}) }));
+  const seen = <M extends { index: number }>(list: M[]): M[] => visibleFirst(list, columns);
   const fields = new Map<string, number[]>();
   const units = new Map<number, DurationUnit>();
   const claimed = new Set<number>();
@@ -297,7 +314,8 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   // A column a --map file names: by its header, or `#3` for the third; a name the file lacks points into the map.
   const named = (w: string, field: string, path: string): number => {
     const byNumber = /^#(\d+)$/.exec(w.trim());
-    const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
+    const key = normalizeHeader(w);
+    const idx = byNumber ? Number(byNumber[1]) - 1 : (seen(columns.filter((c) => normalized[c.index] === key))[0]?.index ?? -1);
     if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: shortText(w), field, ...columnList(headers) }, { file: mapFile, path });
     return idx;
   };
@@ -340,7 +358,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
       if (kind === 'deals') of.sort((a, b) => Number(namesOtherRecord(headers[a.index]!)) - Number(namesOtherRecord(headers[b.index]!)));
       matches.push(...of);
     }
-    const free = matches.filter((m) => !claimed.has(m.index));
+    const free = seen(matches.filter((m) => !claimed.has(m.index)));
     if (free.length === 0) continue;
     const used = spec.coalesce ? free : free.slice(0, 1);
     for (const m of used) {
@@ -351,7 +369,8 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     }
     for (const m of free.slice(used.length)) if (!columns[m.index]!.field) columns[m.index]!.passedOverFor = spec.field;
     fields.set(spec.field, used.map((m) => m.index));
-    const others = [...new Set(free.slice(used.length).map((m) => m.index))].filter((i) => columns[i]!.passedOverFor === spec.field);
+    // A hidden column passed over for a visible one is no choice to ask about: its values are not shown.
+    const others = [...new Set(free.slice(used.length).map((m) => m.index))].filter((i) => columns[i]!.passedOverFor === spec.field && !(columns[i]!.hidden && !columns[used[0]!.index]!.hidden));
     if (spec.field === 'manager' && !profile && !spec.coalesce && others.length > 0) ambiguous = { field: spec.field, columns: [used[0]!.index, ...others] };
     // Two money columns of one name (`Бюджет;Бюджет`): which one is the amount is asked when their values differ, as for the manager.
     const twins = others.filter((i) => normalized[i] === normalized[used[0]!.index]);

@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import type { Encoding } from './sniff.js';
+import type { ColumnSpans } from './table.js';
 import { cellRef, chosenSheet, columnName, emptySheetsError, SheetWithoutHeader } from './sheet-error.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
@@ -40,7 +41,7 @@ const SHEET_COLUMNS = 16_384;
  * order mark) into the sink. `encoding` is the BOM's or the UTF-16 pattern's; else the one given
  * (--encoding), else the one the XML declaration names, else UTF-8.
  */
-export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encoding?: Encoding; given?: Encoding; why?: string; sheet?: string; limits: Limits; uncalculated?: 'pass'; others?: OtherSheetsCheck }, sink: RowSink): SpreadsheetMlInfo {
+export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encoding?: Encoding; given?: Encoding; why?: string; sheet?: string; limits: Limits; uncalculated?: 'pass'; others?: OtherSheetsCheck; onHiddenColumns?: (spans: ColumnSpans) => void }, sink: RowSink): SpreadsheetMlInfo {
   const { text, encoding, why } = decodeDocument(bytes, file, opts);
   checkWellFormed(text, file);
   const xml = unprefixTags(text);
@@ -57,6 +58,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
   for (const sheet of candidates) {
     const ctx: SheetContext = { file, sheet: sheet.name, styles, limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) };
     let found: boolean;
+    opts.onHiddenColumns?.(hiddenColumns(sheet.body));
     try {
       found = readSheet(sheet.body, ctx, sink);
     } catch (error) {
@@ -249,6 +251,25 @@ interface SheetContext {
   hiddenRows?: number;
 }
 
+/**
+ * The columns a worksheet hides: its `<Column ss:Hidden="1">` elements before the rows, each at its
+ * ss:Index (1-based) or after the one before it, over 1 + ss:Span columns.
+ */
+export function hiddenColumns(body: string): ColumnSpans {
+  const table = /<Table\b[^>]*>([\s\S]*?)(?:<Row\b|<\/Table\s*>)/.exec(body)?.[1] ?? '';
+  const spans: Array<{ from: number; to: number }> = [];
+  let col = 0;
+  for (const m of table.matchAll(/<Column\b([^>]*?)\/?>/g)) {
+    const index = attrOf(m[1]!, 'Index');
+    if (index !== undefined && /^\d+$/.test(index) && Number(index) >= 1) col = Number(index) - 1;
+    const span = Number(attrOf(m[1]!, 'Span') ?? '0');
+    const to = Math.min(SHEET_COLUMNS - 1, col + (Number.isInteger(span) && span > 0 ? span : 0));
+    if (/^(1|true)$/i.test(attrOf(m[1]!, 'Hidden') ?? '')) spans.push({ from: col, to });
+    col = to + 1;
+  }
+  return spans;
+}
+
 const ROW_RE = /<Row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Row\s*>)/g;
 const CELL_RE = /<Cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Cell\s*>)/g;
 
@@ -336,6 +357,9 @@ function rowCells(xml: string, ctx: SheetContext, row: number, open: ReadonlyArr
       value = '';
     }
     if (down > 0) merges.push({ col, to: col + across, last: row + down, value });
+    // An aggregate with its value (=SUM(R[-12]C:R[-1]C) under the table): handed on too, for the reader of the rows to know a totals row.
+    const cached = value !== '' && ctx.uncalculated === 'pass' && attrs.indexOf('Formula') !== -1 ? cachedAggregate(attrs, row, col) : undefined;
+    if (cached !== undefined) (uncalculated ??= []).push({ col, cell: cellRef(col, row), formula: cached, aggregate: true, sheet: ctx.sheet, cached: true });
     if (value !== '') {
       if (++filled > limits.maxColumns) throw UserError.of('E_LIMIT_COLUMNS', 'xlsx.tooManyColumns', { sheet: ctx.sheet, row, cell: cellRef(col, row), max: limits.maxColumns }, { file, row });
       if (value.length > limits.maxCellChars) throw UserError.of('E_LIMIT_CELL', 'xlsx.cellTooLong', { row, max: limits.maxCellChars }, { file, row });
@@ -345,6 +369,14 @@ function rowCells(xml: string, ctx: SheetContext, row: number, open: ReadonlyArr
     col += 1 + across;
   }
   return uncalculated ? { cells, uncalculated, merges } : { cells, merges };
+}
+
+/** A cell's formula (ss:Formula, in A1 form) where it aggregates ranges; else undefined. */
+function cachedAggregate(attrs: string, row: number, col: number): string | undefined {
+  const formula = attrOf(attrs, 'Formula');
+  if (formula === undefined || formula === '') return undefined;
+  const a1 = r1c1ToA1(formula.replace(/^=/, ''), row, col);
+  return aggregateOverRanges(a1) ? (a1.length > 60 ? `${a1.slice(0, 59)}…` : a1) : undefined;
 }
 
 /**

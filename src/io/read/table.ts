@@ -38,6 +38,8 @@ export interface TableOptions {
   onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
   /** Called before the rows of a workbook whose dates count from 1904 (old Mac Excel): a plain number in a date column is such a serial. */
   onDate1904?: () => void;
+  /** Called before the rows of a workbook's sheet with the columns it hides (none: empty), for the header's choice between two columns of one name. */
+  onHiddenColumns?: (spans: ColumnSpans) => void;
   /** Whether a row names known columns (the header search's test): an HTML document's data table is the one with such a row. */
   namesColumns?: (cells: readonly string[]) => boolean;
   /**
@@ -75,6 +77,17 @@ export interface Extent {
 export function extentBefore(b: Pick<Boundary, 'nextLine' | 'nextRow'>): Extent {
   return { lines: b.nextLine - 1, rows: b.nextRow - 1 };
 }
+
+/** Columns (from 0, both ends in) a sheet hides: Excel does not show their values. */
+export type ColumnSpans = ReadonlyArray<{ from: number; to: number }>;
+
+/** Whether a column (from 0) is in one of the spans. */
+export function inSpans(spans: ColumnSpans | undefined, col: number): boolean {
+  return spans !== undefined && spans.some((s) => col >= s.from && col <= s.to);
+}
+
+/** What a workbook's reader tells before the rows of the sheet it reads. */
+export type SheetEvents = Pick<TableOptions, 'onDate1904' | 'onHiddenColumns'>;
 
 /** How a file was read: what `inspect` shows. */
 export interface TableInfo {
@@ -258,7 +271,7 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
-    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets, opts.onDate1904);
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets, { ...(opts.onDate1904 ? { onDate1904: opts.onDate1904 } : {}), ...(opts.onHiddenColumns ? { onHiddenColumns: opts.onHiddenColumns } : {}) });
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(info.otherSheets ? { otherSheets: info.otherSheets } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
@@ -287,7 +300,7 @@ async function readSpreadsheetMlInput(file: string, first: Buffer, chunks: Chunk
   const { readSpreadsheetMl } = await import('./spreadsheetml.js');
   const why = kind.bomLength > 0 ? 'byte order mark' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
   try {
-    const info = readSpreadsheetMl(whole.subarray(kind.bomLength), file, { ...(kind.encoding ? { encoding: kind.encoding } : {}), ...(opts.encoding ? { given: opts.encoding } : {}), ...(why ? { why } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}), ...(opts.otherSheets ? { others: opts.otherSheets } : {}) }, sink);
+    const info = readSpreadsheetMl(whole.subarray(kind.bomLength), file, { ...(kind.encoding ? { encoding: kind.encoding } : {}), ...(opts.encoding ? { given: opts.encoding } : {}), ...(why ? { why } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}), ...(opts.otherSheets ? { others: opts.otherSheets } : {}), ...(opts.onHiddenColumns ? { onHiddenColumns: opts.onHiddenColumns } : {}) }, sink);
     return { type: 'spreadsheetml', encoding: info.encoding as Encoding, encodingWhy: info.encodingWhy, sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(info.otherSheets ? { otherSheets: info.otherSheets } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;

@@ -14,6 +14,12 @@ export interface Uncalculated {
   /** Whether the formula only aggregates ranges (`SUM(C2:C5)`, `SUBTOTAL(9,C2:C5)`): a totals row's. */
   aggregate: boolean;
   sheet: string;
+  /**
+   * The formula has its value, in the row's cell: an aggregate handed on only for the totals-row test
+   * (a row of =COUNT and =SUM with their values and nothing else is the totals, as without them), never
+   * an error.
+   */
+  cached?: true;
 }
 
 /** The error of such a cell that a field reads: the cause and the fix (open and save the workbook). */

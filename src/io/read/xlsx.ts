@@ -11,6 +11,7 @@ import type { Limits } from './limits.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { HeadRead, headSink, type OtherSheet, type OtherSheetsCheck } from './other-sheets.js';
 import { assertNoDtd, attr, checkXml, decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
+import type { SheetEvents, ColumnSpans } from './table.js';
 
 type ZipFile = yauzl.ZipFile;
 type Entry = yauzl.Entry;
@@ -32,7 +33,7 @@ export interface XlsxInfo {
  * workbook is refused, never read as fewer or other values: each part's CRC-32 is checked against
  * the zip's, and its XML must be well-formed (a mismatched tag moved a value to another column).
  */
-export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass', others?: OtherSheetsCheck, onDate1904?: () => void): Promise<XlsxInfo> {
+export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass', others?: OtherSheetsCheck, on: SheetEvents = {}): Promise<XlsxInfo> {
   const zip = await openZip(source, file);
   try {
     const entries = await listEntries(zip, file);
@@ -46,7 +47,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     if (!workbookXml) throw notWorkbook(entries, file, entries.has('mimetype') ? await part('mimetype', 256) : undefined);
     wellFormed(workbookXml, 'xl/workbook.xml', file);
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
-    if (date1904) onDate1904?.();
+    if (date1904) on.onDate1904?.();
     const relations = parseRels(wellFormed(await part('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels', file));
     const rels = new Map(relations.flatMap((r) => (r.id ? [[r.id, r.target] as const] : [])));
     // The shared strings and styles where the workbook's relationships put them (any part name is valid OOXML).
@@ -78,7 +79,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       let found: boolean;
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits, sheet.name);
-        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file, ...(uncalculated ? { uncalculated } : {}) };
+        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file, ...(uncalculated ? { uncalculated } : {}), ...(on.onHiddenColumns ? { onHiddenColumns: on.onHiddenColumns } : {}) };
         found = await streamSheet(zip, entry, file, budget, limits, ctx, sink);
         hiddenRows = ctx.hiddenRows ?? 0;
       } catch (error) {
@@ -130,6 +131,8 @@ interface CellContext {
   uncalculated?: 'pass';
   /** Whether each shared formula (by its `si`) aggregates ranges: its later cells have no text of their own. */
   sharedAggregates?: Map<string, boolean>;
+  /** Told the columns the sheet hides (its `<cols>`), before its first row: the sheet read, not another looked at. */
+  onHiddenColumns?: (spans: ColumnSpans) => void;
 }
 
 /** Sheets up to this inflated size are scanned once more for merged ranges (formatted reports are small; big data exports have none). */
@@ -167,6 +170,23 @@ async function mergedDown(zip: ZipFile, entry: Entry, file: string, budget: { le
 
 /** A row's hidden attribute (`hidden="1"`, `hidden="true"`): a filter's, or hidden by hand. */
 const HIDDEN_ROW = /\bhidden="(1|true)"/;
+
+/** How far into a sheet's XML its <sheetData> (after <cols>) is looked for. */
+const COLS_SCAN_MAX = 1 << 20;
+
+/**
+ * The columns a sheet hides, from the `<col min max hidden="1">` of its `<cols>` (1-based, inclusive)
+ * as 0-based spans: a column hidden by hand or in a collapsed group, whose values Excel does not show.
+ */
+export function hiddenColumns(xml: string): ColumnSpans {
+  const spans: Array<{ from: number; to: number }> = [];
+  for (const m of xml.matchAll(/<col\b([^>]*?)\/?>/g)) {
+    if (!/^(1|true)$/.test(attr(m[1]!, 'hidden') ?? '')) continue;
+    const [min, max] = [Number(attr(m[1]!, 'min')), Number(attr(m[1]!, 'max'))];
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) spans.push({ from: min - 1, to: Math.min(max, SHEET_COLUMNS) - 1 });
+  }
+  return spans;
+}
 
 /**
  * Scans one sheet's XML; returns false (without emitting) when it holds no value at all: the next
@@ -207,6 +227,8 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     }
     for (const m of ctx.merges.get(row) ?? []) open.push({ col: m.col, last: m.last, value: cells[m.col] ?? '' });
   }
+  // The text before the rows, up to <sheetData>, where <cols> says which columns Excel hides.
+  let before: string | undefined = ctx.onHiddenColumns ? '' : undefined;
   // The last characters of the part: a sheet that does not end with its root's end tag was cut short.
   let tail = '';
   // The XML around the rows (each row is checked as its cells are read): a broken tag never passes.
@@ -219,6 +241,15 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     if (!checkedHead) {
       assertNoDtd(s.slice(0, 4096), file, entry.fileName);
       checkedHead = true;
+    }
+    if (before !== undefined) {
+      before += text;
+      const at = unprefixTags(before).indexOf('<sheetData');
+      // Found (before a row is emitted), or no <sheetData> in the first megabyte: nothing is said hidden.
+      if (at !== -1 || before.length > COLS_SCAN_MAX) {
+        ctx.onHiddenColumns!(at === -1 ? [] : hiddenColumns(unprefixTags(before).slice(0, at)));
+        before = undefined;
+      }
     }
     try {
       carry = s.slice(emitRows(s, emit, xml));
@@ -407,6 +438,11 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
       col++;
       continue;
     }
+    // An aggregate with its value (=SUM(F2:F13) under the table): handed on too, for the reader of the rows to know a totals row by the one rule.
+    if (ctx.uncalculated === 'pass' && hasFormula(m[2])) {
+      const f = formulaIn(m[2], ctx);
+      if (f.aggregate) (uncalculated ??= []).push({ col, cell: cellRef(col, row), formula: f.formula, aggregate: true, sheet: ctx.sheet, cached: true });
+    }
     if (col >= SHEET_COLUMNS || col < 0) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.pastLastColumn', { sheet: ctx.sheet, cell: ref ?? cellRef(col, row) }, { file, row });
     if (++filled > limits.maxColumns) throw UserError.of('E_LIMIT_COLUMNS', 'xlsx.tooManyColumns', { sheet: ctx.sheet, row, cell: cellRef(col, row), max: limits.maxColumns }, { file, row });
     if (value.length > limits.maxCellChars) throw UserError.of('E_LIMIT_CELL', 'xlsx.cellTooLong', { row, max: limits.maxCellChars }, { file, row });
@@ -474,6 +510,23 @@ function quickAttr(attrs: string, key: string): string | undefined {
   return end === -1 ? undefined : attrs.slice(i + key.length, end);
 }
 
+/** A cell's formula as a message shows it, and whether it aggregates ranges (a shared formula's later cell: as its first cell's). */
+function formulaIn(inner: string, ctx: CellContext): { formula: string; aggregate: boolean } {
+  const tag = /<f(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  const f = tag?.[2];
+  const si = tag?.[1] === undefined ? undefined : attr(tag[1], 'si');
+  if (f === undefined) return { formula: '…', aggregate: si !== undefined && ctx.sharedAggregates?.get(si) === true };
+  const text = decodeXmlText(f);
+  const aggregate = aggregateOverRanges(text);
+  if (si !== undefined) (ctx.sharedAggregates ??= new Map()).set(si, aggregate);
+  return { formula: truncateFormula(text), aggregate };
+}
+
+/** Whether a cell's content begins with its formula (`<f>`, `<f t="shared" …/>`: CT_Cell puts it before `<v>`). */
+function hasFormula(inner: string | undefined): inner is string {
+  return inner !== undefined && inner.charCodeAt(0) === 60 && inner.charCodeAt(1) === 102 && /^<f[\s>/]/.test(inner);
+}
+
 function cellValue(attrs: string, inner: string, ctx: CellContext): string | CellFault {
   const type = (attrs.indexOf('t=') === -1 ? 'n' : (quickAttr(attrs, ' t="') ?? attr(attrs, 't'))) ?? 'n';
   if (type === 'inlineStr') return textRuns(inner);
@@ -485,14 +538,7 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
     // number", with a --map hint that cannot help) or as an empty cell. A shared formula's later cells
     // (<f t="shared" si="0"/>) have no text of their own.
     if (!/<f[\s>/]/.test(inner)) return '';
-    const tag = /<f(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-    const f = tag?.[2];
-    const si = tag?.[1] === undefined ? undefined : attr(tag[1], 'si');
-    if (f === undefined) return { formula: '…', aggregate: si !== undefined && ctx.sharedAggregates?.get(si) === true };
-    const text = decodeXmlText(f);
-    const aggregate = aggregateOverRanges(text);
-    if (si !== undefined) (ctx.sharedAggregates ??= new Map()).set(si, aggregate);
-    return { formula: truncateFormula(text), aggregate };
+    return formulaIn(inner, ctx);
   }
   switch (type) {
     case 's': {
