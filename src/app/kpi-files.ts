@@ -24,7 +24,7 @@ import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
 import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
-import type { RecordKind } from '../io/map/fields.js';
+import { headerScale, MONEY_FIELDS, type RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { columnName } from '../io/read/sheet-error.js';
 import { mapOptions, type Overrides } from '../io/documents/map-file.js';
@@ -412,6 +412,26 @@ function untimedDeals(file: string, untimed: number, deals: number, reports: rea
   return [{ code: 'untimed-deals', file, untimed, deals, activities: acts.file }];
 }
 
+/** What a file's sheet and headers hide or change: rows and columns the workbook hides, money read in the unit its header names. */
+function sheetAlerts(reports: readonly ImportReport[]): Alert[] {
+  // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
+  const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
+  // Columns read that the sheet hides (a visible one of the same name is read first): values the user does not see.
+  const hiddenColumns: Alert[] = reports.flatMap((r) => {
+    const read = r.columns.filter((c) => c.hidden && c.field !== undefined).map((c) => ({ header: c.header, column: columnName(c.index), field: c.field! }));
+    return read.length > 0 ? [{ code: 'hidden-columns' as const, file: r.file, sheet: r.table.sheet ?? '', columns: read }] : [];
+  });
+  // Money read in the thousands or millions its header names («Бюджет, тыс. руб.»): said, with how a value reads.
+  const scaled: Alert[] = reports.flatMap((r) => {
+    const columns = r.columns.filter((c) => c.field !== undefined && MONEY_FIELDS.has(c.field)).flatMap((c) => {
+      const scale = headerScale(c.header);
+      return scale === undefined ? [] : [{ header: c.header, scale }];
+    });
+    return columns.length > 0 ? [{ code: 'money-scale' as const, file: r.file, columns }] : [];
+  });
+  return [...hidden, ...hiddenColumns, ...scaled];
+}
+
 /** A workbook's other sheets of the same kind (one per pipeline, one per year): their rows are not read, so said. */
 function otherSheets(reports: readonly ImportReport[]): Alert[] {
   return reports.flatMap((r) => (r.table.otherSheets ? [{ code: 'other-sheets' as const, file: r.file, sheet: r.table.sheet ?? '', sheets: r.table.otherSheets }] : []));
@@ -480,16 +500,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     const rows = dropped.reduce((n, [, c]) => n + c, 0);
     return r.kind === 'activities' && r.records === 0 && r.skippedCount === 0 && rows > 0 ? [{ code: 'activities-all-dropped' as const, file: r.file, rows, reasons: dropped.map(([reason, count]) => ({ reason, count })) }] : [];
   });
-  // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
-  const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
-  // Columns read that the sheet hides (a visible one of the same name is read first): values the user does not see.
-  const hiddenColumns: Alert[] = reports.flatMap((r) => {
-    const read = r.columns.filter((c) => c.hidden && c.field !== undefined).map((c) => ({ header: c.header, column: columnName(c.index), field: c.field! }));
-    return read.length > 0 ? [{ code: 'hidden-columns' as const, file: r.file, sheet: r.table.sheet ?? '', columns: read }] : [];
-  });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...hiddenColumns, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -56,6 +56,7 @@ export type Alert =
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
   /** Columns read (each its header, its letter in the sheet, the field it feeds) that the workbook's sheet hides: their values are not shown in Excel. */
   | { code: 'hidden-columns'; file: string; sheet: string; columns: Array<{ header: string; column: string; field: string }> }
+  | { code: 'money-scale'; file: string; columns: Array<{ header: string; scale: number }> }
   | { code: 'activities-unlinked'; calls: number; won: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
@@ -492,6 +493,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
+  if (a.code === 'money-scale') return moneyScaleText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
   if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
   if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
@@ -519,7 +521,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1066,6 +1068,19 @@ function hiddenColumnsText(a: Extract<Alert, { code: 'hidden-columns' }>, ru: bo
   return ru
     ? `${a.file}: на листе «${a.sheet}» ${one ? 'колонка' : 'колонки'} ${list} ${one ? 'скрыта' : 'скрыты'} в Excel, но ${one ? 'прочитана' : 'прочитаны'}: в отчёт вошли значения, которых в таблице не видно. Если ${one ? 'её' : 'их'} читать не нужно, удалите ${one ? 'её' : 'их'} из файла или назовите нужные колонки в файле --map (crm-audit inspect покажет колонки).`
     : `${a.file}: the ${one ? 'column' : 'columns'} ${list} of the sheet "${a.sheet}" ${one ? 'is' : 'are'} hidden in Excel, but read: the report holds values nobody sees in the table. If ${one ? 'it is' : 'they are'} not to be read, delete ${one ? 'it' : 'them'} from the file or name the right columns in a --map file (crm-audit inspect lists the columns).`;
+}
+
+/** Money columns read in the thousands or millions their headers name (money-scale): each with how «1 500» reads. */
+function moneyScaleText(a: Extract<Alert, { code: 'money-scale' }>, ru: boolean): string {
+  const list = a.columns
+    .map((c) => {
+      const unit = c.scale === 1_000 ? (ru ? 'в тысячах' : 'in thousands') : ru ? 'в миллионах' : 'in millions';
+      return ru ? `«${c.header}» — ${unit}: 1 500 → ${num(1_500 * c.scale, true)}` : `"${c.header}" ${unit}: 1,500 → ${num(1_500 * c.scale, false)}`;
+    })
+    .join('; ');
+  return ru
+    ? `${a.file}: суммы прочитаны в единицах, которые называет заголовок колонки: ${list}. Если колонка на самом деле в рублях, уберите единицу из заголовка.`
+    : `${a.file}: the amounts are read in the unit the column's header names: ${list}. If the column is in plain units after all, take the unit out of its header.`;
 }
 
 /** Other sheets of a workbook with a header of the kind read: not read, each named with its rows, and the two fixes. */

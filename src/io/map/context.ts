@@ -478,6 +478,8 @@ export interface ReadContext {
   stageParentheses: 'reason' | 'pipeline';
   /** Columns of date fields whose time of day is an artefact (the profile's `dateOnly`). */
   dateOnly: ReadonlySet<number>;
+  /** Money columns whose header names a scale (headerScale: «Бюджет, тыс. руб.»): column -> 1 000 or 1 000 000; none where no header does. */
+  scales?: ReadonlyMap<number, number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
   /** A workbook whose dates count from 1904 (old Mac Excel): a plain serial in a date column is read from that day. */
@@ -829,7 +831,19 @@ export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new Row
 export function readNumber(cells: Cells, col: number | undefined, field: string, ctx: ReadContext): number | null | RowProblem | typeof PENDING {
   if (col === undefined) return null;
   const plain = cells.plainInteger(col);
-  if (!Number.isNaN(plain)) return plain;
+  if (!Number.isNaN(plain)) return ctx.scales === undefined ? plain : scaled(plain, col, ctx.scales);
+  const n = readNumberText(cells, col, field, ctx);
+  return ctx.scales === undefined || typeof n !== 'number' ? n : scaled(n, col, ctx.scales);
+}
+
+/** A number in a column whose header names its scale, in units: «1,5» thousands is 1 500 (to 15 digits: 1.1 × 1 000 is 1 100, not 1100.0000000000002). */
+function scaled(n: number, col: number, scales: ReadonlyMap<number, number>): number {
+  const scale = scales.get(col);
+  return scale === undefined ? n : Number((n * scale).toPrecision(15));
+}
+
+/** readNumber's text path: the number a cell's text writes, null when empty, or why not. */
+function readNumberText(cells: Cells, col: number, field: string, ctx: ReadContext): number | null | RowProblem | typeof PENDING {
   // An empty cell (open deals often have no amount) needs no text, and no parser says more than null.
   if (cells.blank(col)) return null;
   const raw = cells.text(col);

@@ -69,22 +69,58 @@ export function namesOtherRecord(header: string): boolean {
   return m !== null && !DEAL_ENTITY.test(m[1]!);
 }
 
-/** normalizeHeader up to the unit: spaces, case, entity suffixes and currency marks. */
+/** normalizeHeader up to the unit: spaces, case, entity suffixes, a money scale and currency marks. */
 function withoutMarks(header: string): string {
-  let s = header
-    // «Ответственный» written by a macOS tool has «й» as «и» and a combining mark (NFD): composed first.
-    .normalize('NFC')
-    .replace(/^\uFEFF/, '')
-    .replace(INVISIBLE_ALL, '')
-    .replace(PROPERTY_WRAPPER, '')
-    .replace(/[\u00a0\u202f\u2007\u2009_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/ё/g, 'е')
-    .replace(/Ё/g, 'Е')
-    .toLowerCase();
-  s = s.replace(ENTITY_SUFFIX, '');
-  return s.replace(/\s*,?\s*\(?(₽|руб\.?|р\.|rub|\$|usd|eur|€)\)?$/, '');
+  const s = spacedLower(header).replace(ENTITY_SUFFIX, '').replace(MONEY_SCALE, '');
+  return s.replace(CURRENCY_AFTER, '');
+}
+
+/** A header's spaces, invisible marks and case as every reading of it takes them. */
+function spacedLower(header: string): string {
+  return (
+    header
+      // «Ответственный» written by a macOS tool has «й» as «и» and a combining mark (NFD): composed first.
+      .normalize('NFC')
+      .replace(/^\uFEFF/, '')
+      .replace(INVISIBLE_ALL, '')
+      .replace(PROPERTY_WRAPPER, '')
+      .replace(/[\u00a0\u202f\u2007\u2009_]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/ё/g, 'е')
+      .replace(/Ё/g, 'Е')
+      .toLowerCase()
+  );
+}
+
+/** A currency written after a header's name: «Бюджет, ₽», "Amount (USD)". */
+const CURRENCY = String.raw`(?:₽|руб\.?|р\.|rub|\$|usd|eur|€)`;
+const CURRENCY_AFTER = new RegExp(String.raw`\s*,?\s*\(?${CURRENCY}\)?$`);
+
+/**
+ * A money header's scale after its name, with or without its currency (T34 F8): «Бюджет, тыс. руб.»,
+ * «Сумма (тыс. ₽)», «Выручка, млн руб.», «Сумма в тысячах рублей», "Amount (thousands)", "Amount in
+ * thousands", "Revenue, $K", "Amount ($000)", "Amount (000)". Read off the name (the column then matches
+ * its field), and kept for its cells (headerScale): «1 500» in thousands is 1 500 000.
+ */
+const MONEY_SCALE = new RegExp(
+  [
+    String.raw`\s*,?\s*\(?\s*(?:in\s+)?(тыс|млн|thousands?|millions?|mln)\.?\s*(?:of\s+)?${CURRENCY}?\s*\)?$`,
+    String.raw`\s*,?\s*\(?\s*${CURRENCY}\s*(k|m|mln|000|'000)\s*\)?$`,
+    String.raw`\s*,?\s*\(\s*(000|'000)\s*\)$`,
+    String.raw`\s+в\s+(тысячах|миллионах)(?:\s+(?:рублей|руб\.?))?$`,
+  ].join('|'),
+);
+
+/** The fields of money: a column's header may name a scale (headerScale), and two same-name columns of one are asked about. */
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(['amount', 'invoiced', 'paid', 'balance', 'revenue']);
+
+/** The scale a money header names after its name (MONEY_SCALE): 1 000 for thousands, 1 000 000 for millions; undefined for none. */
+export function headerScale(header: string): number | undefined {
+  const m = MONEY_SCALE.exec(spacedLower(header).replace(ENTITY_SUFFIX, ''));
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/^'/, '');
+  return /^(?:тыс|thousands?|k|000|тысячах)$/.test(word) ? 1_000 : 1_000_000;
 }
 
 const MILLISECONDS = /^(?:мс|миллисекунд|миллисекундах|ms|milliseconds)$/;

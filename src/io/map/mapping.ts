@@ -1,7 +1,7 @@
 import { withoutLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import { shortText } from '../../core/document-issues.js';
-import { FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
+import { FIELDS, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
@@ -637,9 +637,6 @@ function sameNumber(x: string, y: string): boolean {
   const [a, b] = [parseNumber(x), parseNumber(y)];
   return a !== null && b !== null && !Number.isNaN(a) && a === b;
 }
-
-/** Fields of money: a file's two columns of one such name whose values differ leave its amount to the user (assertUnambiguous). */
-const MONEY_FIELDS = new Set(['amount', 'invoiced', 'paid', 'revenue']);
 
 /** What a sample value looks like to a proposal: a date, a number (an amount, a phone, an id of digits), a line, an id, a person's name, other text. */
 type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';

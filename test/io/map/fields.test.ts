@@ -195,3 +195,28 @@ describe('an activity report\'s type column under a task\'s name', () => {
     expect(mapped(['Дата звонка', 'Сотрудник', 'hangup_cause', 'Статус']).missed).toBe('Статус');
   });
 });
+
+// Tester T34 F8: «Бюджет, тыс. руб.» was neither mapped nor scaled: revenue not applicable, and mapped by
+// a --map file it would have read 1 000 times low.
+describe('a money header\'s scale', () => {
+  it.each([
+    ['Бюджет, тыс. руб.', 'бюджет', 1_000],
+    ['Сумма (тыс. ₽)', 'сумма', 1_000],
+    ['Бюджет, млн руб.', 'бюджет', 1_000_000],
+    ['Сумма в тысячах рублей', 'сумма', 1_000],
+    ['Amount (thousands)', 'amount', 1_000],
+    ['Amount in thousands', 'amount', 1_000],
+    ['Revenue, $K', 'revenue', 1_000],
+    ['Amount ($000)', 'amount', 1_000],
+    ['Amount (000)', 'amount', 1_000],
+    ['Amount, mln', 'amount', 1_000_000],
+  ])('«%s» is «%s» in units of %d', async (header, name, scale) => {
+    const { headerScale, normalizeHeader } = await import('../../../src/io/map/fields.js');
+    expect([normalizeHeader(header), headerScale(header)]).toEqual([name, scale]);
+  });
+
+  it.each(['Бюджет, ₽', 'Бюджет', 'Amount (USD)', 'Длительность, мин', 'Deal - Value', 'Сумма, руб.'])('«%s» names none', async (header) => {
+    const { headerScale } = await import('../../../src/io/map/fields.js');
+    expect(headerScale(header)).toBeUndefined();
+  });
+});
