@@ -221,16 +221,25 @@ export function dayOfIso(date: string): number {
 /**
  * A sum of money kept exactly in whole cents, so that no order of the rows changes it and totals
  * print as money (`3881571944.19`, not `3881571944.1900163`). Falls back to BigInt beyond 2^53 cents.
+ * An amount's digits past the cent (a Data Loader's `7564.6845`) are kept too, as whole ten-thousandths
+ * of a cent beside the cents (spec: numbers are full precision; a tester's Salesforce extract summed
+ * 337 799 001.95 for 337 799 001.8615): where no amount has them, the sum is the cents' alone, as before.
  */
 export class MoneySum {
   private cents = 0;
   private big: bigint | undefined;
+  /** The amounts' parts past the cent, in ten-thousandths of a cent (SUB_CENT). */
+  private sub = 0;
   /** How many amounts were added. */
   count = 0;
 
   add(amount: number): void {
-    const c = Math.round(amount * 100);
+    const scaled = amount * 100;
+    const c = Math.round(scaled);
     this.count++;
+    const rest = scaled - c;
+    // Past the float's own error on a number this large (an amount of two decimals leaves only that).
+    if (rest !== 0 && Math.abs(rest) > Math.abs(scaled) * FLOAT_NOISE) this.sub += Math.round(rest * SUB_CENT);
     if (this.big === undefined) {
       const next = this.cents + c;
       if (Number.isSafeInteger(next)) {
@@ -245,6 +254,7 @@ export class MoneySum {
   /** Adds another sum's amounts: exact, as adding them one by one (whole cents add in any order). */
   absorb(o: MoneySum): void {
     this.count += o.count;
+    this.sub += o.sub;
     if (this.big === undefined && o.big === undefined && Number.isSafeInteger(this.cents + o.cents)) {
       this.cents += o.cents;
       return;
@@ -252,8 +262,15 @@ export class MoneySum {
     this.big = (this.big ?? BigInt(this.cents)) + (o.big ?? BigInt(o.cents));
   }
 
-  /** The sum in money units (cents / 100). */
+  /** The sum in money units (cents / 100, with the parts past the cent where any amount had them). */
   value(): number {
-    return this.big === undefined ? this.cents / 100 : Number(this.big) / 100;
+    if (this.sub === 0) return this.big === undefined ? this.cents / 100 : Number(this.big) / 100;
+    const all = (this.big ?? BigInt(this.cents)) * BigInt(SUB_CENT) + BigInt(this.sub);
+    return Number(all) / (100 * SUB_CENT);
   }
 }
+
+/** The parts of a cent an amount's digits past the cent are kept in: four more decimals (`0.000001`). */
+const SUB_CENT = 10_000;
+/** The relative error of a float product (a few units in the last place), below which a part of a cent is the float's, not the amount's. */
+const FLOAT_NOISE = 8 * Number.EPSILON;

@@ -48,6 +48,24 @@ describe('MoneySum', () => {
     expect(total([])).toBe(0);
   });
 
+  // Tester T38: a Salesforce Data Loader extract's amounts have three and four decimals (`9225.225`,
+  // `7564.6845`); each was rounded to the cent, and revenue read 337 799 001.95 for 337 799 001.8615.
+  it('keeps an amount\'s digits past the cent (spec: full precision), exactly and in any order', () => {
+    expect(total([9225.225, 7564.6845, 100.01])).toBe(16_889.9195);
+    expect(total([1.005])).toBe(1.005);
+    expect(total([2.5555, -1.1111])).toBe(1.4444);
+    // Two decimals leave the cents alone, however large: no float noise is taken for a part of a cent.
+    expect(total([3881571944.19, 123456789.01])).toBe(4005028733.2);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1e9, max: 1e9 }), { maxLength: 40 }), (tenThousandths) => {
+        const amounts = tenThousandths.map((n) => n / 10_000);
+        const exact = tenThousandths.reduce((a, n) => a + BigInt(n), 0n);
+        expect(total(amounts)).toBe(Number(exact) / 10_000);
+        expect(total([...amounts].reverse())).toBe(total(amounts));
+      }),
+    );
+  });
+
   it('gives the same sum in any order of the rows', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100), { maxLength: 200 }), (amounts) => {
