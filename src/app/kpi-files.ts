@@ -879,7 +879,16 @@ function talkOverDayAlerts(reports: readonly ImportReport[], over: EngineResult[
   const log = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'duration_s'));
   const column = log?.columns.find((c) => c.field === 'duration_s')?.header;
   const managers = over.slice(0, 5).map((o) => ({ manager: o.manager, day: isoDay(o.day * DAY_MS), minutes: Math.round(o.ms / 60_000) }));
-  return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}), ...(log?.callLengths?.long ? { ms: true as const } : {}) }];
+  return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}), ...(longAsMilliseconds(log?.callLengths) ? { ms: true as const } : {}) }];
+}
+
+/**
+ * Whether a log's long calls (whole numbers of an hour or more read as seconds) would be calls in
+ * milliseconds: its first is 10 s or more so. A tester's Zoho log of seconds, its talk over a day from
+ * repeated rows, was offered `ms` for calls of 4 200 s: as milliseconds, 4.2 s, no call.
+ */
+function longAsMilliseconds(lengths: CallLengths | undefined): boolean {
+  return (lengths?.long ?? 0) > 0 && Number(lengths?.example) >= 10_000;
 }
 
 /**

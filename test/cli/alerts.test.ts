@@ -363,6 +363,22 @@ describe('talk of more than 24 hours on one day', () => {
     expect(ru.stderr).toContain('Внимание: calls.csv: разговоров за один день больше 24 часов, чего не бывает: «Иванов Иван» — 26 ч за 02.03.2025.');
     expect(latinWords(ru.stderr)).toEqual([]);
   });
+
+  // Tester T38: a Zoho log of seconds whose talk ran over a day from repeated rows (540 calls at one
+  // minute) was offered `units: ms` for calls of 4 200 s: as milliseconds, 4.2 s, and talk 1 000 times low.
+  it('names repeated rows as a cause, and offers milliseconds only where the long calls would be calls in them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2025-03-01,open\n');
+    // 30 rows of one call at 22:01 of 4 200 s (70 min) and 40 calls of 5 min: 2 300 min, over 38 h on 02.03.2025.
+    const rows = ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность'];
+    for (let i = 0; i < 30; i++) rows.push('02.03.2025 22:01;Иванов Иван;Исходящий;Отвечен;4200');
+    for (let i = 0; i < 40; i++) rows.push(`02.03.2025 ${String(9 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')};Иванов Иван;Исходящий;Отвечен;300`);
+    writeFileSync(path.join(dir, 'calls.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain('или строки журнала повторены (один звонок записан несколько раз');
+    expect(run.stderr).not.toContain(': ms }');
+  });
 });
 
 describe('an activities file whose done values no rule knows', () => {
