@@ -22,7 +22,7 @@ export type Alert =
   | { code: 'won-partly-bare'; what: 'amount' | 'closed'; won: number; without: number }
   /**
    * Won deals with an amount of exactly 0 (`zero` of the `amounts` won deals with one), all of them or
-   * many (ZERO_SHARE): amoCRM and Kommo write a budget never filled in as 0. `revenue` is the period's;
+   * many (ZERO_SHARE): amoCRM, Kommo and Bitrix24 write a budget never filled in as 0. `revenue` is the period's;
    * `others`: the average check over the won deals with another amount (null: none has one).
    */
   | { code: 'won-zero-amount'; amounts: number; zero: number; revenue: number; others: number | null }
@@ -1308,8 +1308,8 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
   const all = a.zero === a.amounts;
   const average = a.amounts > 0 ? a.revenue / a.amounts : 0;
   const why = ru
-    ? 'amoCRM и Kommo записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», так и скажите в файле --map: «deals: zero_amount: unfilled» (сумма 0 в средний чек не войдёт, как пустая), или заполните бюджет в CRM.'
-    : 'amoCRM and Kommo write a budget never filled in as 0. If 0 means not filled in here, say so in a --map file: "deals: zero_amount: unfilled" (an amount of 0 then stays out of the average check, as an empty one does), or fill in the budget in the CRM.';
+    ? 'amoCRM, Kommo и Битрикс24 записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», так и скажите в файле --map: «deals: zero_amount: unfilled» (сумма 0 в средний чек не войдёт, как пустая), или заполните бюджет в CRM.'
+    : 'amoCRM, Kommo and Bitrix24 write a budget never filled in as 0. If 0 means not filled in here, say so in a --map file: "deals: zero_amount: unfilled" (an amount of 0 then stays out of the average check, as an empty one does), or fill in the budget in the CRM.';
   if (all) {
     const who = ru
       ? a.amounts === 1 ? 'У единственной выигранной сделки с суммой' : `У всех ${num(a.amounts, ru)} ${plural(a.amounts, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} с суммой`
