@@ -13,8 +13,8 @@ const ORDER_ELSEWHERE = {
  * dates it can parse as M/D/YYYY and leaves the others as they were): only a slash date can.
  */
 const DOTTED_AMBIGUOUS = {
-  ru: 'даты через косую черту в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: ни в одной из прочитанных дат через косую черту нет дня больше 12{ampmRu}. Даты через точку (в колонке «{dottedColumn}»: «{dottedValue}») всегда с днём впереди, но порядок дат через косую черту они не решают: два способа записи дат в одном файле — след другой программы или правки вручную (Excel с американскими настройками пересохраняет даты через косую черту с месяцем впереди)',
-  en: 'the dates written with slashes in column {columns} can be read day-first or month-first: none of the slash dates read has a day above 12{ampm}. The dates written with dots (in column "{dottedColumn}": "{dottedValue}") are always day first, but they do not settle the slash dates: two ways of writing dates in one file are the mark of another program or of hand edits (Excel with US settings re-saves slash dates month first)',
+  ru: 'даты через косую черту в {inColumnsRu} читаются и с днём впереди, и с месяцем впереди: ни в одной из прочитанных дат через косую черту нет дня больше 12{ampmRu}. Даты через точку (в колонке «{dottedColumn}»: «{dottedValue}») всегда с днём впереди, но порядок дат через косую черту они не решают: два способа записи дат в одном файле — след другой программы или правки вручную (Excel с американскими настройками пересохраняет даты через косую черту с месяцем впереди)',
+  en: 'the dates written with slashes in {inColumns} can be read day-first or month-first: none of the slash dates read has a day above 12{ampm}. The dates written with dots (in column "{dottedColumn}": "{dottedValue}") are always day first, but they do not settle the slash dates: two ways of writing dates in one file are the mark of another program or of hand edits (Excel with US settings re-saves slash dates month first)',
 };
 
 const DATES_MIXED_HINT = { ru: 'исправьте колонку или укажите --date-format DD/MM/YYYY либо MM/DD/YYYY', en: 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY' };
@@ -306,23 +306,23 @@ export const READ_MESSAGES = {
     hint: DATES_MIXED_HINT,
   },
   'map.datesAmbiguousHead': {
-    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
-    en: 'the dates in column {columns} can be read day-first or month-first: no date written with slashes in the first {rows} rows of the date columns read has a day above 12{ampm}',
+    ru: 'даты в {inColumnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
+    en: 'the dates in {inColumns} can be read day-first or month-first: no date written with slashes in the first {rows} rows of the date columns read has a day above 12{ampm}',
     hint: { ru: 'укажите --date-format DD/MM/YYYY (день впереди) или --date-format MM/DD/YYYY (месяц впереди)', en: 'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)' },
   },
   'map.datesAmbiguous': {
-    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
-    en: 'the dates in column {columns} can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12{ampm}',
+    ru: 'даты в {inColumnsRu} читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
+    en: 'the dates in {inColumns} can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12{ampm}',
     hint: { ru: 'укажите --date-format DD/MM/YYYY (день впереди) или --date-format MM/DD/YYYY (месяц впереди)', en: 'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)' },
   },
   'map.datesAmbiguousHeadElsewhere': {
-    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
-    en: 'the dates in column {columns} can be read day-first or month-first: no date written with slashes in the first {rows} rows of the date columns read has a day above 12{ampm}',
+    ru: 'даты в {inColumnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
+    en: 'the dates in {inColumns} can be read day-first or month-first: no date written with slashes in the first {rows} rows of the date columns read has a day above 12{ampm}',
     hint: ORDER_ELSEWHERE,
   },
   'map.datesAmbiguousElsewhere': {
-    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
-    en: 'the dates in column {columns} can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12{ampm}',
+    ru: 'даты в {inColumnsRu} читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12{ampmRu}',
+    en: 'the dates in {inColumns} can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12{ampm}',
     hint: ORDER_ELSEWHERE,
   },
   // The same where the file also holds dates written with dots, which are day first and no evidence for its slash dates (DateOrders.dotted).

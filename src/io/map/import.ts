@@ -922,7 +922,11 @@ export function dateOrderShown(report: ImportReport): DateOrderShown | undefined
 function ambiguous(ctx: ReadContext, file: string, ampm: boolean, heldBack?: number, other?: DateOrderShown): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
   const clause = { ampm: ampm ? AMPM_NO_ORDER.en : '', ampmRu: ampm ? AMPM_NO_ORDER.ru : '' };
-  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...clause, ...(other ? otherOrderParams(other) : {}) };
+  const listed = { en: columns.map((c) => `"${c}"`).join(', '), ru: columns.map((c) => `«${c}»`).join(', ') };
+  // «в колонках «Created Date», «Close Date»»: one column was said for two (tester T35 F5).
+  const one = columns.length === 1;
+  const inColumns = { inColumns: `${one ? 'column' : 'columns'} ${listed.en}`, inColumnsRu: `${one ? 'колонке' : 'колонках'} ${listed.ru}` };
+  const params = { columns: listed.en, columnsRu: listed.ru, ...inColumns, rows: heldBack ?? 0, ...clause, ...(other ? otherOrderParams(other) : {}) };
   // Dates written with dots beside them are day first, and no evidence for the slash dates (DateOrders.dotted): the message says so, or «no day above 12» reads false of them.
   const dotted = ctx.dates.dotted;
   if (dotted) return UserError.of('E_DATE_AMBIGUOUS', other ? 'map.datesAmbiguousDottedElsewhere' : 'map.datesAmbiguousDotted', { ...params, dottedColumn: ctx.map.columns[dotted.col]?.header ?? '', dottedValue: dotted.value }, { file, column: columns[0] });

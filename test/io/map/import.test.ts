@@ -804,3 +804,14 @@ describe('a 1904 workbook\'s month column of plain serials', () => {
     expect(win.map((r) => r.month)).toEqual(['2022-01']);
   });
 });
+
+// Tester T35 F5: two columns of undecided slash dates were said «in column "Created Date", "Close Date"».
+describe('slash dates no row decides, in two columns', () => {
+  it('names both as columns, in both languages', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dates-two-'));
+    writeFileSync(path.join(dir, 'd.csv'), 'Opportunity Owner,Stage,Created Date,Close Date\nAnn Lee,Closed Won,3/1/2025,3/5/2025\nAnn Lee,Closed Won,4/2/2025,4/6/2025\n');
+    const error = await importDeals('d.csv', { cwd: dir, stdin: process.stdin }).then(() => undefined, (e: unknown) => e as UserError);
+    expect(describeUserError(error!, 'en')).toContain('the dates in columns "Created Date", "Close Date" can be read day-first or month-first');
+    expect(describeUserError(error!, 'ru')).toContain('даты в колонках «Created Date», «Close Date» читаются и с днём впереди, и с месяцем впереди');
+  });
+});
