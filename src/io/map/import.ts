@@ -16,7 +16,7 @@ import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { headerScale, MONEY_FIELDS, normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
+import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsCloseDate, readAsDeal, readAsPhone, readClosedByValues, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { emptyClientColumns, readAgainOnFilled } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
@@ -99,7 +99,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[]; at?: number[] };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; usualCells?: number; emptyClient?: number[]; at?: number[] };
   /**
    * Activities: `kept` reads the client column even where the first rows leave it blank (the read
    * again after a later row filled it: empty-client.ts).
@@ -643,7 +643,11 @@ class RowsToRecords<T> {
     // A call log's «Номер» of phone numbers is the client's phone (Beeline's); the other half of a file read in parallel has no sample, and takes the first half's reading.
     if (opts.part) {
       if (opts.part.phone !== undefined) readAsPhone(map, opts.part.phone);
-    } else readPhoneByValues(map, sample);
+      if (opts.part.closedAt !== undefined) readAsCloseDate(map, opts.part.closedAt);
+    } else {
+      readPhoneByValues(map, sample);
+      readClosedByValues(map, sample);
+    }
     // A client column blank on every row names no client: the first look sets it aside, a later row filled throws (ClientColumnFilled).
     const emptyClient = opts.part ? opts.part.emptyClient : opts.clientColumn === 'kept' ? undefined : emptyClientColumns(map, sample);
     if (emptyClient) map.emptyClient = emptyClient;

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { shortText } from '../../core/document-issues.js';
 import { FIELDS, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
-import { monthOf, parseDate, parseNumber, phoneKey } from './values.js';
+import { monthOf, parseBoolean, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, MESSAGES, renderHint, renderMessage, type MessageId } from '../../core/messages.js';
@@ -61,6 +61,8 @@ export interface ColumnMap {
   phoneByValues?: number;
   /** Activities: the client columns blank on every row, read as absent (empty-client.ts): the client comes from the call's sides. */
   emptyClient?: number[];
+  /** Deals: a closed flag's column («Closed») whose values are dates, read as a close date (readClosedByValues): its index. */
+  closedByValues?: number;
 }
 
 /** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
@@ -138,6 +140,29 @@ export function readPhoneByValues(map: ColumnMap, sample: ReadonlyArray<readonly
   if (['phone', 'caller', 'callee'].some((f) => map.fields.has(f))) return;
   const col = phones.find((c) => NUMBER_HEADERS.has(normalizeHeader(c.header)));
   if (col) readAsPhone(map, col.index, [...new Set(columnValues(col.index, sample))].slice(0, 3));
+}
+
+/**
+ * A deals file's closed flag («Closed», «Закрыто») whose first values are dates, no yes or no among
+ * them, is a close date: a file of no known CRM headed `Closed` so had every closed deal skipped as
+ * «neither a yes nor a no» (tester T35: leads 1 for 3). Not a column the --map file names.
+ */
+export function readClosedByValues(map: ColumnMap, sample: ReadonlyArray<readonly string[]>): void {
+  const col = map.fields.get('closed')?.[0];
+  if (map.kind !== 'deals' || col === undefined || map.columns[col]!.byUser) return;
+  const values = columnValues(col, sample);
+  if (values.length === 0 || !values.every((v) => parseBoolean(v) === undefined && parseDate(v, 'dmy') !== undefined)) return;
+  readAsCloseDate(map, col, [...new Set(values)].slice(0, 3));
+}
+
+/** Reads column `col` as a close date, after the close-date columns the file has (readClosedByValues; a part of a file read in parallel applies the first half's reading). */
+export function readAsCloseDate(map: ColumnMap, col: number, values?: string[]): void {
+  const column = map.columns[col];
+  if (!column || column.field !== 'closed') return;
+  map.fields.delete('closed');
+  assignField(map, 'closed_at', [...(map.fields.get('closed_at') ?? []), col]);
+  if (values && values.length > 0) column.byValues = values;
+  map.closedByValues = col;
 }
 
 /** Reads column `col` as the client's phone (readPhoneByValues; a part of a file read in parallel applies the first half's reading). */
