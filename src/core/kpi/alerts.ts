@@ -57,6 +57,7 @@ export type Alert =
   /** Columns read (each its header, its letter in the sheet, the field it feeds) that the workbook's sheet hides: their values are not shown in Excel. */
   | { code: 'hidden-columns'; file: string; sheet: string; columns: Array<{ header: string; column: string; field: string }> }
   | { code: 'money-scale'; file: string; columns: Array<{ header: string; scale: number }> }
+  | { code: 'custom-fields'; file: string; columns: string[]; more?: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
@@ -494,6 +495,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'money-scale') return moneyScaleText(a, lang === 'ru');
+  if (a.code === 'custom-fields') return customFieldsText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
   if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
   if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
@@ -521,7 +523,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1068,6 +1070,16 @@ function hiddenColumnsText(a: Extract<Alert, { code: 'hidden-columns' }>, ru: bo
   return ru
     ? `${a.file}: на листе «${a.sheet}» ${one ? 'колонка' : 'колонки'} ${list} ${one ? 'скрыта' : 'скрыты'} в Excel, но ${one ? 'прочитана' : 'прочитаны'}: в отчёт вошли значения, которых в таблице не видно. Если ${one ? 'её' : 'их'} читать не нужно, удалите ${one ? 'её' : 'их'} из файла или назовите нужные колонки в файле --map (crm-audit inspect покажет колонки).`
     : `${a.file}: the ${one ? 'column' : 'columns'} ${list} of the sheet "${a.sheet}" ${one ? 'is' : 'are'} hidden in Excel, but read: the report holds values nobody sees in the table. If ${one ? 'it is' : 'they are'} not to be read, delete ${one ? 'it' : 'them'} from the file or name the right columns in a --map file (crm-audit inspect lists the columns).`;
+}
+
+/** A deals file's custom fields, none read as the loss reason (custom-fields): named, with the --map line. */
+function customFieldsText(a: Extract<Alert, { code: 'custom-fields' }>, ru: boolean): string {
+  const list = a.columns.map((c) => (ru ? `«${c}»` : `"${c}"`)).join(', ');
+  const more = a.more ? (ru ? ` и ещё ${num(a.more, ru)}` : ` and ${num(a.more, ru)} more`) : '';
+  const snippet = `deals: columns: { loss_reason: ${JSON.stringify(a.columns[0])} }`;
+  return ru
+    ? `${a.file}: причины отказа нет ни в одной известной колонке, а пользовательские поля CRM (${list}${more}) программа не читает: что в них, знает только портал. Если в одном из них причина отказа, назовите его в файле --map: «${snippet}» — тогда причины отказа будут посчитаны.`
+    : `${a.file}: no known column holds the loss reason, and the CRM's custom fields (${list}${more}) are not read: only the portal knows what they hold. If one of them is the loss reason, name it in a --map file: "${snippet}", and the loss reasons are counted.`;
 }
 
 /** Money columns read in the thousands or millions their headers name (money-scale): each with how «1 500» reads. */

@@ -199,7 +199,8 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Deal - Closed on', 'Дата закрытия сделки', 'Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия'] },
   // The close a deal is expected on: a closed deal's close date where the file has no actual one (Bitrix24's; «Assumed close date» in its English interface).
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date', 'Assumed close date'] },
-  { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери'] },
+  // Salesforce has no standard loss reason: orgs add one, most often under these API names (a Data Loader extract's header).
+  { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери', 'Loss_Reason__c', 'LossReason__c', 'Lost_Reason__c', 'Reason_Lost__c', 'Closed_Lost_Reason__c'] },
   { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Название организации', 'Имя аккаунта', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name', 'Имя контакта'] },
   // The client's phone numbers (amoCRM lists its contact's in five columns): an activity whose client is one
   // of them links to the deal by client and time, as a telephony log's calls name only the number.
