@@ -72,7 +72,10 @@ export interface PlanRow {
 /** A row that could not be read, reported in dataQuality. */
 export interface SkippedRow {
   file: string;
+  /** The row as a spreadsheet numbers it. */
   row: number;
+  /** The line of the file it starts on, where that differs from `row` (a quoted cell above held line breaks). */
+  line?: number;
   column?: string;
   reason: string;
 }

@@ -1,5 +1,5 @@
 import { tr } from '../core/i18n.js';
-import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
+import { crmName, importNote, KIND_RU, rowAt, rowReason } from '../core/messages.js';
 import { describeAlert, timedAtAlert } from '../core/kpi/alerts.js';
 import { looksLost, undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
@@ -227,7 +227,8 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
   if (lost) lines.push(c.yellow(L(`  id с потерянными цифрами: ${n(lost.rows)} (например, ${lost.example}, колонка ${show(lost.column)}); каждая такая строка — отдельная сделка`, `  ids that lost their last digits: ${n(lost.rows)} (${lost.example}, say, column ${show(lost.column)}); each such row is a deal of its own`)));
   if (r.skipped.length > 0) {
     lines.push('', c.bold(L('Непрочитанные строки', 'Unreadable rows')));
-    for (const s of r.skipped) lines.push(`  ${L(`строка ${s.row}`, `row ${s.row}`)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);
+    // With the line of the file where it differs (a quoted cell above held line breaks), as kpi says it.
+    for (const s of r.skipped) lines.push(`  ${rowAt(s, opts.lang)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);
     if (r.skippedCount > r.skipped.length) lines.push(L(`  … и ещё ${n(r.skippedCount - r.skipped.length)}`, `  … and ${n(r.skippedCount - r.skipped.length)} more`));
   }
   return lines;

@@ -45,6 +45,20 @@ describe('a skipped row is said by its row as a spreadsheet shows it, with its l
     expect(en.stderr).toContain('  row 2, column "Ответственный": no manager\n  row 8 (line 9 of the file), column "Ответственный": no manager');
   });
 
+  // hF59's doubt: inspect and the workbook's quality sheet showed the row without the file's line.
+  it('in inspect and the workbook\'s quality sheet', async () => {
+    const dir = folder(ROWS);
+    const inspect = runCli(['inspect', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.stdout).toContain('  строка 8 (строка файла 9), колонка «Ответственный»: нет менеджера');
+    const run = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'en', '-o', 'out.xlsx'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'out.xlsx'));
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.map(String) : [])));
+    expect(cells).toContain('row 8 (line 9 of the file)');
+  });
+
   it('without multi-line cells a row is its line, said once', () => {
     const dir = folder(ROWS.map((r) => r.map((c) => c.replace('\n', ' '))));
     const en = runCli(['kpi', '-d', 'deals.csv', '--now', '2026-12-05', '--lang', 'en', '--format', 'json'], { cwd: dir });

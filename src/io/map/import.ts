@@ -132,13 +132,6 @@ export interface DateOrderShown {
   profile?: { id: string; crm: string };
 }
 
-/**
- * A skipped row, with the line of the file it starts on where that is not its row: delimited text
- * below a quoted cell with line breaks (dataQuality.rowsSkipped[].line in the JSON).
- */
-export interface SkippedRowAt extends SkippedRow {
-  line?: number;
-}
 
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
 export interface ImportReport {
@@ -157,7 +150,7 @@ export interface ImportReport {
   rowsRead: number;
   records: number;
   skippedCount: number;
-  skipped: SkippedRowAt[];
+  skipped: SkippedRow[];
   dropped: Record<string, number>;
   /** The CRM profile the file was recognised as, and the signature headers it showed. */
   profile?: { id: string; crm: string; matched: string[]; /** The rows are leads, not deals (a profile's `leads`). */ leads?: true };

@@ -15,7 +15,8 @@ import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
 import { mergeCallLengths } from '../map/context.js';
-import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport, type SkippedRowAt } from '../map/import.js';
+import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import type { SkippedRow } from '../../core/records.js';
 import { ClientColumnFilled, readAgainOnFilled } from '../map/empty-client.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import { extentBefore, type Boundary, type Extent } from '../read/table.js';
@@ -720,7 +721,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
  * part's row without a line of its own is on that line of the part, and a quoted cell with line breaks
  * before the part puts it further down the file than its row.
  */
-function skippedAfter(s: SkippedRowAt, before: Extent): SkippedRowAt {
+function skippedAfter(s: SkippedRow, before: Extent): SkippedRow {
   const row = s.row + before.rows;
   const line = (s.line ?? s.row) + before.lines;
   // The keys in the order a row read in one pass has them (the JSON is the same both ways).

@@ -12,7 +12,7 @@ import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, section, table } from './page.js';
 import { baseName, clientDefinition, clientNames, clientWarnings } from './client-text.js';
-import { rowReason, say } from '../../core/messages.js';
+import { rowAt, rowReason, say } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
 export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare' | 'delta'>;
@@ -107,7 +107,7 @@ export function qualitySection(k: KpiResult, lang: string): string {
     return [names.get(f.file)!, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
   });
   let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });
-  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [names.get(s.file) ?? baseName(s.file), String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
+  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [names.get(s.file) ?? baseName(s.file), s.line === undefined ? String(s.row) : rowAt(s, lang), s.column ?? '', rowReason(s.reason, lang)]))}`;
   // The files by their shortest names (clientNames), and no --map snippet: the client's copy (the terminal and Markdown keep them).
   const warnings = clientWarnings(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;

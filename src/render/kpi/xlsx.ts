@@ -12,7 +12,7 @@ import { fileFormatText, formatCount } from '../format.js';
 import { addGroupLossReasonsSheets, addGroupSheets, addPlanSheet } from './groups-xlsx.js';
 import { addLossReasonsSheet, type Heading, type Rows } from './loss-reasons-sheet.js';
 import { groupingsOf } from './groups.js';
-import { rowReason } from '../../core/messages.js';
+import { rowAt, rowReason } from '../../core/messages.js';
 
 /** Column letter of a 1-based index. */
 export function columnLetter(n: number): string {
@@ -103,7 +103,9 @@ export function addDataQualitySheet(workbook: ExcelJS.Workbook, quality: DataQua
   for (const s of quality.rowsSkipped) {
     const row = dq.addRow([]);
     setText(row.getCell(1), s.file);
-    row.getCell(2).value = s.row;
+    // The row as the spreadsheet numbers it; where the file's line differs, said beside it as kpi says it.
+    if (s.line === undefined) row.getCell(2).value = s.row;
+    else setText(row.getCell(2), rowAt(s, lang));
     setText(row.getCell(3), s.column ?? '');
     setText(row.getCell(4), rowReason(s.reason, lang));
   }
