@@ -238,8 +238,8 @@ export class MoneySum {
     const c = Math.round(scaled);
     this.count++;
     const rest = scaled - c;
-    // Past the float's own error on a number this large (an amount of two decimals leaves only that).
-    if (rest !== 0 && Math.abs(rest) > Math.abs(scaled) * FLOAT_NOISE) this.sub += Math.round(rest * SUB_CENT);
+    // Past the float's own error on a number this large, or on a number so large that the error may hide a part of a cent.
+    if (rest !== 0 && (Math.abs(rest) > Math.abs(scaled) * FLOAT_NOISE || Math.abs(scaled) >= LARGE_CENTS)) this.sub += pastTheCent(amount, c);
     if (this.big === undefined) {
       const next = this.cents + c;
       if (Number.isSafeInteger(next)) {
@@ -265,12 +265,33 @@ export class MoneySum {
   /** The sum in money units (cents / 100, with the parts past the cent where any amount had them). */
   value(): number {
     if (this.sub === 0) return this.big === undefined ? this.cents / 100 : Number(this.big) / 100;
+    // Millionths as a decimal, read once: the double nearest the exact sum (Number of the BigInt first rounded it twice past 2^53).
     const all = (this.big ?? BigInt(this.cents)) * BigInt(SUB_CENT) + BigInt(this.sub);
-    return Number(all) / (100 * SUB_CENT);
+    const digits = (all < 0n ? -all : all).toString().padStart(7, '0');
+    return Number(`${all < 0n ? '-' : ''}${digits.slice(0, -6)}.${digits.slice(-6)}`);
   }
+}
+
+/**
+ * An amount's part past its cents `c` (Math.round(amount × 100)), in ten-thousandths of a cent, from the
+ * decimal the amount reads as (its shortest round trip, what the file wrote): `amount × 100 − c` in floats
+ * carries the product's error, whole units of it past 1e9 (5803163717.147 summed to …147001: review R40).
+ */
+function pastTheCent(amount: number, c: number): number {
+  const text = String(Math.abs(amount));
+  const dot = text.indexOf('.');
+  if (text.includes('e')) return Math.round((amount * 100 - c) * SUB_CENT);
+  // Two decimals or none: whole cents, whatever the float product says.
+  if (dot < 0 || text.length - dot - 1 <= 2) return 0;
+  const frac = text.slice(dot + 1);
+  // Millionths of the amount (ten-thousandths of a cent), the seventh digit rounding them.
+  const millionths = BigInt(text.slice(0, dot) + (frac + '000000').slice(0, 6)) + (frac.length > 6 && frac[6]! >= '5' ? 1n : 0n);
+  return Number((amount < 0 ? -millionths : millionths) - BigInt(c) * BigInt(SUB_CENT));
 }
 
 /** The parts of a cent an amount's digits past the cent are kept in: four more decimals (`0.000001`). */
 const SUB_CENT = 10_000;
+/** Cents from which a float's error (about 2e-16 of it) may be a part of a cent's thousandths: the amount's decimal decides. */
+const LARGE_CENTS = 2 ** 36;
 /** The relative error of a float product (a few units in the last place), below which a part of a cent is the float's, not the amount's. */
 const FLOAT_NOISE = 8 * Number.EPSILON;
