@@ -24,7 +24,7 @@ import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
 import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
-import { headerScale, MONEY_FIELDS, type RecordKind } from '../io/map/fields.js';
+import { scaledColumns, type RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { columnName } from '../io/read/sheet-error.js';
 import { mapOptions, type Overrides } from '../io/documents/map-file.js';
@@ -423,10 +423,7 @@ function sheetAlerts(reports: readonly ImportReport[]): Alert[] {
   });
   // Money read in the thousands or millions its header names («Бюджет, тыс. руб.»): said, with how a value reads.
   const scaled: Alert[] = reports.flatMap((r) => {
-    const columns = r.columns.filter((c) => c.field !== undefined && MONEY_FIELDS.has(c.field)).flatMap((c) => {
-      const scale = headerScale(c.header);
-      return scale === undefined ? [] : [{ header: c.header, scale }];
-    });
+    const columns = scaledColumns(r.columns).map((c) => ({ header: c.header, scale: c.scale }));
     return columns.length > 0 ? [{ code: 'money-scale' as const, file: r.file, columns }] : [];
   });
   return [...hidden, ...hiddenColumns, ...scaled, ...reports.flatMap(customFields)];

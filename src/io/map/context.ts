@@ -660,13 +660,13 @@ export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: 
  * once per distinct cell (ctx.currencies), else a mark in the amount (`$22,700.00`, `120000|USD`,
  * `EUR 500`); a plain number has none. Spend of $1 200 and 30 000 ₽ were added as 31 200 without a word.
  */
-export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined, col = ctx.cols.currency): void {
+export function noteCurrency(cells: Cells, ctx: ReadContext, amountCol: number | undefined, col = ctx.cols.currency): void {
   if (col !== undefined) {
     if (cells.blank(col)) return;
     const entry = cells.value(col, (ctx.currencies ??= currencyMemo(ctx)));
     if (entry) entry.count++;
-  } else if (amount !== undefined && !cells.blank(amount) && Number.isNaN(cells.plainInteger(amount))) {
-    const mark = currencyOf(cells.text(amount));
+  } else if (amountCol !== undefined && !cells.blank(amountCol) && Number.isNaN(cells.plainInteger(amountCol))) {
+    const mark = currencyOf(cells.text(amountCol));
     if (mark !== undefined) noteValue(ctx, 'currency', codeOfMark(mark), mark);
   }
 }
@@ -837,7 +837,7 @@ export function readNumber(cells: Cells, col: number | undefined, field: string,
 }
 
 /** A number in a column whose header names its scale, in units: «1,5» thousands is 1 500 (to 15 digits: 1.1 × 1 000 is 1 100, not 1100.0000000000002). */
-function scaled(n: number, col: number, scales: ReadonlyMap<number, number>): number {
+export function scaled(n: number, col: number, scales: ReadonlyMap<number, number>): number {
   const scale = scales.get(col);
   return scale === undefined ? n : Number((n * scale).toPrecision(15));
 }

@@ -5,7 +5,7 @@ import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from '
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -37,13 +37,18 @@ const WITH_REASON = /^(.*?)\s*\(([^()]*)\)\s*$/;
 /** What may part a stage name from a reason after it: a dash between spaces, or a colon (Salesforce's `Closed Lost - Price`). */
 const REASON_BREAK = /\s[-–—]\s|:/g;
 
-/** The reason after the first break (REASON_BREAK) whose words before it say lost by themselves (`Closed - Lost - Price`: «Price»), else ''. */
+/** The reason after the first break (REASON_BREAK) whose words before it say lost by themselves (`Closed - Lost - Price`: «Price»; «Отказ - Дорого»: «Дорого»), else ''. */
 function reasonAfterDash(maps: ReadContext['maps'], text: string): string {
   for (const m of text.matchAll(REASON_BREAK)) {
     const reason = cleanText(text.slice(m.index + m[0].length));
     if (reason !== '' && statusOf(maps, text.slice(0, m.index).trim()) === 'lost') return reason;
   }
   return '';
+}
+
+/** The texts before each reason break of a stage name («Отказ - Дорого»: «Отказ»). */
+function beforeBreaks(text: string): string[] {
+  return [...text.matchAll(REASON_BREAK)].map((m) => text.slice(0, m.index).trim()).filter((t) => t !== '');
 }
 
 /**
@@ -68,15 +73,18 @@ export function readStage(maps: ReadContext['maps'], text: string, parentheses: 
     if (base !== undefined) return { text, status: base, reason: parentheses === 'reason' ? cleanText(withReason[2]!) : '' };
   }
   const said = statusOf(maps, text);
-  // After a dash, as in parentheses, a lost stage's reason: «Closed Lost - Price» gave none (tester T35 F4).
-  return { text, status: said, reason: said === 'lost' && parentheses === 'reason' ? reasonAfterDash(maps, text) : '' };
+  if (parentheses !== 'reason' || (said !== undefined && said !== 'lost')) return { text, status: said, reason: '' };
+  // After a dash or a colon, as in parentheses, a lost stage's reason, where the words before it say lost by
+  // themselves: «Closed Lost - Price» gave none (tester T35 F4), «Отказ - Дорого» no status (review R40).
+  const reason = reasonAfterDash(maps, text);
+  return { text, status: reason !== '' ? 'lost' : said, reason };
 }
 
-/** Every text of a stage name readStage looks up: the name, after a pipeline prefix, before parentheses. */
+/** Every text of a stage name readStage looks up: the name, after a pipeline prefix, before parentheses, before a reason's dash. */
 export function stageNames(text: string): string[] {
   const prefixed = PIPELINE_PREFIX.exec(text);
   const withReason = WITH_REASON.exec(text);
-  return [text, ...(prefixed ? [prefixed[1]!] : []), ...(withReason ? [withReason[1]!] : [])];
+  return [text, ...(prefixed ? [prefixed[1]!] : []), ...(withReason ? [withReason[1]!] : []), ...beforeBreaks(text)];
 }
 
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
@@ -136,6 +144,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
   const { store, maps } = ctx;
   const label = () => new CellMemo((t) => store.labels.id(cleanText(t)));
   const hasStage = ctx.cols.stage !== undefined;
+  const converted = amountIsConverted(ctx);
   return {
     manager: new CellMemo(managerKey(store, cleanText, maps)),
     managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
@@ -157,9 +166,9 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     stageReason: '',
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
-    converted: amountIsConverted(ctx),
-    original: amountIsConverted(ctx) ? originalAmount(ctx) : undefined,
-    convertedCurrency: amountIsConverted(ctx) ? ctx.cols.converted_currency : undefined,
+    converted,
+    original: converted ? originalAmount(ctx) : undefined,
+    convertedCurrency: converted ? ctx.cols.converted_currency : undefined,
     fromOriginal: false,
     zeroUnfilled: ctx.maps.zeroAmount === 'unfilled',
     label: [label(), label(), label()],
@@ -250,7 +259,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
   codes.source = dealSource(cells, m);
   codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
-  codes.lineTotal = c.price === undefined || c.quantity === undefined || amount === null ? 0 : lineTotal(cells, c.price, c.quantity, amount);
+  codes.lineTotal = c.price === undefined || c.quantity === undefined || amount === null ? 0 : lineTotal(cells, c.price, c.quantity, amount, ctx.scales);
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   if (m.links) {
@@ -282,21 +291,20 @@ function unknownFlag(cells: Cells, ctx: ReadContext, m: DealMemos): RowProblem |
  * Whether a row's amount is its own price × quantity (1), or not (2): a product's share, or the deal's
  * total repeated on the row (DealStore.settleProducts). 0 when either cell is no number.
  */
-function lineTotal(cells: Cells, price: number, quantity: number, amount: number): number {
-  const p = cellNumber(cells, price);
-  const q = cellNumber(cells, quantity);
+function lineTotal(cells: Cells, price: number, quantity: number, amount: number, scales: ReadonlyMap<number, number> | undefined): number {
+  const p = cellNumber(cells, price, scales);
+  const q = cellNumber(cells, quantity, scales);
   if (p === undefined || q === undefined) return 0;
   // Kopecks apart are the same amount (a price rounded to them, times a quantity).
   return Math.abs(p * q - amount) < 0.01 * Math.max(1, q) ? 1 : 2;
 }
 
-/** A cell's number, or undefined where it is empty or none. */
-function cellNumber(cells: Cells, col: number): number | undefined {
+/** A cell's number in the scale its header names (a price «, тыс. руб.» beside an amount so: readNumber's), or undefined where it is empty or none. */
+function cellNumber(cells: Cells, col: number, scales: ReadonlyMap<number, number> | undefined): number | undefined {
   const plain = cells.plainInteger(col);
-  if (!Number.isNaN(plain)) return plain;
-  if (cells.blank(col)) return undefined;
-  const n = parseNumber(trimEdges(cells.text(col)));
-  return n === null || Number.isNaN(n) ? undefined : n;
+  const n = !Number.isNaN(plain) ? plain : cells.blank(col) ? null : parseNumber(trimEdges(cells.text(col)));
+  if (n === null || Number.isNaN(n)) return undefined;
+  return scales === undefined ? n : scaled(n, col, scales);
 }
 
 /** Counts a deal whose id lost its last digits, keeping the first such id and its column. */
@@ -316,9 +324,10 @@ function dealAmount(cells: Cells, ctx: ReadContext, m: DealMemos): number | null
   const read = readNumber(cells, ctx.cols.amount, 'amount', ctx);
   m.fromOriginal = false;
   if (m.original === undefined || !(read === null || read === 0)) return read;
+  // A fallback never costs a deal: an own amount that is unreadable («n/a») leaves it with none, as before (review R40).
   const own = readNumber(cells, m.original, 'amount', ctx);
-  if (own === null || own === 0) return read;
-  m.fromOriginal = typeof own === 'number';
+  if (typeof own !== 'number' || own === 0) return read;
+  m.fromOriginal = true;
   return own;
 }
 

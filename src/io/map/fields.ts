@@ -115,6 +115,22 @@ const MONEY_SCALE = new RegExp(
 /** The fields of money: a column's header may name a scale (headerScale), and two same-name columns of one are asked about. */
 export const MONEY_FIELDS: ReadonlySet<string> = new Set(['amount', 'invoiced', 'paid', 'balance', 'revenue']);
 
+/** The fields whose numbers a header's scale multiplies (headerScale): money, and a product row's price and quantity. */
+const SCALED_FIELDS: ReadonlySet<string> = new Set([...MONEY_FIELDS, 'price', 'quantity']);
+
+/**
+ * The columns read in the scale their header names («Бюджет, тыс. руб.»: 1 000), the one rule the
+ * reading and its warning both go by: a column of a scaled field, or one passed over for it (Bitrix24's
+ * OPPORTUNITY beside a converted amount, read where that is blank).
+ */
+export function scaledColumns(columns: ReadonlyArray<{ index: number; header: string; field?: string; passedOverFor?: string }>): Array<{ index: number; header: string; scale: number }> {
+  return columns.flatMap((c) => {
+    const field = c.field ?? c.passedOverFor;
+    const scale = field !== undefined && SCALED_FIELDS.has(field) ? headerScale(c.header) : undefined;
+    return scale === undefined ? [] : [{ index: c.index, header: c.header, scale }];
+  });
+}
+
 /** The scale a money header names after its name (MONEY_SCALE): 1 000 for thousands, 1 000 000 for millions; undefined for none. */
 export function headerScale(header: string): number | undefined {
   const m = MONEY_SCALE.exec(spacedLower(header).replace(ENTITY_SUFFIX, ''));

@@ -13,7 +13,7 @@ import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import { EMPTY_ROW, PRODUCT_ROWS, PRODUCT_TOTALS, REPEATED_ID } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
 import { DELIMITERS, type ByteRow } from '../read/csv.js';
-import { headerScale, MONEY_FIELDS, normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
+import { normalizeHeader, scaledColumns, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
 import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsCloseDate, readAsDeal, readAsPhone, readClosedByValues, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
@@ -396,21 +396,13 @@ export function namedCell(error: unknown, rows: Pick<RowsToRecords<unknown>, 'he
   return header === undefined ? error : UserError.of(error.code, 'csv.cellTooLongNamed', { ...error.params, header }, error.where);
 }
 
-/** The columns whose headers a profile names as date fields with an artefact time. */
-/**
- * The scales the file's money columns name in their headers («Бюджет, тыс. руб.»: 1 000), a column the
- * amount was passed over for too (read where a converted amount is blank); none where no header names one.
- */
+/** The scales the file's columns name in their headers («Бюджет, тыс. руб.»: 1 000), by scaledColumns' rule; none where no header names one. */
 function moneyScales(map: ColumnMap): { scales?: ReadonlyMap<number, number> } {
-  const scales = new Map<number, number>();
-  for (const c of map.columns) {
-    const money = (c.field !== undefined && MONEY_FIELDS.has(c.field)) || (c.passedOverFor !== undefined && MONEY_FIELDS.has(c.passedOverFor));
-    const scale = money ? headerScale(c.header) : undefined;
-    if (scale !== undefined) scales.set(c.index, scale);
-  }
+  const scales = new Map(scaledColumns(map.columns).map((c) => [c.index, c.scale] as const));
   return scales.size > 0 ? { scales } : {};
 }
 
+/** The columns whose headers a profile names as date fields with an artefact time. */
 function dateOnlyColumns(headers: readonly string[], names: readonly string[]): ReadonlySet<number> {
   const wanted = new Set(names.map(normalizeHeader));
   return new Set(headers.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i] : [])));

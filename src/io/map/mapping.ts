@@ -1,7 +1,7 @@
 import { withoutLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import { shortText } from '../../core/document-issues.js';
-import { FIELDS, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
+import { FIELDS, headerScale, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseBoolean, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
@@ -397,8 +397,8 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     // A hidden column passed over for a visible one is no choice to ask about: its values are not shown.
     const others = [...new Set(free.slice(used.length).map((m) => m.index))].filter((i) => columns[i]!.passedOverFor === spec.field && !(columns[i]!.hidden && !columns[used[0]!.index]!.hidden));
     if (spec.field === 'manager' && !profile && !spec.coalesce && others.length > 0) ambiguous = { field: spec.field, columns: [used[0]!.index, ...others] };
-    // Two money columns of one name (`Бюджет;Бюджет`): which one is the amount is asked when their values differ, as for the manager.
-    const twins = others.filter((i) => normalized[i] === normalized[used[0]!.index]);
+    // Two money columns of one name (`Бюджет;Бюджет`, not «Бюджет, тыс. руб.» beside «Бюджет»): which is the amount is asked when their values differ.
+    const twins = others.filter((i) => normalized[i] === normalized[used[0]!.index] && headerScale(headers[i]!) === headerScale(headers[used[0]!.index]!));
     if (MONEY_FIELDS.has(spec.field) && !spec.coalesce && twins.length > 0) ambiguous ??= { field: spec.field, columns: [used[0]!.index, ...twins] };
   }
   // A --map file's units win over the profile's and the generic reading.
@@ -543,7 +543,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const missing: MissingField[] = [];
   // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
   // A spend table with months across has its month in its headers (readWideSpend).
-  const given = (f: string) => map.fields.has(f) || (f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))) || (f === 'month' && map.months !== undefined);
+  const given = (f: string) => map.fields.has(f) || (f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows, maps))) || (f === 'month' && map.months !== undefined);
   if (requiredFields(map.kind).includes('month') && !given('month')) assertMonthsHaveYear(map, file);
   // A PBX log whose channel columns no alias named (Issabel's «Src. Channel»): its employees are the lines there, proposed instead of a manager.
   const channels = requiredFields(map.kind).includes('manager') && !given('manager') ? channelColumns(map, sampleRows) : undefined;

@@ -333,4 +333,36 @@ describe('amounts in the thousands or millions the header names', () => {
     expect(deals.map((d) => d.amount)).toEqual([1_500_000, 2_500, 1_100, null]);
     expect(report.columns.find((c) => c.header === 'Бюджет, тыс. руб.')?.field).toBe('amount');
   });
+
+  // Review R40 item 11: a plain whole number (the byte path's fast read) is scaled too.
+  it('a plain whole number in thousands', async () => {
+    const { deals } = await read(['ID;Ответственный;Дата создания;Статус;Сумма (тыс. ₽)', '1;Анна;01.03.2025;won;20', '2;Анна;01.03.2025;won;0']);
+    expect(deals.map((d) => d.amount)).toEqual([20_000, 0]);
+  });
+
+  // Review R40 item 5: «Бюджет» beside «Бюджет, тыс. руб.» is one amount written twice, not two to choose from.
+  it('beside the same column in units: the first is read, nothing asked', async () => {
+    const { deals } = await read(['ID;Ответственный;Дата создания;Статус;Бюджет;Бюджет, тыс. руб.', '1;Анна;01.03.2025;won;1500000;1500', '2;Анна;01.03.2025;won;2500000;2500']);
+    expect(deals.map((d) => d.amount)).toEqual([1_500_000, 2_500_000]);
+  });
+});
+
+// Review R40 item 1: a price in thousands beside an amount in thousands: the product rows of a deal add up
+// to its amount only in one scale; the price read unscaled made every row «repeat the deal's total».
+describe('product rows whose price and amount are in thousands', () => {
+  it('sum to the deal, as the same rows in units do', async () => {
+    const rows = (unit: string) => [`ID;Ответственный;Дата создания;Статус;Товар;Цена${unit};Количество;Сумма${unit}`, '1;Анна;01.03.2024;won;X;10;1;10', '1;Анна;01.03.2024;won;Y;10;1;10', '2;Анна;02.03.2024;won;X;10;1;10'];
+    const units = (await read(rows(''))).deals.map((d) => d.amount);
+    const thousands = (await read(rows(', тыс. руб.'))).deals.map((d) => d.amount);
+    expect(units).toEqual([20, 10]);
+    expect(thousands).toEqual([20_000, 10_000]);
+  });
+});
+
+// Review R40 item 4: a fallback never costs a deal.
+describe('a blank converted amount beside an unreadable own amount', () => {
+  it('leaves the deal with no amount, as before the fallback', async () => {
+    const { deals } = await read(['ID,TITLE,ASSIGNED_BY,STAGE_ID,STAGE_SEMANTIC_ID,DATE_CREATE,OPPORTUNITY,CURRENCY_ID,OPPORTUNITY_ACCOUNT,ACCOUNT_CURRENCY_ID', '1,A,Ann,WON,S,2024-03-01,100,USD,9000,RUB', '2,B,Ann,WON,S,2024-03-02,n/a,USD,,RUB', '3,C,Ann,WON,S,2024-03-03,200,KZT,,RUB']);
+    expect(deals.map((d) => d.amount)).toEqual([9000, null, 200]);
+  });
 });
