@@ -135,6 +135,17 @@ describe('F1: a PBX cabinet\'s log of extensions with a direction column', () =>
     expect(code).toBe(2);
     expect(stderr).toMatch(/manager/);
   });
+
+  // Review R40: the check read directions by the built-in words alone; a log whose directions only the
+  // --map file names («X1», «X2») was refused, though it was read before.
+  it('reads the directions by the --map file\'s words too', () => {
+    file('ext-x.csv', ['Дата;Откуда;Куда;Направление;Длительность;Статус', '03.03.2025 10:00:00;101;79161234567;X2;60;Отвечен', '03.03.2025 11:00:00;79161234568;102;X1;30;Отвечен', '03.03.2025 12:00:00;79161234569;101;X1;0;Пропущен'].join('\n'));
+    file('ext-x.yaml', 'managers:\n  "101": "Иванов Иван"\n  "102": "Петрова Анна"\nactivities:\n  direction: { "X1": in, "X2": out }\n');
+    const { code, managers, stderr } = kpi('ext-x.csv', '--map', 'ext-x.yaml');
+    expect(code, stderr).toBe(0);
+    // By hand: Иванов: out 1, in 1 missed; Петрова: in 1 answered.
+    expect([row(managers, 'Иванов Иван').calls_out, row(managers, 'Иванов Иван').calls_missed, row(managers, 'Петрова Анна').calls_in]).toEqual([1, 1, 1]);
+  });
 });
 
 describe('F12: a joined call is at its earliest leg, whichever leg names the employee', () => {

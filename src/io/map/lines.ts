@@ -108,13 +108,13 @@ export function sideCounts(): SideCounts {
  * columns, or its first rows show a line on either side of a call (a CDR may begin with calls an IVR
  * took, which show none).
  */
-export function showsLines(map: ColumnMap, sampleRows: readonly string[][]): boolean {
+export function showsLines(map: ColumnMap, sampleRows: readonly string[][], maps: ValueMaps = buildValueMaps()): boolean {
   const sides = callSides(map);
   if (!sides) return false;
   if (map.fields.has('channel') || map.fields.has('dstchannel')) return true;
   const cols = [...sides.caller, ...sides.callee];
   const direction = map.fields.get('direction')?.[0];
-  if (direction !== undefined) return linesOnEmployeeSides(sampleRows, sides, direction);
+  if (direction !== undefined) return linesOnEmployeeSides(sampleRows, sides, direction, maps);
   return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
 }
 
@@ -122,10 +122,10 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][]): boo
  * Beside a direction column, whether the sample shows a line on the employee's side of each direction
  * it has: the callee of an incoming call, the caller of an outgoing one. A cabinet log that writes the
  * company's number (DID) in «Куда» on incoming calls and the line only on outgoing ones would drop every
- * incoming call as one no line took (review R39); it is asked for its manager column instead.
+ * incoming call as one no line took (review R39); it is asked for its manager column instead. The
+ * directions as the run reads them: a --map file's words too (a log of «X1»/«X2» was refused: review R40).
  */
-function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides, direction: number): boolean {
-  const maps = (defaultMaps ??= buildValueMaps());
+function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides, direction: number, maps: ValueMaps): boolean {
   const shown = { in: false, out: false };
   const seen = { in: false, out: false };
   for (const r of sampleRows) {
@@ -137,8 +137,6 @@ function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides,
   }
   return (seen.in || seen.out) && (!seen.in || shown.in) && (!seen.out || shown.out);
 }
-
-let defaultMaps: ValueMaps | undefined;
 
 /** What a call's sides say: its direction, and the line each side names (as sideEmployee gives it: a line, or a name with one). */
 export interface SideReading {
