@@ -1,3 +1,5 @@
+import { NEGATION_WORDS } from './negations.js';
+
 /** A stage no rule knows, and what its deals show about it. */
 export interface UnknownStage {
   deals: number;
@@ -166,7 +168,7 @@ const LOST_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${LOST})`, 'iu');
 const WON_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${WON})`, 'iu');
 // A negation of the outcome word itself, or of the one after the next («не был выигран», "not yet won"); one in
 // a reason after the outcome is the reason's («Closed Lost - No Budget», "Closed Won - No Discount": a tester's were guessed open).
-const NEGATED = new RegExp(`(?:^|[^\\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|nicht|kein)[^\\p{L}]+(?:\\p{L}+[^\\p{L}]+)?(?:${LOST}|${WON})`, 'iu');
+const NEGATED = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATION_WORDS.join('|')})[^\\p{L}]+(?:\\p{L}+[^\\p{L}]+)?(?:${LOST}|${WON})`, 'iu');
 
 /**
  * The status a stage's name or deals suggest, proposed to a person to check (never applied unasked):

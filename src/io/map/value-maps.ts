@@ -1,5 +1,6 @@
 import type { ActivityKind, DealStatus } from '../../core/records.js';
 import type { CrmProfile } from './profile-schema.js';
+import { isNegation } from '../../core/negations.js';
 import { cleanText, normalizeValue } from './values.js';
 
 // The record types' own words, declared once in core (records.ts) and named here for the value maps' readers.
@@ -123,7 +124,7 @@ const LOST_WORDS = new Set(['проиграно', 'проиграна', 'про�
 export function closedStage(normalized: string): DealStatus | undefined {
   const words = wordsOf(normalized);
   const said = (w: string | undefined) => w !== undefined && (CLOSED_WORDS.has(w) || WON_WORDS.has(w) || LOST_WORDS.has(w));
-  if (words.some((w, i) => NEGATIONS.has(w) && (said(words[i + 1]) || said(words[i + 2])))) return undefined;
+  if (words.some((w, i) => isNegation(w) && (said(words[i + 1]) || said(words[i + 2])))) return undefined;
   if (!words.some((w) => CLOSED_WORDS.has(w))) return undefined;
   const won = words.some((w) => WON_WORDS.has(w));
   const lost = words.some((w) => LOST_WORDS.has(w));
@@ -435,8 +436,6 @@ export function missedByWords(missedDirection: ReadonlySet<string>, key: string)
   return wordsOf(key).some((word) => missedDirection.has(word));
 }
 
-/** Words that turn a call status around («Call not answered», «Звонок не принят»). */
-const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'nobody', 'не', 'нет', 'без']);
 
 /**
  * The words that name a call's outcome whatever else a status says («Missed call», «Successful call»,
@@ -485,7 +484,7 @@ export function statusByWords(key: string): boolean | undefined {
   let negated = false;
   for (let i = 0; i < words.length; i++) {
     let missed: boolean | undefined;
-    if (NEGATIONS.has(words[i]!)) {
+    if (isNegation(words[i]!)) {
       if (!ANSWER_WORDS.has(words[i + 1] ?? '')) return undefined;
       missed = true;
       negated = true;

@@ -234,6 +234,12 @@ describe('readStage', () => {
     // A name whose words before the dash say no outcome has no reason; a won stage's words after a dash are none.
     expect(readStage(base, 'Closed - lost')).toMatchObject({ status: 'lost', reason: '' });
     expect(readStage(base, 'Closed Won - No Discount')).toMatchObject({ status: 'won', reason: '' });
+    // Review R40: the words before the dash say lost by themselves, as before parentheses.
+    expect(readStage(base, 'Отказ - Дорого')).toMatchObject({ status: 'lost', reason: 'Дорого' });
+    expect(readStage(base, 'Lost - Price')).toMatchObject({ status: 'lost', reason: 'Price' });
+    expect(readStage(base, 'Переговоры - дорого').status).toBeUndefined();
+    // A pipeline in parentheses (HubSpot) reads no reason after a dash either.
+    expect(readStage(base, 'Lost - Price', 'pipeline')).toMatchObject({ status: undefined, reason: '' });
   });
 
   it('reads stage words in Russian, English, Spanish, Portuguese and German', () => {

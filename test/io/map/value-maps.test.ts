@@ -210,6 +210,11 @@ describe('closedStage: a stage named closed and won or lost', () => {
     expect(['closed lost - no budget', 'closed lost - not interested', 'closed lost - not a fit', 'closed lost - no response', 'закрыто (проигрыш): нет бюджета'].map(closedStage)).toEqual(['lost', 'lost', 'lost', 'lost', 'lost']);
     expect(closedStage('closed won - no discount')).toBe('won');
   });
+
+  // Review R40: the stages' negations lacked the German, Portuguese and Spanish words the guesses had.
+  it('knows the negations of every language the outcome words are in', () => {
+    expect(['geschlossen - nicht gewonnen', 'fechado sem ganho', 'cerrado sin ganado', 'closed - not won'].map(closedStage)).toEqual([undefined, undefined, undefined, undefined]);
+  });
 });
 
 describe('invoice statuses, a value map of their own (ValueMaps.invoice)', () => {
