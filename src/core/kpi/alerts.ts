@@ -1066,7 +1066,7 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
 /** The columns read that the sheet hides (hidden-columns): each by its header, letter and field. */
 function hiddenColumnsText(a: Extract<Alert, { code: 'hidden-columns' }>, ru: boolean): string {
   const one = a.columns.length === 1;
-  const list = a.columns.map((c) => (ru ? `«${c.header}» (${c.column}, ${c.field})` : `"${c.header}" (${c.column}, ${c.field})`)).join(', ');
+  const list = a.columns.map((c) => (ru ? `«${c.header}» (колонка ${c.column}, поле ${c.field})` : `"${c.header}" (column ${c.column}, field ${c.field})`)).join(', ');
   return ru
     ? `${a.file}: на листе «${a.sheet}» ${one ? 'колонка' : 'колонки'} ${list} ${one ? 'скрыта' : 'скрыты'} в Excel, но ${one ? 'прочитана' : 'прочитаны'}: в отчёт вошли значения, которых в таблице не видно. Если ${one ? 'её' : 'их'} читать не нужно, удалите ${one ? 'её' : 'их'} из файла или назовите нужные колонки в файле --map (crm-audit inspect покажет колонки).`
     : `${a.file}: the ${one ? 'column' : 'columns'} ${list} of the sheet "${a.sheet}" ${one ? 'is' : 'are'} hidden in Excel, but read: the report holds values nobody sees in the table. If ${one ? 'it is' : 'they are'} not to be read, delete ${one ? 'it' : 'them'} from the file or name the right columns in a --map file (crm-audit inspect lists the columns).`;
@@ -1091,8 +1091,8 @@ function moneyScaleText(a: Extract<Alert, { code: 'money-scale' }>, ru: boolean)
     })
     .join('; ');
   return ru
-    ? `${a.file}: суммы прочитаны в единицах, которые называет заголовок колонки: ${list}. Если колонка на самом деле в рублях, уберите единицу из заголовка.`
-    : `${a.file}: the amounts are read in the unit the column's header names: ${list}. If the column is in plain units after all, take the unit out of its header.`;
+    ? `${a.file}: суммы прочитаны в единицах, которые называет заголовок колонки: ${list}. Если колонка на самом деле не в тысячах и не в миллионах, уберите эти слова из заголовка.`
+    : `${a.file}: the amounts are read in the unit the column's header names: ${list}. If the column is not in thousands or millions after all, take those words out of its header.`;
 }
 
 /** Other sheets of a workbook with a header of the kind read: not read, each named with its rows, and the two fixes. */

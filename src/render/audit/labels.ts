@@ -168,7 +168,7 @@ export function formatHours(n: number, lang: string): string {
 export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number; share?: number }): string {
   const num = (n: number) => formatHours(n, lang);
   // A criterion met in part: counted at the share of its points missing (RecommendationCost.share).
-  const part = cost.share === undefined ? '' : tr(lang, `; критерий выполнен частично: в расчёте доля не набранных баллов, ${formatValue(cost.share, 'ratio', lang)}`, `; the criterion is met in part: counted at the share of its points missing, ${formatValue(cost.share, 'ratio', lang)}`);
+  const part = cost.share === undefined ? '' : tr(lang, `; критерий выполнен частично: в расчёте доля ненабранных баллов, ${formatValue(cost.share, 'ratio', lang)}`, `; the criterion is met in part: counted at the share of its points missing, ${formatValue(cost.share, 'ratio', lang)}`);
   const basis = `${cost.basis}${part}`;
   if (cost.managers === undefined || cost.hoursPerDay === undefined || cost.hoursPerMonth === undefined) return basis;
   // «при 1 менеджере», «при 21 менеджере», «при 5 менеджерах».

@@ -127,9 +127,9 @@ describe('kpi and inspect on a workbook with a hidden column', () => {
     expect(en.code, en.stderr).toBe(0);
     expect((JSON.parse(en.stdout) as Result).total.revenue).toBe(6000);
     expect((JSON.parse(en.stdout) as Result).dataQuality.alerts).toContainEqual({ code: 'hidden-columns', file, sheet: 'Сделки', columns: [{ header: 'amount', column: 'F', field: 'amount' }] });
-    expect(en.stderr).toContain('the column "amount" (F, amount) of the sheet "Сделки" is hidden in Excel, but read: the report holds values nobody sees in the table.');
+    expect(en.stderr).toContain('the column "amount" (column F, field amount) of the sheet "Сделки" is hidden in Excel, but read: the report holds values nobody sees in the table.');
     const ru = kpi(file, 'ru');
-    expect(ru.stderr).toContain('на листе «Сделки» колонка «amount» (F, amount) скрыта в Excel, но прочитана: в отчёт вошли значения, которых в таблице не видно.');
+    expect(ru.stderr).toContain('на листе «Сделки» колонка «amount» (колонка F, поле amount) скрыта в Excel, но прочитана: в отчёт вошли значения, которых в таблице не видно.');
     const inspect = runCli(['inspect', file]);
     expect(inspect.stdout).toContain('-> amount (hidden in Excel: its values are not shown in the table)');
   });

@@ -93,7 +93,7 @@ describe('a recommendation\'s cost in words', () => {
   it('writes hours by one rule: one decimal, none when it rounds to a whole hour', async () => {
     const { describeCost, formatHours } = await import('../../../src/render/audit/labels.js');
     expect(describeCost('ru', { hoursPerManagerPerDay: 0.333, basis: 'до 0,75 ч в день', managers: 7, hoursPerDay: 2.33, hoursPerMonth: 48.95, costPerMonth: 48_951 })).toBe('до 0,75 ч в день; при 7 менеджерах — до 2,3 ч в день, 49 ч в месяц, около 48\u00a0951 ₽ в месяц');
-    expect(describeCost('ru', { hoursPerManagerPerDay: 0.333, basis: 'до 0,333 ч в день', share: 1 / 3, managers: 7, hoursPerDay: 0.78, hoursPerMonth: 16.32, costPerMonth: 16_317 })).toBe('до 0,333 ч в день; критерий выполнен частично: в расчёте доля не набранных баллов, 33,3%; при 7 менеджерах — до 0,8 ч в день, 16,3 ч в месяц, около 16\u00a0317 ₽ в месяц');
+    expect(describeCost('ru', { hoursPerManagerPerDay: 0.333, basis: 'до 0,333 ч в день', share: 1 / 3, managers: 7, hoursPerDay: 0.78, hoursPerMonth: 16.32, costPerMonth: 16_317 })).toBe('до 0,333 ч в день; критерий выполнен частично: в расчёте доля ненабранных баллов, 33,3%; при 7 менеджерах — до 0,8 ч в день, 16,3 ч в месяц, около 16\u00a0317 ₽ в месяц');
     expect(describeCost('en', { hoursPerManagerPerDay: 0.333, basis: 'up to 0.333 h a day', share: 1 / 3 })).toBe('up to 0.333 h a day; the criterion is met in part: counted at the share of its points missing, 33.3%');
     expect([formatHours(48.95, 'ru'), formatHours(367.5, 'ru'), formatHours(0.3, 'en'), formatHours(2121, 'en'), formatHours(6.96, 'ru')]).toEqual(['49', '367,5', '0.3', '2,121', '7']);
   });
