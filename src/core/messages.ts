@@ -119,6 +119,11 @@ export const MESSAGES = {
     en: '{skipped} of {rows} rows cannot be read, more than the {max} allowed by --max-bad-rows:\n{examples}',
     hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите предел: --max-bad-rows {skipped} прочитает остальные строки', en: 'fix those rows, map the columns with --map, or raise the limit: --max-bad-rows {skipped} reads the other rows' },
   },
+  'import.swallowedRows': {
+    ru: 'ячейка в кавычках, открытая в строке {line}, захватила строки, похожие на целые записи ({lines}): вероятно, в ячейке непарная кавычка, и эти строки не прочитаны — больше, чем {max}, допустимых по --max-bad-rows',
+    en: 'a quoted cell opened at line {line} runs over lines that look like whole rows ({lines}): a quote in the cell is probably unbalanced, and those rows are not read, more than the {max} allowed by --max-bad-rows',
+    hint: { ru: 'проверьте строку {line} выгрузки (кавычку внутри ячейки пишут двумя: "") или поднимите предел: --max-bad-rows {lines}', en: 'check line {line} of the export (a quote inside a cell is written twice: "") or raise the limit: --max-bad-rows {lines}' },
+  },
   'usage.notADay': {
     ru: '{name}: «{value}» — не дата; нужна {formsRu}', en: '{name} must be a date, {formsEn}; got "{value}"',
   },

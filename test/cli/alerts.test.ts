@@ -690,3 +690,21 @@ describe('one client on most won deals', () => {
     expect(half.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('one-client');
   });
 });
+
+// Tester T37 F5: a stray quote that swallowed 50 of 1 000 deals gave a warning and exit 0: rows lost, outside --max-bad-rows.
+describe('rows a stray quote swallowed', () => {
+  it('count against --max-bad-rows, with the line and how to fix', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    const rows = ['ID;Ответственный;Дата создания;Этап сделки;Бюджет;Примечание'];
+    for (let i = 1; i <= 1000; i++) rows.push(`${i};Иванов;01.02.2025;Успешно реализовано;100;${i === 10 ? '"открыта' : i === 60 ? 'закрыта"' : 'x'}`);
+    writeFileSync(path.join(dir, 'q.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'q.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ячейка в кавычках, открытая в строке 11, захватила строки, похожие на целые записи \(50\)/);
+    expect(run.stderr).toContain('--max-bad-rows 50');
+    const allowed = runCli(['kpi', '-d', 'q.csv', '--max-bad-rows', '50', '--format', 'json'], { cwd: dir });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    // By hand: 1 000 rows, the 50 after row 10's quote up to row 60's inside one cell: 950 deals.
+    expect(JSON.parse(allowed.stdout).total.leads).toBe(950);
+  });
+});

@@ -948,6 +948,11 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (noId > allowedBadRows(report.rowsRead, opts.maxBadRows)) throw UserError.of('E_BAD_ROWS', 'import.noIdRows', { count: noId, rows: report.rowsRead }, { file: report.file });
   // Missed calls nobody took are skipped by rule, and said (missed-no-manager): only unreadable rows count against the limit.
   const bad = report.skippedCount - (report.missedNoManager ?? 0);
+  // Rows a stray quote swallowed are rows lost too (tester T37: 50 of 1 000 deals lost with exit 0).
+  const swallowed = report.table.swallowed;
+  if (swallowed && bad + swallowed.lines > allowedBadRows(report.rowsRead + swallowed.lines, opts.maxBadRows)) {
+    throw UserError.of('E_BAD_ROWS', 'import.swallowedRows', { line: swallowed.line, lines: swallowed.lines, max: allowedBadRows(report.rowsRead + swallowed.lines, opts.maxBadRows) }, { file: report.file });
+  }
   if (bad === 0) return;
   // Rows refused as a day or longer in a column that reads as milliseconds: the rest were summed as seconds. Not a limit to raise either.
   const ms = millisecondsColumn(report);
