@@ -4,6 +4,7 @@ import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
 import { commanderMessage, PRINTER, say } from '../core/messages.js';
+import { closest } from '../core/assert-paths.js';
 import { UserError } from '../core/errors.js';
 import { errorPlaceholders, examples, helpIn } from './help-text.js';
 import { startWorkerEarly } from '../io/parallel/early.js';
@@ -65,7 +66,7 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
     .configureHelp(helpIn(lang))
     .showHelpAfterError(commanderMessage('(add --help for usage)', lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(errorPlaceholders(commanderMessage(s, lang), lang)) })
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(errorPlaceholders(commanderMessage(withNearestChoice(s), lang), lang)) })
     .addHelpText(
       'after',
       examples([
@@ -410,4 +411,11 @@ function declareMap(program: Command, run: Run): void {
       ]),
     )
     .action(run(() => import('./commands/map.js')));
+}
+
+/** An invalid choice's message (commander's) with the closest allowed one after it, as an unknown option has: `--format jsn` (may be json?). A tester found none. */
+function withNearestChoice(message: string): string {
+  const m = /argument '([^']*)' is invalid\. Allowed choices are ([^\n]*)\.\n/.exec(message);
+  const near = m ? closest(m[1]!, m[2]!.split(', '))[0] : undefined;
+  return near === undefined ? message : message.replace(m![0], `${m![0]}(Did you mean ${near}?)\n`);
 }
