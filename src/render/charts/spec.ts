@@ -53,6 +53,17 @@ export function frame(lang: string, width: number, height: number): Record<strin
   };
 }
 
+/**
+ * What a chart's scales, sorts and legends are keyed by: a category's name behind a `#`. Vega holds
+ * them in plain objects and Vega-Lite writes a sort into an expression, where a name such as
+ * `valueOf`, `constructor` or `__proto__` (a manager's, a source's, a loss reason's) was taken for an
+ * Object.prototype member: «Operator not defined» stopped every HTML and XLSX report, and `__proto__`
+ * lost its bar with Vega's stack trace on stderr (tester T37 F2). No such member starts with `#`.
+ */
+export const chartKey = (name: string): string => `#${name}`;
+/** The name an axis or a legend shows for a key: the key without its `#` (an expression of no data). */
+const KEY_LABEL = 'slice(datum.label, 1)';
+
 /** The axis format of a metric format (d3-format; the locale above supplies separators), for ticks `decimals` apart. */
 export function axisFormat(format: string, decimals = 0): string {
   // Grouped as the tables group (a Russian «1 100%», not «1100%»), trailing zeros trimmed («0,5 1 1,5»).
@@ -149,8 +160,8 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   const axis = valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])], room);
   const domain = axis.scale.domain as [number, number];
   const at = labelAt(rule?.value, domain, room);
-  const values = bars.map((b) => ({ ...b, at: at(b), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
-  const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
+  const values = bars.map((b) => ({ ...b, key: chartKey(b.label), at: at(b), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
+  const y = { field: 'key', type: 'nominal', sort: values.map((b) => b.key), title: null, axis: { grid: false, labelExpr: KEY_LABEL } };
   const x = { field: 'value', type: 'quantitative', title: null, ...axis };
   // The reference line over the bars but under their values: drawn over them, its dashes crossed «23,8%».
   const ruleLayer = rule ? [{ data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } }] : [];
@@ -168,17 +179,17 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
 /** Two bars per category (e.g. score against maximum, missed share and callbacks), with a legend. */
 export function pairedBarSpec(lang: string, rows: Array<{ label: string; series: string; value: number; text: string; color: string }>, format: string): Record<string, unknown> {
   const categories = new Set(rows.map((r) => r.label)).size;
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { grid: false } };
+  const y = { field: 'key', type: 'nominal', sort: null, title: null, axis: { grid: false, labelExpr: KEY_LABEL } };
   const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, rows.map((r) => r.value), barRoom(640, rows.map((r) => r.label))) };
   const series = [...new Map(rows.map((r) => [r.series, r.color])).entries()];
-  const color = { field: 'series', type: 'nominal', sort: null, scale: { domain: series.map((s) => s[0]), range: series.map((s) => s[1]) } };
-  const yOffset = { field: 'series', type: 'nominal', sort: null };
+  const color = { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: series.map((s) => chartKey(s[0])), range: series.map((s) => s[1]) }, legend: { labelExpr: KEY_LABEL } };
+  const yOffset = { field: 'seriesKey', type: 'nominal', sort: null };
   return {
     // 14 px a bar and 12 between categories: 40 a category with two series, more with a third (a re-audit's
     // earlier score); then the axis and the legend. Without room for the legend (70 px with the axis and the padding) two
     // managers of one series were squeezed into 19 px, their names overlapping.
     ...frame(lang, 640, Math.max(80, categories * (series.length * 14 + 12) + 70)),
-    data: { values: rows.map((r) => ({ ...r, hover: `${r.label} — ${r.series}: ${r.text}` })) },
+    data: { values: rows.map((r) => ({ ...r, key: chartKey(r.label), seriesKey: chartKey(r.series), hover: `${r.label} — ${r.series}: ${r.text}` })) },
     layer: [
       { mark: { type: 'bar', height: 14 }, encoding: { y, x, color, yOffset, description: { field: 'hover' } } },
       { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#263238', aria: false }, encoding: { y, x, yOffset, text: { field: 'text' } } },
@@ -191,12 +202,12 @@ export function lineSpec(lang: string, points: Array<{ month: number; series: st
   const month = tr(lang, 'месяц', 'month');
   return {
     ...frame(lang, 640, 280),
-    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${month} ${p.month}: ${p.text}` })) },
+    data: { values: points.map((p) => ({ ...p, seriesKey: chartKey(p.series), hover: `${p.series}, ${month} ${p.month}: ${p.text}` })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'quantitative', title: tr(lang, 'Месяц после запуска', 'Month after go-live'), axis: { format: 'd', tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative', title: yTitle, axis: { format: ',.0f' } },
-      color: { field: 'series', type: 'nominal', sort: null, scale: { domain: colors.map((c) => c[0]), range: colors.map((c) => c[1]) } },
+      color: { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: colors.map((c) => chartKey(c[0])), range: colors.map((c) => c[1]) }, legend: { labelExpr: KEY_LABEL } },
       description: { field: 'hover' },
     },
   };
@@ -209,12 +220,12 @@ export const SERIES_COLORS = ['#263238', '#1f5f99', '#2e7d32', '#c62828', '#ef6c
 export function monthLineSpec(lang: string, points: Array<{ month: string; series: string; value: number; text: string }>, months: string[], series: string[], format: string): Record<string, unknown> {
   return {
     ...frame(lang, 640, 260),
-    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${p.month}: ${p.text}` })) },
+    data: { values: points.map((p) => ({ ...p, seriesKey: chartKey(p.series), hover: `${p.series}, ${p.month}: ${p.text}` })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: months.length > 8 ? -45 : 0 } },
       y: { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, points.map((p) => p.value), 200, true) },
-      color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
+      color: { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: series.map(chartKey), range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) }, legend: { labelExpr: KEY_LABEL } },
       description: { field: 'hover' },
     },
   };
