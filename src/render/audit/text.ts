@@ -1,10 +1,15 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
+import { shownData } from '../terminal-safe.js';
 import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, outOf, shownRecommendations, verdictText } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
-/** The audit as terminal text: summary table, band, recommendations. */
+/** The audit as terminal text: summary table, band, recommendations; the company and answers made safe before anything is painted (shownData). */
 export function renderAuditTable(result: AuditResult, opts: RenderOptions): string {
+  return auditTable(shownData(result), shownData(opts));
+}
+
+function auditTable(result: AuditResult, opts: RenderOptions): string {
   const L = auditLabels(opts.lang);
   const c = colors(opts.color);
   const withBaseline = result.baseline !== undefined;

@@ -1,4 +1,5 @@
 import { tr } from '../../core/i18n.js';
+import { terminalSafe } from '../terminal-safe.js';
 
 /** A chart: its Vega-Lite spec, and the same numbers as a table for the page and for readers without sight of it. */
 export interface Chart {
@@ -51,6 +52,37 @@ export function frame(lang: string, width: number, height: number): Record<strin
       view: { stroke: null },
     },
   };
+}
+
+/**
+ * What a chart's scales, sorts and legends are keyed by: `N|name`, N counting the distinct names of a
+ * chart's categories (or series). Vega holds them in plain objects and Vega-Lite writes a sort into an
+ * expression, where a bare name such as `valueOf`, `constructor` or `__proto__` (a manager's, a
+ * source's, a loss reason's) was taken for an Object.prototype member: «Operator not defined» stopped
+ * every HTML and XLSX report, and `__proto__` lost its bar with Vega's stack trace on stderr (tester
+ * T37 F2). No such member starts with a digit; two names one once their control characters are
+ * shown (shown) keep their keys apart.
+ */
+export function chartKeys(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = `${keys.size}|${shown(name)}`));
+    return key;
+  };
+}
+/** The name an axis or a legend shows for a key: the key past its `|` (an expression of no data). */
+const KEY_LABEL = "slice(datum.label, indexof(datum.label, '|') + 1)";
+
+/**
+ * A name or a value as a chart writes it into its SVG: a control character of the data (an escape
+ * sequence in a manager's name) as U+FFFD, as the HTML tables show it (esc): a report read with `cat`
+ * must not retitle or clear the terminal, and XML 1.0 cannot hold one (tester T37 F3).
+ */
+const shown = (text: string): string => terminalSafe(text, false);
+/** A row of a chart's data with every text of it shown (shown). */
+function shownRow<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? shown(v) : v])) as T;
 }
 
 /** The axis format of a metric format (d3-format; the locale above supplies separators), for ticks `decimals` apart. */
@@ -149,18 +181,19 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   const axis = valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])], room);
   const domain = axis.scale.domain as [number, number];
   const at = labelAt(rule?.value, domain, room);
-  const values = bars.map((b) => ({ ...b, at: at(b), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
-  const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
+  const key = chartKeys();
+  const values = bars.map((b) => ({ ...shownRow(b), key: key(b.label), at: at(b), color: TONES[b.tone ?? 'base'], hover: shown(`${b.label}: ${b.text}`) }));
+  const y = { field: 'key', type: 'nominal', sort: values.map((b) => b.key), title: null, axis: { grid: false, labelExpr: KEY_LABEL } };
   const x = { field: 'value', type: 'quantitative', title: null, ...axis };
   // The reference line over the bars but under their values: drawn over them, its dashes crossed «23,8%».
-  const ruleLayer = rule ? [{ data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } }] : [];
+  const ruleLayer = rule ? [{ data: { values: [shownRow(rule)] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } }] : [];
   const layer: Array<Record<string, unknown>> = [
     { mark: { type: 'bar', height: 16 }, encoding: { y, x, color: { field: 'color', type: 'nominal', scale: null }, description: { field: 'hover' } } },
     ...ruleLayer,
     { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238', aria: false }, encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } } },
   ];
   if (rule) {
-    layer.push({ data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
+    layer.push({ data: { values: [shownRow(rule)] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
   }
   return { ...frame(lang, 640, height), data: { values }, layer };
 }
@@ -168,17 +201,18 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
 /** Two bars per category (e.g. score against maximum, missed share and callbacks), with a legend. */
 export function pairedBarSpec(lang: string, rows: Array<{ label: string; series: string; value: number; text: string; color: string }>, format: string): Record<string, unknown> {
   const categories = new Set(rows.map((r) => r.label)).size;
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { grid: false } };
+  const y = { field: 'key', type: 'nominal', sort: null, title: null, axis: { grid: false, labelExpr: KEY_LABEL } };
   const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, rows.map((r) => r.value), barRoom(640, rows.map((r) => r.label))) };
   const series = [...new Map(rows.map((r) => [r.series, r.color])).entries()];
-  const color = { field: 'series', type: 'nominal', sort: null, scale: { domain: series.map((s) => s[0]), range: series.map((s) => s[1]) } };
-  const yOffset = { field: 'series', type: 'nominal', sort: null };
+  const [key, seriesKey] = [chartKeys(), chartKeys()];
+  const color = { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: series.map((s) => seriesKey(s[0])), range: series.map((s) => s[1]) }, legend: { labelExpr: KEY_LABEL } };
+  const yOffset = { field: 'seriesKey', type: 'nominal', sort: null };
   return {
     // 14 px a bar and 12 between categories: 40 a category with two series, more with a third (a re-audit's
     // earlier score); then the axis and the legend. Without room for the legend (70 px with the axis and the padding) two
     // managers of one series were squeezed into 19 px, their names overlapping.
     ...frame(lang, 640, Math.max(80, categories * (series.length * 14 + 12) + 70)),
-    data: { values: rows.map((r) => ({ ...r, hover: `${r.label} — ${r.series}: ${r.text}` })) },
+    data: { values: rows.map((r) => ({ ...shownRow(r), key: key(r.label), seriesKey: seriesKey(r.series), hover: shown(`${r.label} — ${r.series}: ${r.text}`) })) },
     layer: [
       { mark: { type: 'bar', height: 14 }, encoding: { y, x, color, yOffset, description: { field: 'hover' } } },
       { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#263238', aria: false }, encoding: { y, x, yOffset, text: { field: 'text' } } },
@@ -189,14 +223,15 @@ export function pairedBarSpec(lang: string, rows: Array<{ label: string; series:
 /** Lines over months, e.g. cumulative net gain against the cost. */
 export function lineSpec(lang: string, points: Array<{ month: number; series: string; value: number; text: string }>, colors: Array<[string, string]>, yTitle: string): Record<string, unknown> {
   const month = tr(lang, 'месяц', 'month');
+  const seriesKey = chartKeys();
   return {
     ...frame(lang, 640, 280),
-    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${month} ${p.month}: ${p.text}` })) },
+    data: { values: points.map((p) => ({ ...shownRow(p), seriesKey: seriesKey(p.series), hover: shown(`${p.series}, ${month} ${p.month}: ${p.text}`) })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'quantitative', title: tr(lang, 'Месяц после запуска', 'Month after go-live'), axis: { format: 'd', tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative', title: yTitle, axis: { format: ',.0f' } },
-      color: { field: 'series', type: 'nominal', sort: null, scale: { domain: colors.map((c) => c[0]), range: colors.map((c) => c[1]) } },
+      color: { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: colors.map((c) => seriesKey(c[0])), range: colors.map((c) => c[1]) }, legend: { labelExpr: KEY_LABEL } },
       description: { field: 'hover' },
     },
   };
@@ -207,14 +242,15 @@ export const SERIES_COLORS = ['#263238', '#1f5f99', '#2e7d32', '#c62828', '#ef6c
 
 /** Lines over calendar months (`07.2024`…, in order), one per series, e.g. leads of each source by month. */
 export function monthLineSpec(lang: string, points: Array<{ month: string; series: string; value: number; text: string }>, months: string[], series: string[], format: string): Record<string, unknown> {
+  const seriesKey = chartKeys();
   return {
     ...frame(lang, 640, 260),
-    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${p.month}: ${p.text}` })) },
+    data: { values: points.map((p) => ({ ...shownRow(p), seriesKey: seriesKey(p.series), hover: shown(`${p.series}, ${p.month}: ${p.text}`) })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: months.length > 8 ? -45 : 0 } },
       y: { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, points.map((p) => p.value), 200, true) },
-      color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
+      color: { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: series.map(seriesKey), range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) }, legend: { labelExpr: KEY_LABEL } },
       description: { field: 'hover' },
     },
   };

@@ -9,6 +9,7 @@ import { lineWidth, wrapWords } from '../kpi/reading-table.js';
 import { markdownWarnings } from '../kpi/text.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, mdText, type RenderOptions } from '../text.js';
+import { shownData } from '../terminal-safe.js';
 
 /**
  * Labels and formats of the before/after rows that are no KPI of the catalogue: rates a month of a
@@ -171,8 +172,15 @@ function cells(row: CompareRow, lang: string) {
   };
 }
 
-/** The before/after table for a terminal: arrows, green for better, and a met / not met mark. */
+/**
+ * The before/after table for a terminal: arrows, green for better, and a met / not met mark; the
+ * data's texts (managers, the company) made safe before anything is painted (shownData).
+ */
 export function renderCompareTable(result: CompareResult, opts: RenderOptions): string {
+  return compareTable(shownData(result), shownData(opts));
+}
+
+function compareTable(result: CompareResult, opts: RenderOptions): string {
   const L = compareLabels(opts.lang);
   const c = colors(opts.color);
   const out = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''}`), `${L.before}: ${L.period(result.before)}`, `${L.after}: ${L.period(result.after)}`, ''];

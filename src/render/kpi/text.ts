@@ -4,6 +4,7 @@ import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
 import { colors, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
+import { shownData } from '../terminal-safe.js';
 import { kpiLabels, METRIC_GROUPS, reasonText, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
@@ -43,8 +44,15 @@ function judge(key: string, value: unknown, total: unknown, touchNorm: number): 
   return undefined;
 }
 
-/** The KPIs as terminal tables: metric groups per manager with a department row, loss reasons, data quality. */
+/**
+ * The KPIs as terminal tables: metric groups per manager with a department row, loss reasons, data
+ * quality; the data's texts made safe before anything is painted (shownData).
+ */
 export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): string {
+  return kpiTable(shownData(result), shownData(opts));
+}
+
+function kpiTable(result: KpiResult, opts: KpiRenderOptions): string {
   const L = kpiLabels(opts.lang);
   const c = colors(opts.color);
   const norm = result.options?.touchNorm ?? 5;
