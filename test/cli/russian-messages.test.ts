@@ -53,6 +53,8 @@ describe('a Russian run speaks Russian', () => {
     ['an unknown option and no -o', ['generate', '--bogus'], 'неизвестный параметр «--bogus»'],
     ['a missing -o of generate', ['generate'], 'не указан обязательный параметр «-o, --output <папка>»'],
     ['a bad choice', ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'pdf'], 'недопустимое значение'],
+    // Tester T37 F8: a near miss of a choice is named, as an unknown option's is.
+    ['a near miss of a choice', ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'jsn'], '(может быть, json?)'],
     ['an output folder that does not exist', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'нет', 'r.xlsx')], 'папки'],
     ['a bad count', ['kpi', '-d', 'samples/amocrm-deals.csv', '--top-reasons', '0'], 'целое положительное число'],
     ['a swapped file', ['compare', '--cutover', '2025-03-01', '-d', 'samples/bitrix24-calls.xls'], 'это похоже на журнал звонков и действий, а не на выгрузку сделок'],
