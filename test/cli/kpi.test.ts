@@ -179,8 +179,8 @@ describe('crm-audit kpi', () => {
     expect(revenue('us.csv', ['$25,000', '$1,500', '$22,700.50'])).toBe(49200.5);
     // Comma decimals elsewhere in the column: 1.234 is a thousand and more, 2,500 two and a half.
     expect(revenue('eu.csv', ['1.234', '2.900,00', '2,500'])).toBe(1234 + 2900 + 2.5);
-    // Russian decimals: 1,234 is one and a bit (revenue is kept in whole cents: 13,734 -> 13,73).
-    expect(revenue('ru.csv', ['1,234', '12,5'])).toBe(13.73);
+    // Russian decimals: 1,234 is one and a bit (full precision: 13,734, its third decimal kept).
+    expect(revenue('ru.csv', ['1,234', '12,5'])).toBe(13.734);
     // Nothing decides: thousands (money has no three-decimal amounts).
     expect(revenue('none.csv', ['25,000', '1,500'])).toBe(26500);
   });

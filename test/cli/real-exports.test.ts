@@ -31,9 +31,10 @@ function tally(rows: Row[], manager: (r: Row) => string, outcome: (r: Row) => Ou
     const o = outcome(r);
     t.leads++;
     t[o]++;
-    if (o === 'won') t.revenue += Math.round(amount(r) * 100);
+    // Full precision (spec): a Data Loader extract's amounts have four decimals; summed in ten-thousandths, exactly.
+    if (o === 'won') t.revenue += Math.round(amount(r) * 10_000);
   }
-  for (const t of out.values()) t.revenue /= 100;
+  for (const t of out.values()) t.revenue /= 10_000;
   return out;
 }
 
