@@ -37,7 +37,11 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: {}, target: Number.POSITIVE_INFINITY }, 'doc.yaml, в target: ожидалось: число или текст; получено число больше любого, с которым можно считать (1e999, .inf)', 'doc.yaml, at target: expected a number or text; got a number too large to count with (1e999, .inf)'],
     [{ answers: { q: Number.NaN } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено не число (.nan)', 'doc.yaml, at answers.q: expected text, true or false; got not a number (.nan)'],
     // An empty file parses as null: said to be empty, not «получено null».
-    [null, 'doc.yaml, на верхнем уровне документа: файл пуст: в нём нет ни одного значения', 'doc.yaml, at (top level): the file is empty: it holds no value'],
+    [
+      null,
+      'doc.yaml, на верхнем уровне документа: файл пуст: в нём нет ни одного значения\n  подсказка: проверьте, тот ли это файл и сохранён ли он; образцы — в samples/ (ответы на анкету — samples/answers/, цели — samples/targets.yaml), файл соответствий --map пишет crm-audit map',
+      'doc.yaml, at (top level): the file is empty: it holds no value\n  hint: check that this is the file meant and that it was saved; samples are in samples/ (answers: samples/answers/, targets: samples/targets.yaml), and crm-audit map writes a --map file',
+    ],
   ])('%j', (doc, ru, en) => {
     expect(problems(doc, 'ru')).toEqual([ru]);
     expect(problems(doc, 'en')).toEqual([en]);
