@@ -388,15 +388,16 @@ export class ExportDecoder implements CellText {
     if (this.mixed) return this.moreMixed(bytes);
     const cp1251 = this.encoding === 'windows-1251';
     const n = bytes.length;
-    if (n > 0 && this.pendingLead === this.offset - 1 && (bytes[0]! & 0xc0) === 0x80) this.utf8Pair(this.pendingLead, this.lastBytes[this.lastBytes.length - 1]!, bytes[0]!, bytes);
-    for (let i = 0; i < n && !this.mixed; i++) {
+    if (n > 0 && this.pendingLead === this.offset - 1 && (bytes[0]! & 0xc0) === 0x80 && this.utf8Pair(this.pendingLead, this.lastBytes[this.lastBytes.length - 1]!, bytes[0]!, bytes)) return;
+    for (let i = 0; i < n; i++) {
       const b = bytes[i]!;
-      if (b < 0x20) {
-        if (isControlByte(b)) this.strayControl(this.offset + i);
-      } else if (b >= 0xd0 && b <= 0xd2) {
+      // One unsigned compare for the three lead bytes D0-D2.
+      if (((b - 0xd0) >>> 0) < 3) {
         if (i + 1 === n) this.pendingLead = this.offset + i;
-        else if ((bytes[i + 1]! & 0xc0) === 0x80) this.utf8Pair(this.offset + i, b, bytes[i + 1]!, bytes);
-      } else if (b === 0x98 && cp1251) this.refuse98(bytes, i);
+        else if ((bytes[i + 1]! & 0xc0) === 0x80 && this.utf8Pair(this.offset + i, b, bytes[i + 1]!, bytes)) return;
+      } else if (b < 0x20) {
+        if (isControlByte(b)) this.strayControl(this.offset + i);
+      } else if (b === 0x98 && cp1251) return this.refuse98(bytes, i);
     }
     // A copy: the chunk's buffer is read into again (see fileChunks).
     this.lastBytes = Buffer.from(n >= LAST_BYTES ? bytes.subarray(n - LAST_BYTES) : Buffer.concat([this.lastBytes, bytes]).subarray(-LAST_BYTES));
@@ -422,19 +423,21 @@ export class ExportDecoder implements CellText {
    * Russian or Ukrainian letters (utf8Letter) one after another are UTF-8 text, refused as mixed
    * encodings where the run starts. Windows-1251 reads them as «Р°», «Рё», «С‚», pairs of a capital and
    * a sign that Russian text does not hold four times in a row; KOI8-R, CP866 and Windows-1252 read them
-   * as pairs as odd.
+   * as pairs as odd. True when the text is refused (mixed): nothing more of the chunk is scanned.
    */
-  private utf8Pair(at: number, lead: number, next: number, bytes: Uint8Array): void {
+  private utf8Pair(at: number, lead: number, next: number, bytes: Uint8Array): boolean {
     if (!utf8Letter(lead, next)) {
       this.runNext = -1;
-      return;
+      return false;
     }
     if (at !== this.runNext) {
       this.runPairs = 0;
       this.runStart = at;
     }
     this.runNext = at + 2;
-    if (++this.runPairs >= UTF8_RUN) this.mixedFrom(this.runStart, bytes);
+    if (++this.runPairs < UTF8_RUN) return false;
+    this.mixedFrom(this.runStart, bytes);
+    return true;
   }
 
   /**
