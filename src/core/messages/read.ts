@@ -68,6 +68,11 @@ export const READ_MESSAGES = {
     ru: 'текст начинался как UTF-8, но после байта {offset} перестал им быть (кодировки смешаны)', en: 'the text is not valid UTF-8 after byte {offset} although it started as UTF-8 (mixed encodings)',
     hint: { ru: 'сохраните выгрузку заново как CSV UTF-8 или целиком в Windows-1251', en: 'save the export again as CSV UTF-8, or as Windows-1251 throughout' },
   },
+  'read.mixedPage': {
+    ru: 'текст начинался в кодировке {encoding}, но с байта {offset} в нём идёт UTF-8 (кодировки смешаны): «{sample}» в {encoding} читается как «{garbled}»',
+    en: 'the text started as {encoding} but is UTF-8 from byte {offset} on (mixed encodings): "{sample}" reads as "{garbled}" in {encoding}',
+    hint: { ru: 'сохраните выгрузку заново целиком в одной кодировке: как CSV UTF-8 (или вся в {encoding})', en: 'save the export again in one encoding throughout: as CSV UTF-8 (or all of it in {encoding})' },
+  },
   'read.cutUtf8': {
     ru: 'файл обрезан: он кончается посреди символа (начало символа в UTF-8 есть, конца нет), то есть загружен не до конца', en: 'the file is cut short: it ends in the middle of a character (a UTF-8 sequence with no end), so it was not downloaded in full',
     hint: { ru: 'скачайте или выгрузите его ещё раз', en: 'download or export it again' },

@@ -59,6 +59,7 @@ export class ExportDecoder implements CellText {
   end(): string {
     this.eofMarks = 0;
     this.refuseOnlyNuls();
+    if (this.mixed) this.refuseMixed();
     if (this.tail) this.invalidUtf8();
     if (!this.decoder) return '';
     if (this.encoding === 'utf-8') {
@@ -115,7 +116,7 @@ export class ExportDecoder implements CellText {
     if (this.encoding !== 'utf-8') this.checkControl(chunk);
     else this.checkUtf8(chunk);
     this.offset += chunk.length;
-    return chunk;
+    return this.mixed ? EMPTY : chunk;
   }
 
   /** Ends byte mode: the bytes held back, the UTF-16 decoder's rest, or an error for an incomplete UTF-8 sequence. */
@@ -126,6 +127,8 @@ export class ExportDecoder implements CellText {
     const held = this.held;
     this.held = undefined;
     const rest = held ? this.bytes(held, true) : EMPTY;
+    // UTF-8 after single-byte text, its sample cut short by the end of the input.
+    if (this.mixed) this.refuseMixed();
     // The start of a character the file ends inside: cut short (a download that stopped), not another encoding.
     if (this.tail) return isUtf8Prefix(this.tail) ? this.cutUtf8() : this.invalidUtf8();
     if (this.transcoded) return Buffer.concat([rest, Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8')]);
@@ -318,6 +321,10 @@ export class ExportDecoder implements CellText {
 
   private decodeChunk(chunk: Uint8Array, stream: boolean): string {
     if (this.encoding !== 'utf-8' && this.encoding !== 'utf-16le' && this.encoding !== 'utf-16be') this.checkControl(chunk);
+    if (this.mixed) {
+      this.offset += chunk.length;
+      return '';
+    }
     try {
       const text = this.decoder!.decode(chunk, { stream });
       this.offset += chunk.length;
@@ -369,12 +376,109 @@ export class ExportDecoder implements CellText {
     if (utf8.valid >= 8 && utf8.invalid <= 1) throw UserError.of('E_ENCODING', 'read.givenNotUtf8', { encoding: ENCODING_NAMES[this.encoding!] ?? String(this.encoding) }, { file: this.file });
   }
 
+  /**
+   * Scans single-byte text (a Windows code page, KOI8-R, CP866): its control bytes (strayControl), the
+   * byte Windows-1251 leaves undefined (0x98), and UTF-8 Cyrillic after it (utf8Pair). The encoding was
+   * decided on 64 KB: a file of 75 KB of Windows-1251 rows and then UTF-8 rows was read whole as
+   * Windows-1251, 63% of its deals under managers such as «РђР»РµРєСЃРµРµРІР°», with exit 0 (a tester).
+   * One compare a byte more than before: a lead byte of UTF-8 Cyrillic (D0-D2, «Р», «С», «Т» in
+   * Windows-1251) is looked at further only where a continuation byte (80-BF) follows it.
+   */
   private checkControl(bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) {
+    if (this.mixed) return this.moreMixed(bytes);
+    const cp1251 = this.encoding === 'windows-1251';
+    const n = bytes.length;
+    if (n > 0 && this.pendingLead === this.offset - 1 && (bytes[0]! & 0xc0) === 0x80 && this.utf8Pair(this.pendingLead, this.lastBytes[this.lastBytes.length - 1]!, bytes[0]!, bytes)) return;
+    for (let i = 0; i < n; i++) {
       const b = bytes[i]!;
-      if (b === 0x98 && this.encoding === 'windows-1251') this.refuseBinary(this.inFile(this.offset + i));
-      if (isControlByte(b)) this.strayControl(this.offset + i);
+      // One unsigned compare for the three lead bytes D0-D2.
+      if (((b - 0xd0) >>> 0) < 3) {
+        if (i + 1 === n) this.pendingLead = this.offset + i;
+        else if ((bytes[i + 1]! & 0xc0) === 0x80 && this.utf8Pair(this.offset + i, b, bytes[i + 1]!, bytes)) return;
+      } else if (b < 0x20) {
+        if (isControlByte(b)) this.strayControl(this.offset + i);
+      } else if (b === 0x98 && cp1251) return this.refuse98(bytes, i);
     }
+    // A copy: the chunk's buffer is read into again (see fileChunks).
+    this.lastBytes = Buffer.from(n >= LAST_BYTES ? bytes.subarray(n - LAST_BYTES) : Buffer.concat([this.lastBytes, bytes]).subarray(-LAST_BYTES));
+  }
+
+  /** A lead byte of UTF-8 Cyrillic that ended the last chunk, where it stands in the text (-1: none). */
+  private pendingLead = -1;
+  /** The last bytes of the single-byte text scanned: where a UTF-8 run or sequence found in the next chunk begins. */
+  private lastBytes: Uint8Array = EMPTY;
+  /** The run of UTF-8 Cyrillic letters one after another: how many, where it starts, and where the next would start. */
+  private runPairs = 0;
+  private runStart = -1;
+  private runNext = -1;
+  /**
+   * Single-byte text found to be UTF-8 from `at` (a position in the text) on, and its bytes from there
+   * so far: refused once MIXED_SAMPLE of them are in (or the input ends), so that the letters the
+   * message shows never depend on where a chunk ends. Nothing more is passed on meanwhile.
+   */
+  private mixed: { at: number; bytes: Buffer } | undefined;
+
+  /**
+   * A UTF-8 sequence of a lead byte D0-D2 and a continuation byte at `at` in single-byte text: UTF8_RUN
+   * Russian or Ukrainian letters (utf8Letter) one after another are UTF-8 text, refused as mixed
+   * encodings where the run starts. Windows-1251 reads them as «Р°», «Рё», «С‚», pairs of a capital and
+   * a sign that Russian text does not hold four times in a row; KOI8-R, CP866 and Windows-1252 read them
+   * as pairs as odd. True when the text is refused (mixed): nothing more of the chunk is scanned.
+   */
+  private utf8Pair(at: number, lead: number, next: number, bytes: Uint8Array): boolean {
+    if (!utf8Letter(lead, next)) {
+      this.runNext = -1;
+      return false;
+    }
+    if (at !== this.runNext) {
+      this.runPairs = 0;
+      this.runStart = at;
+    }
+    this.runNext = at + 2;
+    if (++this.runPairs < UTF8_RUN) return false;
+    this.mixedFrom(this.runStart, bytes);
+    return true;
+  }
+
+  /**
+   * Byte 0x98, which Windows-1251 leaves undefined: binary, unless it ends a valid UTF-8 sequence
+   * (UTF-8's «И» is D0 98, «‘» E2 80 98): then the text is UTF-8 there, and a file of Windows-1251
+   * rows and then UTF-8 rows holding «И» was called binary instead of mixed encodings (a tester).
+   */
+  private refuse98(bytes: Uint8Array, i: number): void {
+    const before = i < 3 ? Buffer.concat([this.lastBytes, bytes.subarray(0, i + 4)]) : bytes.subarray(i - 3, i + 4);
+    const k = i < 3 ? this.lastBytes.length + i : 3;
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const lead = before[j]!;
+      if ((lead & 0xc0) === 0x80) continue;
+      const len = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+      if (j + len <= k || !isUtf8Prefix(before.subarray(j, j + len))) break;
+      const at = this.offset + i - (k - j);
+      return this.mixedFrom(this.runNext === at + 2 ? this.runStart : at, bytes);
+    }
+    this.refuseBinary(this.inFile(this.offset + i));
+  }
+
+  /** The text is UTF-8 from `at` on: its bytes from there (some may stand in the last chunk) start the sample. */
+  private mixedFrom(at: number, bytes: Uint8Array): void {
+    const back = this.offset - at;
+    const head = back > 0 ? this.lastBytes.subarray(this.lastBytes.length - back) : EMPTY;
+    this.mixed = { at, bytes: EMPTY };
+    this.moreMixed(back > 0 ? Buffer.concat([head, bytes]) : bytes.subarray(-back));
+  }
+
+  /** More bytes of the sample of UTF-8 (mixed); refused once it is long enough. */
+  private moreMixed(bytes: Uint8Array): void {
+    const mixed = this.mixed!;
+    mixed.bytes = Buffer.concat([mixed.bytes, bytes.subarray(0, MIXED_SAMPLE - mixed.bytes.length)]);
+    if (mixed.bytes.length >= MIXED_SAMPLE) this.refuseMixed();
+  }
+
+  /** Refuses single-byte text that turned into UTF-8 (mixed), showing the first UTF-8 letters as they are and as the code page reads them. */
+  private refuseMixed(): never {
+    const { at, bytes } = this.mixed!;
+    const encoding = ENCODING_NAMES[this.encoding!] ?? String(this.encoding);
+    throw UserError.of('E_ENCODING', 'read.mixedPage', { offset: this.inFile(at), encoding, ...utf8Letters(bytes, this.encoding!) }, { file: this.file });
   }
 
   /** `at`: where the byte stands in the text passed on (NULs removed); said where it stands in the file. */
@@ -395,6 +499,34 @@ export class ExportDecoder implements CellText {
   private refuseBinary(at?: number): never {
     throw at !== undefined ? UserError.of('E_BINARY', 'read.binaryAt', { offset: at }, { file: this.file }) : UserError.of('E_BINARY', 'read.binary', {}, { file: this.file });
   }
+}
+
+/** Whether a lead byte and a continuation byte are a Russian or Ukrainian letter in UTF-8: А-я, Ё, ё, Є, є, І, і, Ї, ї, Ў, ў, Ґ, ґ. */
+function utf8Letter(lead: number, next: number): boolean {
+  if (lead === 0xd0) return next >= 0x90 || next === 0x81 || next === 0x84 || next === 0x86 || next === 0x87 || next === 0x8e;
+  if (lead === 0xd1) return next <= 0x8f || next === 0x91 || next === 0x94 || next === 0x96 || next === 0x97 || next === 0x9e;
+  return lead === 0xd2 && (next === 0x90 || next === 0x91);
+}
+
+/**
+ * The UTF-8 letters (2-byte sequences) and single spaces between them from bytes[from] on, some twenty
+ * at most: the name a person finds the row by, as UTF-8 has it and as the code page reads it.
+ */
+function utf8Letters(bytes: Uint8Array, page: Encoding): { sample: string; garbled: string } {
+  let i = 0;
+  const start = 0;
+  let letters = 0;
+  while (letters < 24 && i + 1 < bytes.length) {
+    const space = bytes[i] === 0x20 && i > start ? 1 : 0;
+    const lead = bytes[i + space]!;
+    if (lead < 0xc2 || lead > 0xdf || (bytes[i + space + 1]! & 0xc0) !== 0x80) break;
+    i += space + 2;
+    letters++;
+  }
+  const run = bytes.subarray(start, i);
+  const decoder = page === 'windows-1252' ? cp1252 : page === 'koi8-r' || page === 'ibm866' || page === 'windows-1251' ? CYRILLIC_DECODERS[page] : undefined;
+  const shown = (text: string) => text.replace(/[\u0080-\u009f]/g, '\ufffd');
+  return { sample: shown(Buffer.from(run).toString('utf8')), garbled: shown(decoder?.decode(run) ?? '') };
 }
 
 /**
@@ -502,6 +634,11 @@ const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, b) => b);
 const CP1251_CHARS = cp1251.decode(ALL_BYTES);
 const CP1252_CHARS = cp1252.decode(ALL_BYTES);
 const SAMPLE_BYTES = 64 * 1024;
+/** UTF-8 Cyrillic letters one after another that make single-byte text UTF-8 there (see utf8Pair). */
+const UTF8_RUN = 4;
+/** Bytes of the UTF-8 the message of mixed encodings shows (some twenty letters), and the bytes kept of the last chunk to find where it starts. */
+const MIXED_SAMPLE = 72;
+const LAST_BYTES = 8;
 /** NUL bytes a text file may hold whatever its size (see dropNul). */
 const MAX_STRAY_NULS = 64;
 const EMPTY = Buffer.alloc(0);

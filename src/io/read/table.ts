@@ -183,7 +183,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
 }
 
 /** Errors that name a byte of the file, which a person finds by its line. */
-const AT_BYTE = new Set(['read.mixedUtf8', 'read.binaryAt']);
+const AT_BYTE = new Set(['read.mixedUtf8', 'read.mixedPage', 'read.binaryAt']);
 
 /**
  * An error at a byte of a file, said at its line too (a tester's «not UTF-8 after byte 981» named no
