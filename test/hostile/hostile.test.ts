@@ -50,7 +50,7 @@ describe('hostile exports are refused with one clear message, bounded, and leave
   it.each([
     ['empty-0-bytes.csv', /the file is empty \(0 bytes\)/],
     ['bom-only.csv', /the file holds no rows/],
-    ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes \(eight times --max-cell-size 1048576\) without ending: no line break there, or a quote that is never closed/],
+    ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes \(eight times --max-cell-size 1048576\) without ending: no line break there, a quote not closed, or a cell longer than the limit/],
     ['zip-not-xlsx.xlsx', /not an Excel workbook/],
     ['zipped-export.zip', /a zip archive of files \(deals\.csv\), not an Excel workbook\n {2}hint: unzip it and pass the export file itself/],
     ['gzipped-export.csv.gz', /a compressed \(gzip\) file, not an export\n {2}hint: decompress it \(gunzip FILE\)/],

@@ -97,8 +97,8 @@ export const READ_MESSAGES = {
     hint: { ru: 'удалите строку sep= из файла или укажите --delimiter {actualArg}', en: 'remove the sep= line from the file, or pass --delimiter {actualArg}' },
   },
   'csv.runaway': {
-    ru: 'запись, начатая в строке {line}, длиннее {bytes} байт (восемь раз по --max-cell-size {max}) и не заканчивается: в этом месте нет перевода строки или кавычка так и не закрыта',
-    en: 'a record starting at line {line} runs over {bytes} bytes (eight times --max-cell-size {max}) without ending: no line break there, or a quote that is never closed',
+    ru: 'запись, начатая в строке {line}, длиннее {bytes} байт (восемь раз по --max-cell-size {max}) и на этом не заканчивается: в этом месте нет перевода строки, кавычка не закрыта или в записи ячейка длиннее предела',
+    en: 'a record starting at line {line} runs over {bytes} bytes (eight times --max-cell-size {max}) without ending: no line break there, a quote not closed, or a cell longer than the limit',
     hint: {
       ru: 'выгрузите файл ещё раз (переводы строк могли потеряться при копировании) и проверьте кавычки около этой строки; если запись настоящая, поднимите --max-cell-size',
       en: 'export the file again (line breaks may have been lost in a copy) and check the quotes around that line; if the record is genuine, raise --max-cell-size',
