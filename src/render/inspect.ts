@@ -51,7 +51,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   // `at` read from a column with times, not the dates alone its name matched: said as kpi says it, with the --map line that undoes it.
   if (r.timedAt) lines.push(c.yellow(`  ${describeAlert(timedAtAlert(r.file, r.timedAt), opts.lang)}`));
   for (const [field, values] of Object.entries(r.values)) {
-    lines.push('', c.bold(L(`Значения поля ${field}${VALUES_RU[field] ? ` (${VALUES_RU[field]})` : ''}`, `Values of ${field}`)));
+    lines.push('', c.bold(L(`Значения поля ${field}${VALUES_RU[field] ? ` (${VALUES_RU[field]})` : ''}`, `Values of ${field}${VALUES_EN[field] ? ` (${VALUES_EN[field]})` : ''}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(shown(field, v), opts.lang)} (${n(v.count)})`);
     if (values.length > 30) lines.push(L(`  … ещё ${n(values.length - 30)}`, `  … ${n(values.length - 30)} more`));
   }
@@ -71,7 +71,8 @@ const VALUES_RU: Readonly<Record<string, string>> = {
   currency: 'валюта',
   closed_at: 'дата закрытия',
   won: 'выиграна ли',
-  probability: 'вероятность',
+  // Listed with the column that decides with it (`true / 0.0`: closed at 0 %; `0 / Дорого`: a reason at 0 %), a tester read it as the probability alone.
+  probability: 'вероятность; через «/» — с колонкой, которая решает вместе с ней',
   // Odoo's «Активно»: an archived opportunity is False (a tester's Odoo list showed «Значения поля active» and no word of it).
   active: 'активна ли: не в архиве',
   // Odoo's loss reason, where it alone says a deal is lost (a profile's lostByReason): each is shown with its stage.
@@ -82,6 +83,9 @@ const VALUES_RU: Readonly<Record<string, string>> = {
   owner_type: 'к чему привязано действие',
   done: 'выполнено ли',
 };
+
+/** What a field whose values inspect lists as pairs holds, in English (VALUES_RU says every field's). */
+const VALUES_EN: Readonly<Record<string, string>> = { probability: 'each with the column that decides with it, after "/"' };
 
 /** How the deals reader notes a stage no rule knows whose deal it read as open; and how inspect shows it where the run stops on the stage. */
 const OPEN_UNKNOWN = 'open (stage not known)';

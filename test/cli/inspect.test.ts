@@ -333,3 +333,16 @@ describe('inspect and map without --kind on a Salesforce Task extract (Data Load
     expect(map.stdout + map.stderr).not.toMatch(/deals:|Revenue|amount/);
   });
 });
+
+// Tester T38: «Values of probability» listed «true / 0.0», the closed flag beside the probability, under the probability's name alone.
+describe('inspect of a closed flag with a probability', () => {
+  it('says the values are pairs with the column that decides with the probability', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspect-prob-'));
+    writeFileSync(path.join(dir, 'd.csv'), 'Record ID,Deal owner,Deal Stage,Create Date,Is Deal Closed?,Deal probability\n1,Ann,Custom stage,2025-03-01,true,0.0\n2,Ann,Custom stage,2025-03-01,true,1.0\n');
+    const en = runCli(['inspect', 'd.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stdout).toContain('Values of probability (each with the column that decides with it, after "/")');
+    expect(en.stdout).toMatch(/"true \/ 0\.0"\s+-> lost \(1\)/);
+    const ru = runCli(['inspect', 'd.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('Значения поля probability (вероятность; через «/» — с колонкой, которая решает вместе с ней)');
+  });
+});
