@@ -22,4 +22,14 @@ describe('money in the thousands or millions its header names', () => {
     const en = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-04-01', '--lang', 'en'], { cwd: dir });
     expect(en.stderr).toContain('"Бюджет, тыс. руб." in thousands: 1,500 → 1,500,000');
   });
+
+  // Third read: a column passed over for the amount («Бюджет, тыс. руб.» beside the «Бюджет» read) was said read in thousands.
+  it('is not said of a column of the same name that is not read', () => {
+    writeFileSync(path.join(dir, 'twins.csv'), ['ID;Ответственный;Дата создания;Статус;Бюджет;Бюджет, тыс. руб.', '1;Анна;01.03.2025;won;1500000;1500'].join('\n'));
+    const run = runCli(['kpi', '-d', 'twins.csv', '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { total: { revenue: number }; dataQuality: { alerts: Array<{ code: string }> } };
+    expect(out.total.revenue).toBe(1_500_000);
+    expect(out.dataQuality.alerts.map((a) => a.code)).not.toContain('money-scale');
+  });
 });

@@ -3,7 +3,7 @@ import type { DealStatus } from '../../core/records.js';
 import { PIPELINES_KEPT, type UnknownStage } from '../../core/undecided-stages.js';
 import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
-import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
+import { isConvertedAmount, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
 
@@ -313,7 +313,6 @@ function noteLostDigits(ctx: ReadContext, id: string, col: number): void {
   ctx.idsLostDigits.rows++;
 }
 
-const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));
 
 /**
  * The row's amount: the amount column's, or, where a converted amount is blank or 0 and the deal's own
@@ -344,14 +343,14 @@ function noteAmountCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void 
 
 /** Beside a converted amount, the first other amount column the file has (the deal's own amount), else undefined. */
 function originalAmount(ctx: ReadContext): number | undefined {
-  const i = ctx.map.columns.findIndex((col) => col.passedOverFor === 'amount' && !CONVERTED.has(normalizeHeader(col.header)));
+  const i = ctx.map.columns.findIndex((col) => col.passedOverFor === 'amount' && !isConvertedAmount(col.header));
   return i < 0 ? undefined : i;
 }
 
 /** Whether the amount column holds amounts converted into the company's one currency. */
 function amountIsConverted(ctx: ReadContext): boolean {
   const col = ctx.cols.amount;
-  return col !== undefined && CONVERTED.has(normalizeHeader(ctx.map.columns[col]!.header));
+  return col !== undefined && isConvertedAmount(ctx.map.columns[col]!.header);
 }
 
 const WON_TIMES = new Set(WON_TIME.map(normalizeHeader));

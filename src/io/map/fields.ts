@@ -120,15 +120,25 @@ const SCALED_FIELDS: ReadonlySet<string> = new Set([...MONEY_FIELDS, 'price', 'q
 
 /**
  * The columns read in the scale their header names («Бюджет, тыс. руб.»: 1 000), the one rule the
- * reading and its warning both go by: a column of a scaled field, or one passed over for it (Bitrix24's
- * OPPORTUNITY beside a converted amount, read where that is blank).
+ * reading and its warning both go by: a column of a scaled field, and beside a converted amount the
+ * deal's own amount passed over for it (Bitrix24's OPPORTUNITY, read where the converted one is blank).
+ * Not another column passed over: «Бюджет, тыс. руб.» beside the «Бюджет» read was said read in thousands.
  */
 export function scaledColumns(columns: ReadonlyArray<{ index: number; header: string; field?: string; passedOverFor?: string }>): Array<{ index: number; header: string; scale: number }> {
+  const converted = columns.some((c) => c.field === 'amount' && isConvertedAmount(c.header));
   return columns.flatMap((c) => {
-    const field = c.field ?? c.passedOverFor;
+    const field = c.field ?? (converted && c.passedOverFor === 'amount' ? 'amount' : undefined);
     const scale = field !== undefined && SCALED_FIELDS.has(field) ? headerScale(c.header) : undefined;
     return scale === undefined ? [] : [{ index: c.index, header: c.header, scale }];
   });
+}
+
+let CONVERTED_HEADERS: ReadonlySet<string> | undefined;
+
+/** Whether a header is one of an amount converted into the company's currency (CONVERTED_AMOUNT). */
+export function isConvertedAmount(header: string): boolean {
+  CONVERTED_HEADERS ??= new Set(CONVERTED_AMOUNT.map(normalizeHeader));
+  return CONVERTED_HEADERS.has(normalizeHeader(header));
 }
 
 /** The scale a money header names after its name (MONEY_SCALE): 1 000 for thousands, 1 000 000 for millions; undefined for none. */
