@@ -97,7 +97,8 @@ export interface DealMemos {
    */
   managerMore: readonly number[];
   status: CellMemo<StatusEntry>;
-  stage: CellMemo<StageEntry>;
+  /** A stage cell as readStage reads it, and whether the --map file names it (userNamed), once per distinct cell. */
+  stage: CellMemo<StageEntry & { named: boolean }>;
   /** Whether a close date cell says the deal is not closed (amoCRM's `не закрыта`: notClosedDates). */
   notClosed: CellMemo<boolean>;
   probability: CellMemo<number | undefined>;
@@ -155,7 +156,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
       const seen = status !== undefined ? noteEntry(ctx, 'status', raw, status) : hasStage && raw !== '' ? noteEntry(ctx, 'status', raw, '(unknown: stage used)') : undefined;
       return { status, seen };
     }),
-    stage: new CellMemo((t) => readStage(maps, trimEdges(t), ctx.stageParentheses)),
+    stage: new CellMemo((t) => ({ ...readStage(maps, trimEdges(t), ctx.stageParentheses), named: userNamed(trimEdges(t), maps) })),
     notClosed: notClosedMemo(ctx),
     probability: new CellMemo((t) => {
       const n = parseNumber(trimEdges(t).replace(/%$/, ''));
@@ -412,7 +413,7 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
   }
   let said = c.closed === undefined ? notClosed(cells, m) : undefined;
   // A stage the --map file names keeps its status: an own «Оплачено» amoCRM never closes, named won by the user (review R39).
-  if (said !== undefined && userNamed(cells, ctx)) said = undefined;
+  if (said !== undefined && c.stage !== undefined && cells.value(c.stage, m.stage).named) said = undefined;
   const closedFlag = c.closed === undefined ? (said === undefined ? undefined : false) : cells.value(c.closed, m.flag);
   // A won flag says won, and with a closed flag lost or open too. Alone, "not won" is lost or open
   // as the stage says (HubSpot's «Is Closed Won» beside «Closed lost»): read as open, every lost deal was.
@@ -472,11 +473,9 @@ function notClosed(cells: Cells, m: DealMemos): number | undefined {
   return undefined;
 }
 
-/** Whether the row's stage is one the --map file names (any of the names readStage looks it up by). */
-function userNamed(cells: Cells, ctx: ReadContext): boolean {
-  const c = ctx.cols.stage;
-  if (c === undefined || ctx.maps.userStatus.size === 0) return false;
-  return stageNames(trimEdges(cells.text(c))).some((n) => ctx.maps.userStatus.has(normalizeValue(n)));
+/** Whether a stage is one the --map file names (any of the names readStage looks it up by). */
+function userNamed(stage: string, maps: ReadContext['maps']): boolean {
+  return maps.userStatus.size > 0 && stageNames(stage).some((n) => maps.userStatus.has(normalizeValue(n)));
 }
 
 /** The memo of what a close date says of a deal not closed: the common words and the profile's placeholders. */
