@@ -509,21 +509,20 @@ function utf8Letter(lead: number, next: number): boolean {
 }
 
 /**
- * The UTF-8 letters (2-byte sequences) and single spaces between them from bytes[from] on, some twenty
- * at most: the name a person finds the row by, as UTF-8 has it and as the code page reads it.
+ * The UTF-8 letters (2-byte sequences) and single spaces between them at the start of `bytes`, some
+ * twenty at most: the name a person finds the row by, as UTF-8 has it and as the code page reads it.
  */
 function utf8Letters(bytes: Uint8Array, page: Encoding): { sample: string; garbled: string } {
   let i = 0;
-  const start = 0;
   let letters = 0;
   while (letters < 24 && i + 1 < bytes.length) {
-    const space = bytes[i] === 0x20 && i > start ? 1 : 0;
+    const space = bytes[i] === 0x20 && i > 0 ? 1 : 0;
     const lead = bytes[i + space]!;
     if (lead < 0xc2 || lead > 0xdf || (bytes[i + space + 1]! & 0xc0) !== 0x80) break;
     i += space + 2;
     letters++;
   }
-  const run = bytes.subarray(start, i);
+  const run = bytes.subarray(0, i);
   const decoder = page === 'windows-1252' ? cp1252 : page === 'koi8-r' || page === 'ibm866' || page === 'windows-1251' ? CYRILLIC_DECODERS[page] : undefined;
   const shown = (text: string) => text.replace(/[\u0080-\u009f]/g, '\ufffd');
   return { sample: shown(Buffer.from(run).toString('utf8')), garbled: shown(decoder?.decode(run) ?? '') };
