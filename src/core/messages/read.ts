@@ -252,8 +252,17 @@ export const READ_MESSAGES = {
     ru: 'книга распаковывается больше чем в {max} байт (ZIP-бомба или выгрузка намного больше ожидаемой)', en: 'the workbook inflates to more than {max} bytes (a zip bomb, or a far larger export than expected)',
     hint: { ru: 'если файл настоящий, поднимите --max-inflated-size', en: 'raise --max-inflated-size if the file is genuine' },
   },
+  // The zip library's own words (English only) are not the reader's: a damaged archive is said alike in both languages.
   'xlsx.corrupt': {
-    ru: 'книга повреждена и не читается', en: 'the workbook is damaged and cannot be read ({reason})',
+    ru: 'книга повреждена и не читается: её ZIP-архив испорчен', en: 'the workbook is damaged and cannot be read: its zip archive is broken',
+    hint: { ru: 'откройте её в Excel или LibreOffice и сохраните заново как .xlsx', en: 'open it in Excel or LibreOffice and save it again as .xlsx' },
+  },
+  'xlsx.missingPart': {
+    ru: 'книга повреждена и не читается: в ней нет части {part}, которую называет её оглавление', en: 'the workbook is damaged and cannot be read: it lacks the part {part} its table of contents names',
+    hint: { ru: 'откройте её в Excel или LibreOffice и сохраните заново как .xlsx', en: 'open it in Excel or LibreOffice and save it again as .xlsx' },
+  },
+  'xlsx.twoParts': {
+    ru: 'книга повреждена и не читается: в ней две части с именем {part}, и какую из них прочитал бы Excel, не угадать', en: 'the workbook is damaged and cannot be read: it has two parts named {part}, and which one Excel would read is not to be guessed',
     hint: { ru: 'откройте её в Excel или LibreOffice и сохраните заново как .xlsx', en: 'open it in Excel or LibreOffice and save it again as .xlsx' },
   },
   'xlsx.truncated': {
@@ -280,6 +289,10 @@ export const READ_MESSAGES = {
   },
   'xlsx.pastLastColumn': {
     ru: 'книга повреждена: ячейка «{cell}» листа «{sheet}» правее последней колонки листа («XFD»)', en: 'the workbook is damaged: cell {cell} of sheet "{sheet}" is right of a sheet\'s last column (XFD)',
+    hint: DAMAGED,
+  },
+  'xlsx.pastLastRow': {
+    ru: 'книга повреждена: у строки листа «{sheet}» номер «{row}», а на листе Excel строки только с 1-й по 1 048 576-ю', en: 'the workbook is damaged: a row of sheet "{sheet}" is numbered {row}, and an Excel sheet has rows 1 to 1,048,576 only',
     hint: DAMAGED,
   },
   'xlsx.badSharedString': {

@@ -93,7 +93,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       return { sheet: sheet.name, sheets: names, date1904, ...(hiddenRows > 0 ? { hiddenRows } : {}), ...(other.length > 0 ? { otherSheets: other } : {}) };
     }
     // A sheet the workbook names whose part the zip lacks is a damaged workbook, not an empty one.
-    if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `no part ${missing}` }, { file });
+    if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.missingPart', { part: missing }, { file });
     if (sheetWanted === undefined) throw emptySheetsError(file, undefined, names, []);
     // The sheet chosen is empty: the sheets that hold values are named, to choose one of them instead.
     const chosen = candidates[0]!;
@@ -204,6 +204,8 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     const rowAttrs = /^<row\b([^>]*)>/.exec(xml)?.[1] ?? '';
     const r = attr(rowAttrs, 'r');
     const rowNumber = r ? Number(r) : nextRow;
+    // A row number no sheet can have (past 1 048 576, not a whole number) is a damaged or forged sheet, not more data.
+    if (!(rowNumber >= 1 && rowNumber <= SHEET_ROWS && Number.isInteger(rowNumber))) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.pastLastRow', { sheet: ctx.sheet, row: r ?? String(rowNumber) }, { file });
     nextRow = rowNumber + 1;
     const { cells, uncalculated } = parseRowCells(xml, ctx, rowNumber, limits);
     if (ctx.merges.size > 0) fillMerged(cells, rowNumber);
@@ -399,6 +401,8 @@ const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /** A worksheet's columns: A to XFD. */
 const SHEET_COLUMNS = 16_384;
+/** A worksheet's rows: 1 to 1 048 576. */
+const SHEET_ROWS = 1_048_576;
 
 /**
  * A row's values by column. A cell with no value (an empty cell that carries only a style, as a
@@ -792,7 +796,7 @@ function listEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
       }
       // Two parts of one name: which one Excel would read is not to be guessed (a crafted or damaged file read 100 times the revenue).
       if (entries.has(entry.fileName)) {
-        reject(UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `two parts named ${entry.fileName}` }, { file }));
+        reject(UserError.of('E_XLSX_CORRUPT', 'xlsx.twoParts', { part: entry.fileName }, { file }));
         return;
       }
       entries.set(entry.fileName, entry);

@@ -181,6 +181,21 @@ describe('empty formatted cells and notes far right of the table', () => {
     const error = await read(workbook(dealRows({ extra: (r) => (r === 2 ? '<c r="XFE2"><v>1</v></c>' : '') })));
     expect((error as UserError).message).toBe('the workbook is damaged: cell XFE2 of sheet "Сделки" is right of a sheet\'s last column (XFD)');
   });
+
+  // A tester's sheet with a row numbered 1 048 577 was read as one more deal, with no word.
+  it.each([['1048577'], ['0'], ['2.5'], ['x']])('a row numbered %s is a damaged workbook, in both languages', async (r) => {
+    const error = await read(workbook(dealRows().replace('<row r="4">', `<row r="${r}">`)));
+    expect((error as UserError).code).toBe('E_XLSX_CORRUPT');
+    expect((error as UserError).message).toBe(`the workbook is damaged: a row of sheet "Сделки" is numbered ${r}, and an Excel sheet has rows 1 to 1,048,576 only`);
+    expect(describeUserError(error as UserError, 'ru')).toContain(`книга повреждена: у строки листа «Сделки» номер «${r}», а на листе Excel строки только с 1-й по 1 048 576-ю`);
+  });
+
+  it('the last row a sheet can have is read', async () => {
+    const rows = (await read(workbook(dealRows().replace('<row r="4">', '<row r="1048576">').replace(/r="([A-F])4"/g, 'r="$11048576"')))) as string[][];
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toEqual(((await read(workbook(dealRows()))) as string[][])[3]);
+    expect(rows[3]![1]).toBe('Anna');
+  });
 });
 
 // A helper's workbook with rows hidden by a filter: all read, with no word, while the user saw fewer.
@@ -212,7 +227,24 @@ describe('two parts of one name', () => {
     ]);
     const run = kpi(put('two-parts.xlsx', zip), 'en');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('two-parts.xlsx: the workbook is damaged and cannot be read (two parts named xl/worksheets/sheet1.xml)');
+    expect(run.stderr).toContain('two-parts.xlsx: the workbook is damaged and cannot be read: it has two parts named xl/worksheets/sheet1.xml');
+    const ru = kpi(put('two-parts.xlsx', zip), 'ru');
+    expect(ru.stderr).toContain('в ней две части с именем xl/worksheets/sheet1.xml');
+  });
+});
+
+// T37 F7: an English run appended the zip library's words («end of central directory record signature not found»), the Russian dropped them.
+describe('a zip archive cut short', () => {
+  it('is a damaged workbook, said alike in both languages, with no library text', () => {
+    const whole = workbook(dealRows());
+    const file = put('half.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
+    const en = kpi(file, 'en');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('half.xlsx: the workbook is damaged and cannot be read: its zip archive is broken\n  hint: open it in Excel or LibreOffice and save it again as .xlsx');
+    expect(en.stderr).not.toMatch(/signature|central directory|\(/);
+    const ru = kpi(file, 'ru');
+    expect(ru.stderr).toContain('книга повреждена и не читается: её ZIP-архив испорчен');
+    expect(latinWords(ru.stderr)).toEqual([]);
   });
 });
 
@@ -228,7 +260,8 @@ describe('a sheet whose part the zip lacks', () => {
     ]);
     const run = kpi(put('missing-part.xlsx', zip), 'en');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('missing-part.xlsx: the workbook is damaged and cannot be read (no part xl/worksheets/nope.xml)');
+    expect(run.stderr).toContain('missing-part.xlsx: the workbook is damaged and cannot be read: it lacks the part xl/worksheets/nope.xml its table of contents names');
+    expect(kpi(put('missing-part.xlsx', zip), 'ru').stderr).toContain('в ней нет части xl/worksheets/nope.xml');
     expect(run.stderr).toContain('open it in Excel or LibreOffice and save it again as .xlsx');
   });
 });
