@@ -4,7 +4,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { writeOutput } from '../../src/cli/output.js';
 import { progressLine, progressText } from '../../src/cli/progress.js';
 
-const MB = 1 << 20;
+const MB = 1e6;
 
 function terminal(): { ctx: CliContext; text: () => string } {
   let out = '';
@@ -42,6 +42,8 @@ describe('the progress line', () => {
     const state = { file: '/data/deals.csv', read: 53 * MB, total: 137 * MB, part: true };
     expect(progressText(state, 'ru')).toBe('Чтение deals.csv, первая половина (вторую читает второй поток): 38% (53 из 137 МБ)');
     expect(progressText(state, 'ru', 60)).toBe('Чтение deals.csv (1-я половина): 38% (53 из 137 МБ)');
+    // Megabytes of a million bytes: a 171 MB file (163.5 MiB) is 171 МБ, its half 86 (was 82 «МБ» of mebibytes).
+    expect(progressText({ file: 'calls.csv', read: 85_500_000, total: 85_500_000, part: true }, 'ru', 80)).toBe('Чтение calls.csv (1-я половина): 100% (86 из 86 МБ); обработка…');
     const long = { ...state, file: '/data/amocrm_export_leads_2025-06-01_full.csv' };
     const cut = progressText(long, 'ru', 60);
     expect(cut.length).toBeLessThanOrEqual(59);
