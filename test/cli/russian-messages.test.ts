@@ -82,6 +82,7 @@ describe('a Russian run speaks Russian', () => {
       mkdirSync(files);
       writeFileSync(at('broken.xlsx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]));
       writeFileSync(at('no-table.xls'), '<html><body><p>Отчёт пуст</p></body></html>');
+      writeFileSync(at('login.xls'), '<html><head><title>Вход в Битрикс24</title></head><body><form method="post"><table><tr><td>Логин</td><td><input name="USER_LOGIN"></td></tr><tr><td>Пароль</td><td><input type="password" name="USER_PASSWORD"></td></tr></table></form></body></html>');
       writeFileSync(at('empty.csv'), '');
       writeFileSync(at('legacy.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
       writeFileSync(at('unclosed.csv'), 'ID;Ответственный;Дата создания;Этап сделки\n1;Иванов;01.02.2025;"Успешно\n');
@@ -105,6 +106,8 @@ describe('a Russian run speaks Russian', () => {
       ['an xlsx whose sheets hold no header', ['kpi', '-d', 'FILE:no-header.xlsx'], 'на листе «Сводка»'],
       ['an xlsx sheet that does not exist', ['kpi', '-d', 'FILE:no-header.xlsx', '--sheet', 'Сделки'], 'листа «Сделки» нет'],
       ['an html .xls with no table', ['kpi', '-d', 'FILE:no-table.xls'], 'нет таблицы'],
+      // T37: a sign-in page saved under the export's name got «no header row» and a --map snippet naming «Логин».
+      ['a sign-in page saved as .xls', ['kpi', '-d', 'FILE:login.xls'], 'это не выгрузка, а страница входа в CRM (поля логина и пароля): файл скачан, когда сеанс в CRM уже закончился\n  подсказка: войдите в CRM и выгрузите список заново'],
       ['an empty file', ['kpi', '-d', 'FILE:empty.csv'], 'файл пуст'],
       ['a legacy binary xls', ['kpi', '-d', 'FILE:legacy.xls'], 'старая двоичная книга'],
       ['an unclosed quote', ['kpi', '-d', 'FILE:unclosed.csv'], 'так и не закрыта'],

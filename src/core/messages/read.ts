@@ -124,6 +124,10 @@ export const READ_MESSAGES = {
     ru: 'в этом HTML-файле нет таблицы', en: 'this HTML file holds no table',
     hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },
   },
+  'html.loginPage': {
+    ru: 'это не выгрузка, а страница входа в CRM (поля логина и пароля): файл скачан, когда сеанс в CRM уже закончился', en: 'this is no export but the CRM\'s sign-in page (login and password fields): the file was downloaded after the CRM session had ended',
+    hint: { ru: 'войдите в CRM и выгрузите список заново', en: 'sign in to the CRM and export the list again' },
+  },
   'html.oneColumn': {
     ru: 'в первых 200 строках HTML-таблицы по одной колонке: таблицы с данными нет', en: 'the first 200 rows of the HTML table have one column each: no data table found',
     hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },

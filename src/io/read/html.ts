@@ -54,6 +54,8 @@ export class HtmlTableParser {
   private dataTable = 0;
   /** The data table's row that named the columns (its trailing blank cells cut). */
   private header: string[] = [];
+  /** A password field seen: the page is a sign-in form (a download made while signed out), when no table names columns. */
+  private password = false;
   /**
    * A top-level table after the data table: unknown until its first row of three filled cells, then
    * more of the data when that row repeats the data table's header (a document that splits its rows
@@ -99,6 +101,8 @@ export class HtmlTableParser {
   /** Ends the document. */
   end(): void {
     this.parser.end();
+    // A CRM's sign-in page saved under the export's name: its «Логин» and «Пароль» are no data to read.
+    if (!this.committed && this.password) throw UserError.of('E_HTML_LOGIN_PAGE', 'html.loginPage', {}, { file: this.file });
     // No row named known columns: the rows up to the end of the first table with a row of three filled
     // cells (the data, as a document with no header row has it), else every row held.
     if (!this.committed) {
@@ -114,6 +118,7 @@ export class HtmlTableParser {
     const over = this.nesting > this.limits.maxHtmlDepth ? this.limits.maxHtmlDepth : this.open > this.limits.maxHtmlDepth * STRAY_FACTOR ? this.limits.maxHtmlDepth * STRAY_FACTOR : 0;
     if (over > 0) throw UserError.of('E_LIMIT_DEPTH', 'html.tooDeep', { max: over }, { file: this.file, at: this.tagAt() });
     if (name === 'script' || name === 'style') this.skipText++;
+    if (name === 'input' && attribs.type?.trim().toLowerCase() === 'password') this.password = true;
     if (name === 'table') {
       this.depth++;
       if (this.depth === 1) {

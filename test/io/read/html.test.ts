@@ -220,3 +220,25 @@ describe('an HTML ".xls" saved as UTF-16', () => {
     }
   });
 });
+
+describe('HtmlTableParser: a sign-in page', () => {
+  const form = (extra = '') => `<html><body><form><table><tr><td>Логин</td><td><input name="login"></td></tr><tr><td>Пароль</td><td><input type="PASSWORD" name="pass"></td></tr></table>${extra}</form></body></html>`;
+
+  it('is refused as a sign-in page, not read as a table of «Логин» and «Пароль»', () => {
+    const error = (() => {
+      try {
+        rows(form());
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_HTML_LOGIN_PAGE');
+  });
+
+  it('a password field beside a data table does not refuse the data', () => {
+    const data = '<table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr><tr><td>1</td><td>Иванов</td><td>100</td></tr></table>';
+    expect(rows(form(data))).toContainEqual(['1', 'Иванов', '100']);
+  });
+});
