@@ -30,6 +30,7 @@ export type Alert =
   | { code: 'one-client'; client: string; deals: number; withClient: number; repeatWon: number }
   /** A client column whose every won deal is blank or a placeholder: repeat sales 0 by the spec, and said. */
   | { code: 'won-no-client'; won: number }
+  | { code: 'lost-no-reason'; lost: number }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -413,6 +414,10 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   if (won > 0 && !('revenue' in notApplicable) && total.revenue === 0 && total.average_check === null) out.push({ code: 'won-no-amount', won });
   // Won deals none of which has a close date on or after its creation: the cycle (spec: over won deals) is not computed, and the tables showed «—» without a word.
   if (won > 0 && !('cycle_days_avg' in notApplicable) && total.cycle_days_avg === null) out.push({ code: 'closed-no-date', won });
+  // A loss-reason column no lost deal fills: the reasons read «not given» 100% with no word (a tester), as if the managers had been asked and said nothing.
+  const lost = Number(total.lost ?? 0);
+  const reasons = total.loss_reasons as Readonly<Record<string, number>> | null | undefined;
+  if (lost >= OUTCOME_MIN_DEALS && !('loss_reasons' in notApplicable) && reasons && reasons.unspecified === lost) out.push({ code: 'lost-no-reason', lost });
   for (const f of quality.files) {
     // Missed calls nobody took are no misread column: a PBX log may hold many.
     const skipped = f.skipped - (f.missedNoManager ?? 0);
@@ -500,6 +505,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
   if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
   if (a.code === 'won-no-client') return noClientText(a, lang === 'ru');
+  if (a.code === 'lost-no-reason') return noReasonText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -523,7 +529,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1340,6 +1346,14 @@ function noClientText(a: Extract<Alert, { code: 'won-no-client' }>, ru: boolean)
   return ru
     ? `Ни у одной из ${won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} не указан клиент (ячейки пусты или в них заглушка вроде «Без имени»): повторных продаж 0 не потому, что их не было, а потому, что клиентов не видно. Выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }).`
     : `None of the ${won} won deals names a client (the cells are empty or hold a placeholder such as «Без имени»): repeat sales are 0 because no client can be seen, not because there were none. Export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }).`;
+}
+
+/** A loss-reason column read, and not one lost deal has a reason in it. */
+function noReasonText(a: Extract<Alert, { code: 'lost-no-reason' }>, ru: boolean): string {
+  const lost = num(a.lost, ru);
+  return ru
+    ? `Ни у одной из ${lost} ${plural(a.lost, 'проигранной сделки', 'проигранных сделок', 'проигранных сделок')} не указана причина отказа (колонка причины пуста): «не указана» — 100%, и почему сделки проиграны, из выгрузки не узнать. Причины нужно заполнять в CRM при закрытии сделки; если они записаны в другой колонке, назовите её в файле --map: columns: { loss_reason: "Колонка" }.`
+    : `None of the ${lost} lost deals gives a loss reason (the reason column is empty): "not given" is 100%, and why the deals were lost cannot be read from the export. Reasons must be filled in the CRM when a deal is closed; if they are in another column, name it in a --map file: columns: { loss_reason: "Column" }.`;
 }
 
 function oneClientText(a: Extract<Alert, { code: 'one-client' }>, ru: boolean): string {

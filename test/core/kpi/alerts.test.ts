@@ -547,6 +547,21 @@ describe('one client on most won deals', () => {
     expect(describeAlert(a, 'en')).toMatch(/^The client "Без имени" is named by 30 of 30 won deals that name a client: most likely a placeholder/);
   });
 
+  // T38: an empty loss-reason column showed «не указана» 100% without a word.
+  it('a loss-reason column no lost deal fills is said, from five lost deals, in Russian and English', () => {
+    const reasons = (lost: number, loss_reasons: Record<string, number> | null, na: Record<string, string> = {}) => findAlerts({ leads: lost + 10, won: 10, lost, loss_reasons }, { files: [] }, [], na).filter((a) => a.code === 'lost-no-reason');
+    expect(reasons(12, { unspecified: 12 })).toEqual([{ code: 'lost-no-reason', lost: 12 }]);
+    expect(reasons(5, { unspecified: 5 })).toHaveLength(1);
+    expect(reasons(4, { unspecified: 4 })).toEqual([]);
+    // One reason given is a column in use: the rest are unspecified by the spec, with no word.
+    expect(reasons(12, { unspecified: 11, Дорого: 1 })).toEqual([]);
+    expect(reasons(12, { unspecified: 12 }, { loss_reasons: 'needs a loss-reason column in the deals file' })).toEqual([]);
+    expect(reasons(12, null)).toEqual([]);
+    expect(describeAlert({ code: 'lost-no-reason', lost: 12 }, 'ru')).toBe('Ни у одной из 12 проигранных сделок не указана причина отказа (колонка причины пуста): «не указана» — 100%, и почему сделки проиграны, из выгрузки не узнать. Причины нужно заполнять в CRM при закрытии сделки; если они записаны в другой колонке, назовите её в файле --map: columns: { loss_reason: "Колонка" }.');
+    expect(describeAlert({ code: 'lost-no-reason', lost: 21 }, 'ru')).toMatch(/^Ни у одной из 21 проигранной сделки/);
+    expect(describeAlert({ code: 'lost-no-reason', lost: 12 }, 'en')).toMatch(/^None of the 12 lost deals gives a loss reason \(the reason column is empty\): "not given" is 100%/);
+  });
+
   it('a client column no won deal fills (blank, or placeholders read as none) is said too, from five won deals', () => {
     const none = (won: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won, dated: 0, amounts: 0, zero: 0 } }, na, { repeat_won: 0 });
     expect(none(30)).toEqual([{ code: 'won-no-client', won: 30 }]);
