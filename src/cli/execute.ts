@@ -10,6 +10,7 @@ import { terminalSafe } from '../render/terminal-safe.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { clearProgress } from './progress.js';
+import { saveInterviewDraft } from './audit-draft.js';
 
 /** Thrown by a command to end with a given exit code after it has printed what it had to say. */
 export class ExitWith extends Error {
@@ -104,6 +105,12 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
   // The terminal closed mid-question: a hang-up, said as SIGHUP's is (if stderr is still there), exit 129.
   if (isInterrupt(error) || isTerminalGone(error)) {
     // What the run wrote before it was stopped is named: never «nothing was saved» beside a written report.
+    // Stopped at a question: the answers given so far are saved as a draft, with the command that takes it up.
+    const draft = saveInterviewDraft(lang);
+    if (draft !== undefined) {
+      stderrLine(ctx, `\n${draft}`);
+      return isTerminalGone(error) ? EXIT.hangup : EXIT.interrupted;
+    }
     const { answers, report } = ctx.savedBeforeInterrupt ?? {};
     const template = answers !== undefined && report !== undefined ? PRINTER.interruptedAfterBoth : answers !== undefined ? PRINTER.interruptedAfterSaving : report !== undefined ? PRINTER.interruptedAfterReport : PRINTER.interrupted;
     stderrLine(ctx, `\n${say(template, lang).replace('{file}', () => answers ?? '').replace('{report}', () => report ?? '')}`);

@@ -9,6 +9,7 @@ import { osReason } from '../core/messages/os-errors.js';
 import { EXIT } from './exit-codes.js';
 import { releaseDeadTerminals, whenTerminalCloses } from './dead-terminal.js';
 import { pendingTemps, removeEmptyCreatedFolders, writtenFiles } from './temps.js';
+import { saveInterviewDraft } from './audit-draft.js';
 
 // Ctrl+C outside a prompt (e.g. during a long import or generate), SIGTERM (`timeout`, CI, `kill`), or
 // SIGHUP (the terminal closed): remove half-written temp files and an output folder the run made that is
@@ -21,7 +22,9 @@ const stop = (code: number) => {
   // (Ctrl+C at a prompt is the prompt's, and shows it): SIGTERM left the shell with no cursor (tester T36 F2).
   if (process.stderr.isTTY) process.stderr.write('\x1b[?25h');
   const ctx = processContext();
-  stderrLine(ctx, `\n${interruptedLine(messageLang(ctx, langInArgv(process.argv.slice(2))), writtenFiles)}`);
+  const lang = messageLang(ctx, langInArgv(process.argv.slice(2)));
+  // An interview stopped at a question (SIGTERM, the terminal closed) keeps its answers so far as a draft.
+  stderrLine(ctx, `\n${saveInterviewDraft(lang) ?? interruptedLine(lang, writtenFiles)}`);
   process.exit(code);
 };
 for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup]] as const) process.on(signal, () => stop(code));

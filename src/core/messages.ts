@@ -656,6 +656,11 @@ export const PRINTER = {
   interruptedAfterSaving: { ru: 'Прервано; ответы сохранены в {file}, отчёт не записан.', en: 'Interrupted; the answers were saved to {file}, the report was not written.' },
   interruptedAfterReport: { ru: 'Прервано; отчёт записан в {report}, ответы не сохранены.', en: 'Interrupted; the report was written to {report}, the answers were not saved.' },
   interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
+  /** An interview stopped at a question: its answers so far saved as a draft, and the command that goes on from there (on a line of its own). */
+  interruptedDraft: {
+    ru: 'Прервано; ответы на {answered} из {total} {questions} сохранены в {file}. Продолжить с того же места:\n    {command}',
+    en: 'Interrupted; the answers to {answered} of {total} {questions} were saved to {file}. To go on from there:\n    {command}',
+  },
   /** A signal (Ctrl+C, SIGTERM, SIGHUP) after the run had written files into place: they are named, never «nothing was saved». */
   interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
   /** An input named `-` read from a terminal (announceStdin): said once, so that the run is not a silent wait. */

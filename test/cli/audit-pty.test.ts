@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -252,5 +252,46 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(run.out).not.toMatch(/\bat .*\.js:\d+/);
     expect(existsSync(path.join(dir, 'report.xlsx'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  // Tester T36 F5: a consultant stopped at question 6 of 7 lost every answer and started over.
+  describe('an interview stopped at a question', () => {
+    const QUESTIONS = ['Компания осознанно', 'Каждое взаимодействие', 'В CRM настроена', 'Рядовые менеджеры', 'Товары, цены', 'Оплаты счетов', 'Телефония и почта интегрированы'];
+
+    it('saves its answers so far as a draft, never over a file, and says how to go on', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+      const stop = (): ReturnType<typeof drive> => drive([['Компания', 'ООО Ромашка\r'], ['Сколько менеджеров', '8\r'], ['Сколько стоит час', '1500\r'], [QUESTIONS[0]!, '\r'], [QUESTIONS[1]!, `${DOWN}\r`], [QUESTIONS[2]!, CTRL_C]], ['audit'], dir);
+      const run = stop();
+      expect(run.code, run.out).toBe(130);
+      expect(run.out).toContain('Прервано; ответы на 2 из 7 вопросов сохранены в audit-answers-draft.yaml. Продолжить с того же места:\r\n    crm-audit audit --answers audit-answers-draft.yaml --managers 8 --hourly-cost 1500');
+      expect(readFileSync(path.join(dir, 'audit-answers-draft.yaml'), 'utf8')).toBe('# Зрелость использования CRM: 2 / 7\nquestionnaire: crm-maturity\ncompany: ООО Ромашка\nanswers:\n  lead.concept: yes\n  journal.interactions: no\n');
+      // A second stop keeps the first draft and writes the next free name.
+      expect(stop().out).toContain('сохранены в audit-answers-draft-2.yaml');
+      expect(readdirSync(dir).sort()).toEqual(['audit-answers-draft-2.yaml', 'audit-answers-draft.yaml']);
+    });
+
+    it('is taken up by audit --answers on a terminal: only the questions left are asked, and the result is the whole interview\'s', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+      writeFileSync(path.join(dir, 'draft.yaml'), 'questionnaire: crm-maturity\ncompany: ООО Ромашка\nanswers:\n  lead.concept: yes\n  journal.interactions: no\n');
+      const steps: Array<[string, string]> = [
+        ['Компания: (ООО Ромашка)', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ['осталось вопросов: 5', ''],
+        ...QUESTIONS.slice(2).map((q): [string, string] => [q, '\r']),
+        ['Проверить ответы по выгрузкам', 'н\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт в файл', 'н\r'],
+      ];
+      const run = drive(steps, ['audit', '--answers', 'draft.yaml', '--now', '2025-01-01', '--format', 'json'], dir);
+      expect(run.code, run.out).toBe(0);
+      expect(run.out).toContain('В файле draft.yaml есть ответы на 2 из 7 вопросов; осталось вопросов: 5.');
+      // The answered questions are not asked again.
+      expect(run.out).not.toContain(QUESTIONS[0]!);
+      expect(run.out).not.toContain(QUESTIONS[1]!);
+      const full = spawnSync(process.execPath, [BIN, 'audit', '--answers', '-', '--now', '2025-01-01', '--format', 'json'], { input: 'questionnaire: crm-maturity\ncompany: ООО Ромашка\nanswers:\n  lead.concept: yes\n  journal.interactions: no\n  reporting.management: yes\n  reporting.staff: yes\n  erp.catalog: yes\n  erp.payments: yes\n  telephony.integrated: yes\n', encoding: 'utf8' });
+      const whole = JSON.parse(full.stdout) as { total: number; band: string };
+      expect(run.out).toContain(`"total": ${whole.total}`);
+      expect(readdirSync(dir)).toEqual(['draft.yaml']);
+    });
   });
 });

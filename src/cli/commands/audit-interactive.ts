@@ -8,7 +8,7 @@ import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
 import { renderHint } from '../../core/messages.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
-import { pick, tr } from '../../core/i18n.js';
+import { pick, plural, pluralEn, tr } from '../../core/i18n.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
@@ -19,6 +19,7 @@ import { ExitWith } from '../execute.js';
 import { reportFile, writeOutput } from '../output.js';
 import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
+import { interview } from '../audit-draft.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, printUserError, stderrLine, wrapText } from '../wrap.js';
 import { answersToDocument, questionnaireRef, renderAudit } from './audit.js';
@@ -50,6 +51,8 @@ export interface InteractiveOptions {
   readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
   /** The questionnaire's file (absolute), when it was read from one (`--questionnaire my.yaml`): the saved answers name it. */
   questionnaireFile?: string;
+  /** An answers file that leaves questions unanswered (a draft), taken up: only those questions are asked. */
+  draft?: { file: string; answers: ReadonlyMap<string, Answer> };
 }
 
 /** What the session's steps after the questions share: the prompts, their words, what was written and what must not be written over. */
@@ -82,7 +85,12 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   // The prompts take what --managers and --hourly-cost take, and refuse what they refuse, in the same words.
   const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, (v) => parseManagers(v, tr(lang, 'Число менеджеров', 'The number of managers'))));
   const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, (v) => parseHourlyCost(v, tr(lang, 'Цена часа', "The hour's cost"))) : undefined);
-  const answers = await askQuestions(io, q, lang, say, c, max);
+  const answers = new Map(o.draft?.answers ?? []);
+  if (o.draft) say(takenUpLine(q, o.draft.file, answers.size, lang));
+  // Stopped at a question, the interview saves what it was told as a draft, which the command it prints takes up.
+  const costs = costWords(managers, hourlyCost);
+  interview.draft = { questionnaire: q, ref: o.questionnaireFile ? questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, 'draft.yaml')) : q.id, company, answers, given: answers.size, cwd: ctx.cwd, again: [...(o.exports ? [...exportOptions(o.exports), ...(o.readOptions?.() ?? [])] : []), ...costs, ...langWords(o)] };
+  await askQuestions(io, q, lang, say, c, max, answers, new Set(answers.keys()));
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
   // The exports typed at the prompts are inputs as those of the command line are: never saved over.
@@ -108,6 +116,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
       }
     },
   };
+  // The result shown, the answers are offered to be saved: a stop from here on is the consultant's choice, and saves no draft.
+  interview.draft = undefined;
   let reportPending = await showReport(s, result, o);
   const offerAnswers = () => offerAnswersFile(s, q, o, { company, answers, managers, hourlyCost, exports: facts ? checked.files : undefined });
   await offerAnswers();
@@ -161,11 +171,11 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     s.saved.answers = file;
     // The answers file holds the answers and the company; the hours and money need their options again,
     // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
-    const costs = a.managers !== undefined ? [`--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])] : [];
+    const costs = costWords(a.managers, a.hourlyCost);
     const exports = a.exports ? [...exportOptions(a.exports), ...(o.readOptions?.() ?? [])] : [];
     // An English session started with --lang en re-ran in Russian under a locale that names no language.
-    const langWords = o.langOption !== undefined ? [`--lang ${shellWord(o.langOption)}`] : [];
-    const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...langWords].join(' ');
+    const language = langWords(o);
+    const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...language].join(' ');
     // On a line of its own, indented as a snippet: never wrapped at the terminal's width, copied whole (tester T36 F1).
     const command = `    ${again}`;
     if (exports.length > 0) {
@@ -174,7 +184,7 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
         : tr(lang, `Выгрузки файл ответов не хранит; повторный запуск:\n${command}`, `The answers file does not keep the exports; to run it again:\n${command}`));
     } else if (costs.length > 0) {
       say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск:\n${command}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again:\n${command}`));
-    } else if (langWords.length > 0) {
+    } else if (language.length > 0) {
       say(tr(lang, `Язык отчёта файл ответов не хранит; повторный запуск:\n${command}`, `The answers file does not keep the report's language; to run it again:\n${command}`));
     }
     return;
@@ -231,9 +241,11 @@ const BACK = '\u0000back';
  * Every question in order; from the second on, "back" returns to the previous one to change it.
  * The running score is shown at the end of each section.
  */
-async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (text: string) => void, c: ReturnType<typeof paint>, max: number): Promise<Map<string, Answer>> {
-  const flat = q.sections.flatMap((section, si) => section.questions.map((question, qi) => ({ section, si, question, last: qi === section.questions.length - 1 })));
-  const answers = new Map<string, Answer>();
+async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (text: string) => void, c: ReturnType<typeof paint>, max: number, answers: Map<string, Answer>, given: ReadonlySet<string>): Promise<void> {
+  const all = q.sections.flatMap((section, si) => section.questions.map((question) => ({ section, si, question })));
+  // The questions a draft answered are not asked again; a section's last question asked shows the score so far.
+  const asked = all.filter((x) => !given.has(x.question.id));
+  const flat = asked.map((x, i) => ({ ...x, last: asked[i + 1]?.si !== x.si }));
   let shown = -1;
   for (let i = 0; i < flat.length; ) {
     const { section, si, question, last } = flat[i]!;
@@ -254,13 +266,34 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
     answers.set(question.id, answer);
     if (last) {
       // Only the answers that stand: those after this question, kept from before a "back" to preselect
-      // them, are asked again and count only then.
-      const running = flat.slice(0, i + 1).reduce((sum, x) => sum + (answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
+      // them, are asked again and count only then; a draft's answers count from their section on.
+      const stand = new Set([...flat.slice(0, i + 1).map((x) => x.question.id), ...all.filter((x) => x.si <= si && given.has(x.question.id)).map((x) => x.question.id)]);
+      const running = all.reduce((sum, x) => sum + (stand.has(x.question.id) && answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
       say(c.cyan(tr(lang, `Баллы: ${running} из ${max}`, `Score so far: ${running} of ${max}`)));
     }
     i++;
   }
-  return answers;
+}
+
+/** What an interview that takes up a draft says first: how many of the questions the file answers, and that the rest are asked now. */
+function takenUpLine(q: Questionnaire, file: string, answered: number, lang: string): string {
+  const total = q.sections.reduce((n, s) => n + s.questions.length, 0);
+  const left = total - answered;
+  return tr(
+    lang,
+    `В файле ${file} есть ответы на ${answered} из ${total} ${plural(total, 'вопроса', 'вопросов', 'вопросов')}; осталось вопросов: ${left}.`,
+    `${file} answers ${answered} of the ${total} ${pluralEn(total, 'question', 'questions')}; questions left: ${left}.`,
+  );
+}
+
+/** The hours' and money's options of the run, as a re-run command repeats them. */
+function costWords(managers: number | undefined, hourlyCost: number | undefined): string[] {
+  return managers !== undefined ? [`--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])] : [];
+}
+
+/** The --lang of the command line, as a re-run command repeats it (the locale chose the language otherwise, and chooses it again). */
+function langWords(o: InteractiveOptions): string[] {
+  return o.langOption !== undefined ? [`--lang ${shellWord(o.langOption)}`] : [];
 }
 
 /**

@@ -88,7 +88,10 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const questionnaire = await questionnaireFor(answerFiles.length > 0 ? refFor(0) : (opts.questionnaire ?? 'crm-maturity'));
   for (let i = 1; i < answerFiles.length; i++) await questionnaireFor(refFor(i));
   // Every answers file is checked before the exports are read, and the problems of all of them are named at once.
-  const parsedAnswers = await parseEvery(answerFiles, async (_file, i) => parseAnswersDocument(answerDocs[i]!, await questionnaireFor(refFor(i)), Boolean(opts.allowPartial)));
+  // One answers file on a terminal that leaves questions unanswered (a draft an interview saved when it was stopped) is taken up: its questions are asked.
+  const takeUp = answerFiles.length === 1 && !opts.allowPartial && whyNoQuestions(ctx) === undefined;
+  const parsedAnswers = await parseEvery(answerFiles, async (_file, i) => parseAnswersDocument(answerDocs[i]!, await questionnaireFor(refFor(i)), opts.allowPartial ? true : takeUp ? 'ask' : false));
+  const draft = takeUp && parsedAnswers[0]!.unanswered ? { file: answerFiles[0]!, ...parsedAnswers[0]! } : undefined;
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   // A baseline of another questionnaire version (or maximum) is compared as it is, and said so.
   const changed = baseline && typeof baseline.max === 'number' ? questionnaireChangeNote({ id: questionnaire.id, version: baseline.questionnaire?.version, max: baseline.max }, { id: questionnaire.id, version: questionnaire.version, max: maxScore(questionnaire) }, opts.lang) : undefined;
@@ -101,7 +104,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
-  if (answerFiles.length > 0) {
+  if (answerFiles.length > 0 && !draft) {
     if (answerFiles.length > 1 && (format === 'xlsx' || format === 'html')) {
       throw UserError.of('E_USAGE', format === 'html' ? 'audit.oneDocument' : 'audit.oneWorkbook', { format });
     }
@@ -132,7 +135,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
   const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: () => readOptionWords(opts, session.map), ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company ?? draft?.company, ...(draft ? { draft } : {}), managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: () => readOptionWords(opts, session.map), ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
 

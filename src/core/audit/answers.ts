@@ -65,9 +65,10 @@ export function allowedAnswers(question: Question): string[] {
 /**
  * Checks an answers document against a questionnaire: unknown ids, invalid values and (unless
  * allowPartial) missing ids are errors that name every offending id, the first MAX_LISTED one by one
- * and the rest counted (20 000 unknown ids were each said with every known id: 5 MB). Missing ids become "skip".
+ * and the rest counted (20 000 unknown ids were each said with every known id: 5 MB). Missing ids become "skip",
+ * or with allowPartial 'ask' are returned as `unanswered` (to be asked).
  */
-export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
+export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean | 'ask'): ParsedAnswers {
   const { data: parsed, wrongType } = parseAnswersFile(doc, file);
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
@@ -97,8 +98,17 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
     errors.push(UserError.of('E_ANSWERS_MISSING', 'answers.missing', { ids: unanswered.join(', ') }, { file, path: 'answers' }));
   }
   if (errors.length > 0) throw new UserErrors(errors);
+  // To be asked (a draft taken up on a terminal): the questions the file does not answer stay unanswered.
+  if (allowPartial === 'ask' && unanswered.length > 0) return { company: parsed.company, answers, unanswered };
   for (const id of missing) answers.set(id, 'skip');
   return { company: parsed.company, answers };
+}
+
+/** An answers file read: its company, its answers, and (read to be asked) the questions it does not answer. */
+export interface ParsedAnswers {
+  company?: string;
+  answers: Map<string, Answer>;
+  unanswered?: string[];
 }
 
 /** The answer `raw` gives `question`, or undefined when it is none it takes. A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire). */

@@ -1,6 +1,6 @@
 // io/documents: an answers file (`audit --answers`, a config's `audit.answers`), read with its text kept, so that
 // its mistakes are said with their line and column as a config's and a targets file's are.
-import { parseAnswers, type Answer } from '../../core/audit/answers.js';
+import { parseAnswers, type ParsedAnswers } from '../../core/audit/answers.js';
 import { TOP_LEVEL, UserError, UserErrors } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { readDocument } from '../read/files.js';
@@ -35,7 +35,7 @@ export async function readAnswersDocument(file: string, cwd: string, stdin: Node
  * Checks an answers file against a questionnaire (parseAnswers), its mistakes said with their line and column: an
  * unknown id (`erp.catalg`) or a word no question takes (`journal.interactions: maybe`) was said by its path only.
  */
-export function parseAnswersDocument(answers: AnswersDocument, q: Questionnaire, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
+export function parseAnswersDocument(answers: AnswersDocument, q: Questionnaire, allowPartial: boolean | 'ask'): ParsedAnswers {
   try {
     return parseAnswers(answers.doc, q, answers.file, allowPartial);
   } catch (error) {

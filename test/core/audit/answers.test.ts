@@ -121,3 +121,18 @@ describe('an answers file with many mistakes', () => {
     expect(describeUserError(errors[0]!, 'ru').split('\n')[0]).toBe('a.yaml, в answers.erp.catalog: «может быть может быть может быть может б…» — не ответ на erp.catalog');
   });
 });
+
+// A draft an interview saved when it was stopped, taken up on a terminal (T36 F5).
+describe('parseAnswers read to be asked (a draft)', () => {
+  it('returns the questions the file leaves unanswered, and no skip for them', () => {
+    const parsed = parseAnswers({ answers: { [ids[0]!]: 'yes', [ids[1]!]: 'no' } }, q, 'draft.yaml', 'ask');
+    expect(parsed.unanswered).toEqual(ids.slice(2));
+    expect([...parsed.answers]).toEqual([[ids[0], 'yes'], [ids[1], 'no']]);
+  });
+
+  it('a whole file has nothing to ask; a bad value is still refused', () => {
+    const all = Object.fromEntries(ids.map((id) => [id, 'skip']));
+    expect(parseAnswers({ answers: all }, q, 'a.yaml', 'ask').unanswered).toBeUndefined();
+    expect(() => parseAnswers({ answers: { [ids[0]!]: 'может быть' } }, q, 'a.yaml', 'ask')).toThrow(UserErrors);
+  });
+});

@@ -1,0 +1,72 @@
+import { linkSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { Answer } from '../core/audit/answers.js';
+import { PRINTER, say } from '../core/messages.js';
+import { shellWord } from '../core/inspect-command.js';
+import { pick, plural, pluralEn } from '../core/i18n.js';
+import type { Questionnaire } from '../core/questionnaire/schema.js';
+import { tempNameFor } from './temps.js';
+
+/**
+ * The answers of an interview under way: an interview stopped at a question (Ctrl+C, the terminal
+ * closed, SIGTERM) saves those given so far as a draft, which `audit --answers draft.yaml` on a
+ * terminal takes up where it stopped (tester T36 F5: a consultant at question 6 of 7 started over).
+ */
+export interface InterviewDraft {
+  questionnaire: Questionnaire;
+  /** How the draft names its questionnaire (its id, or the path of a questionnaire read from a file). */
+  ref: string;
+  company: string | undefined;
+  /** The answers so far, filled as they are given. */
+  answers: ReadonlyMap<string, Answer>;
+  /** The answers read from a draft this interview took up: a stop with nothing new saves no new draft. */
+  given: number;
+  cwd: string;
+  /** The command-line words that read the same way again (`--lang en`), put after the file in the command. */
+  again: readonly string[];
+}
+
+/** The interview under way, if any: set while its questions are asked. */
+export const interview: { draft?: InterviewDraft } = {};
+
+const NAME = 'audit-answers-draft';
+
+/**
+ * Saves the interview's answers so far, when it has new ones, beside the run (never over a file: the
+ * first free name of audit-answers-draft.yaml, -2, -3…), and says where and how to go on; undefined
+ * when there was nothing to save or the folder takes no file (the run then says nothing was saved).
+ */
+export function saveInterviewDraft(lang: string): string | undefined {
+  const d = interview.draft;
+  interview.draft = undefined;
+  if (!d || d.answers.size <= d.given) return undefined;
+  const questions = d.questionnaire.sections.flatMap((s) => s.questions);
+  const answered = questions.filter((x) => d.answers.has(x.id));
+  const doc = {
+    questionnaire: d.ref,
+    ...(d.company ? { company: d.company } : {}),
+    answers: Object.fromEntries(answered.map((x) => [x.id, d.answers.get(x.id)!])),
+  };
+  const text = `# ${pick(d.questionnaire.title, lang)}: ${answered.length} / ${questions.length}\n${stringify(doc)}`;
+  for (let n = 1; n < 100; n++) {
+    const name = `${NAME}${n === 1 ? '' : `-${n}`}.yaml`;
+    const file = path.join(d.cwd, name);
+    const temp = tempNameFor(file);
+    try {
+      writeFileSync(temp, text, { flag: 'wx' });
+      // A link is made only where no file is: an earlier draft (or any file of the name) is never written over.
+      linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      return undefined;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    const command = ['crm-audit audit --answers', shellWord(name), ...d.again].join(' ');
+    const total = questions.length;
+    const words = { answered: String(answered.length), total: String(total), questions: lang === 'en' ? pluralEn(total, 'question', 'questions') : plural(total, 'вопроса', 'вопросов', 'вопросов'), file: name, command };
+    return say(PRINTER.interruptedDraft, lang).replace(/\{(answered|total|questions|file|command)\}/g, (_, k: keyof typeof words) => words[k]);
+  }
+  return undefined;
+}
