@@ -95,7 +95,8 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
     await fs.rename(tmp, file);
     writtenFiles.push(shown);
   } catch (error) {
-    await fs.rm(tmp, { force: true });
+    // The temp file's removal never hides why the write failed (an over-long name fails its removal too).
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: shown });
   } finally {
     pendingTemps.delete(tmp);

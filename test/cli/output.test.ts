@@ -1,4 +1,4 @@
-import { chmodSync, linkSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,23 @@ describe('-o over an existing report', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-o', 'kpi.csv'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(statSync(path.join(dir, 'kpi.csv')).mode & 0o777).toBe(0o600);
+  });
+});
+
+// A tester's -o of 125 Cyrillic letters (250 bytes, a legal name) failed as an «internal error» in English: the temp name's suffix overflowed it.
+describe('-o with a long name', () => {
+  it('writes a legal name near the limit, and refuses one past it in words, with no temp file left', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'output-long-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,A,2024-01-01,won\n');
+    const near = `${'б'.repeat(125)}.md`;
+    const run = runCli(['kpi', '-d', 'deals.csv', '-o', near], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['deals.csv', near].sort());
+    const past = runCli(['kpi', '-d', 'deals.csv', '-o', `${'x'.repeat(300)}.md`], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('не удалось записать файл результата: слишком длинное имя файла');
+    expect(past.stderr).not.toMatch(/внутренняя ошибка|ENAMETOOLONG/);
+    expect(readdirSync(dir).sort()).toEqual(['deals.csv', near].sort());
   });
 });
 
