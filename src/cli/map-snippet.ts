@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, visit, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, visit, type YAMLMap } from 'yaml';
 import { UserError, UserErrors, userErrorMessage } from '../core/errors.js';
 
 /**
@@ -17,7 +17,10 @@ export function mergeMapDocuments(base: string, ...more: string[]): string {
       const key = [...at, String(isScalar(pair.key) ? pair.key.value : pair.key)];
       const there = doc.getIn(key, true);
       if (isMap(pair.value) && isMap(there)) into(key, pair.value);
-      else doc.setIn(key, pair.value);
+      else {
+        doc.setIn(key, pair.value);
+        if (there === undefined) keepTrailingAbove(at.length === 0 ? doc.contents : doc.getIn(at, true));
+      }
     }
   };
   for (const text of more) {
@@ -32,8 +35,42 @@ export function mergeMapDocuments(base: string, ...more: string[]): string {
   const mark = (node: { comment?: string | null }) => {
     if (node.comment && !node.comment.startsWith(AFTER_VALUE)) node.comment = AFTER_VALUE + node.comment;
   };
-  visit(doc, { Map: (_, node) => void ((node.flow = false), mark(node)), Seq: (_, node) => void ((node.flow = false), mark(node)), Scalar: (_, node) => mark(node) });
-  return doc.toString({ lineWidth: 0, commentString: (c) => (c.startsWith(AFTER_VALUE) ? `   #${c.slice(1)}` : c.replace(/^(?!$)(?: $)?/gm, '#')) });
+  visit(doc, { Map: (_, node) => void ((node.flow = false), mark(node), splitTrailing(node)), Seq: (_, node) => void ((node.flow = false), mark(node)), Scalar: (_, node) => mark(node) });
+  // Every line of a comment is a comment: the second line of one after a value was written bare (a commented `# direction: "Тип"` came out a live key, and the map no YAML).
+  return doc.toString({ lineWidth: 0, commentString: (c) => (c.startsWith(AFTER_VALUE) ? `   #${c.slice(1).replace(/\n(?!$)(?: )?/g, '\n#')}` : c.replace(/^(?!$)(?: $)?/gm, '#')) });
+}
+
+/**
+ * A map's comment lines after its last value (a snippet's commented alternative, `# direction: "Тип"`)
+ * stay above a key set after them: they were written after it, away from the value they follow.
+ */
+function keepTrailingAbove(node: unknown): void {
+  if (!isMap(node) || !node.comment || node.items.length < 2) return;
+  const added = node.items[node.items.length - 1]!;
+  const key = isScalar(added.key) ? added.key : (added.key = new Scalar(added.key));
+  key.commentBefore = node.comment;
+  node.comment = undefined;
+}
+
+/**
+ * The comment lines under a value (a snippet's commented alternative, `# direction: "Тип"`) are read by
+ * the YAML library as more lines of the value's own comment: they are given back to the next key (or
+ * to the map's end), so that the value keeps its one-line comment and the lines stay where they stood.
+ */
+function splitTrailing(map: YAMLMap): void {
+  map.items.forEach((pair, i) => {
+    const value = pair.value;
+    if (!isScalar(value) || !value.comment?.includes('\n')) return;
+    const [first, ...rest] = value.comment.split('\n');
+    value.comment = first;
+    const lines = rest.join('\n');
+    const next = map.items[i + 1];
+    if (next) {
+      // A key set from another snippet is a plain value, with no node to hold a comment: it is given one.
+      const key = isScalar(next.key) ? next.key : (next.key = new Scalar(next.key));
+      key.commentBefore = key.commentBefore ? `${lines}\n${key.commentBefore}` : lines;
+    } else map.comment = map.comment ? `${map.comment}\n${lines}` : lines;
+  });
 }
 
 /** The mark of a comment written after a value (a control character no comment of a YAML file holds). */

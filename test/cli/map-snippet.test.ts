@@ -17,6 +17,19 @@ describe('mergeMapDocuments: the user\'s map with each later snippet set into it
     expect(mergeMapDocuments('', MANAGER, STAGES)).toBe(`${MANAGER}  status:\n    "Выдано": won    # 3 deals, all closed: check\n`);
   });
 
+  // T40 F5: the «Тип» snippet's commented alternative came back a live key indented 7 spaces, and the map no YAML.
+  it('a commented line under a value stays a comment line where it stood, and the map stays YAML', () => {
+    const kind = 'activities:\n  columns:\n    kind: "Тип"    # the activity\'s kind\n    # direction: "Тип"   # or the call\'s direction\n';
+    const withManager = mergeMapDocuments(kind, 'activities:\n  columns:\n    manager: "Ответственный"    # or "Менеджер": check\n');
+    expect(withManager).toBe('activities:\n  columns:\n    kind: "Тип"    # the activity\'s kind\n    # direction: "Тип"   # or the call\'s direction\n    manager: "Ответственный"    # or "Менеджер": check\n');
+    // Last in its map, the line stays a comment (after the map's values).
+    const last = mergeMapDocuments(kind, MANAGER);
+    expect(parse(last)).toEqual({ activities: { columns: { kind: 'Тип' } }, deals: { columns: { manager: 'Ответственный' } } });
+    expect(last).toMatch(/^\s*# direction: "Тип" {3}# or the call's direction$/m);
+    // Merged twice over, as a user pasting each snippet in turn does.
+    expect(parse(mergeMapDocuments(withManager, STAGES))).toEqual({ activities: { columns: { kind: 'Тип', manager: 'Ответственный' } }, deals: { status: { Выдано: 'won' } } });
+  });
+
   it('a map of comments alone, or an empty one, takes the snippets after its comments', () => {
     expect(mergeMapDocuments('# nothing to decide', MANAGER)).toBe(`# nothing to decide\n${MANAGER}`);
     expect(parse(mergeMapDocuments('', STAGES))).toEqual({ deals: { status: { Выдано: 'won' } } });
