@@ -1,4 +1,4 @@
-import { tr } from '../core/i18n.js';
+import { countText, tr } from '../core/i18n.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { byCloseDate, byProbability, closedShown, guessStage, looksLost, type UnknownStage } from '../core/undecided-stages.js';
 import { renderMessage } from '../core/messages.js';
@@ -17,18 +17,19 @@ type Outcome = 'won' | 'lost' | 'open';
 
 /** What a stage's deals show, in words, for the question about it. */
 function evidence(s: UnknownStage, lang: string): string {
-  const closed = closedShown(s);
+  const n = (v: number) => countText(v, lang);
+  const closed = n(closedShown(s));
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
-  if (s.leads) return tr(lang, `лидов: ${s.deals}`, `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`);
-  if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
+  if (s.leads) return tr(lang, `лидов: ${n(s.deals)}`, `${n(s.deals)} ${s.deals === 1 ? 'lead' : 'leads'}`);
+  if (s.blind) return tr(lang, `сделок: ${n(s.deals)}, закрыты ли — не известно, с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${n(s.amount)} with an amount`);
   // Where a probability of 100% alone shows the deals closed (a Salesforce report, Odoo), it is said so.
-  if (byProbability(s)) return tr(lang, `сделок: ${s.deals}, с вероятностью 100%: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} at a probability of 100%, ${s.amount} with an amount`);
+  if (byProbability(s)) return tr(lang, `сделок: ${n(s.deals)}, с вероятностью 100%: ${closed}, с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} at a probability of 100%, ${n(s.amount)} with an amount`);
   // A stage mostly at 0% (offered by map: a run counts it open and warns it looks lost) says so.
-  if (looksLost(s)) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с вероятностью 0%: ${s.zero}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.zero} at a probability of 0%, ${s.amount} with an amount`);
+  if (looksLost(s)) return tr(lang, `сделок: ${n(s.deals)}, закрыто: ${closed}, с вероятностью 0%: ${n(s.zero)}, с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${n(s.zero)} at a probability of 0%, ${n(s.amount)} with an amount`);
   // Deals at a probability between 0% and 100% are open whatever their dates say (the guess is then open); closed at 0%, lost.
-  if (s.planned) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с вероятностью ниже 100% (открыты): ${s.planned}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.planned} at a probability below 100% (open), ${s.amount} with an amount`);
-  if (s.closedZero) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, из них с вероятностью 0%: ${s.closedZero}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.closedZero} of them at a probability of 0%, ${s.amount} with an amount`);
-  return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
+  if (s.planned) return tr(lang, `сделок: ${n(s.deals)}, закрыто: ${closed}, с вероятностью ниже 100% (открыты): ${n(s.planned)}, с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${n(s.planned)} at a probability below 100% (open), ${n(s.amount)} with an amount`);
+  if (s.closedZero) return tr(lang, `сделок: ${n(s.deals)}, закрыто: ${closed}, из них с вероятностью 0%: ${n(s.closedZero)}, с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${n(s.closedZero)} of them at a probability of 0%, ${n(s.amount)} with an amount`);
+  return tr(lang, `сделок: ${n(s.deals)}, закрыто: ${closed}, с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${n(s.amount)} with an amount`);
 }
 
 /** The evidence, and where open is pre-selected because the close dates may be expected closes (byCloseDate), why: the snippet's words. */

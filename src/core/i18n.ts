@@ -17,6 +17,16 @@ export function dayRu(day: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : day;
 }
 
+/** The digits of a whole number grouped by thousands as the language writes them: «41 195» / "41,195". */
+export function groupDigits(digits: string, lang: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+}
+
+/** A count as prose and comments write it, grouped: «сделок — 41 195», "41,195 deals". */
+export function countText(n: number, lang: string): string {
+  return `${n < 0 ? '−' : ''}${groupDigits(String(Math.abs(Math.round(n))), lang)}`;
+}
+
 /** Chooses between two literal strings by language; for the product's own short labels. */
 export function tr(lang: string, ru: string, en: string): string {
   return lang === 'ru' ? ru : en;

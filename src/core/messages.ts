@@ -4,7 +4,7 @@
  * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
  * JSON keep the English text (the programmatic contract).
  */
-import { plural, pluralEn } from './i18n.js';
+import { countText, plural, pluralEn } from './i18n.js';
 import { COMMAND_MESSAGES, OUTPUT_WRITE_HINT } from './messages/commands.js';
 import { DOCUMENT_MESSAGES } from './messages/documents.js';
 import { READ_MESSAGES } from './messages/read.js';
@@ -489,7 +489,7 @@ function groupedRu(template: string, params: Params): Params {
     if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) < 10_000) continue;
     if (new RegExp(`--[\\w-]+ \\{${name}\\}`).test(template)) continue;
     out ??= { ...params };
-    out[name] = `${value < 0 ? '−' : ''}${String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}`;
+    out[name] = countText(value, 'ru');
   }
   return out ?? params;
 }

@@ -1,12 +1,12 @@
 import type { MetricFormat } from '../core/kpi/catalog.js';
-import { dayRu, sharePercent } from '../core/i18n.js';
+import { dayRu, groupDigits, sharePercent } from '../core/i18n.js';
 import { holdsNumber } from '../core/kpi/stats.js';
 
 /** Groups digits with a thin space, as both Russian and English business tables read well. */
 function group(n: number, decimals: number, lang: string): string {
   const fixed = Math.abs(n).toFixed(decimals);
   const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+  const grouped = groupDigits(int!, lang);
   const sep = lang === 'ru' ? ',' : '.';
   // A value that rounds to zero has no sign: «0,0%», not «−0,0%».
   const negative = n < 0 && /[1-9]/.test(fixed);

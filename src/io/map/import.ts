@@ -7,6 +7,7 @@ import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
+import { countText } from '../../core/i18n.js';
 import type { LineSpelling } from '../../core/name-line.js';
 import { DealStore, type ProductReading, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
@@ -1157,7 +1158,8 @@ export class StagesUndecided extends UserError {
 /** The --map snippet that names each undecided stage with a guess to check: closed with amounts looks won, closed without looks lost. */
 export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?: Record<string, string>, lang = 'en'): string {
   const ru = lang === 'ru';
-  const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
+  const count = (n: number) => countText(n, ru ? 'ru' : 'en');
+  const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : count(n));
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? guessStage(s, name);
     const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(closedShown(s), s.deals);
@@ -1169,11 +1171,11 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
     const atZero = !s.blind && !zero && closedAtZero(s);
     const planned = s.blind ? 0 : (s.planned ?? 0);
     const evidence = s.leads
-      ? ru ? `лидов — ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
+      ? ru ? `лидов — ${count(s.deals)}` : `${count(s.deals)} ${s.deals === 1 ? 'lead' : 'leads'}`
       : ru
       ? // Dashes, not colons: the comment ends in «: проверьте», and «сделок: 2, закрыто: все, с суммой: все: проверьте» read as a run of colons.
-        `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}${atZero ? `, закрыто с вероятностью 0% — ${share(s.closedZero!, s.deals)}` : ''}${planned > 0 ? `, с вероятностью ниже 100% (открыты) — ${share(planned, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
-      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}${atZero ? `, ${share(s.closedZero!, s.deals)} closed at a probability of 0%` : ''}${planned > 0 ? `, ${share(planned, s.deals)} at a probability below 100% (open)` : ''}, ${share(s.amount, s.deals)} with an amount`;
+        `сделок — ${count(s.deals)}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}${atZero ? `, закрыто с вероятностью 0% — ${share(s.closedZero!, s.deals)}` : ''}${planned > 0 ? `, с вероятностью ниже 100% (открыты) — ${share(planned, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
+      : `${count(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}${atZero ? `, ${share(s.closedZero!, s.deals)} closed at a probability of 0%` : ''}${planned > 0 ? `, ${share(planned, s.deals)} at a probability below 100% (open)` : ''}, ${share(s.amount, s.deals)} with an amount`;
     // Closed only by close dates that may be expected closes: open, and said so (guessStage).
     const byDate = !chosen && byCloseDate(s);
     const check = chosen ? '' : byDate ? `; ${renderMessage('import.stageByCloseDateSnippet', {}, ru ? 'ru' : 'en')}` : ru ? ': проверьте' : ': check';
