@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, Scalar, visit, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError, UserErrors, userErrorMessage } from '../core/errors.js';
 
 /**
@@ -35,7 +35,12 @@ export function mergeMapDocuments(base: string, ...more: string[]): string {
   const mark = (node: { comment?: string | null }) => {
     if (node.comment && !node.comment.startsWith(AFTER_VALUE)) node.comment = AFTER_VALUE + node.comment;
   };
-  visit(doc, { Map: (_, node) => void ((node.flow = false), mark(node), splitTrailing(node)), Seq: (_, node) => void ((node.flow = false), mark(node)), Scalar: (_, node) => mark(node) });
+  // A block map's own comment is lines after its values (`# другие колонки: …`), written as lines; a flow map's follows it on its line.
+  const block = (node: YAMLMap | YAMLSeq) => {
+    if (node.flow) mark(node);
+    node.flow = false;
+  };
+  visit(doc, { Map: (_, node) => void (block(node), splitTrailing(node)), Seq: (_, node) => block(node), Scalar: (_, node) => mark(node) });
   // Every line of a comment is a comment: the second line of one after a value was written bare (a commented `# direction: "Тип"` came out a live key, and the map no YAML).
   return doc.toString({ lineWidth: 0, commentString: (c) => (c.startsWith(AFTER_VALUE) ? `   #${c.slice(1).replace(/\n(?!$)(?: )?/g, '\n#')}` : c.replace(/^(?!$)(?: $)?/gm, '#')) });
 }

@@ -28,8 +28,8 @@ export type Params = Readonly<Record<string, string | number>>;
  */
 function noHeaderHint(kind: string, kindRu: string, ask: boolean): Template {
   return {
-    ru: `${ask ? 'это точно {fileRu}? Первые строки' : 'первые строки'}:\n{firstRu}\nЕсли строки заголовка в файле нет (или в ней незнакомые названия), назовите колонки номерами в файле --map и передайте его через --map: первая строка с данными тогда читается как данные. Вот готовый фрагмент${kindRu}, проверьте каждую колонку:\n{snippetRu}\nЕсли колонки разбиты неверно, проверьте разделитель (--delimiter).`,
-    en: `${ask ? 'is this {fileEn}? The first rows' : 'the first rows'}:\n{first}\nIf the file has no header row (or one with names the product does not know), name the columns by number in a --map file and pass it with --map: a first row of data is then read as data. This one is ready to paste${kind}, check each column:\n{snippet}\nIf the columns are split wrongly, check the delimiter (--delimiter).`,
+    ru: `${ask ? 'это точно {fileRu}? Первые строки' : 'первые строки'}:\n{firstRu}\nЕсли строки заголовка в файле нет (или в ней незнакомые названия), назовите колонки номерами в файле --map и передайте его через --map: первая строка с данными тогда читается как данные. Вот готовый фрагмент${kindRu}, проверьте каждую колонку:\n{snippetRu}\n\nЕсли колонки разбиты неверно, проверьте разделитель (--delimiter).`,
+    en: `${ask ? 'is this {fileEn}? The first rows' : 'the first rows'}:\n{first}\nIf the file has no header row (or one with names the product does not know), name the columns by number in a --map file and pass it with --map: a first row of data is then read as data. This one is ready to paste${kind}, check each column:\n{snippet}\n\nIf the columns are split wrongly, check the delimiter (--delimiter).`,
   };
 }
 

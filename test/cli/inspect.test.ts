@@ -92,7 +92,7 @@ describe('inspect on a file with no header row it knows', () => {
     // The data row is not presented as the file's columns.
     expect(run.stderr).not.toContain("the file's columns");
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const snippet = /\n(deals:\n[\s\S]*?)\nIf the columns/.exec(run.stderr)![1]!;
+    const snippet = /\n(deals:\n[\s\S]*?)\n\nIf the columns/.exec(run.stderr)![1]!;
     expect(snippet).toBe('deals:\n  columns:\n    manager: "#2"    # "Иванов Иван", "Петрова Анна": check\n    created_at: "#4"    # "05.01.2024 10:00", "06.01.2024 11:00": check\n    id: "#1"    # "100", "101": check\n    stage: "#5"    # "won", "lost": check\n    amount: "#6"    # "15000", "2000": check\n    # other columns: #3 "ООО Ромашка"');
     // Pasted as it is, the snippet reads both rows as deals, the first row too.
     writeFileSync(path.join(dir, 'map.yaml'), `${snippet}\n`);

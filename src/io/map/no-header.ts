@@ -137,6 +137,13 @@ function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): 
     used.add(col.n);
     return `    ${field}: "#${col.n}"    # ${col.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}: ${ru ? 'проверьте' : 'check'}`;
   });
+  // A deal's close date, where a second date column is empty on some rows (the open deals): without it the
+  // pasted snippet read no deal closed, and a renamed won stage was never asked (a tester: 0 won, exit 0).
+  const closed = kind === 'deals' ? columns.find((c) => !used.has(c.n) && c.type === 'date' && c.values.length < rows.length) : undefined;
+  if (closed) {
+    used.add(closed.n);
+    lines.push(`    closed_at: "#${closed.n}"    # ${closed.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}${ru ? ', пустая у открытых сделок: проверьте' : ', empty on open deals: check'}`);
+  }
   const others = columns.filter((c) => !used.has(c.n) && c.values.length > 0).map((c) => `#${c.n} ${quote(c.values[0]!, lang)}`);
   if (others.length > 0) lines.push(`    # ${ru ? 'другие колонки' : 'other columns'}: ${others.join(', ')}`);
   return `${kind}:\n  columns:\n${lines.join('\n')}`;

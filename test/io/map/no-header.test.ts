@@ -43,6 +43,7 @@ describe('a file with no header row the run knows', () => {
         '    stage: "#5"    # "won", "lost": check',
         '    amount: "#6"    # "15000", "2000": check',
         '    # other columns: #3 "ООО Ромашка"',
+        '',
         'If the columns are split wrongly, check the delimiter (--delimiter).',
       ].join('\n'),
     );
@@ -75,6 +76,18 @@ describe('a file with no header row the run knows', () => {
   it('with a --map naming headers the file does not have, and a first row of data, is refused the same way (no data shown as column names)', async () => {
     const error = await importDeals('headerless.csv', opts({ manager: 'Менеджер' })).catch((e: unknown) => e);
     expect((error as UserError).code).toBe('E_NO_HEADER');
+  });
+
+  // T40 F15: a close date column left among «other columns»: the pasted snippet read no deal closed, the renamed won stage was never asked, 0 won.
+  it('offers a deals file\'s second date column, empty on the open deals, as the close date', async () => {
+    const rows = HEADERLESS.map((r, i) => [...r, i === 2 ? '' : `2024-02-0${i + 1}`]);
+    const error = await importDeals(put('headerless-closed.csv', rows), opts()).catch((e: unknown) => e);
+    const en = describeUserError(error as UserError, 'en');
+    expect(en).toContain('    amount: "#6"    # "15000", "2000": check\n    closed_at: "#7"    # "2024-02-01", "2024-02-02", empty on open deals: check\n    # other columns: #3 "ООО Ромашка"');
+    expect(describeUserError(error as UserError, 'ru')).toContain('    closed_at: "#7"    # «2024-02-01», «2024-02-02», пустая у открытых сделок: проверьте');
+    // Filled on every row, a second date is no close date by its values (a modified date): among the other columns.
+    const filled = await importDeals(put('headerless-dated.csv', HEADERLESS.map((r, i) => [...r, `2024-02-0${i + 1}`])), opts()).catch((e: unknown) => e);
+    expect(describeUserError(filled as UserError, 'en')).toContain('# other columns: #3 "ООО Ромашка", #7 "2024-02-01"');
   });
 
   it('guesses each field the kind needs from the values: a date for a date, a month for a month, a number for an amount or a target', () => {
