@@ -491,6 +491,14 @@ describe('crm-audit inspect, generate, demo', () => {
     const warnings = run.stderr.split('\n').filter((l) => l.startsWith('Warning: '));
     expect(warnings.filter((w) => w.includes('"Радио"')), run.stderr).toHaveLength(1);
     expect(new Set(warnings).size).toBe(warnings.length);
+    // Run again, it replaces its own report; a demo-report.html of the user's own is kept, the next free name taken (T40 F2).
+    expect(runCli(['demo', '--lang', 'en'], { cwd }).code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['demo-report.html']);
+    writeFileSync(file, 'my own notes');
+    const again = runCli(['demo', '--lang', 'en'], { cwd });
+    expect(again.stderr).toContain(`Written: ${path.join(cwd, 'demo-report-2.html')} (`);
+    expect(readFileSync(file, 'utf8')).toBe('my own notes');
+    expect(readdirSync(cwd).sort()).toEqual(['demo-report-2.html', 'demo-report.html']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
@@ -83,11 +84,35 @@ export async function run(opts: { lang: string }, ctx: CliContext): Promise<numb
     const code = await step.run({ ...shared, cwd: SAMPLES_DIR }, opts.lang);
     if (code !== EXIT.ok) return code;
   }
-  const file = path.resolve(ctx.cwd, 'demo-report.html');
-  ctx.stdout.write(`\n${c.bold(`== ${lang === 'ru' ? 'Отчёт для клиента с графиками (HTML)' : 'The client report with charts (HTML)'}`)}\n${c.dim('$ crm-audit report --answers … -d … -a … -p … --cutover 2025-01-01 --cost 1500000 -o demo-report.html')}\n\n`);
+  const file = demoReportFile(ctx.cwd);
+  ctx.stdout.write(`\n${c.bold(`== ${lang === 'ru' ? 'Отчёт для клиента с графиками (HTML)' : 'The client report with charts (HTML)'}`)}\n${c.dim(`$ crm-audit report --answers … -d … -a … -p … --cutover 2025-01-01 --cost 1500000 -o ${path.basename(file)}`)}\n\n`);
   const code = await writeDemoReport(shared, opts.lang, file);
   if (code !== EXIT.ok) return code;
   // report.run has just said «Записано: …/demo-report.html (385,2 КБ)»: the path is not repeated, only what to do with it.
   ctx.stdout.write(lang === 'ru' ? 'Откройте его в браузере; печать даёт страницы A4.\n' : 'Open it in a browser; it prints on A4 pages.\n');
   return EXIT.ok;
+}
+
+/**
+ * Where the tour writes its HTML: demo-report.html in the working folder, replaced only when it is an
+ * earlier tour's (a crm-audit HTML file); a file of that name of the user's own is kept, and the next
+ * free name (demo-report-2.html…) taken (a tester's own demo-report.html was replaced without a word).
+ */
+function demoReportFile(cwd: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.resolve(cwd, n === 1 ? 'demo-report.html' : `demo-report-${n}.html`);
+    let head = '';
+    try {
+      const fd = openSync(file, 'r');
+      try {
+        const buffer = Buffer.alloc(4096);
+        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return file;
+    }
+    if (head.includes('<meta name="generator" content="crm-audit">')) return file;
+  }
 }
