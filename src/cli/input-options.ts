@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { DAY_FORMS, readDay, readShare } from '../core/option-values.js';
 import { DAY_MS } from '../core/kpi/stats.js';
@@ -18,7 +18,7 @@ export function withImportOptions(cmd: Command): Command {
     .option('--delimiter <char>', 'delimiter of CSV files (default: detected; "tab" for a tab)')
     .option('--encoding <name>', 'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be')
     .option('--sheet <name|n>', 'XLSX sheet (default: the first non-empty one)')
-    .addOption(new Option('--date-format <format>', 'order of ambiguous slash dates').choices(['DD/MM/YYYY', 'MM/DD/YYYY']))
+    .addOption(dateFormatOption())
     .option('--time-offset <hours>', 'shift activity times by this many hours (e.g. -3, +2:30)')
     .option('--max-bad-rows <n|n%>', 'unreadable rows tolerated per file (default 1% or 5 rows, whichever is larger)')
     .option('--max-cell-size <chars>', `longest cell accepted (default ${DEFAULT_LIMITS.maxCellChars})`)
@@ -109,10 +109,30 @@ export function parseEncoding(value: string | undefined): Encoding | undefined {
   return found[0];
 }
 
-/** Parses `--time-offset` (`-3`, `+2:30`, `5.5`) into hours. */
+const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY'];
+
+/**
+ * `--date-format`, also as Russian messages spell it (ДД/ММ/ГГГГ) and in any case (dd/mm/yyyy): both
+ * were refused (a tester). Anything else is refused as commander refuses a value not among the choices.
+ */
+function dateFormatOption(): Option {
+  const option = new Option('--date-format <format>', 'order of ambiguous slash dates').choices(DATE_FORMATS);
+  return option.argParser((value: string) => {
+    const latin = value.trim().toUpperCase().replace(/Д/g, 'D').replace(/М/g, 'M').replace(/Г/g, 'Y');
+    if (!DATE_FORMATS.includes(latin)) throw new InvalidArgumentError(`Allowed choices are ${DATE_FORMATS.join(', ')}.`);
+    return latin;
+  });
+}
+
+/**
+ * Parses `--time-offset` (`-3`, `+2:30`, `5.5`) into hours; also a typographic minus or dash (`−3`,
+ * `–3`), a decimal comma (`3,5`) and an hours unit (`+3ч`, `3h`), as a person types them (they were
+ * refused as past 26 hours: a tester).
+ */
 export function parseOffset(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const m = /^([+-])?(\d{1,2})(?::(\d{2})|\.(\d+))?$/.exec(value.trim());
+  const typed = value.trim().replace(/^[\u2212\u2013]/, '-').replace(',', '.').replace(/\s*(?:ч|час(?:а|ов)?|h|hours?)$/i, '');
+  const m = /^([+-])?(\d{1,2})(?::(\d{2})|\.(\d+))?$/.exec(typed);
   // Minutes below 60, and no more than the 26 hours between the farthest time zones (UTC−12, UTC+14).
   if (!m || Number(m[3] ?? 0) >= 60) throw UserError.of('E_USAGE', 'usage.timeOffset', { value });
   const hours = Number(m[2]) + (m[3] ? Number(m[3]) / 60 : m[4] ? Number(`0.${m[4]}`) : 0);

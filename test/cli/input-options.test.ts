@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readOptionWords } from '../../src/cli/input-options.js';
+import { parseOffset, readOptionWords } from '../../src/cli/input-options.js';
+import { UserError } from '../../src/core/errors.js';
+import { runCli } from '../helpers/cli.js';
 
 describe('readOptionWords', () => {
   it('repeats the reading options written on the command line, in their order, quoted for the shell; defaults and other options are left out', () => {
@@ -29,5 +31,28 @@ describe('parseWindow', () => {
     ];
     for (const [value, ms] of cases) expect(parseWindow(value, 0), value).toBe(ms);
     for (const bad of ['3600', '24', 'ч', '24 ч ч', '24x', '2 недели']) expect(() => parseWindow(bad, 0), bad).toThrow(/callback-window/);
+  });
+});
+
+// T40 F21, F22: the forms a Russian user types were refused.
+describe('--time-offset and --date-format as a person types them', () => {
+  it('takes a typographic minus or dash, a decimal comma and an hours unit', () => {
+    expect(['−3', '–3', '-3', '3,5', '+3ч', '3 часа', '3h', '+2:30'].map(parseOffset)).toEqual([-3, -3, -3, 3.5, 3, 3, 3, 2.5]);
+    expect(() => parseOffset('abc')).toThrow(UserError);
+    expect(() => parseOffset('27')).toThrow(UserError);
+  });
+
+  it('--date-format takes ДД/ММ/ГГГГ and any case, and refuses another order in the run\'s language', () => {
+    const slash = 'id,manager,status,created_at\n1,Ann,won,03/04/2025\n2,Bob,lost,05/04/2025\n';
+    const read = (format: string) => runCli(['kpi', '-d', '-', '--date-format', format, '--format', 'json', '--now', '2025-06-01'], { input: slash, env: { LANG: 'ru_RU.UTF-8' } });
+    for (const format of ['ДД/ММ/ГГГГ', 'dd/mm/yyyy', 'DD/MM/YYYY']) {
+      const run = read(format);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).dataPeriod.from).toBe('2025-04-03');
+    }
+    expect(JSON.parse(read('мм/дд/гггг').stdout).dataPeriod.from).toBe('2025-03-04');
+    const bad = read('YYYY/MM/DD');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('недопустимое значение «YYYY/MM/DD». Допустимые значения: DD/MM/YYYY, MM/DD/YYYY.');
   });
 });
