@@ -175,6 +175,10 @@ describe('crm-audit validate', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^ошибка: .*questions\[1\]\.text\.en: нет текста на языке en/m);
     expect(runCli(['validate', 'questionnaires/crm-maturity.yaml', '--lang', 'en'], { env: { LANG: 'ru_RU.UTF-8' } }).stderr).toMatch(/valid — 5 sections/);
+    // T40 F9: «1 sections, 1 questions».
+    const one = 'id: one\nversion: 1\nlanguages: [ru, en]\ntitle: { ru: Анкета, en: Survey }\nsections:\n  - id: s\n    title: { ru: Раздел, en: Section }\n    questions:\n      - id: s.q\n        title: { ru: Вопрос, en: Question }\n        points: 1\n        text: { ru: Вопрос?, en: Question? }\n        recommendation: { ru: Сделайте., en: Do it. }\nbands:\n  - { id: low, from: 0, to: 1, title: { ru: Низкий, en: Low }, meaning: { ru: Мало., en: Little. } }\n';
+    const single = runCli(['validate', '-', '--lang', 'en'], { input: one });
+    expect(single.stderr, single.stderr).toMatch(/valid — 1 section, 1 question, 1 point, 1 band, languages ru, en/);
   });
 });
 

@@ -8,6 +8,7 @@ import type { CliContext } from '../context.js';
 import { stderrLine } from '../wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { renderMessage } from '../../core/messages.js';
+import { pluralEn } from '../../core/i18n.js';
 import { messageLang } from '../message-lang.js';
 
 /** `crm-audit validate FILE`: loads a questionnaire through the same schema and rules as `audit`. */
@@ -16,7 +17,10 @@ export async function run(opts: { args: string[]; lang?: string }, ctx: CliConte
   await refuseOtherKinds(file, ctx);
   const { questionnaire: q } = await loadQuestionnaire(file, ctx.cwd, ctx.stdin);
   const questions = q.sections.reduce((n, s) => n + s.questions.length, 0);
-  const params = { file, sections: q.sections.length, questions, points: maxScore(q), bands: q.bands.length, languages: q.languages.join(', ') };
+  const counts = { sections: q.sections.length, questions, points: maxScore(q), bands: q.bands.length };
+  // «1 section», not «1 sections» (a tester): each English count with its noun's form.
+  const en = (n: number, noun: string) => `${n} ${pluralEn(n, noun, `${noun}s`)}`;
+  const params = { file, ...counts, sectionsEn: en(counts.sections, 'section'), questionsEn: en(questions, 'question'), pointsEn: en(counts.points, 'point'), bandsEn: en(counts.bands, 'band'), languages: q.languages.join(', ') };
   stderrLine(ctx, renderMessage('validate.valid', params, messageLang(ctx, opts.lang)));
   return EXIT.ok;
 }

@@ -229,7 +229,7 @@ export const COMMAND_MESSAGES = {
   },
   'validate.valid': {
     ru: '{file}: анкета верна — разделов: {sections}, вопросов: {questions}, баллов: {points}, уровней: {bands}, языки: {languages}',
-    en: '{file}: valid — {sections} sections, {questions} questions, {points} points, {bands} bands, languages {languages}',
+    en: '{file}: valid — {sectionsEn}, {questionsEn}, {pointsEn}, {bandsEn}, languages {languages}',
   },
   // As every command that writes a file says it (writtenLine): «Записано: FILE (size)», each file with its size.
   'generate.wrote': { ru: 'Записано: {files}', en: 'Written: {files}' },
