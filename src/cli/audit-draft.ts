@@ -1,6 +1,5 @@
 import { linkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import type { Answer } from '../core/audit/answers.js';
 import { PRINTER, say } from '../core/messages.js';
 import { shellWord } from '../core/inspect-command.js';
@@ -43,12 +42,15 @@ export function saveInterviewDraft(lang: string): string | undefined {
   if (!d || d.answers.size <= d.given) return undefined;
   const questions = d.questionnaire.sections.flatMap((s) => s.questions);
   const answered = questions.filter((x) => d.answers.has(x.id));
-  const doc = {
-    questionnaire: d.ref,
-    ...(d.company ? { company: d.company } : {}),
-    answers: Object.fromEntries(answered.map((x) => [x.id, d.answers.get(x.id)!])),
-  };
-  const text = `# ${pick(d.questionnaire.title, lang)}: ${answered.length} / ${questions.length}\n${stringify(doc)}`;
+  // Written by hand, not by the YAML library: start-up loads no more than commander (a signal handler saves the draft, and cannot wait for an import).
+  const lines = [
+    `# ${pick(d.questionnaire.title, lang).replace(/\s+/g, ' ')}: ${answered.length} / ${questions.length}`,
+    `questionnaire: ${scalar(d.ref)}`,
+    ...(d.company ? [`company: ${scalar(d.company)}`] : []),
+    'answers:',
+    ...answered.map((x) => `  ${scalar(x.id)}: ${scalar(d.answers.get(x.id)!)}`),
+  ];
+  const text = `${lines.join('\n')}\n`;
   for (let n = 1; n < 100; n++) {
     const name = `${NAME}${n === 1 ? '' : `-${n}`}.yaml`;
     const file = path.join(d.cwd, name);
@@ -69,4 +71,9 @@ export function saveInterviewDraft(lang: string): string | undefined {
     return say(PRINTER.interruptedDraft, lang).replace(/\{(answered|total|questions|file|command)\}/g, (_, k: keyof typeof words) => words[k]);
   }
   return undefined;
+}
+
+/** A YAML scalar: an id or an answer as it is (lead.concept, yes), anything else double-quoted (a JSON string is one). */
+function scalar(value: string): string {
+  return /^[a-z][\w.-]*$/i.test(value) && !/^(?:true|false|null|y|n|on|off)$/i.test(value) ? value : JSON.stringify(value);
 }

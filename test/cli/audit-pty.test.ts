@@ -264,7 +264,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
       const run = stop();
       expect(run.code, run.out).toBe(130);
       expect(run.out).toContain('Прервано; ответы на 2 из 7 вопросов сохранены в audit-answers-draft.yaml. Продолжить с того же места:\r\n    crm-audit audit --answers audit-answers-draft.yaml --managers 8 --hourly-cost 1500');
-      expect(readFileSync(path.join(dir, 'audit-answers-draft.yaml'), 'utf8')).toBe('# Зрелость использования CRM: 2 / 7\nquestionnaire: crm-maturity\ncompany: ООО Ромашка\nanswers:\n  lead.concept: yes\n  journal.interactions: no\n');
+      expect(readFileSync(path.join(dir, 'audit-answers-draft.yaml'), 'utf8')).toBe('# Зрелость использования CRM: 2 / 7\nquestionnaire: crm-maturity\ncompany: "ООО Ромашка"\nanswers:\n  lead.concept: yes\n  journal.interactions: no\n');
       // A second stop keeps the first draft and writes the next free name.
       expect(stop().out).toContain('сохранены в audit-answers-draft-2.yaml');
       expect(readdirSync(dir).sort()).toEqual(['audit-answers-draft-2.yaml', 'audit-answers-draft.yaml']);
