@@ -110,7 +110,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file': 'Спросить то, чего не скажет выгрузка (колонку, которую не нашло ни одно правило, закрытые этапы, которых не знает ни одно правило, имена менеджеров, заданных кодами), и записать ответы файлом для --map',
   'write the map to FILE atomically instead of stdout': 'записать файл соответствий (целиком или никак) вместо стандартного вывода',
   'language of the questions (default: from the locale, else ru)': 'язык вопросов (по умолчанию — по локали, иначе ru)',
-  'a deals export': 'выгрузка сделок',
+  'an export: deals, calls and activities, payments, spend or plan (- for stdin)': 'выгрузка: сделки, звонки и действия, оплаты, расходы или план («-» — стандартный ввод)',
   'answer the questions once, then: crm-audit kpi -d deals.csv --map map.yaml': 'ответить на вопросы один раз, а затем: crm-audit kpi -d deals.csv --map map.yaml',
   'only what the old map does not answer yet': 'только то, на что старый файл соответствий ещё не отвечает',
 

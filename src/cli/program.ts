@@ -399,7 +399,8 @@ function declareMap(program: Command, run: Run): void {
     program
       .command('map')
       .description('Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file')
-      .argument('<file>', 'a deals export')
+      .argument('<file>', 'an export: deals, calls and activities, payments, spend or plan (- for stdin)')
+      .addOption(new Option('--kind <kind>', 'what the file holds (default: the kind its header says, else deals)').choices(['deals', 'activities', 'payments', 'spend', 'plan']))
       .option('-o, --output <file>', 'write the map to FILE atomically instead of stdout')
       .addOption(new Option('--lang <lang>', 'language of the questions (default: from the locale, else ru)').choices(['ru', 'en'])),
   )

@@ -497,3 +497,18 @@ describe('crm-audit map proposes no column of one value on every row as the mana
     expect(JSON.parse(kpi.stdout).managers.map((m: { manager: string; won: number; revenue: number }) => [m.manager, m.won, m.revenue])).toEqual([['asmit', 1, 1000], ['bjone', 1, 3000]]);
   });
 });
+
+// T40 F16: a file with no header was answered «pass --kind», which map did not take.
+describe('crm-audit map --kind', () => {
+  it('reads the file as that kind: a header-less spend file gets a spend snippet, and the hint\'s --kind is map\'s own', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-kind-'));
+    writeFileSync(path.join(dir, 'spend.csv'), '2025-01;Яндекс;15000\n2025-02;Яндекс;12000\n');
+    const guessed = runCli(['map', 'spend.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(guessed.code).toBe(2);
+    expect(guessed.stderr).toContain('укажите --kind');
+    const run = runCli(['map', 'spend.csv', '--kind', 'spend'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('spend:\n  columns:\n    month: "#1"    # «2025-01», «2025-02»: проверьте\n    amount: "#3"    # «15000», «12000»: проверьте');
+    expect(runCli(['map', 'spend.csv', '--kind', 'costs'], { cwd: dir }).code).toBe(2);
+  });
+});

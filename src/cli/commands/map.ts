@@ -17,6 +17,7 @@ import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { reasonText } from '../../render/kpi/labels.js';
 import type { ImportReport } from '../../io/map/import.js';
+import type { RecordKind } from '../../io/map/fields.js';
 import { canAsk, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
@@ -28,6 +29,8 @@ const MAP_FILE: SaveAs = { file: 'map.yaml', fileRu: 'map.yaml' };
 export interface MapOptions extends ImportCliOptions {
   args: string[];
   output?: string;
+  /** What the file holds, when its header does not say (the no-header snippet named --kind, which map had not: a tester). */
+  kind?: RecordKind;
   lang: 'ru' | 'en';
 }
 
@@ -48,9 +51,10 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const base = () => (held ? { ...options, stdin: Readable.from([held]) } : options);
   // The file is a deals export unless its header says another kind (a CRM's signature, two known names):
   // one name («Номер», a call log's) made a deals file of unknown names an activities one.
-  const guess = await guessKindSaid(file, base());
-  if (guess.report) throw ownReportError(file, guess.report, 'map');
-  const kind = kindRead(guess);
+  // --kind says it: the header's guess is not read (a file with no header was refused as no deals export).
+  const said = o.kind === undefined ? await guessKindSaid(file, base()) : undefined;
+  if (said?.report) throw ownReportError(file, said.report, 'map');
+  const kind = o.kind ?? kindRead(said!);
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
   // The columns as read: what they leave not applicable is said (columnGaps).
