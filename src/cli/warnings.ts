@@ -35,6 +35,15 @@ export function warnWithoutExports(ctx: CliContext, lang: string, given: readonl
   if (without.exports) warn('exports', typed.filter((o) => EXPORT_OPTIONS.has(o)));
 }
 
+/** The options of the calls and activities alone: typed with no activities file, they change nothing. */
+const ACTIVITY_OPTIONS = ['--touch-norm', '--callback-window', '--time-offset'];
+
+/** Says on stderr the activities' options typed (`given`) with no activities file (`kpi -d deals.csv --time-offset 3`). */
+export function warnActivityOptions(ctx: CliContext, lang: string, given: readonly string[] | undefined): void {
+  const typed = ACTIVITY_OPTIONS.filter((o) => given?.includes(o));
+  if (typed.length > 0) ctx.stderr.write(warningLine(ctx, lang, fill(say(UNUSED_OPTION.activitiesOnly, lang), { options: typed.join(', ') })));
+}
+
 /**
  * A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on;
  * on a terminal, its sentences wrapped between words within its width (a terminal cut a

@@ -713,6 +713,9 @@ export const UNUSED_OPTION = {
   marginConfig: { ru: 'compare.margin в конфиге ни на что не влияет без compare.cost (или --cost): доля маржи нужна только окупаемости и ROI', en: 'compare.margin in the config changes nothing without compare.cost (or --cost): the margin share only goes into payback and ROI' },
   metrics: { ru: '--metrics выбирает столбцы таблицы в терминале и в Markdown; JSON, CSV, XLSX и HTML содержат все показатели', en: '--metrics picks the columns of the terminal and Markdown tables; JSON, CSV, XLSX and HTML hold every metric' },
   sheet: { ru: '--sheet ни на что не влияет: листы есть только у книг XLSX, а ни один из прочитанных файлов не книга', en: '--sheet changes nothing: only XLSX workbooks have sheets, and none of the files read is one' },
+  // kpi took them in silence (a tester), as compare and audit do not.
+  spendMargin: { ru: '--margin ни на что не влияет без --spend: доля маржи нужна только ROMI и LTV', en: '--margin changes nothing without --spend: the margin share only goes into ROMI and LTV' },
+  activitiesOnly: { ru: 'без --activities параметры звонков и действий ни на что не влияют: {options}', en: 'without --activities the options of the calls and activities change nothing: {options}' },
 } as const satisfies Record<string, Template>;
 
 /**

@@ -614,3 +614,17 @@ describe('a CSV whose header and rows use different delimiters', () => {
     }
   });
 });
+
+// T40 F13: kpi took options that change nothing in silence, where compare and audit say so.
+describe('kpi options with no file to act on', () => {
+  it('says --margin without --spend and the activities\' options without --activities, once each, in the run\'s language', () => {
+    const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--callback-window', '2ч', '--touch-norm', '3', '--time-offset', '3', '--margin', '30%', '--format', 'json', '--now', '2025-07-01'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Внимание: --margin ни на что не влияет без --spend: доля маржи нужна только ROMI и LTV');
+    expect(run.stderr).toContain('Внимание: без --activities параметры звонков и действий ни на что не влияют: --touch-norm, --callback-window, --time-offset');
+    // With the activities, or none of them typed (the defaults), nothing is said.
+    const used = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--time-offset', '3', '--format', 'json', '--now', '2025-07-01'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(used.stderr).not.toContain('ни на что не влияют');
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-07-01']).stderr).not.toContain('changes nothing');
+  });
+});
