@@ -50,7 +50,7 @@ export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: s
 /** Parses --by (repeatable): each a grouping, its dimensions comma-separated (a pivot when several). */
 export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][] | undefined {
   if (!values || values.length === 0) return undefined;
-  return values.map((value) => {
+  const groupings = values.map((value) => {
     const dims = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
     if (dims.length === 0) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value, ...didYouMean([]) });
     for (const [i, d] of dims.entries()) {
@@ -60,6 +60,9 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
     }
     return dims as GroupDim[];
   });
+  // One grouping typed twice (`--by source --by source`, a config's list and the command line's) is one table:
+  // twice, it was two tables and a workbook sheet cut to «Причины отказа — по источни (2)» (a tester).
+  return groupings.filter((g, i) => groupings.findIndex((h) => h.join(',') === g.join(',')) === i);
 }
 
 /** Parses --metrics: known keys, comma-separated. */
