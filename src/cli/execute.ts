@@ -32,8 +32,9 @@ export function isTerminalGone(error: unknown): boolean {
 /** Runs the CLI on argv and returns the exit code; the bin only sets process.exitCode. */
 export async function execute(argv: string[], ctx: CliContext): Promise<number> {
   const lang = messageLang(ctx, langInArgv(argv));
-  const state = { code: EXIT.ok as number, lang, argv: langAfterCommand(argv) };
+  const state: { code: number; lang: string; argv: readonly string[] } = { code: EXIT.ok, lang, argv };
   const program = buildProgram(ctx, state);
+  state.argv = langAfterCommand(argv, program.commands.map((c) => c.name()));
   try {
     await program.parseAsync(helpOfKnownCommand(state.argv, program), { from: 'user' });
     return state.code;
@@ -48,20 +49,24 @@ export async function execute(argv: string[], ctx: CliContext): Promise<number> 
  * it had just obeyed unknown. Alone (`crm-audit --lang en`) or before `help`, it has chosen the
  * language already (langInArgv) and is dropped.
  */
-export function langAfterCommand(argv: readonly string[]): string[] {
+export function langAfterCommand(argv: readonly string[], commands: readonly string[] = []): string[] {
   const before: string[] = [];
   const lang: string[] = [];
+  // `--lang` whose next word is a command (`crm-audit --lang kpi -d x`): its value was forgotten. Put
+  // last, it is said so (commander's «no value»), not «unknown option -d» nor the help with exit 0 (a tester).
+  let valueless = false;
   let i = 0;
   for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
     const a = argv[i]!;
-    if (a === '--lang') lang.push(a, ...argv.slice(i + 1, ++i + 1));
+    if (a === '--lang' && commands.includes(argv[i + 1] ?? '')) valueless = true;
+    else if (a === '--lang') lang.push(a, ...argv.slice(i + 1, ++i + 1));
     else if (a.startsWith('--lang=')) lang.push(a);
     else before.push(a);
   }
-  if (lang.length === 0) return [...argv];
+  if (lang.length === 0 && !valueless) return [...argv];
   const name = argv[i];
   if (name === undefined || name === 'help') return [...before, ...argv.slice(i)];
-  return [...before, name, ...lang, ...argv.slice(i + 1)];
+  return [...before, name, ...lang, ...argv.slice(i + 1), ...(valueless ? ['--lang'] : [])];
 }
 
 /**

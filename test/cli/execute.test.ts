@@ -16,6 +16,15 @@ describe('langAfterCommand', () => {
     expect(langAfterCommand(['--lang', 'en', 'help', 'kpi'])).toEqual(['help', 'kpi']);
     expect(langAfterCommand(['kpi', '--lang', 'en'])).toEqual(['kpi', '--lang', 'en']);
   });
+
+  // T40 F4: `crm-audit --lang kpi -d x` said «unknown option -d», and `crm-audit --lang kpi` showed the help with exit 0.
+  it('a --lang whose next word is a command has lost its value: it goes last, for commander to say so', () => {
+    const commands = ['kpi', 'audit'];
+    expect(langAfterCommand(['--lang', 'kpi', '-d', 'deals.csv'], commands)).toEqual(['kpi', '-d', 'deals.csv', '--lang']);
+    expect(langAfterCommand(['--lang', 'kpi'], commands)).toEqual(['kpi', '--lang']);
+    expect(langAfterCommand(['--lang', 'en', 'kpi'], commands)).toEqual(['kpi', '--lang', 'en']);
+    expect(langAfterCommand(['--lang', 'de', 'kpi'], commands)).toEqual(['kpi', '--lang', 'de']);
+  });
 });
 
 describe('helpOfKnownCommand', () => {
