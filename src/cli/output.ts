@@ -234,6 +234,8 @@ async function assertFolder(target: string, shown: string): Promise<void> {
   if (existing?.isDirectory()) {
     throw UserError.of('E_OUTPUT', 'output.isFolder', {}, { file: shown });
   }
+  // Writable by nobody: its owner keeps it so, whoever runs (root's rename would replace it all the same).
+  if (existing?.isFile() && (existing.mode & 0o222) === 0) throw UserError.of('E_OUTPUT', 'output.readOnly', {}, { file: shown });
 }
 
 /**

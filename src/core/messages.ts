@@ -334,6 +334,11 @@ export const MESSAGES = {
     ru: 'не удалось создать папку «{folder}»: {reasonRu}', en: 'cannot create the folder "{folder}": {reason}',
     hint: { ru: 'проверьте, что в папку выше можно писать, или укажите другой путь в -o', en: 'check that the folder above it is writable, or choose another -o path' },
   },
+  // A file kept read-only (chmod 444, Windows' read-only attribute) was replaced by the rename, where the shell's `>` refuses (a tester).
+  'output.readOnly': {
+    ru: 'файл результата только для чтения: перезаписывать его нельзя', en: 'the output file is read-only: refusing to replace it',
+    hint: { ru: 'снимите с него защиту от записи (chmod u+w) или укажите другой путь в -o', en: 'make it writable (chmod u+w) or choose another -o path' },
+  },
   'output.isFolder': {
     ru: 'путь результата — это папка', en: 'the output path is a folder',
     hint: { ru: 'укажите имя файла, например -o report.xlsx', en: 'give a file name, e.g. -o report.xlsx' },

@@ -1,4 +1,4 @@
-import { chmodSync, linkSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,22 @@ describe('-o with a long name', () => {
     expect(past.stderr).toContain('не удалось записать файл результата: слишком длинное имя файла');
     expect(past.stderr).not.toMatch(/внутренняя ошибка|ENAMETOOLONG/);
     expect(readdirSync(dir).sort()).toEqual(['deals.csv', near].sort());
+  });
+});
+
+// T40 F14: `-o` replaced a file kept read-only (chmod 444), where the shell's `>` refuses.
+describe('-o over a read-only file', () => {
+  it('is refused before anything is read, and the file is kept', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'output-readonly-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,A,2024-01-01,won\n');
+    writeFileSync(path.join(dir, 'kpi.json'), 'kept');
+    chmodSync(path.join(dir, 'kpi.json'), 0o444);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-o', 'kpi.json'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kpi.json: файл результата только для чтения: перезаписывать его нельзя\n  подсказка: снимите с него защиту от записи (chmod u+w) или укажите другой путь в -o');
+    expect(readFileSync(path.join(dir, 'kpi.json'), 'utf8')).toBe('kept');
+    chmodSync(path.join(dir, 'kpi.json'), 0o644);
+    expect(runCli(['kpi', '-d', 'deals.csv', '-o', 'kpi.json'], { cwd: dir }).code).toBe(0);
   });
 });
 
