@@ -519,8 +519,11 @@ describe('won deals with an amount of 0', () => {
 
   it('says how many, the average check with them and without them, and the CRMs that write 0, in Russian and English', () => {
     const kommo = { code: 'won-zero-amount' as const, amounts: 238, zero: 112, revenue: 169_405, others: 169_405 / 126 };
-    expect(describeAlert(kommo, 'ru')).toBe('У 112 из 238 выигранных сделок с суммой сумма 0: средний чек (711,79) считает их продажами за 0; без них средний чек — 1 344,48. amoCRM, Kommo и Битрикс24 записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», так и скажите в файле --map: «deals: zero_amount: unfilled» (сумма 0 в средний чек не войдёт, как пустая), или заполните бюджет в CRM.');
-    expect(describeAlert(kommo, 'en')).toMatch(/^112 of the 238 won deals with an amount have an amount of 0: the average check \(711\.79\) counts them as sales for 0; without them it is 1,344\.48\. amoCRM, Kommo and Bitrix24 write a budget never filled in as 0\./);
+    expect(describeAlert(kommo, 'ru')).toBe('У 112 из 238 выигранных сделок с суммой сумма 0: средний чек (712) считает их продажами за 0; без них средний чек — 1 344. amoCRM, Kommo и Битрикс24 записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», так и скажите в файле --map: «deals: zero_amount: unfilled» (сумма 0 в средний чек не войдёт, как пустая), или заполните бюджет в CRM.');
+    expect(describeAlert(kommo, 'en')).toMatch(/^112 of the 238 won deals with an amount have an amount of 0: the average check \(712\) counts them as sales for 0; without them it is 1,344\. amoCRM, Kommo and Bitrix24 write a budget never filled in as 0\./);
+    // T40 F18: one precision for the two checks of a sentence, kopecks only where both are below 1 000.
+    expect(describeAlert({ code: 'won-zero-amount', amounts: 56, zero: 13, revenue: 464_389_800, others: 464_389_800 / 43 }, 'ru')).toContain('средний чек (8 292 675) считает их продажами за 0; без них средний чек — 10 799 763.');
+    expect(describeAlert({ code: 'won-zero-amount', amounts: 4, zero: 1, revenue: 1_000.5, others: 1_000.5 / 3 }, 'ru')).toContain('средний чек (250,13) считает их продажами за 0; без них средний чек — 333,5.');
     expect(describeAlert({ code: 'won-zero-amount', amounts: 10, zero: 10, revenue: 0, others: null }, 'ru')).toMatch(/^У всех 10 выигранных сделок с суммой сумма 0: выручка 0 и средний чек 0/);
     expect(describeAlert({ code: 'won-zero-amount', amounts: 21, zero: 21, revenue: 0, others: null }, 'ru')).toMatch(/^У всех 21 выигранной сделки с суммой сумма 0/);
     expect(describeAlert({ code: 'won-zero-amount', amounts: 1, zero: 1, revenue: 0, others: null }, 'ru')).toMatch(/^У единственной выигранной сделки с суммой сумма 0/);
