@@ -64,7 +64,8 @@ export const MESSAGES = {
   'file.folderBare': { ru: 'это папка, а не файл', en: 'this is a folder, not a file' },
   'file.notRegular': {
     ru: 'это не обычный файл (канал или устройство: его нельзя прочитать дважды)', en: 'this is not a regular file (a pipe or a device, which cannot be read twice)',
-    hint: { ru: 'передайте данные через стандартный ввод: -d - < файл, или … | crm-audit … -d -', en: 'pass the data on stdin instead: -d - < file, or … | crm-audit … -d -' },
+    // Any option's or argument's file (inspect's, --before-deals'): «-» in its place, not «-d -» alone (a tester).
+    hint: { ru: 'передайте данные через стандартный ввод: «-» вместо пути и «< файл» (например, -d - < файл или crm-audit inspect - < файл), или … | crm-audit … -', en: 'pass the data on stdin instead: «-» for the path and «< file» (e.g. -d - < file, or crm-audit inspect - < file), or … | crm-audit … -' },
   },
   'file.permission': {
     ru: 'файл нельзя прочитать (нет прав доступа)', en: 'the file cannot be read (permission denied)',
@@ -111,7 +112,7 @@ export const MESSAGES = {
     ),
   },
   'import.badRowsAll': {
-    ru: 'ни одну из {rows} строк не удалось прочитать:\n{examplesRu}', en: 'none of the {rows} rows can be read:\n{examples}',
+    ru: 'ни одну из {rows} {rowsOfRu} не удалось прочитать:\n{examplesRu}', en: 'none of the {rows} {rowsWord} can be read:\n{examples}',
     hint: { ru: '{causeRu}', en: '{cause}' },
   },
   'import.badRowsSome': {

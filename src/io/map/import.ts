@@ -7,7 +7,7 @@ import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { countText } from '../../core/i18n.js';
+import { countText, plural, pluralEn } from '../../core/i18n.js';
 import type { LineSpelling } from '../../core/name-line.js';
 import { DealStore, type ProductReading, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
@@ -1010,7 +1010,9 @@ function badRowExamples(report: ImportReport, unreadableOnly = false): { example
 
 /** Every row of a file unreadable: the first examples with their column, and the likely cause. */
 function allRowsBad(report: ImportReport): UserError {
-  return UserError.of('E_BAD_ROWS', 'import.badRowsAll', { rows: report.rowsRead, ...badRowExamples(report), cause: badRowsCause(report, 'en'), causeRu: badRowsCause(report, 'ru') }, { file: report.file });
+  // «из 1 строки», not «из 1 строк» (a tester).
+  const rowsOfRu = plural(report.rowsRead, 'строки', 'строк', 'строк');
+  return UserError.of('E_BAD_ROWS', 'import.badRowsAll', { rows: report.rowsRead, rowsOfRu, rowsWord: pluralEn(report.rowsRead, 'row', 'rows'), ...badRowExamples(report), cause: badRowsCause(report, 'en'), causeRu: badRowsCause(report, 'ru') }, { file: report.file });
 }
 
 /** Rows a file may skip: the --max-bad-rows count or share, by default 1% of the rows or 5 rows, whichever is larger (a 20-row export may lose a row). */
@@ -1040,6 +1042,12 @@ function badRowsCause(report: ImportReport, lang: string): string {
     return lang === 'ru'
       ? `в файле несколько колонок «${twin.header}»: читается первая (${twin.used + 1}-я), а она пуста; заполнена ${twin.filled + 1}-я. Чтобы читать её, передайте через --map файл с фрагментом (колонка по номеру):\n${snippet}`
       : `the file has several columns "${twin.header}": the first (column ${twin.used + 1}) is read, and it is empty; column ${twin.filled + 1} is filled. To read it, pass a --map file with this snippet (the column by its number):\n${snippet}`;
+  }
+  // A month no reader takes («Q1 2025» in a plan): how months are written, not the delimiter (a tester).
+  if (worst !== undefined && report.columns.find((c) => c.header === worst)?.field === 'month') {
+    return lang === 'ru'
+      ? `месяц в колонке «${worst}» пишут так: 2025-01, 01.2025 или «Январь 2025» (квартал или год месяцем не прочитать: разбейте их по месяцам)`
+      : `a month in the column "${worst}" is written as 2025-01, 01.2025 or "January 2025" (a quarter or a year is no month: split it by months)`;
   }
   if (lang === 'ru') {
     const other = report.kind === 'deals' ? KIND_NAMES_RU.activities : KIND_NAMES_RU.deals;
