@@ -59,9 +59,9 @@ describe('a pipe given as a file (`-d <(zcat deals.csv.gz)`, a FIFO)', () => {
     execFileSync('mkfifo', [fifo]);
     const en = runCli(['kpi', '-d', fifo, '--lang', 'en']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('this is not a regular file (a pipe or a device, which cannot be read twice)\n  hint: pass the data on stdin instead: -d - < file, or … | crm-audit … -d -');
+    expect(en.stderr).toContain('this is not a regular file (a pipe or a device, which cannot be read twice)\n  hint: pass the data on stdin instead: «-» for the path and «< file» (e.g. -d - < file, or crm-audit inspect - < file), or … | crm-audit … -');
     const ru = runCli(['kpi', '-d', fifo, '--lang', 'ru']);
-    expect(ru.stderr).toContain('подсказка: передайте данные через стандартный ввод: -d - < файл');
+    expect(ru.stderr).toContain('подсказка: передайте данные через стандартный ввод: «-» вместо пути и «< файл» (например, -d - < файл или crm-audit inspect - < файл)');
   });
 });
 
