@@ -46,7 +46,9 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
     if (r.compare.managers && r.compare.managers.length > 0) parts.push(byManagerSection(r.compare, r.lang));
     if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
   }
-  if (r.kpi) parts.push(qualitySection(r.kpi, r.lang));
+  if (r.kpi) parts.push(qualitySection(r.kpi.dataQuality, r.lang, { notApplicable: r.kpi.notApplicable }));
+  // A comparison's own files (compare alone, or a report's --before-deals/--after-deals): their warnings too (tester T39 F9).
+  if (r.compare?.dataQuality) parts.push(qualitySection(r.compare.dataQuality, r.lang, r.kpi ? { id: 'compare-data-quality', title: L.compareDataQuality } : {}));
   if (r.kpi || r.compare) parts.push(definitionsSection(r));
   const title = `${documentTitle(r)}${r.company ? ` — ${r.company}` : ''}`;
   return documentHtml(r.lang, title, `${parts.join('\n')}\n<footer>${L.generator}</footer>`);
