@@ -119,7 +119,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'compare HTML warnings in Chromi
     const seen = await page.$eval('#data-quality', (s) => ({
       title: s.querySelector('h2')?.textContent,
       heading: s.querySelector('h3')?.textContent ?? [...s.querySelectorAll('h3')].map((h) => h.textContent).join('|'),
-      items: [...s.querySelectorAll('ul.warnings li')].map((li) => ({ text: li.textContent, visible: (li as HTMLElement).offsetHeight > 0 })),
+      items: [...s.querySelectorAll('ul.warnings li')].map((li) => ({ text: li.textContent, visible: (li as unknown as { offsetHeight: number }).offsetHeight > 0 })),
     }));
     expect(seen.title).toBe('Качество данных');
     expect(seen.heading).toBe('Предупреждения');

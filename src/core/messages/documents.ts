@@ -15,8 +15,15 @@ export const RANGE_TEXT = {
   percent: { ru: '{what}; проценты пишут долей или со знаком %: {value} → {fraction} или «{percent}»', en: '{what}; write a percentage as a fraction or with a % sign: {value} → {fraction} or "{percent}"' },
   above: { ru: '«{value}» — больше {max}: {what}', en: '"{value}" is above {max}: {what}' },
   below: { ru: '«{value}» — меньше {min}: {what}', en: '"{value}" is below {min}: {what}' },
+  /**
+   * A share row's change (`compare.conversion.change`): a fraction from −1 to +1, which the tables print in percentage points
+   * («+10,0 п. п.»), so 5 typed for «+5 п. п.» read as +500 п. п., a gate never passing (tester T39 F8).
+   */
+  points: { ru: 'изменение доли — от −1 до +1 (от −100 до +100 п. п.)', en: "a share's change is from -1 to +1 (-100 to +100 pp)" },
+  pointsTyped: { ru: '{what}; пункты пишут долей: {value} → {fraction} ({points} п. п.)', en: '{what}; write points as a fraction: {value} → {fraction} ({points} pp)' },
   /** What an assertion's path holds, said beside a value out of its range. */
   holds: {
+    points: { ru: 'в {path} — изменение доли, долей единицы: 0.05 или «5%» — это +5 п. п.', en: '{path} is the change of a share, as a fraction: 0.05 or "5%" is +5 pp' },
     change: { ru: 'значения {path} пишут так же, как цели в файле --targets: 0.2 или «+20%» — это +20%', en: '{path} takes values as a --targets file does: 0.2 or "+20%" is +20%' },
     share: { ru: 'в {path} — доля: 0.2 или «20%» — это 20%', en: '{path} is a share: 0.2 or "20%" is 20%' },
   },
