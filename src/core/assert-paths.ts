@@ -1,4 +1,4 @@
-import type { Assertion } from './assert.js';
+import { canonicalPath, type Assertion } from './assert.js';
 import { VERDICTS } from './audit/types.js';
 import { DEFAULT_TARGETS } from './compare.js';
 import { UserError, UserErrors } from './errors.js';
@@ -97,8 +97,8 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
       const need = absentRoots[part] ?? (i >= 2 ? absentRoots[[a.path[0], '*', ...a.path.slice(2, i + 1)].join('.')] : undefined);
       if (need) return { id: 'assertPath.absentRoot', params: { segment: part, needRu: need.ru ?? '', need: need.en ?? '' } };
       const list = [...names].sort().slice(0, 12).join(', ') + (names.size > 12 ? ', …' : '');
-      const near = closest(segment, names);
-      const suggestion = near.map((n) => show([...a.path.slice(0, i), n, ...a.path.slice(i + 1)]));
+      const suggestion = suggestions(a.path, i, closest(segment, names), names, tree);
+      const near = suggestion;
       const params = { segment, list, inHere: here ? ` in ${here}` : '', inHereRu: here ? ` в ${here}` : '', suggestions: suggestion.join(' or '), suggestionsRu: suggestion.join(' или ') };
       return { id: near.length > 0 ? 'assertPath.didYouMean' : 'assertPath.noName', params };
     }
@@ -278,3 +278,31 @@ function pointsOfValue(a: Assertion): { id: MessageId; params: Params } | undefi
   return { id: 'assertPath.range', params: { path, rule: rule('en'), ruleRu: rule('ru'), holds: fill(holds.en, { path }), holdsRu: fill(holds.ru, { path }) } };
 }
 
+/** Whether a path selects at least one key of the tree (a null value counts: the key is there), `*` over any name. */
+function pathExists(tree: unknown, path: readonly string[]): boolean {
+  let nodes: unknown[] = [tree];
+  for (const segment of path) {
+    const groups = nodes.filter(isGroup);
+    nodes = segment === '*' ? groups.flatMap((g) => Object.values(g)) : groups.filter((g) => Object.prototype.hasOwnProperty.call(g, segment)).map((g) => g[segment]);
+    if (nodes.length === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The paths to suggest for a name not found at `i`: the closest names there, the unknown name left out, or a name of that
+ * level put before it (`payback.payback_months` → `compare.payback_months`), each only if the whole path exists in the tree,
+ * as written or as canonicalPath reads it (tester T39 F3: `compare.payback.roi_12m` was offered `compare.payback_months.roi_12m`,
+ * a path that failed in turn). At most three, the closest names first.
+ */
+function suggestions(path: readonly string[], i: number, near: readonly string[], names: ReadonlySet<string>, tree: unknown): string[] {
+  const before = path.slice(0, i);
+  const rest = path.slice(i + 1);
+  const fits = (c: readonly string[]) => c.length > 0 && pathExists(tree, canonicalPath(c));
+  // A name put before it: `*` for every one where that fits (`managers.won` → `managers.*.won`, not one manager's), else each name.
+  const every = [...before, '*', ...path.slice(i)];
+  const inserted = i > 0 && fits(every) ? [every] : [...names].sort().map((n) => [...before, n, ...path.slice(i)]);
+  // The name left out only with names after it: `total.convertion` is no typo of `total`, a group.
+  const candidates = [...near.map((n) => [...before, n, ...rest]), ...(rest.length > 0 ? [[...before, ...rest]] : []), ...inserted];
+  return [...new Set(candidates.filter(fits).map((c) => show(canonicalPath(c))))].slice(0, 3);
+}
