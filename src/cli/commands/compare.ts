@@ -6,10 +6,10 @@ import { computeComparison, type ComparePeriods } from '../../app/compare-files.
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { loadTargets } from '../../io/documents/targets-file.js';
-import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
+import { renderCompareMarkdown, renderCompareTable, targetDirectionLines } from '../../render/compare/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
-import { sheetUnused, warnUnusedOptions } from '../warnings.js';
+import { sheetUnused, warningLine, warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
@@ -95,6 +95,14 @@ function compareInputs(o: CompareCliOptions): string[] {
   return [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
 }
 
+/**
+ * A target whose sign is against its row's better direction (`response_min_median: 30%`), said on stderr as the reports say
+ * it under their tables (tester T39 F14: «хуже» beside «✓ да» without a word); the exit code is kept.
+ */
+export function warnTargetDirections(ctx: CliContext, result: Pick<CompareResult, 'rows'>, lang: string): void {
+  for (const line of targetDirectionLines(result, lang)) ctx.stderr.write(warningLine(ctx, lang, line));
+}
+
 /** `crm-audit compare`: the before/after table, targets, payback and ROI. */
 export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
@@ -105,6 +113,7 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   const { result, dataQuality } = await compareFromCli(o, ctx);
   reportSkippedRows(ctx, dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
+  warnTargetDirections(ctx, result, o.lang ?? 'ru');
   let out: string | Uint8Array;
   // How its files were read (skipped rows, alerts: an «after» of 11 days) goes with the comparison, as a report's
   // comparison of files of its own carries it: the JSON (CI reads it there), and the files a client gets, which said none of it.

@@ -30,6 +30,30 @@ export const RANGE_TEXT = {
 } as const;
 
 /**
+ * A target whose sign is against its row's better direction (tester T39 F14: `response_min_median: 30%`, meant as «30% faster»,
+ * was met by a 20% slowdown, «хуже» beside «✓ да»): said on stderr and under the before/after tables; the exit code is kept.
+ */
+export const TARGET_DIRECTION = {
+  down: {
+    ru: 'Цель {target} для «{label}» допускает рост, а лучше здесь меньше: она засчитывается, если показатель вырос не больше чем на {size}. Сокращение на {size} пишут {fix}.',
+    en: 'The target {target} for "{label}" allows a rise, while lower is better here: it is met when the figure grows by {size} at most. A reduction by {size} is written {fix}.',
+  },
+  up: {
+    ru: 'Цель {target} для «{label}» допускает снижение, а лучше здесь больше: она засчитывается, если показатель упал не больше чем на {size}. Рост на {size} пишут {fix}.',
+    en: 'The target {target} for "{label}" allows a fall, while higher is better here: it is met when the figure falls by {size} at most. A rise by {size} is written {fix}.',
+  },
+  /** The same, in a row's note column (the workbook's and the CSV's «Не рассчитано», which says a target's other notes too). */
+  cellDown: {
+    ru: 'цель {target} допускает рост, а лучше здесь меньше: засчитывается и при ухудшении; сокращение пишут {fix}',
+    en: 'the target {target} allows a rise, while lower is better here: it is met by a change for the worse too; write a reduction as {fix}',
+  },
+  cellUp: {
+    ru: 'цель {target} допускает снижение, а лучше здесь больше: засчитывается и при ухудшении; рост пишут {fix}',
+    en: 'the target {target} allows a fall, while higher is better here: it is met by a change for the worse too; write a rise as {fix}',
+  },
+} as const;
+
+/**
  * What the product says about the YAML and JSON documents a person writes: syntax, a file of another
  * kind, questionnaires (schema and rules), answers files, and the schema messages of every document
  * (zod issues: the English is zod's own or the schema's text, the Russian is rendered from the issue,
