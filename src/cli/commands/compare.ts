@@ -1,6 +1,8 @@
 import { columnsOf } from '../wrap.js';
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
+import { say, UNUSED_OPTION } from '../../core/messages.js';
+import { COST_ZERO_HINT } from '../../core/messages/documents.js';
 import { ambiguousComma, readAmount, readHourlyCost } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
@@ -77,13 +79,22 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
   };
 }
 
+/**
+ * `--monthly-cost` (or the config's compare.monthlyCost) without a one-off cost: it changes nothing, and with no one-off
+ * cost at all (a CRM paid by subscription) `--cost 0` is what computes the payback (tester T39 F6: the hint did not say so).
+ */
+export function warnMonthlyCostAlone(ctx: CliContext, lang: string, key: keyof typeof COST_ZERO_HINT): void {
+  ctx.stderr.write(warningLine(ctx, lang, `${say(UNUSED_OPTION[key], lang)}. ${say(COST_ZERO_HINT[key], lang)}`));
+}
+
 /** The comparison from CLI options: shared by `compare` and `report`. */
 export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   assertOneStdin([o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map]);
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);
-  warnUnusedOptions(ctx, o.lang ?? 'ru', [cost === undefined && o.monthlyCost !== undefined && 'monthlyCost', cost === undefined && o.margin !== undefined && 'margin']);
+  if (cost === undefined && o.monthlyCost !== undefined) warnMonthlyCostAlone(ctx, o.lang ?? 'ru', 'monthlyCost');
+  warnUnusedOptions(ctx, o.lang ?? 'ru', [cost === undefined && o.margin !== undefined && 'margin']);
   const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), margin, byManager: Boolean(o.byManager) };
   const base = importOptionsFromCli(o, ctx);
   const kpi = kpiOptionsFromCli(o);

@@ -30,6 +30,15 @@ export const RANGE_TEXT = {
 } as const;
 
 /**
+ * What follows «--monthly-cost ни на что не влияет без --cost» (UNUSED_OPTION): a CRM paid by subscription has no one-off cost,
+ * the common case, and `--cost 0` computes its payback and ROI from the running cost (tester T39 F6).
+ */
+export const COST_ZERO_HINT = {
+  monthlyCost: { ru: 'Если разовых затрат не было (CRM по подписке), укажите --cost 0.', en: 'If there was no one-off cost (a CRM paid by subscription), give --cost 0.' },
+  monthlyCostConfig: { ru: 'Если разовых затрат не было (CRM по подписке), укажите compare.cost: 0 (или --cost 0).', en: 'If there was no one-off cost (a CRM paid by subscription), set compare.cost: 0 (or --cost 0).' },
+} as const;
+
+/**
  * A target whose sign is against its row's better direction (tester T39 F14: `response_min_median: 30%`, meant as «30% faster»,
  * was met by a 20% slowdown, «хуже» beside «✓ да»): said on stderr and under the before/after tables; the exit code is kept.
  */
