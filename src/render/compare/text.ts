@@ -174,6 +174,20 @@ function cells(row: CompareRow, lang: string) {
 }
 
 /**
+ * A manager's before and after (`--by-manager`), each value in its column's one precision (tester T39 F11: «33,33%» beside
+ * «8,7%»: the extra digit that makes a row's change add up has no reason in a table with no change column), the after with
+ * its verdict in words for an arrow («32,8 лучше»; the way it went is read from the two values): a bare ↓ of a shorter
+ * response (better) read as the ↓ of fewer touches (worse). No change as shown is «→»; nothing to compare, the value alone.
+ */
+export function managerCells(row: CompareRow, lang: string): { before: string; after: string } {
+  const format = ROW_INFO[row.metric]!.format;
+  const after = formatValue(row.after, format, lang);
+  const v = shownVerdict(row);
+  const mark = row.change === null || v === null ? '' : v === 'same' ? ' →' : ` ${say(COMPARE_VERDICT[v], lang)}`;
+  return { before: formatValue(row.before, format, lang), after: `${after}${mark}` };
+}
+
+/**
  * The before/after table for a terminal: arrows, green for better, and a met / not met mark; the
  * data's texts (managers, the company) made safe before anything is painted (shownData).
  */
@@ -199,8 +213,8 @@ function compareTable(result: CompareResult, opts: RenderOptions): string {
     const short = (metric: string) => (SHORT[metric] ?? ROW_INFO[metric]!)[opts.lang === 'ru' ? 'ru' : 'en'];
     const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
     const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
-      const x = cells(row, opts.lang);
-      return [x.before, row.change === null ? x.after : painted(row, c)(`${x.after} ${arrow(row)}`)];
+      const x = managerCells(row, opts.lang);
+      return [x.before, row.change === null ? x.after : painted(row, c)(x.after)];
     })]);
     // On a narrow terminal, each metric's before and after stay side by side.
     out.push(borderlessTable(head, body, c, 1, opts.width, 2));
@@ -342,8 +356,8 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
       mdTable(
         [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
         result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
-          const x = cells(row, opts.lang);
-          return [x.before, row.change === null ? x.after : `${x.after} ${arrow(row)}`];
+          const x = managerCells(row, opts.lang);
+          return [x.before, x.after];
         })]),
         ['left', ...metrics.flatMap(() => ['right', 'right'] as const)],
       ),
