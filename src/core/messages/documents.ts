@@ -287,6 +287,11 @@ export const DOCUMENT_MESSAGES = {
     ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
     hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },
   },
+  // `conversion:` with nothing after it (YAML's null) said «получено null», JSON's word in a Russian message (tester T39 F12).
+  'targets.empty': {
+    ru: 'пустое значение: у «{key}» не задана цель', en: 'an empty value: no target is given for "{key}"',
+    hint: { ru: 'впишите цель (0.2 или «+20%»; где лучше меньше — «−30%») или уберите строку', en: 'write the target (0.2 or "+20%"; "-30%" where lower is better) or remove the line' },
+  },
   // The next misspelt metrics of a file: the metrics were listed under the first.
   'targets.unknownMetricAlso': { ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}' },
   'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
