@@ -6,7 +6,7 @@ import { droppedRows, type DataQuality, type KpiResult } from '../../core/kpi/ty
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { compareLabels, gainLabel, paybackInputs, roiDefinition, roiText, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
+import { compareLabels, gainLabel, managerCells, paybackInputs, roiDefinition, roiText, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatPoints, formatValue } from '../format.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
@@ -71,7 +71,11 @@ export function byManagerSection(c: CompareResult, lang: string): string {
   if (managers.length === 0) return '';
   const ru = lang === 'ru';
   const head = [ru ? 'Менеджер' : 'Manager', ...managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![ru ? 'ru' : 'en']}: ${ru ? 'до' : 'before'}`, ru ? 'после' : 'after'])];
-  const rows = managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [formatValue(row.before, ROW_INFO[row.metric]!.format, lang), formatValue(row.after, ROW_INFO[row.metric]!.format, lang)])]);
+  // The after with its verdict in words, as the terminal and Markdown write it (tester T39 F11).
+  const rows = managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
+    const x = managerCells(row, lang);
+    return [x.before, x.after];
+  })]);
   return section('by-manager', ru ? 'По менеджерам' : 'By manager', table(head, rows, { numeric: head.map((_, k) => k > 0) }));
 }
 

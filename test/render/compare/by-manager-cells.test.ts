@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareKpis, makePeriod, type CompareResult } from '../../../src/core/compare.js';
 import { managerCells, renderCompareMarkdown, renderCompareTable } from '../../../src/render/compare/text.js';
+import { renderHtml } from '../../../src/render/html/index.js';
+import { htmlStructure } from '../../helpers/html-structure.js';
 import { runCli } from '../../helpers/cli.js';
 
 // Tester T39 F11: the by-manager table wrote «33,33% 23,08% ↓» among «8,7% 1,2% ↓» (the add-up rule's extra digit, with no change
@@ -45,6 +47,15 @@ describe('compare --by-manager: one precision per column, the verdict in words (
     const text = renderCompareTable(result(), { lang: 'en', color: false });
     const rows = text.slice(text.indexOf('By manager')).split('\n');
     expect(rows.find((l) => l.startsWith('Калашникова'))!.split(/\s{2,}/)).toEqual(['Калашникова', '33.3%', '23.1% worse', '4.00', '4.00 →', '30.0', '725.5 worse']);
+  });
+
+  it('the HTML\'s by-manager table alike', async () => {
+    const s = htmlStructure(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', compare: result() }));
+    const rows = s.tables.find((t) => t[0]?.[0] === 'Менеджер')!;
+    expect(rows.slice(1)).toEqual([
+      ['Калашникова', '33,3%', '23,1% хуже', '4,00', '4,00 →', '30,0', '725,5 хуже'],
+      ['Носов', '8,7%', '1,2% хуже', '5,00', '6,00 лучше', '40,0', '10,0 лучше'],
+    ]);
   });
 
   it('the built CLI on the samples: Егорова\'s fewer touches «хуже», her faster response «лучше»', () => {
