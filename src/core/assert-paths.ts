@@ -1,4 +1,4 @@
-import type { Assertion } from './assert.js';
+import { canonicalPath, type Assertion } from './assert.js';
 import { VERDICTS } from './audit/types.js';
 import { DEFAULT_TARGETS } from './compare.js';
 import { UserError, UserErrors } from './errors.js';
@@ -96,9 +96,9 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
       // A key with `*` in second place stands for any name there (managers.*.cac: any manager's).
       const need = absentRoots[part] ?? (i >= 2 ? absentRoots[[a.path[0], '*', ...a.path.slice(2, i + 1)].join('.')] : undefined);
       if (need) return { id: 'assertPath.absentRoot', params: { segment: part, needRu: need.ru ?? '', need: need.en ?? '' } };
-      const near = closest(segment, names);
       const list = [...names].sort().slice(0, 12).join(', ') + (names.size > 12 ? ', …' : '');
-      const suggestion = near.map((n) => show([...a.path.slice(0, i), n, ...a.path.slice(i + 1)]));
+      const suggestion = suggestions(a.path, i, closest(segment, names), names, tree);
+      const near = suggestion;
       const params = { segment, list, inHere: here ? ` in ${here}` : '', inHereRu: here ? ` в ${here}` : '', suggestions: suggestion.join(' or '), suggestionsRu: suggestion.join(' или ') };
       return { id: near.length > 0 ? 'assertPath.didYouMean' : 'assertPath.noName', params };
     }
@@ -239,6 +239,7 @@ function rangeKind(at: readonly string[]): RangeKind | undefined {
  * file refuses it, by the same rule (rangeProblem), with the number written both ways.
  */
 function rangeOfValue(a: Assertion): { id: MessageId; params: Params } | undefined {
+  if (isShareChange(a.path)) return pointsOfValue(a);
   const kind = rangeKind(a.path);
   if (kind === undefined || typeof a.value !== 'number') return undefined;
   const written = a.valueText ?? String(a.value);
@@ -246,4 +247,62 @@ function rangeOfValue(a: Assertion): { id: MessageId; params: Params } | undefin
   const path = show(a.path);
   const holds = RANGE_TEXT.holds[kind];
   return problem && { id: 'assertPath.range', params: { path, rule: problem.en, ruleRu: problem.ru, holds: fill(holds.en, { path }), holdsRu: fill(holds.ru, { path }) } };
+}
+
+/** `compare.<share row>.change`: the change of a share, a fraction the tables print in percentage points. */
+function isShareChange(at: readonly string[]): boolean {
+  return at.length === 3 && at[0] === 'compare' && at[2] === 'change' && SHARES.has(at[1]!);
+}
+
+/** A number with no float tail (0.05, not 0.05000000000000001), with the language's minus. */
+const plain = (n: number, minus: string) => String(Number(n.toPrecision(12))).replace('-', minus);
+
+/**
+ * A share's change out of −1…+1 (`compare.conversion.change>=5`: +500 п. п., a gate that could never pass; tester T39 F8):
+ * refused as `.change_pct` and a share's `.before`/`.after` are, with exit 2. Points typed as a whole number (5 meant as
+ * «+5 п. п.», without %) are shown written as a fraction: «5 → 0.05 (5 п. п.)»; a `5%` is 0.05 already and passes.
+ */
+function pointsOfValue(a: Assertion): { id: MessageId; params: Params } | undefined {
+  if (typeof a.value !== 'number' || (a.value >= -1 && a.value <= 1)) return undefined;
+  const written = (a.valueText ?? String(a.value)).trim();
+  const path = show(a.path);
+  const typed = !/%\s*$/.test(written) && Math.abs(a.value) <= 100;
+  const rule = (lang: 'ru' | 'en'): string => {
+    const what = RANGE_TEXT.points[lang];
+    if (!typed) return fill(RANGE_TEXT[a.value as number > 1 ? 'above' : 'below'][lang], { value: written, what, max: '+1', min: lang === 'ru' ? '−1' : '-1' });
+    const minus = lang === 'ru' ? '−' : '-';
+    const points = plain(a.value as number, minus);
+    return fill(RANGE_TEXT.pointsTyped[lang], { what, value: written, fraction: plain((a.value as number) / 100, minus), points: lang === 'ru' ? points.replace('.', ',') : points });
+  };
+  const holds = RANGE_TEXT.holds.points;
+  return { id: 'assertPath.range', params: { path, rule: rule('en'), ruleRu: rule('ru'), holds: fill(holds.en, { path }), holdsRu: fill(holds.ru, { path }) } };
+}
+
+/** Whether a path selects at least one key of the tree (a null value counts: the key is there), `*` over any name. */
+function pathExists(tree: unknown, path: readonly string[]): boolean {
+  let nodes: unknown[] = [tree];
+  for (const segment of path) {
+    const groups = nodes.filter(isGroup);
+    nodes = segment === '*' ? groups.flatMap((g) => Object.values(g)) : groups.filter((g) => Object.prototype.hasOwnProperty.call(g, segment)).map((g) => g[segment]);
+    if (nodes.length === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The paths to suggest for a name not found at `i`: the closest names there, the unknown name left out, or a name of that
+ * level put before it (`payback.payback_months` → `compare.payback_months`), each only if the whole path exists in the tree,
+ * as written or as canonicalPath reads it (tester T39 F3: `compare.payback.roi_12m` was offered `compare.payback_months.roi_12m`,
+ * a path that failed in turn). At most three, the closest names first.
+ */
+function suggestions(path: readonly string[], i: number, near: readonly string[], names: ReadonlySet<string>, tree: unknown): string[] {
+  const before = path.slice(0, i);
+  const rest = path.slice(i + 1);
+  const fits = (c: readonly string[]) => c.length > 0 && pathExists(tree, canonicalPath(c));
+  // A name put before it: `*` for every one where that fits (`managers.won` → `managers.*.won`, not one manager's), else each name.
+  const every = [...before, '*', ...path.slice(i)];
+  const inserted = i > 0 && fits(every) ? [every] : [...names].sort().map((n) => [...before, n, ...path.slice(i)]);
+  // The name left out only with names after it: `total.convertion` is no typo of `total`, a group.
+  const candidates = [...near.map((n) => [...before, n, ...rest]), ...(rest.length > 0 ? [[...before, ...rest]] : []), ...inserted];
+  return [...new Set(candidates.filter(fits).map((c) => show(canonicalPath(c))))].slice(0, 3);
 }

@@ -102,9 +102,9 @@ describe('report: the comparison settings that change nothing', () => {
   it('a running cost and a margin without a one-off cost: said as compare says them, named as given', () => {
     const cli = report(config('compare: { cutover: 01.01.2025 }\n'), '--monthly-cost', '40000', '--margin', '35%', '--lang', 'ru');
     expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.stderr).toBe('Внимание: --monthly-cost ни на что не влияет без --cost: окупаемость и ROI считаются от разовых затрат на внедрение\nВнимание: --margin ни на что не влияет без --cost: доля маржи нужна только окупаемости и ROI\n');
+    expect(cli.stderr).toBe('Внимание: --monthly-cost ни на что не влияет без --cost: окупаемость и ROI считаются от разовых затрат на внедрение. Если разовых затрат не было (CRM по подписке), укажите --cost 0.\nВнимание: --margin ни на что не влияет без --cost: доля маржи нужна только окупаемости и ROI\n');
     const dir = config('compare: { cutover: 01.01.2025, monthlyCost: 40000, margin: 35% }\n');
-    expect(report(dir, '--lang', 'en').stderr).toBe('Warning: compare.monthlyCost in the config changes nothing without compare.cost (or --cost): payback and ROI are computed from the one-off implementation cost\nWarning: compare.margin in the config changes nothing without compare.cost (or --cost): the margin share only goes into payback and ROI\n');
+    expect(report(dir, '--lang', 'en').stderr).toBe('Warning: compare.monthlyCost in the config changes nothing without compare.cost (or --cost): payback and ROI are computed from the one-off implementation cost. If there was no one-off cost (a CRM paid by subscription), set compare.cost: 0 (or --cost 0).\nWarning: compare.margin in the config changes nothing without compare.cost (or --cost): the margin share only goes into payback and ROI\n');
     expect(report(dir, '--cost', '1500000', '--lang', 'en').stderr).toBe('');
   });
 

@@ -1,15 +1,17 @@
 import { columnsOf } from '../wrap.js';
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
+import { say, UNUSED_OPTION } from '../../core/messages.js';
+import { COST_ZERO_HINT } from '../../core/messages/documents.js';
 import { ambiguousComma, readAmount, readHourlyCost } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { loadTargets } from '../../io/documents/targets-file.js';
-import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
+import { renderCompareMarkdown, renderCompareTable, targetDirectionLines } from '../../render/compare/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
-import { sheetUnused, warnUnusedOptions } from '../warnings.js';
+import { sheetUnused, warningLine, warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
@@ -77,13 +79,22 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
   };
 }
 
+/**
+ * `--monthly-cost` (or the config's compare.monthlyCost) without a one-off cost: it changes nothing, and with no one-off
+ * cost at all (a CRM paid by subscription) `--cost 0` is what computes the payback (tester T39 F6: the hint did not say so).
+ */
+export function warnMonthlyCostAlone(ctx: CliContext, lang: string, key: keyof typeof COST_ZERO_HINT): void {
+  ctx.stderr.write(warningLine(ctx, lang, `${say(UNUSED_OPTION[key], lang)}. ${say(COST_ZERO_HINT[key], lang)}`));
+}
+
 /** The comparison from CLI options: shared by `compare` and `report`. */
 export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   assertOneStdin([o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map]);
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);
-  warnUnusedOptions(ctx, o.lang ?? 'ru', [cost === undefined && o.monthlyCost !== undefined && 'monthlyCost', cost === undefined && o.margin !== undefined && 'margin']);
+  if (cost === undefined && o.monthlyCost !== undefined) warnMonthlyCostAlone(ctx, o.lang ?? 'ru', 'monthlyCost');
+  warnUnusedOptions(ctx, o.lang ?? 'ru', [cost === undefined && o.margin !== undefined && 'margin']);
   const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), margin, byManager: Boolean(o.byManager) };
   const base = importOptionsFromCli(o, ctx);
   const kpi = kpiOptionsFromCli(o);
@@ -93,6 +104,14 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
 /** The files a comparison reads (never written over). */
 function compareInputs(o: CompareCliOptions): string[] {
   return [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
+}
+
+/**
+ * A target whose sign is against its row's better direction (`response_min_median: 30%`), said on stderr as the reports say
+ * it under their tables (tester T39 F14: «хуже» beside «✓ да» without a word); the exit code is kept.
+ */
+export function warnTargetDirections(ctx: CliContext, result: Pick<CompareResult, 'rows'>, lang: string): void {
+  for (const line of targetDirectionLines(result, lang)) ctx.stderr.write(warningLine(ctx, lang, line));
 }
 
 /** `crm-audit compare`: the before/after table, targets, payback and ROI. */
@@ -105,6 +124,7 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   const { result, dataQuality } = await compareFromCli(o, ctx);
   reportSkippedRows(ctx, dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
+  warnTargetDirections(ctx, result, o.lang ?? 'ru');
   let out: string | Uint8Array;
   // How its files were read (skipped rows, alerts: an «after» of 11 days) goes with the comparison, as a report's
   // comparison of files of its own carries it: the JSON (CI reads it there), and the files a client gets, which said none of it.

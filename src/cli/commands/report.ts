@@ -35,7 +35,7 @@ import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
-import { parseAmount, parseHourlyCost } from './compare.js';
+import { parseAmount, parseHourlyCost, warnMonthlyCostAlone, warnTargetDirections } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 import { stderrLine } from '../wrap.js';
 import { withAnswers, type RunFiles } from '../ask-stages.js';
@@ -119,8 +119,8 @@ function warnCompareUnused(ctx: CliContext, o: ReportCliOptions, c: ReportConfig
   }
   if (m.cost !== undefined) return;
   const fromCli = (v: unknown) => v !== undefined;
+  if (m.monthlyCost !== undefined) warnMonthlyCostAlone(ctx, lang, fromCli(o.monthlyCost) ? 'monthlyCost' : 'monthlyCostConfig');
   warnUnusedOptions(ctx, lang, [
-    m.monthlyCost !== undefined && (fromCli(o.monthlyCost) ? 'monthlyCost' : 'monthlyCostConfig'),
     m.margin !== undefined && !m.files.spend && (fromCli(o.margin) ? 'margin' : 'marginConfig'),
   ]);
 }
@@ -236,6 +236,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   warnWithoutExports(ctx, lang, o.optionsGiven, { exports: !deals && !m.before && !m.after, deals: !deals });
 
   if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format, { json: 'kpi.dataQuality', sheet: true });
+  if (compare) warnTargetDirections(ctx, compare, lang);
   clearProgress(ctx.stderr);
   const delta = baseline ? computeDelta({ audit, kpi }, baseline, (band) => (questionnaire ? bandTitle(questionnaire, band, m.lang) : band.title || band.id)) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };

@@ -15,10 +15,50 @@ export const RANGE_TEXT = {
   percent: { ru: '{what}; проценты пишут долей или со знаком %: {value} → {fraction} или «{percent}»', en: '{what}; write a percentage as a fraction or with a % sign: {value} → {fraction} or "{percent}"' },
   above: { ru: '«{value}» — больше {max}: {what}', en: '"{value}" is above {max}: {what}' },
   below: { ru: '«{value}» — меньше {min}: {what}', en: '"{value}" is below {min}: {what}' },
+  /**
+   * A share row's change (`compare.conversion.change`): a fraction from −1 to +1, which the tables print in percentage points
+   * («+10,0 п. п.»), so 5 typed for «+5 п. п.» read as +500 п. п., a gate never passing (tester T39 F8).
+   */
+  points: { ru: 'изменение доли — от −1 до +1 (от −100 до +100 п. п.)', en: "a share's change is from -1 to +1 (-100 to +100 pp)" },
+  pointsTyped: { ru: '{what}; пункты пишут долей: {value} → {fraction} ({points} п. п.)', en: '{what}; write points as a fraction: {value} → {fraction} ({points} pp)' },
   /** What an assertion's path holds, said beside a value out of its range. */
   holds: {
+    points: { ru: 'в {path} — изменение доли, долей единицы: 0.05 или «5%» — это +5 п. п.', en: '{path} is the change of a share, as a fraction: 0.05 or "5%" is +5 pp' },
     change: { ru: 'значения {path} пишут так же, как цели в файле --targets: 0.2 или «+20%» — это +20%', en: '{path} takes values as a --targets file does: 0.2 or "+20%" is +20%' },
     share: { ru: 'в {path} — доля: 0.2 или «20%» — это 20%', en: '{path} is a share: 0.2 or "20%" is 20%' },
+  },
+} as const;
+
+/**
+ * What follows «--monthly-cost ни на что не влияет без --cost» (UNUSED_OPTION): a CRM paid by subscription has no one-off cost,
+ * the common case, and `--cost 0` computes its payback and ROI from the running cost (tester T39 F6).
+ */
+export const COST_ZERO_HINT = {
+  monthlyCost: { ru: 'Если разовых затрат не было (CRM по подписке), укажите --cost 0.', en: 'If there was no one-off cost (a CRM paid by subscription), give --cost 0.' },
+  monthlyCostConfig: { ru: 'Если разовых затрат не было (CRM по подписке), укажите compare.cost: 0 (или --cost 0).', en: 'If there was no one-off cost (a CRM paid by subscription), set compare.cost: 0 (or --cost 0).' },
+} as const;
+
+/**
+ * A target whose sign is against its row's better direction (tester T39 F14: `response_min_median: 30%`, meant as «30% faster»,
+ * was met by a 20% slowdown, «хуже» beside «✓ да»): said on stderr and under the before/after tables; the exit code is kept.
+ */
+export const TARGET_DIRECTION = {
+  down: {
+    ru: 'Цель {target} для «{label}» допускает рост, а лучше здесь меньше: она засчитывается, если показатель вырос не больше чем на {size}. Сокращение на {size} пишут {fix}.',
+    en: 'The target {target} for "{label}" allows a rise, while lower is better here: it is met when the figure grows by {size} at most. A reduction by {size} is written {fix}.',
+  },
+  up: {
+    ru: 'Цель {target} для «{label}» допускает снижение, а лучше здесь больше: она засчитывается, если показатель упал не больше чем на {size}. Рост на {size} пишут {fix}.',
+    en: 'The target {target} for "{label}" allows a fall, while higher is better here: it is met when the figure falls by {size} at most. A rise by {size} is written {fix}.',
+  },
+  /** The same, in a row's note column (the workbook's and the CSV's «Не рассчитано», which says a target's other notes too). */
+  cellDown: {
+    ru: 'цель {target} допускает рост, а лучше здесь меньше: засчитывается и при ухудшении; сокращение пишут {fix}',
+    en: 'the target {target} allows a rise, while lower is better here: it is met by a change for the worse too; write a reduction as {fix}',
+  },
+  cellUp: {
+    ru: 'цель {target} допускает снижение, а лучше здесь больше: засчитывается и при ухудшении; рост пишут {fix}',
+    en: 'the target {target} allows a fall, while higher is better here: it is met by a change for the worse too; write a rise as {fix}',
   },
 } as const;
 
@@ -246,6 +286,11 @@ export const DOCUMENT_MESSAGES = {
   'targets.unknownMetric': {
     ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
     hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },
+  },
+  // `conversion:` with nothing after it (YAML's null) said «получено null», JSON's word in a Russian message (tester T39 F12).
+  'targets.empty': {
+    ru: 'пустое значение: у «{key}» не задана цель', en: 'an empty value: no target is given for "{key}"',
+    hint: { ru: 'впишите цель (0.2 или «+20%»; где лучше меньше — «−30%») или уберите строку', en: 'write the target (0.2 or "+20%"; "-30%" where lower is better) or remove the line' },
   },
   // The next misspelt metrics of a file: the metrics were listed under the first.
   'targets.unknownMetricAlso': { ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}' },

@@ -107,6 +107,8 @@ export function unknownMetrics(targets: unknown, file: string, at: string, code:
     const params = { key: shortText(key), list: metricIds.join(', '), ...didYouMean([...new Set([...byLabel, ...closest(key, metricIds)])].slice(0, 3)) };
     return UserError.of(code, i === 0 ? 'targets.unknownMetric' : 'targets.unknownMetricAlso', params, { file, path: at ? `${at}.${key}` : key });
   });
-  const known = Object.fromEntries(Object.entries(targets).filter(([k]) => METRIC_IDS.has(k)));
-  return { known, errors: [...errors, ...moreErrors(unknown.length - errors.length, file, code)] };
+  // A metric with no value (`conversion:`, YAML's null) is said as an empty value, not as «получено null» (tester T39 F12).
+  const empty = Object.entries(targets).filter(([k, v]) => METRIC_IDS.has(k) && v === null).map(([k]) => UserError.of(code, 'targets.empty', { key: k }, { file, path: at ? `${at}.${k}` : k }));
+  const known = Object.fromEntries(Object.entries(targets).filter(([k, v]) => METRIC_IDS.has(k) && v !== null));
+  return { known, errors: [...errors, ...moreErrors(unknown.length - errors.length, file, code), ...empty] };
 }

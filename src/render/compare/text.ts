@@ -2,6 +2,7 @@ import { COMPARE_ROWS, targetUnjudged, verdictOf, type CompareResult, type Compa
 import { tr } from '../../core/i18n.js';
 import { COMPARE_VERDICT, fill, PAYBACK_INPUTS, say } from '../../core/messages.js';
 import { COMPARE_TEXT } from '../../core/messages/compare.js';
+import { TARGET_DIRECTION } from '../../core/messages/documents.js';
 import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatJudged, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
@@ -173,6 +174,20 @@ function cells(row: CompareRow, lang: string) {
 }
 
 /**
+ * A manager's before and after (`--by-manager`), each value in its column's one precision (tester T39 F11: «33,33%» beside
+ * «8,7%»: the extra digit that makes a row's change add up has no reason in a table with no change column), the after with
+ * its verdict in words for an arrow («32,8 лучше»; the way it went is read from the two values): a bare ↓ of a shorter
+ * response (better) read as the ↓ of fewer touches (worse). No change as shown is «→»; nothing to compare, the value alone.
+ */
+export function managerCells(row: CompareRow, lang: string): { before: string; after: string } {
+  const format = ROW_INFO[row.metric]!.format;
+  const after = formatValue(row.after, format, lang);
+  const v = shownVerdict(row);
+  const mark = row.change === null || v === null ? '' : v === 'same' ? ' →' : ` ${say(COMPARE_VERDICT[v], lang)}`;
+  return { before: formatValue(row.before, format, lang), after: `${after}${mark}` };
+}
+
+/**
  * The before/after table for a terminal: arrows, green for better, and a met / not met mark; the
  * data's texts (managers, the company) made safe before anything is painted (shownData).
  */
@@ -190,7 +205,7 @@ function compareTable(result: CompareResult, opts: RenderOptions): string {
     return [x.label, x.before, x.after, paint(x.change), paint(x.pct), paint(x.verdict), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met], rows, c, 1, opts.width));
-  for (const why of [notComputedLine(result, opts.lang), targetNotJudgedLine(result, opts.lang)]) if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
+  for (const why of [notComputedLine(result, opts.lang), targetNotJudgedLine(result, opts.lang), ...targetDirectionLines(result, opts.lang)]) if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
     out.push('', c.bold(L.byManager));
@@ -198,13 +213,42 @@ function compareTable(result: CompareResult, opts: RenderOptions): string {
     const short = (metric: string) => (SHORT[metric] ?? ROW_INFO[metric]!)[opts.lang === 'ru' ? 'ru' : 'en'];
     const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
     const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
-      const x = cells(row, opts.lang);
-      return [x.before, row.change === null ? x.after : painted(row, c)(`${x.after} ${arrow(row)}`)];
+      const x = managerCells(row, opts.lang);
+      return [x.before, row.change === null ? x.after : painted(row, c)(x.after)];
     })]);
     // On a narrow terminal, each metric's before and after stay side by side.
     out.push(borderlessTable(head, body, c, 1, opts.width, 2));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A target typed as a person types it (`30%`, `12,5%` in Russian), with a sign; the minus as the reports print it. */
+function typedTarget(t: number, lang: string): string {
+  const digits = String(Number((Math.abs(t) * 100).toPrecision(12)));
+  return `${t < 0 ? '−' : t > 0 ? '+' : ''}${lang === 'ru' ? digits.replace('.', ',') : digits}%`;
+}
+
+/** Whether a row's target lets it change against its better direction (a rise where lower is better, a fall where higher). */
+export function targetAgainstDirection(row: Pick<CompareRow, 'target' | 'better'>): boolean {
+  return row.target !== null && (row.better === 'down' ? row.target > 0 : row.target < 0);
+}
+
+/**
+ * One sentence per row whose target's sign is against its better direction (tester T39 F14: `response_min_median: 30%` was met
+ * by a 20% slowdown, «хуже» beside «✓ да»): the target, the row's better direction and how to write the target meant.
+ * Said on stderr and under the terminal, Markdown and HTML tables.
+ */
+export function targetDirectionLines(result: Pick<CompareResult, 'rows'>, lang: string): string[] {
+  return result.rows.filter(targetAgainstDirection).map((row) => {
+    const t = row.target!;
+    return fill(say(TARGET_DIRECTION[row.better], lang), { target: typedTarget(t, lang), label: rowLabel(row, lang), size: typedTarget(Math.abs(t), lang).replace('+', ''), fix: typedTarget(-t, lang) });
+  });
+}
+
+/** targetDirectionLines in a row's note column (the workbook's and the CSV's), or undefined for a target with the better sign. */
+function targetDirectionCell(row: CompareRow, lang: string): string | undefined {
+  if (!targetAgainstDirection(row)) return undefined;
+  return fill(say(row.better === 'down' ? TARGET_DIRECTION.cellDown : TARGET_DIRECTION.cellUp, lang), { target: typedTarget(row.target!, lang), fix: typedTarget(-row.target!, lang) });
 }
 
 /**
@@ -216,7 +260,7 @@ function compareTable(result: CompareResult, opts: RenderOptions): string {
 export function rowNote(row: CompareRow, lang: string): string | undefined {
   if (row.not_applicable !== undefined) return reasonText(row.not_applicable, lang);
   const why = targetUnjudged(row);
-  return why === undefined ? undefined : fill(say(COMPARE_TEXT.targetNotJudgedCell, lang), { reason: say(COMPARE_TEXT[why], lang) });
+  return why === undefined ? targetDirectionCell(row, lang) : fill(say(COMPARE_TEXT.targetNotJudgedCell, lang), { reason: say(COMPARE_TEXT[why], lang) });
 }
 
 /**
@@ -302,6 +346,7 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
     ),
   );
   for (const why of [notComputedLine(result, opts.lang), targetNotJudgedLine(result, opts.lang)]) if (why) out.push('', why);
+  for (const line of targetDirectionLines(result, opts.lang)) out.push('', mdText(line));
   if (result.payback) out.push('', ...paybackLines(result, opts.lang, colors(false)).slice(1).map((l, i) => (i === 0 ? `## ${l}` : `- ${l}`)));
   if (result.managers) {
     out.push('', `## ${L.byManager}`, '');
@@ -311,8 +356,8 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
       mdTable(
         [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
         result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
-          const x = cells(row, opts.lang);
-          return [x.before, row.change === null ? x.after : `${x.after} ${arrow(row)}`];
+          const x = managerCells(row, opts.lang);
+          return [x.before, x.after];
         })]),
         ['left', ...metrics.flatMap(() => ['right', 'right'] as const)],
       ),

@@ -3,7 +3,7 @@ import type { Chart } from '../charts/spec.js';
 import { renderChartSvg } from '../charts/svg.js';
 import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
-import { notComputedLine, targetNotJudgedLine } from '../compare/text.js';
+import { notComputedLine, targetDirectionLines, targetNotJudgedLine } from '../compare/text.js';
 import { documentHtml, esc, section } from './page.js';
 import { auditSection, byManagerSection, chartTableHtml, definitionsSection, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
 import { coverSection, documentTitle } from './cover.js';
@@ -41,12 +41,14 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
     // Without a change in per cent to draw (every «before» 0 or missing) there is no chart, and the rows stand alone.
     // The rows a period leaves empty say why, as under the terminal and Markdown tables (the client's copy said nothing);
     // so do the targets with no verdict on rows with values (tester T33 F4: only the CSV and the workbook said it).
-    const why = [notComputedLine(r.compare, r.lang), targetNotJudgedLine(r.compare, r.lang)].map((line) => (line ? `<p class="note not-computed">${esc(line)}</p>` : '')).join('');
+    const why = [notComputedLine(r.compare, r.lang), targetNotJudgedLine(r.compare, r.lang), ...targetDirectionLines(r.compare, r.lang)].map((line) => (line ? `<p class="note not-computed">${esc(line)}</p>` : '')).join('');
     parts.push(section('before-after', L.beforeAfter, (fig('before-after') || chartTableHtml(beforeAfterTable(r.compare, r.lang))) + why));
     if (r.compare.managers && r.compare.managers.length > 0) parts.push(byManagerSection(r.compare, r.lang));
     if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
   }
-  if (r.kpi) parts.push(qualitySection(r.kpi, r.lang));
+  if (r.kpi) parts.push(qualitySection(r.kpi.dataQuality, r.lang, { notApplicable: r.kpi.notApplicable }));
+  // A comparison's own files (compare alone, or a report's --before-deals/--after-deals): their warnings too (tester T39 F9).
+  if (r.compare?.dataQuality) parts.push(qualitySection(r.compare.dataQuality, r.lang, r.kpi ? { id: 'compare-data-quality', title: L.compareDataQuality } : {}));
   if (r.kpi || r.compare) parts.push(definitionsSection(r));
   const title = `${documentTitle(r)}${r.company ? ` — ${r.company}` : ''}`;
   return documentHtml(r.lang, title, `${parts.join('\n')}\n<footer>${L.generator}</footer>`);

@@ -43,6 +43,8 @@ export function htmlLabels(lang: string) {
     paybackMonths: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     dataQuality: tr(lang, 'Качество данных', 'Data quality'),
+    // A report's comparison read from files of its own, as the workbook names its sheet.
+    compareDataQuality: tr(lang, 'Качество данных (до и после)', 'Data quality (before, after)'),
     file: tr(lang, 'Файл', 'File'),
     format: tr(lang, 'Формат', 'Format'),
     rows: tr(lang, 'Строк', 'Rows'),

@@ -2,11 +2,11 @@ import type { AuditResult } from '../../core/audit/types.js';
 import { KPI_OF, type CompareResult } from '../../core/compare.js';
 import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
-import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
+import { droppedRows, type DataQuality, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { compareLabels, gainLabel, paybackInputs, roiDefinition, roiText, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
+import { compareLabels, gainLabel, managerCells, paybackInputs, roiDefinition, roiText, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatPoints, formatValue } from '../format.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
@@ -71,7 +71,11 @@ export function byManagerSection(c: CompareResult, lang: string): string {
   if (managers.length === 0) return '';
   const ru = lang === 'ru';
   const head = [ru ? 'Менеджер' : 'Manager', ...managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![ru ? 'ru' : 'en']}: ${ru ? 'до' : 'before'}`, ru ? 'после' : 'after'])];
-  const rows = managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [formatValue(row.before, ROW_INFO[row.metric]!.format, lang), formatValue(row.after, ROW_INFO[row.metric]!.format, lang)])]);
+  // The after with its verdict in words, as the terminal and Markdown write it (tester T39 F11).
+  const rows = managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
+    const x = managerCells(row, lang);
+    return [x.before, x.after];
+  })]);
   return section('by-manager', ru ? 'По менеджерам' : 'By manager', table(head, rows, { numeric: head.map((_, k) => k > 0) }));
 }
 
@@ -91,10 +95,22 @@ export function paybackSummary(c: CompareResult, lang: string): string {
   return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(paybackNote(c.payback_inputs, lang))}</p>`;
 }
 
-/** Files read, rows skipped with where and why, warnings, and metrics that could not be computed. */
-export function qualitySection(k: KpiResult, lang: string): string {
+/**
+ * The warnings of a Data quality section: one block, one way of writing them, for the KPIs' files and for a comparison's
+ * (tester T39 F9: `compare -o x.html` dropped every warning its Markdown, CSV and workbook kept). '' without any.
+ */
+export function warningsBlock(q: Pick<DataQuality, 'warnings' | 'alerts' | 'files'>, lang: string): string {
+  // The files by their shortest names (clientNames), and no --map snippet: the client's copy (the terminal and Markdown keep them).
+  const warnings = clientWarnings(q, lang);
+  return warnings.length === 0 ? '' : `<h3>${esc(htmlLabels(lang).warnings)}</h3><ul class="warnings">${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
+}
+
+/**
+ * Files read, rows skipped with where and why, warnings, and metrics that could not be computed: the KPIs' (with their
+ * notApplicable), or a comparison's own files' (`compare.dataQuality`), under an id and a title of its own beside the KPIs'.
+ */
+export function qualitySection(q: DataQuality, lang: string, opts: { notApplicable?: KpiResult['notApplicable']; id?: string; title?: string } = {}): string {
   const L = htmlLabels(lang);
-  const q = k.dataQuality;
   // Rows merged into their deal (a Bitrix24 export's product rows) are no data thrown away: a column of their own, where there are any.
   // Empty rows are no rows read: their own column too, where there are any (as the kpi footer says them).
   const counts = q.files.map((f) => droppedRows(f.dropped));
@@ -108,12 +124,10 @@ export function qualitySection(k: KpiResult, lang: string): string {
   });
   let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });
   if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [names.get(s.file) ?? baseName(s.file), s.line === undefined ? String(s.row) : rowAt(s, lang), s.column ?? '', rowReason(s.reason, lang)]))}`;
-  // The files by their shortest names (clientNames), and no --map snippet: the client's copy (the terminal and Markdown keep them).
-  const warnings = clientWarnings(q, lang);
-  if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
-  const na = Object.entries(k.notApplicable);
+  body += warningsBlock(q, lang);
+  const na = Object.entries(opts.notApplicable ?? {});
   if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [metricDef(key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
-  return section('data-quality', L.dataQuality, body);
+  return section(opts.id ?? 'data-quality', opts.title ?? L.dataQuality, body);
 }
 
 /**
