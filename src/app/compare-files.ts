@@ -14,7 +14,7 @@ import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { sameInputFile } from '../io/read/files.js';
 import type { ImportOptions } from '../io/map/import.js';
-import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
@@ -159,7 +159,9 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   // Each period's deal ids are kept (not the whole store) to count the deals both files hold.
   const ids: DealIds[] = [];
   const onDeals = (d: DealStore) => void ids.push({ ids: d.ids, created: d.created, size: d.size });
-  const runs = [await runEngines(b, read, overrides, [kpi], { onDeals }), await runEngines(a, read, overrides, [kpi], { onDeals })];
+  // Each period runs over its deals' days, its activities counted within them, as a cutover's do (withinDeals; T39 F16).
+  const period: DealsPeriod = { ...kpi, withinDeals: true };
+  const runs = [await runEngines(b, read, overrides, [period], { onDeals }), await runEngines(a, read, overrides, [period], { onDeals })];
   const periods = runs.map((run, i) => {
     const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: (i === 0 ? b : a).deals });
@@ -254,12 +256,13 @@ function periodReason(reason: string, which: 'before' | 'after'): string {
  * run's --from/--to, where `report` has them (spec, Period and cohorts: they select the deals and
  * activities of every figure, so the comparison's too, not the KPIs' alone).
  */
-export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
+export function cutoverPeriods(kpi: KpiOptions, cutover: string): DealsPeriod[] {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   const dayBefore = isoDay(cut - DAY);
+  // Both run over the deals' days (withinDeals): «до» from the first deal, «после» to the last.
   return [
-    { ...kpi, to: kpi.to !== undefined && kpi.to < dayBefore ? kpi.to : dayBefore },
-    { ...kpi, from: kpi.from !== undefined && kpi.from > cutover ? kpi.from : cutover },
+    { ...kpi, to: kpi.to !== undefined && kpi.to < dayBefore ? kpi.to : dayBefore, withinDeals: true },
+    { ...kpi, from: kpi.from !== undefined && kpi.from > cutover ? kpi.from : cutover, withinDeals: true },
   ];
 }
 

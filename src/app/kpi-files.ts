@@ -600,9 +600,10 @@ export async function assertInputsReadable(files: KpiFiles, cwd: string): Promis
   for (const file of [files.plan, files.spend, files.deals, files.activities, files.payments]) if (file !== undefined && file !== '-') await assertReadableFile(file, cwd);
 }
 
-async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, given: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
   onDeals?.(store);
+  const periods = withinDeals(given, store);
   timing('deals read');
   // What reading them left behind is freed now, before the activities need memory (collect.ts).
   if (helper.used) collectGarbage();
@@ -662,6 +663,26 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     // An unbounded period's days are the survey's first and last (no second pass over the deals).
     dealDays: periods.map((p) => (p.from === undefined && p.to === undefined ? (Number.isFinite(first) ? { first: day(first), last: day(last) } : undefined) : dealDaysIn(store, p))),
   };
+}
+
+/** A comparison's period (cutoverPeriods' two, a set of files' one): it runs over its deals' days (withinDeals). */
+export type DealsPeriod = KpiOptions & { withinDeals?: true };
+
+/**
+ * The periods marked withinDeals, narrowed to the days of the deals created within them all (spec,
+ * Before / after: a period runs from its first to its last deal creation date, activities never widen
+ * it, and its activity counts use the activities dated within it). One rule for a cutover's two
+ * periods (their first day and their last are the deals') and for a set of files' one (T39 F16: a
+ * «до» call log running into «после» counted those calls as «до»).
+ */
+function withinDeals(periods: KpiOptions[], store: DealStore): KpiOptions[] {
+  const marked = periods.filter((p) => (p as DealsPeriod).withinDeals);
+  if (marked.length === 0) return periods;
+  const bound = (key: 'from' | 'to', pick: (a: string, b: string) => string) => (marked.some((p) => p[key] === undefined) ? undefined : marked.map((p) => p[key]!).reduce(pick));
+  const span = dealDaysIn(store, { from: bound('from', (a, b) => (a < b ? a : b)), to: bound('to', (a, b) => (a > b ? a : b)) });
+  if (!span) return periods;
+  const [first, last] = [isoDay(span.first), isoDay(span.last)];
+  return periods.map((p) => ((p as DealsPeriod).withinDeals ? { ...p, from: p.from !== undefined && p.from > first ? p.from : first, to: p.to !== undefined && p.to < last ? p.to : last } : p));
 }
 
 /**
