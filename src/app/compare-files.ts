@@ -169,7 +169,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     // within them (spec: earliest to latest deal creation date), not a --from on a day with no deal (a rate a month over the days counted).
     const { first, last } = run.dealDays[0] ?? daysWithin(run.firstDay, run.lastDay, kpi);
     if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
-    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') }, i === 0 ? 'before' : 'after');
+    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after'), dealsOption: `--${which.which}-deals` }, i === 0 ? 'before' : 'after');
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -228,9 +228,43 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
     const each = periods.map(([run, i]) => run.facts[i]?.parts[id]).filter((p) => p !== undefined);
     if (each.length > 0) parts[id] = { num: each.reduce((n, p) => n + p.num, 0), den: each.reduce((n, p) => n + p.den, 0) };
   }
-  const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers, {}, lineNamesOf(runs.flatMap((r) => r.reports))), ...linkAlerts({ parts })];
+  // An outcome alert of a period is said of it (periodAlerts); of the two together where neither is large enough to say it alone.
+  const each = periodAlerts(periods);
+  const together = findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers, {}, lineNamesOf(runs.flatMap((r) => r.reports))).filter((a) => !PERIOD_CODES.has(a.code) || !each.some((p) => p.code === a.code));
+  const found = [...together, ...each, ...linkAlerts({ parts })];
   addAlerts(quality, found);
   return quality;
+}
+
+/** The alerts said of each period of a comparison (periodAlerts), not of the two together. */
+const PERIOD_CODES = new Set<Alert['code']>(['no-outcome', 'one-outcome', 'won-no-amount']);
+
+/**
+ * What kpi says of a file's outcomes, said of each period (T39 F19): a «до» export filtered to won deals
+ * gave a conversion of 100,0% → 33,3% without a word, the check being of the two periods' deals together;
+ * and a period whose won deals have no amount (T39 F18), its revenue 0, the gain over it none. The same
+ * alert of both periods is said once, of their deals together, as it was.
+ */
+function periodAlerts(periods: ReadonlyArray<readonly [EnginesRun, number]>): Alert[] {
+  const [before, after] = periods.map(([run, i]) => {
+    const file = run.reports.find((r) => r.kind === 'deals')?.file;
+    return findAlerts(run.results[i]!.total, { files: [] }).filter((a) => PERIOD_CODES.has(a.code)).map((a): Alert => (a.code === 'won-no-amount' && file !== undefined ? { ...a, file } : a));
+  });
+  const same = (a: Alert, b: Alert) => a.code === b.code && (a.code !== 'one-outcome' || (b.code === 'one-outcome' && a.outcome === b.outcome));
+  const out: Alert[] = [];
+  for (const a of before ?? []) {
+    const b = (after ?? []).find((x) => same(a, x));
+    out.push(b ? both(a, b) : ({ ...a, which: 'before' } as Alert));
+  }
+  for (const b of after ?? []) if (!(before ?? []).some((a) => same(a, b))) out.push({ ...b, which: 'after' } as Alert);
+  return out;
+}
+
+/** One alert of both periods: their deals (or won deals) added. */
+function both(a: Alert, b: Alert): Alert {
+  if (a.code === 'won-no-amount' && b.code === 'won-no-amount') return { code: 'won-no-amount', won: a.won + b.won };
+  if ((a.code === 'no-outcome' || a.code === 'one-outcome') && (b.code === 'no-outcome' || b.code === 'one-outcome')) return { ...a, deals: a.deals + b.deals };
+  return a;
 }
 
 /**

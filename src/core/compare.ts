@@ -1,6 +1,5 @@
 import type { DataQuality, ManagerKpis, MetricValues } from './kpi/types.js';
 import { holdsNumber, ratio } from './kpi/stats.js';
-import { NEEDS_TEXT } from './kpi/catalog.js';
 import { COMPARE_TEXT } from './messages/compare.js';
 import { fill } from './messages.js';
 
@@ -39,6 +38,8 @@ export interface PeriodKpis {
   managers: ManagerKpis[];
   /** Why a KPI of the period is not computed (the KPI result's notApplicable): said beside a row it leaves empty. */
   notApplicable?: Record<string, string>;
+  /** The option its deals were given by (`--before-deals`, `--after-deals`; `--deals` with a cutover): named where its deals lack something. */
+  dealsOption?: string;
 }
 
 export interface CompareRow {
@@ -107,7 +108,7 @@ export function periodValues(p: PeriodKpis): Record<string, number | null> {
   const t = p.total;
   const months = p.period.months;
   const dealManagers = p.managers.filter((m) => typeof m.leads === 'number' && m.leads > 0).length;
-  const won = num(t.won) ?? 0;
+  const won = num(t.won);
   return {
     leads_per_month: ratio(num(t.leads) ?? 0, months),
     conversion: num(t.conversion),
@@ -119,7 +120,8 @@ export function periodValues(p: PeriodKpis): Record<string, number | null> {
     response_min_median: num(t.response_min_median),
     missed_share: num(t.missed_share),
     callback_rate: num(t.callback_rate),
-    won_per_manager_per_month: dealManagers === 0 ? null : won / dealManagers / months,
+    // Won not applicable (no status column) is no 0 won a manager (T39 F20: «0,00 → 0,34, лучше»): null, with won's reason.
+    won_per_manager_per_month: dealManagers === 0 || won === null ? null : won / dealManagers / months,
   };
 }
 
@@ -164,12 +166,14 @@ function plusZero(x: number): number {
   return x === 0 ? 0 : x;
 }
 
-/** Payback and 12-month ROI (seed 004); null without a one-off cost. */
-export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1, revenueReason?: string): Payback | null {
+/**
+ * Payback and 12-month ROI (seed 004); null without a one-off cost. `noGain`: why the revenues are no
+ * base for a gain (paybackReason), which leaves them not computed.
+ */
+export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1, noGain?: string): Payback | null {
   if (cost === undefined) return null;
-  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable); why the
-  // revenue is not applicable, where a reason other than a missing amount says it (a leads export).
-  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: revenueReason ?? PAYBACK_NEEDS_REVENUE };
+  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable), nor one from a revenue taken as 0.
+  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null || noGain !== undefined) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: noGain ?? PAYBACK_NEEDS_REVENUE };
   const gain = ((afterRevenuePerMonth ?? 0) - (beforeRevenuePerMonth ?? 0)) * margin;
   const net = gain - monthlyCost;
   const denominator = cost + 12 * monthlyCost;
@@ -218,10 +222,29 @@ export function withoutLinkedActivities(p: PeriodKpis, which: 'before' | 'after'
   };
 }
 
-/** The revenue row's reason when it is not applicable for want of sales (a leads export), not of an amount. */
-function salesReason(rows: readonly CompareRow[]): string | undefined {
-  const reason = rows.find((r) => r.metric === 'revenue_per_month')?.not_applicable;
-  return reason === NEEDS_TEXT.sales ? reason : undefined;
+/**
+ * Why payback and ROI are not computed, if they are not: the revenue row's reason where a period has no
+ * revenue (it names the period's file and what it lacks: a status column, an amount column, sales; T39 F20:
+ * a «до» file without a status column was told it lacked the amount column it had), else a period whose
+ * won deals have no amount at all (bareRevenue).
+ */
+function paybackReason(rows: readonly CompareRow[], before: PeriodKpis, after: PeriodKpis): string | undefined {
+  const row = rows.find((r) => r.metric === 'revenue_per_month');
+  if (row?.before === null || row?.after === null) return row?.not_applicable;
+  const bare = [bareRevenue(before, 'before'), bareRevenue(after, 'after')].filter((r) => r !== undefined);
+  return bare.length === 0 ? undefined : bare.join('; and ');
+}
+
+/**
+ * A period with won deals none of which has an amount, in a file with an amount column (its revenue a
+ * number, its average check none): its revenue reads 0, and a gain over it is the amounts left unfilled
+ * before a CRM, not sales (T39 F18: payback 4,93 months, ROI +143,5% from budgets left empty). The
+ * reason names the period and its deals' option.
+ */
+function bareRevenue(p: PeriodKpis, which: 'before' | 'after'): string | undefined {
+  const won = num(p.total.won) ?? 0;
+  if (won === 0 || p.total.revenue !== 0 || p.total.average_check !== null) return undefined;
+  return fill(COMPARE_TEXT.noWonAmounts.en, { which, whichRu: which === 'before' ? 'до' : 'после', option: p.dealsOption ?? '--deals' });
 }
 
 /** The before/after table of spec/metrics.md "Before / after". */
@@ -235,7 +258,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
     before: before.period,
     after: after.period,
     rows,
-    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin, salesReason(rows)),
+    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin, paybackReason(rows, before, after)),
   };
   if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined };
   if (o.byManager) result.managers = compareManagers(before, after, targets);

@@ -14,10 +14,10 @@ const UNITS = { ru: '«s», «ms», «min», «hhmm» или «day»', en: 's, m
 
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
-  | { code: 'no-outcome'; deals: number }
+  | { code: 'no-outcome'; deals: number; /** A comparison's period, where only it is so (PeriodAlert). */ which?: 'before' | 'after' }
   /** Every deal won, or every one lost (none open, none of the other outcome): an export filtered by stage. */
-  | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
-  | { code: 'won-no-amount'; won: number }
+  | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number; which?: 'before' | 'after' }
+  | { code: 'won-no-amount'; won: number; which?: 'before' | 'after'; /** The period's deals file, with which. */ file?: string }
   /** A quarter or more of the won deals without an amount, or without a close date the cycle takes, where some have one: the average check or the cycle rests on the few. */
   | { code: 'won-partly-bare'; what: 'amount' | 'closed'; won: number; without: number }
   /**
@@ -499,6 +499,8 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
+  if ((a.code === 'no-outcome' || a.code === 'one-outcome') && a.which) return periodOutcomeText(a, a.which, lang);
+  if (a.code === 'won-no-amount' && a.which) return periodNoAmountText(a, a.which, lang === 'ru');
   if (a.code === 'money-scale') return moneyScaleText(a, lang === 'ru');
   if (a.code === 'custom-fields') return customFieldsText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
@@ -1152,6 +1154,25 @@ function dayFractionsText(a: Extract<Alert, { code: 'day-fractions' }>, ru: bool
   return ru
     ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче секунды, если читать колонку «${a.column}» в секундах (например, «${a.example}»): так не бывает, и минуты разговоров почти нулевые. Вероятно, это время Excel без формата — доля суток («${a.example}» — ${num(seconds, ru)} с). Если так, назовите единицу в файле --map: «${snippet}» (или задайте колонке в Excel формат времени [ч]:мм:сс).`
     : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a second when column "${a.column}" is read in seconds (e.g. "${a.example}"): no call does, and the talk minutes are near zero. It is probably an Excel time that lost its format, a fraction of a day ("${a.example}" is ${num(seconds, ru)} s). If so, name the unit in a --map file: "${snippet}" (or give the column Excel's [h]:mm:ss time format).`;
+}
+
+/** An outcome alert of one period of a comparison (T39 F19: a «до» export filtered to won deals said nothing): the period, then the alert's words. */
+function periodOutcomeText(a: Extract<Alert, { code: 'no-outcome' | 'one-outcome' }>, which: 'before' | 'after', lang: string): string {
+  const { which: _, ...whole } = a;
+  const text = describeAlert(whole, lang);
+  const lead = lang === 'ru' ? `В периоде «${which === 'before' ? 'до' : 'после'}»: ` : `In the ${which} period: `;
+  return lead + text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * A comparison's period whose won deals have no amount, in a file with an amount column (T39 F18): its
+ * revenue reads 0, so payback and ROI, a gain over it, are not computed.
+ */
+function periodNoAmountText(a: Extract<Alert, { code: 'won-no-amount' }>, which: 'before' | 'after', ru: boolean): string {
+  const file = a.file === undefined ? '' : `${a.file}: `;
+  return ru
+    ? `${file}в периоде «${which === 'before' ? 'до' : 'после'}» ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет суммы: выручка периода 0, средний чек не посчитан, а прирост от выручки, взятой как 0, — не прирост: окупаемость и ROI от него не считаются. Заполните суммы в выгрузке или, если сумма в другой колонке, назовите её в файле --map (columns: { amount: "Колонка" }).`
+    : `${file}in the ${which} period none of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: the period's revenue is 0, its average check is not computed, and a gain from a revenue taken as 0 is no gain: payback and ROI are not computed from it. Fill the amounts in the export or, if the amount is in another column, name it in a --map file (columns: { amount: "Column" }).`;
 }
 
 /** Every deal won or every one lost: the export was most likely filtered by stage. */
