@@ -14,7 +14,7 @@ import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { sameInputFile } from '../io/read/files.js';
 import type { ImportOptions } from '../io/map/import.js';
-import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import { addAlerts, assertInputsReadable, dataQuality, dealCurrencies, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
@@ -184,8 +184,22 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const result = compareKpis(periods[0]!, periods[1]!, options);
   // A call log for one period only: the other's activity rows are empty, said with that period's option.
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
-  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after')]);
+  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs)]);
   return { result, dataQuality: quality };
+}
+
+/**
+ * Two sets whose deals' amounts are in different currencies (T39 F1: ₽ before, $ after; each file is in
+ * one, so neither said it, while the same rows in one file with --cutover did): the rule of a side file
+ * (dealCurrencies: a plain amount is taken as roubles), across the periods. Not where a period has no amount column.
+ */
+function periodCurrencies(runs: readonly EnginesRun[]): Alert[] {
+  const deals = runs.map((r) => r.reports.find((x) => x.kind === 'deals'));
+  if (deals.length !== 2 || deals.some((r) => !r?.columns.some((c) => c.field === 'amount'))) return [];
+  const [before, after] = deals.map((r) => ({ file: r!.file, currencies: dealCurrencies([r!]), ...((r!.values.currency?.length ?? 0) === 0 ? { plain: true as const } : {}) }));
+  if (before!.currencies.length === after!.currencies.length && before!.currencies.every((c) => after!.currencies.includes(c))) return [];
+  const currencies = deals.flatMap((r) => (r!.values.currency ?? []).map((v) => ({ currency: v.value, deals: v.count })));
+  return [{ code: 'mixed-currencies', file: after!.file, currencies, periods: { before: before!, after: after! } }];
 }
 
 /** A period's deal ids and creation times, as its store holds them. */

@@ -869,12 +869,24 @@ export function lineNamesOf(reports: readonly ImportReport[]): Record<string, Li
  * currency of the CRMs read): spend of $2 500 against revenue in roubles gave a ROMI of 79 without a word.
  */
 function sideCurrencies(reports: readonly ImportReport[]): Alert[] {
-  // Every reader counts a currency under its code (noteCurrency): «руб.» in the deals is the spend's «RUB».
-  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => v.value));
-  const deals = new Set(dealsSeen.length > 0 ? dealsSeen : ['RUB']);
+  const deals = new Set(dealCurrencies(reports));
+  // A plan's revenue targets are compared with the deals' revenue as spend is (T39 F7: a plan of $1 500 read 6 666,7% of plan).
   return reports
-    .filter((r) => (r.kind === 'spend' || r.kind === 'payments') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))
-    .map((r) => ({ code: 'mixed-currencies', file: r.file, kind: r.kind as 'spend' | 'payments', dealCurrencies: [...deals], currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
+    .filter((r) => (r.kind === 'spend' || r.kind === 'payments' || r.kind === 'plan') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))
+    .map((r) => {
+      const said = { file: r.file, dealCurrencies: [...deals], currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) };
+      return r.kind === 'plan' ? { code: 'plan-currencies', ...said } : { code: 'mixed-currencies', kind: r.kind as 'spend' | 'payments', ...said };
+    });
+}
+
+/**
+ * The currencies of the deals' amounts, by code, as their amounts or currency column name them; none
+ * named, roubles: a deal amount with no mark is taken as roubles, the currency of the CRMs read. Every
+ * reader counts a currency under its code (noteCurrency): «руб.» in the deals is the spend's «RUB».
+ */
+export function dealCurrencies(reports: readonly ImportReport[]): string[] {
+  const seen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => v.value));
+  return seen.length > 0 ? [...new Set(seen)] : ['RUB'];
 }
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */

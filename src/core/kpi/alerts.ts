@@ -12,6 +12,13 @@ import type { PaymentLog } from './payment-log.js';
 /** The units a --map file names a duration column's in (map-file-schema.ts `units`), as the duration alerts list them. */
 const UNITS = { ru: '«s», «ms», «min», «hhmm» или «day»', en: 's, ms, min, hhmm or day' };
 
+/** The deals' currencies of one period of a comparison (mixed-currencies' `periods`): `plain`, none named, taken as roubles. */
+export interface PeriodCurrencies {
+  file: string;
+  currencies: string[];
+  plain?: true;
+}
+
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number; /** A comparison's period, where only it is so (PeriodAlert). */ which?: 'before' | 'after' }
@@ -61,7 +68,7 @@ export type Alert =
   | { code: 'custom-fields'; file: string; columns: string[]; more?: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
-  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
+  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[]; /** Two sets of a comparison whose deals are in different currencies (a plain amount taken as roubles: `plain`). */ periods?: Record<'before' | 'after', PeriodCurrencies> }
   /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
   | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean; withoutManager: number }
   /** Payment rows counted as written that a paid share cannot be read from as it is (PaymentOddities): refunds, repeated rows, deals paid above their invoice. */
@@ -70,6 +77,8 @@ export type Alert =
   | { code: 'paid-negative'; managers: string[] }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
+  /** A plan file whose revenue targets are in several currencies, or in one the deals' are not (mixed-currencies' rule for spend; T39 F7). */
+  | { code: 'plan-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; dealCurrencies: string[] }
   | { code: 'spend-empty'; total: number }
   | { code: 'spend-no-source'; amount: number }
   | { code: 'spend-months'; withoutSpend: string[]; withoutDeals: string[] }
@@ -573,8 +582,9 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
-      const list = a.currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
+      const list = currencyList(a.currencies, ru);
       if (a.kind) return sideCurrenciesText(a, list, ru);
+      if (a.periods) return periodCurrenciesText(a.periods, ru);
       return ru
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or split the file by currency.`;
@@ -613,8 +623,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
 }
 
 /** The codes of the unit economics' and the plan's alerts (economicsText). */
-const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown']);
-type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' }>;
+const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown', 'plan-currencies']);
+type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' | 'plan-currencies' }>;
 
 /** The unit economics' and the plan's alerts: spend and its sources and months, groups, the plan. */
 function economicsText(a: EconomicsAlert, lang: string): string {
@@ -657,6 +667,8 @@ function economicsText(a: EconomicsAlert, lang: string): string {
       return ru
         ? `Ни одна из ${num(a.rows, ru)} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
         : `None of the plan's ${num(a.rows, ru)} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
+    case 'plan-currencies':
+      return sideCurrenciesText({ ...a, kind: 'plan' }, currencyList(a.currencies, ru), ru);
     case 'plan-unknown':
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
@@ -664,13 +676,40 @@ function economicsText(a: EconomicsAlert, lang: string): string {
   }
 }
 
-/** A spend or payments file whose amounts are in several currencies, or in one the deals' are not: added to roubles as they are. */
-function sideCurrenciesText(a: Extract<Alert, { code: 'mixed-currencies' }>, list: string, ru: boolean): string {
+/** What a side file's amounts in another currency make wrong (sideCurrenciesText). */
+const SIDE_FIGURES = {
+  spend: { ru: 'расходы, CAC, цена лида и ROMI', en: 'spend, CAC, cost per lead and ROMI' },
+  payments: { ru: 'выставлено, оплачено и доля оплаты', en: 'invoiced, paid and the paid share' },
+  plan: { ru: 'план по выручке и % плана', en: 'the revenue plan and % of plan' },
+};
+
+/** Currencies with their rows' counts, as a reader of the language writes them: «USD — 2, RUB — 1». */
+function currencyList(currencies: ReadonlyArray<{ currency: string; deals: number }>, ru: boolean): string {
+  return currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
+}
+
+/** A spend, payments or plan file whose amounts are in several currencies, or in one the deals' are not: added to roubles as they are. */
+function sideCurrenciesText(a: { file: string; kind?: 'spend' | 'payments' | 'plan'; dealCurrencies?: string[] }, list: string, ru: boolean): string {
   const deals = (a.dealCurrencies ?? []).join(', ');
-  const what = a.kind === 'spend' ? (ru ? 'расходы, CAC, цена лида и ROMI' : 'spend, CAC, cost per lead and ROMI') : ru ? 'выставлено, оплачено и доля оплаты' : 'invoiced, paid and the paid share';
+  const what = SIDE_FIGURES[a.kind ?? 'spend'][ru ? 'ru' : 'en'];
   return ru
     ? `${a.file}: суммы в разных валютах или не в валюте сделок (${deals}): валюты строк — ${list}; ${what} складывают их как есть, без пересчёта. Пересчитайте суммы в валюту сделок или разделите файл по валютам.`
     : `${a.file}: the amounts are in several currencies or not in the deals' (${deals}): rows by currency ${list}; ${what} add them as they are, unconverted. Convert them into the deals' currency, or split the file by currency.`;
+}
+
+/**
+ * Two sets of a comparison whose deals are in different currencies (T39 F1: roubles before, dollars
+ * after read «Выручка в месяц −97,0%» and «не окупается», while the same rows in one file warned).
+ */
+function periodCurrenciesText(p: Record<'before' | 'after', PeriodCurrencies>, ru: boolean): string {
+  const side = (which: 'before' | 'after') => {
+    const c = p[which];
+    const plain = c.plain ? (ru ? ' (суммы без знака валюты считаются рублями)' : ' (amounts with no currency mark are taken as roubles)') : '';
+    return ru ? `«${which === 'before' ? 'до' : 'после'}» (${c.file}) — ${c.currencies.join(', ')}${plain}` : `${which} (${c.file}) ${c.currencies.join(', ')}${plain}`;
+  };
+  return ru
+    ? `Суммы сделок двух периодов в разных валютах: ${side('before')}, ${side('after')}; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть, без пересчёта. Выгрузите оба периода в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или пересчитайте суммы одного из них.`
+    : `The deal amounts of the two periods are in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted. Export both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
 }
 
 /** The payments' unknown deals and odd rows (PaymentOddities) as alerts; `period`: a period was given, which leaves unknown deals' payments out. */
