@@ -583,8 +583,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
       const list = currencyList(a.currencies, ru);
-      if (a.kind) return sideCurrenciesText(a, list, ru);
-      if (a.periods) return periodCurrenciesText(a.periods, ru);
+      if (a.kind || a.periods) return a.periods ? periodCurrenciesText(a.periods, ru) : sideCurrenciesText(a, list, ru);
       return ru
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or split the file by currency.`;
