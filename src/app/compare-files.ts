@@ -13,7 +13,7 @@ import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { sameInputFile } from '../io/read/files.js';
-import type { ImportOptions } from '../io/map/import.js';
+import type { ImportOptions, ImportReport } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, dealCurrencies, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
@@ -184,7 +184,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const result = compareKpis(periods[0]!, periods[1]!, options);
   // A call log for one period only: the other's activity rows are empty, said with that period's option.
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
-  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs)]);
+  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs), ...costCurrency(result, runs.flatMap((r) => r.reports))]);
   return { result, dataQuality: quality };
 }
 
@@ -362,7 +362,21 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
  * `compare --cutover` and by `report --cutover` alike (the report said neither).
  */
 export function cutoverAlerts(run: EnginesRun, offset: number, result: CompareResult): Alert[] {
-  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after')];
+  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after'), ...costCurrency(result, run.reports)];
+}
+
+/**
+ * A cost (--cost, --monthly-cost) is a number payback divides by the gain in the deals' currency: deals
+ * in one currency that is not roubles (the only mark --cost reads) are said (T39 F4: «1 500 000 ₽»
+ * against deals in dollars paid back in 1 446,65 months, without a word). Deals in several currencies
+ * are mixed-currencies'.
+ */
+function costCurrency(result: CompareResult, reports: readonly ImportReport[]): Alert[] {
+  const inputs = result.payback_inputs;
+  // Each deals file's (a plain amount is taken as roubles file by file: roubles before, dollars after are two).
+  const currencies = [...new Set(reports.filter((r) => r.kind === 'deals' && r.columns.some((c) => c.field === 'amount')).flatMap((r) => dealCurrencies([r])))];
+  if (!inputs || currencies.length !== 1 || currencies[0] === 'RUB') return [];
+  return [{ code: 'cost-currency', currency: currencies[0]!, cost: inputs.cost, monthlyCost: inputs.monthly_cost }];
 }
 
 /** Whether no activity of the run's activities file is dated within the period (its first and last both outside it). */

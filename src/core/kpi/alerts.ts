@@ -77,6 +77,8 @@ export type Alert =
   | { code: 'paid-negative'; managers: string[] }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
+  /** A comparison's cost against deals in one currency that is not roubles: the cost is taken in it (T39 F4). */
+  | { code: 'cost-currency'; currency: string; cost: number; monthlyCost: number }
   /** A plan file whose revenue targets are in several currencies, or in one the deals' are not (mixed-currencies' rule for spend; T39 F7). */
   | { code: 'plan-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; dealCurrencies: string[] }
   | { code: 'spend-empty'; total: number }
@@ -530,6 +532,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
+  if (a.code === 'cost-currency') return costCurrencyText(a, lang);
   if (a.code === 'won-partly-bare') return wonPartlyBareText(a, lang === 'ru');
   if (a.code === 'other-sheets') return otherSheetsText(a, lang === 'ru');
   if (a.code === 'call-hours') return callHoursText(a, lang === 'ru');
@@ -540,7 +543,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -709,6 +712,19 @@ function periodCurrenciesText(p: Record<'before' | 'after', PeriodCurrencies>, r
   return ru
     ? `Суммы сделок двух периодов в разных валютах: ${side('before')}, ${side('after')}; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть, без пересчёта. Выгрузите оба периода в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или пересчитайте суммы одного из них.`
     : `The deal amounts of the two periods are in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted. Export both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
+}
+
+/**
+ * The cost of a comparison is a number in no currency of its own: payback divides it by the gain in the
+ * deals' currency. Deals in one currency that is not the roubles --cost's marks name (T39 F4: --cost
+ * «1 500 000 ₽» against deals in dollars gave «1 446,65 мес.» without a word).
+ */
+function costCurrencyText(a: Extract<Alert, { code: 'cost-currency' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const monthly = a.monthlyCost > 0 ? (ru ? ` и --monthly-cost (${money(a.monthlyCost, lang)})` : ` and --monthly-cost (${money(a.monthlyCost, lang)})`) : '';
+  return ru
+    ? `Суммы сделок в ${a.currency}, а затраты --cost (${money(a.cost, lang)})${monthly} считаются в валюте сделок: окупаемость и ROI делят их на прирост выручки в ${a.currency}. Если затраты в рублях или другой валюте, пересчитайте их в ${a.currency} и укажите числом (знак валюты в --cost читается только рублёвый).`
+    : `The deal amounts are in ${a.currency}, and the cost --cost (${money(a.cost, lang)})${monthly} is taken in the deals' currency: payback and ROI divide it by the revenue gain in ${a.currency}. If the cost is in roubles or another currency, convert it into ${a.currency} and give it as a number (--cost reads a rouble mark only).`;
 }
 
 /** The payments' unknown deals and odd rows (PaymentOddities) as alerts; `period`: a period was given, which leaves unknown deals' payments out. */
