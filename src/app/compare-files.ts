@@ -184,7 +184,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const result = compareKpis(periods[0]!, periods[1]!, options);
   // A call log for one period only: the other's activity rows are empty, said with that period's option.
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
-  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs), ...costCurrency(result, runs.flatMap((r) => r.reports))]);
+  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs), ...costCurrency(result, runs.flatMap((r) => r.reports)), ...strayDeals(runs[0]!, 0, result.before, 'before'), ...strayDeals(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
 }
 
@@ -362,7 +362,20 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
  * `compare --cutover` and by `report --cutover` alike (the report said neither).
  */
 export function cutoverAlerts(run: EnginesRun, offset: number, result: CompareResult): Alert[] {
-  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after'), ...costCurrency(result, run.reports)];
+  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after'), ...costCurrency(result, run.reports), ...strayDeals(run, offset, result.before, 'before', 'start'), ...strayDeals(run, offset + 1, result.after, 'after', 'end')];
+}
+
+/**
+ * A period's first or last deals far apart from the rest (strayEnds; T39 F13), at the ends its deals set:
+ * a cutover sets «до»'s end and «после»'s start, so only the other is said.
+ */
+function strayDeals(run: EnginesRun, index: number, period: { from: string; to: string }, which: 'before' | 'after', only?: 'start' | 'end'): Alert[] {
+  const found = run.strays?.[index];
+  const file = run.reports.find((r) => r.kind === 'deals')?.file ?? '';
+  return (['start', 'end'] as const).flatMap((at) => {
+    const s = found?.[at];
+    return s && (only === undefined || only === at) ? [{ code: 'stray-deals' as const, file, which, at, ...s, period: { from: period.from, to: period.to } }] : [];
+  });
 }
 
 /**

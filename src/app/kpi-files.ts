@@ -2,6 +2,7 @@
 // the activities and payments to the KPI engines (core), and builds the result contract of
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
+import { strayEnds } from '../core/compare.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
@@ -567,6 +568,8 @@ export interface EnginesRun {
   mapEntries?: { file: string; entries: MapEntries };
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
+  /** Of each comparison period (withinDeals; none for others), its first or last deals that stand far apart (strayEnds). */
+  strays?: Array<ReturnType<typeof strayEnds> | undefined>;
 }
 
 /**
@@ -662,6 +665,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     lastDay: Number.isFinite(last) ? day(last) : undefined,
     // An unbounded period's days are the survey's first and last (no second pass over the deals).
     dealDays: periods.map((p) => (p.from === undefined && p.to === undefined ? (Number.isFinite(first) ? { first: day(first), last: day(last) } : undefined) : dealDaysIn(store, p))),
+    ...(periods.some((p) => (p as DealsPeriod).withinDeals) ? { strays: periods.map((p) => ((p as DealsPeriod).withinDeals && p.from !== undefined && p.to !== undefined ? strayEnds(store, { from: p.from, to: p.to }) : undefined)) } : {}),
   };
 }
 

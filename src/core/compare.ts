@@ -1,5 +1,6 @@
 import type { DataQuality, ManagerKpis, MetricValues } from './kpi/types.js';
-import { holdsNumber, ratio } from './kpi/stats.js';
+import { DAY_MS, dayOf, dayOfIso, holdsNumber, isoDay, ratio } from './kpi/stats.js';
+import type { DealStore } from './kpi/deal-store.js';
 import { COMPARE_TEXT } from './messages/compare.js';
 import { fill } from './messages.js';
 
@@ -305,4 +306,58 @@ function compareManagers(before: PeriodKpis, after: PeriodKpis, targets: Record<
     manager,
     metrics: MANAGER_ROWS.map((r) => compareRow(r.metric, r.better, num(b.get(manager)?.[r.metric]), num(a.get(manager)?.[r.metric]), targets[r.metric] ?? null)),
   }));
+}
+
+/** A gap longer than this between a period's first (or last) deals and the rest may be a mistyped year (strayEnds). */
+export const STRAY_GAP_DAYS = 180;
+/** At most this share of a period's deals (one at least) stand apart for strayEnds to say so. */
+const STRAY_SHARE = 0.05;
+
+/** The first or last deals of a period that stand apart from the rest (strayEnds). */
+export interface StrayEnd {
+  /** How many deals stand apart. */
+  deals: number;
+  /** The outermost one's id and creation day. */
+  id: string;
+  day: string;
+  /** The day of the nearest deal of the rest. */
+  next: string;
+  /** The period without them. */
+  without: { from: string; to: string };
+}
+
+/**
+ * The deals at the start (or the end) of a period, 5% of its deals at most (one at least), created more
+ * than STRAY_GAP_DAYS before the next one and more days before it than the rest of the period spans: they
+ * stretch the period to twice its length or more. One deal with a mistyped 2015 among deals of 2025 made a
+ * comparison's «до» 121 months long and turned its payback from none into 14,7 months, while a typo into
+ * the future was said and one before 1990 too (T39 F13). The period is a deals' period (withinDeals).
+ */
+export function strayEnds(store: DealStore, period: { from: string; to: string }): { start?: StrayEnd; end?: StrayEnd } {
+  const [from, to] = [dayOfIso(period.from), dayOfIso(period.to)];
+  const list: number[] = [];
+  for (let i = 0; i < store.size; i++) {
+    const d = dayOf(store.created[i]!);
+    if (d >= from && d <= to) list.push(d);
+  }
+  const days = Float64Array.from(list).sort();
+  const n = days.length;
+  const most = Math.max(1, Math.floor(n * STRAY_SHARE));
+  const out: { start?: StrayEnd; end?: StrayEnd } = {};
+  for (let k = 1; k <= most && k < n && !out.start; k++) {
+    const gap = days[k]! - days[k - 1]!;
+    if (gap > STRAY_GAP_DAYS && gap >= to - days[k]!) out.start = strayEnd(store, days[0]!, days[k]!, k, { from: days[k]!, to });
+  }
+  for (let k = 1; k <= most && k < n && !out.end; k++) {
+    const gap = days[n - k]! - days[n - k - 1]!;
+    if (gap > STRAY_GAP_DAYS && gap >= days[n - k - 1]! - from) out.end = strayEnd(store, days[n - 1]!, days[n - k - 1]!, k, { from, to: days[n - k - 1]! });
+  }
+  return out;
+}
+
+/** A StrayEnd of `deals` deals whose outermost was created on `day` (a day number), the rest's nearest on `next`. */
+function strayEnd(store: DealStore, day: number, next: number, deals: number, without: { from: number; to: number }): StrayEnd {
+  let id = '';
+  for (let i = 0; i < store.size && id === ''; i++) if (dayOf(store.created[i]!) === day) id = store.idOf(i);
+  return { deals, id, day: isoDay(day * DAY_MS), next: isoDay(next * DAY_MS), without: { from: isoDay(without.from * DAY_MS), to: isoDay(without.to * DAY_MS) } };
 }

@@ -6,6 +6,7 @@ import { formatWhere } from '../errors.js';
 import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
+import { DAYS_PER_MONTH } from '../compare.js';
 import type { EvidenceFacts } from './facts.js';
 import type { PaymentLog } from './payment-log.js';
 
@@ -77,6 +78,8 @@ export type Alert =
   | { code: 'paid-negative'; managers: string[] }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
+  /** A comparison period's first (or last) deals created far apart from the rest, which stretch it (strayEnds; T39 F13). */
+  | { code: 'stray-deals'; file: string; which: 'before' | 'after'; at: 'start' | 'end'; deals: number; id: string; day: string; next: string; period: { from: string; to: string }; without: { from: string; to: string } }
   /** A comparison's cost against deals in one currency that is not roubles: the cost is taken in it (T39 F4). */
   | { code: 'cost-currency'; currency: string; cost: number; monthlyCost: number }
   /** A plan file whose revenue targets are in several currencies, or in one the deals' are not (mixed-currencies' rule for spend; T39 F7). */
@@ -533,6 +536,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
   if (a.code === 'cost-currency') return costCurrencyText(a, lang);
+  if (a.code === 'stray-deals') return strayDealsText(a, lang);
   if (a.code === 'won-partly-bare') return wonPartlyBareText(a, lang === 'ru');
   if (a.code === 'other-sheets') return otherSheetsText(a, lang === 'ru');
   if (a.code === 'call-hours') return callHoursText(a, lang === 'ru');
@@ -543,7 +547,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -712,6 +716,32 @@ function periodCurrenciesText(p: Record<'before' | 'after', PeriodCurrencies>, r
   return ru
     ? `Суммы сделок двух периодов в разных валютах: ${side('before')}, ${side('after')}; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть, без пересчёта. Выгрузите оба периода в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или пересчитайте суммы одного из них.`
     : `The deal amounts of the two periods are in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted. Export both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
+}
+
+/** A period's months (days / 30.4375, spec) with one decimal, as the comparison's header shows them: «121,0». */
+function periodMonths(p: { from: string; to: string }, lang: string): string {
+  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
+  return (days / DAYS_PER_MONTH).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace(/\u00a0|\u202f/g, ' ');
+}
+
+/**
+ * A comparison period whose first (or last) deals stand far apart from the rest (T39 F13: one deal of a
+ * mistyped 2015 among deals of 2025 made «до» 121 months long and reversed the payback, without a word).
+ */
+function strayDealsText(a: Extract<Alert, { code: 'stray-deals' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
+  const start = a.at === 'start';
+  const gap = Math.abs(Date.parse(`${a.next}T00:00:00Z`) - Date.parse(`${a.day}T00:00:00Z`)) / 86_400_000;
+  if (ru) {
+    const which = `«${a.which === 'before' ? 'до' : 'после'}»`;
+    const who = a.deals === 1 ? `сделкой ${a.id}, созданной ${day(a.day, lang)}` : `${num(a.deals, ru)} сделками (${start ? 'первая' : 'последняя'} — ${a.id}, ${day(a.day, lang)})`;
+    const next = `${start ? 'следующая' : 'предыдущая'} сделка создана ${day(a.next, lang)}, через ${num(gap, ru)} ${plural(gap, 'день', 'дня', 'дней')}`;
+    return `${a.file}: период ${which} ${start ? 'начинается' : 'кончается'} ${who}, а ${next}: ${plural(a.deals, 'она растягивает', 'они растягивают', 'они растягивают')} период до ${periodMonths(a.period, lang)} мес. (${span(a.period)}); без ${plural(a.deals, 'неё', 'них', 'них')} он шёл бы ${span(a.without)} (${periodMonths(a.without, lang)} мес.). Показатели в месяц, окупаемость и ROI считаются по всему периоду. Похоже на опечатку в годе: проверьте дату создания и исправьте её в CRM или в файле.`;
+  }
+  const who = a.deals === 1 ? `deal ${a.id}, created ${day(a.day, lang)}` : `${num(a.deals, ru)} deals (the ${start ? 'first' : 'last'}: ${a.id}, ${day(a.day, lang)})`;
+  const next = `the ${start ? 'next' : 'previous'} deal was created ${day(a.next, lang)}, ${num(gap, ru)} ${gap === 1 ? 'day' : 'days'} ${start ? 'later' : 'earlier'}`;
+  return `${a.file}: the ${a.which} period ${start ? 'starts' : 'ends'} with ${who}, and ${next}: ${a.deals === 1 ? 'it stretches' : 'they stretch'} the period to ${periodMonths(a.period, lang)} months (${span(a.period)}); without ${a.deals === 1 ? 'it' : 'them'} the period would run ${span(a.without)} (${periodMonths(a.without, lang)} months). The per-month figures, payback and ROI are computed over the whole period. This looks like a mistyped year: check the creation date and correct it in the CRM or the file.`;
 }
 
 /**
