@@ -16,7 +16,8 @@ import { sameInputFile } from '../io/read/files.js';
 import type { ImportOptions, ImportReport } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, dealCurrencies, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
+import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage, rowAt, rowReason, WRONG_KIND_MORE } from '../core/messages.js';
+import type { SkippedRow } from '../core/records.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { coverageAlerts } from '../core/kpi/coverage.js';
@@ -162,30 +163,43 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   // Each period runs over its deals' days, its activities counted within them, as a cutover's do (withinDeals; T39 F16).
   const period: DealsPeriod = { ...kpi, withinDeals: true };
   const runs = [await runEngines(b, read, overrides, [period], { onDeals }), await runEngines(a, read, overrides, [period], { onDeals })];
-  const periods = runs.map((run, i) => {
-    const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
-    if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: (i === 0 ? b : a).deals });
-    // report's --from/--to select each period's deals, so the period spans the deals counted: the first and last created
-    // within them (spec: earliest to latest deal creation date), not a --from on a day with no deal (a rate a month over the days counted).
-    const { first, last } = run.dealDays[0] ?? daysWithin(run.firstDay, run.lastDay, kpi);
-    if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
-    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after'), dealsOption: `--${which.which}-deals` }, i === 0 ? 'before' : 'after');
-  });
-  assertNotEmpty(periods[0]!, 'before');
-  assertNotEmpty(periods[1]!, 'after');
-  const [before, after] = [periods[0]!.period, periods[1]!.period];
-  assertInOrder(before, after);
+  const periods = setPeriods(runs, [b, a], kpi);
+  const [before, after] = [periods[0].period, periods[1].period];
   const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
   if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to }, shared: sharedDeals(ids, kpi) }]);
   // A leads export in one period and deals in the other: their conversions measure different steps.
   const leads = runs.map((r) => r.shape.sales === false);
   if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
-  const result = compareKpis(periods[0]!, periods[1]!, options);
+  const result = compareKpis(periods[0], periods[1], options);
   // A call log for one period only: the other's activity rows are empty, said with that period's option.
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
   addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs), ...costCurrency(result, runs.flatMap((r) => r.reports)), ...strayDeals(runs[0]!, 0, result.before, 'before'), ...strayDeals(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
+}
+
+/**
+ * The periods of two sets of files, each from its first to its last deal (spec); an error of them says
+ * the deal rows not read too (withUnread).
+ */
+function setPeriods(runs: readonly EnginesRun[], sets: readonly KpiFiles[], kpi: KpiOptions): [PeriodKpis, PeriodKpis] {
+  try {
+    const periods = runs.map((run, i) => {
+      const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
+      if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: sets[i]!.deals });
+      // report's --from/--to select each period's deals, so the period spans the deals counted: the first and last created
+      // within them (spec: earliest to latest deal creation date), not a --from on a day with no deal (a rate a month over the days counted).
+      const { first, last } = run.dealDays[0] ?? daysWithin(run.firstDay, run.lastDay, kpi);
+      if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
+      return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after'), dealsOption: `--${which.which}-deals` }, i === 0 ? 'before' : 'after');
+    });
+    assertNotEmpty(periods[0]!, 'before');
+    assertNotEmpty(periods[1]!, 'after');
+    assertInOrder(periods[0]!.period, periods[1]!.period);
+    return [periods[0]!, periods[1]!];
+  } catch (error) {
+    throw withUnread(error, runs);
+  }
 }
 
 /**
@@ -331,6 +345,45 @@ function outsideRange(range: { from?: string; to?: string }, params: Record<stri
 
 /** The comparison from a run whose results at `offset` and `offset + 1` are the cutover periods. */
 export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions, range: { from?: string; to?: string } = {}): CompareResult {
+  try {
+    return cutoverComparison(run, offset, cutover, options, range);
+  } catch (error) {
+    throw withUnread(error, [run]);
+  }
+}
+
+/** The errors of a comparison's periods (a cutover outside the data, an empty period) that deal rows not read may cause. */
+const PERIOD_ERRORS = new Set(['E_COMPARE_CUTOVER', 'E_COMPARE_EMPTY', 'E_COMPARE_PERIODS']);
+
+/**
+ * A periods' error with the deal rows the files could not read, how many and the first five with their
+ * row, column and reason, as kpi says them (T39 F5: «все сделки созданы в один день» and a hint to export
+ * another period, where two of three rows had a bad date and a bad amount); the error itself where none was skipped.
+ */
+function withUnread(error: unknown, runs: readonly EnginesRun[]): unknown {
+  if (!(error instanceof UserError) || !PERIOD_ERRORS.has(error.code) || error.messageId === undefined) return error;
+  const deals = runs.flatMap((r) => r.reports.filter((x) => x.kind === 'deals'));
+  const skipped = deals.reduce((n, r) => n + r.skippedCount, 0);
+  if (skipped === 0) return error;
+  const shown = deals.flatMap((r) => r.skipped).slice(0, 5);
+  const files = deals.length > 1;
+  const line = (s: SkippedRow, lang: 'ru' | 'en') => `  ${files ? `${s.file}, ` : ''}${rowAt(s, lang)}${s.column ? (lang === 'ru' ? `, колонка «${s.column}»` : `, column "${s.column}"`) : ''}: ${rowReason(s.reason, lang)}`;
+  const params = error.params ?? {};
+  const said = {
+    message: error.message,
+    messageRu: renderMessage(error.messageId, params, 'ru'),
+    hint: error.hint ?? '',
+    hintRu: renderHint(error.messageId, params, 'ru') ?? '',
+    skipped,
+    rows: deals.reduce((n, r) => n + r.rowsRead, 0),
+    examples: shown.map((s) => line(s, 'en')).join('\n'),
+    examplesRu: shown.map((s) => line(s, 'ru')).join('\n'),
+  };
+  return UserError.of(error.code, 'compare.withUnread', said, files ? error.where : { ...error.where, ...(deals[0] ? { file: deals[0].file } : {}) });
+}
+
+/** comparisonFromRun's comparison, or its error. */
+function cutoverComparison(run: EnginesRun, offset: number, cutover: string, options: CompareOptions, range: { from?: string; to?: string }): CompareResult {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
   // Within --from/--to (report), the cutover must fall after the first day of both and not after the last.
