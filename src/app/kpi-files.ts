@@ -11,7 +11,7 @@ import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../cor
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { callsNotAManagers } from '../io/map/activity-reader.js';
-import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
+import { planBy, planDays, planMonthsOutside, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { cycleDays, DAY_MS, dayOf, dayOfIso, isoDay, isoMinute } from '../core/kpi/stats.js';
 import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
 import { collectGarbage } from '../io/parallel/collect.js';
@@ -898,8 +898,10 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const { managers, total, groups, spend, talkOverDay } = run.results[index]!;
   const asked = options.groupBy ?? [];
   const period = periodDays(options);
-  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
-  const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
+  // A plan's rows within the report's days, its deals' where --from/--to leave them open (T39 F2); by source, its facts need a source column (T39 F15).
+  const days = planDays(period, run.dealDays[index]);
+  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, days, run.shape.amount, !(planBy(run.plan) === 'source' && run.shape.source === false));
+  const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, { ...period, plan: days }, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
   const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
@@ -1001,7 +1003,7 @@ function periodDays(options: KpiOptions): { fromDay: number; toDay: number } {
 }
 
 /** What a spend or plan file says that looks wrong: sources no deal has, nothing in the period, names the plan has and the deals lack. */
-function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number }, plan: PlanResult | undefined): Alert[] {
+function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number; plan: { fromDay: number; toDay: number } }, plan: PlanResult | undefined): Alert[] {
   const out: Alert[] = [];
   const missing = [...new Set(asked.flat())].filter((d): d is 'source' | 'pipeline' | 'stage' => (d === 'source' || d === 'pipeline' || d === 'stage') && run.shape[d] === false);
   if (missing.length > 0) out.push({ code: 'group-column-missing', dims: missing });
@@ -1015,8 +1017,11 @@ function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[
   }
   if (run.plan && planGroups && plan) {
     if (plan.rows.length === 0) out.push({ code: 'plan-empty', rows: run.plan.length });
-    const names = planUnknown(run.plan, planGroups);
+    const names = plan.not_applicable ? [] : planUnknown(run.plan, planGroups, period.plan);
     if (names.length > 0) out.push({ code: 'plan-unknown', by: planBy(run.plan), names });
+    if (plan.not_applicable && !missing.includes('source')) out.push({ code: 'group-column-missing', dims: ['source'] });
+    const outside = planMonthsOutside(run.plan, period, period.plan);
+    if (outside.length > 0) out.push({ code: 'plan-outside', months: outside, from: isoDay(period.plan.fromDay * DAY_MS), to: isoDay(period.plan.toDay * DAY_MS) });
     const partial = planPartialMonths(run.plan, period);
     if (partial.length > 0) out.push({ code: 'partial-months', file: 'plan', months: partial });
   }

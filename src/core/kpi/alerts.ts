@@ -82,6 +82,8 @@ export type Alert =
   | { code: 'stray-deals'; file: string; which: 'before' | 'after'; at: 'start' | 'end'; deals: number; id: string; day: string; next: string; period: { from: string; to: string }; without: { from: string; to: string } }
   /** A comparison's cost against deals in one currency that is not roubles: the cost is taken in it (T39 F4). */
   | { code: 'cost-currency'; currency: string; cost: number; monthlyCost: number }
+  /** Plan months in the period with no day of the deals' (from, to): left out of plan vs fact (T39 F2). */
+  | { code: 'plan-outside'; months: string[]; from: string; to: string }
   /** A plan file whose revenue targets are in several currencies, or in one the deals' are not (mixed-currencies' rule for spend; T39 F7). */
   | { code: 'plan-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; dealCurrencies: string[] }
   | { code: 'spend-empty'; total: number }
@@ -629,8 +631,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
 }
 
 /** The codes of the unit economics' and the plan's alerts (economicsText). */
-const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown', 'plan-currencies']);
-type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' | 'plan-currencies' }>;
+const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown', 'plan-currencies', 'plan-outside']);
+type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' | 'plan-currencies' | 'plan-outside' }>;
 
 /** The unit economics' and the plan's alerts: spend and its sources and months, groups, the plan. */
 function economicsText(a: EconomicsAlert, lang: string): string {
@@ -673,6 +675,10 @@ function economicsText(a: EconomicsAlert, lang: string): string {
       return ru
         ? `Ни одна из ${num(a.rows, ru)} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
         : `None of the plan's ${num(a.rows, ru)} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
+    case 'plan-outside':
+      return ru
+        ? `Месяцы плана без сделок в отчёте (сделки созданы ${day(a.from, lang)} — ${day(a.to, lang)}): ${months(a.months, lang)} — их строки не вошли в план / факт и в итоги по плану. Чтобы их учесть, выгрузите сделки и за эти месяцы.`
+        : `Plan months with no deals in the report (the deals were created ${day(a.from, lang)} — ${day(a.to, lang)}): ${months(a.months, lang)}; their rows are left out of plan vs fact and its totals. To count them, export the deals of those months too.`;
     case 'plan-currencies':
       return sideCurrenciesText({ ...a, kind: 'plan' }, currencyList(a.currencies, ru), ru);
     case 'plan-unknown':
