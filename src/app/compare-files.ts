@@ -13,10 +13,11 @@ import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { sameInputFile } from '../io/read/files.js';
-import type { ImportOptions } from '../io/map/import.js';
-import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import type { ImportOptions, ImportReport } from '../io/map/import.js';
+import { addAlerts, assertInputsReadable, dataQuality, dealCurrencies, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
+import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage, rowAt, rowReason, WRONG_KIND_MORE } from '../core/messages.js';
+import type { SkippedRow } from '../core/records.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { coverageAlerts } from '../core/kpi/coverage.js';
@@ -159,31 +160,60 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   // Each period's deal ids are kept (not the whole store) to count the deals both files hold.
   const ids: DealIds[] = [];
   const onDeals = (d: DealStore) => void ids.push({ ids: d.ids, created: d.created, size: d.size });
-  const runs = [await runEngines(b, read, overrides, [kpi], { onDeals }), await runEngines(a, read, overrides, [kpi], { onDeals })];
-  const periods = runs.map((run, i) => {
-    const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
-    if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: (i === 0 ? b : a).deals });
-    // report's --from/--to select each period's deals, so the period spans the deals counted: the first and last created
-    // within them (spec: earliest to latest deal creation date), not a --from on a day with no deal (a rate a month over the days counted).
-    const { first, last } = run.dealDays[0] ?? daysWithin(run.firstDay, run.lastDay, kpi);
-    if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
-    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') }, i === 0 ? 'before' : 'after');
-  });
-  assertNotEmpty(periods[0]!, 'before');
-  assertNotEmpty(periods[1]!, 'after');
-  const [before, after] = [periods[0]!.period, periods[1]!.period];
-  assertInOrder(before, after);
+  // Each period runs over its deals' days, its activities counted within them, as a cutover's do (withinDeals; T39 F16).
+  const period: DealsPeriod = { ...kpi, withinDeals: true };
+  const runs = [await runEngines(b, read, overrides, [period], { onDeals }), await runEngines(a, read, overrides, [period], { onDeals })];
+  const periods = setPeriods(runs, [b, a], kpi);
+  const [before, after] = [periods[0].period, periods[1].period];
   const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
   if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to }, shared: sharedDeals(ids, kpi) }]);
   // A leads export in one period and deals in the other: their conversions measure different steps.
   const leads = runs.map((r) => r.shape.sales === false);
   if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
-  const result = compareKpis(periods[0]!, periods[1]!, options);
+  const result = compareKpis(periods[0], periods[1], options);
   // A call log for one period only: the other's activity rows are empty, said with that period's option.
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
-  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after')]);
+  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after'), ...periodCurrencies(runs), ...costCurrency(result, runs.flatMap((r) => r.reports)), ...strayDeals(runs[0]!, 0, result.before, 'before'), ...strayDeals(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
+}
+
+/**
+ * The periods of two sets of files, each from its first to its last deal (spec); an error of them says
+ * the deal rows not read too (withUnread).
+ */
+function setPeriods(runs: readonly EnginesRun[], sets: readonly KpiFiles[], kpi: KpiOptions): [PeriodKpis, PeriodKpis] {
+  try {
+    const periods = runs.map((run, i) => {
+      const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
+      if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: sets[i]!.deals });
+      // report's --from/--to select each period's deals, so the period spans the deals counted: the first and last created
+      // within them (spec: earliest to latest deal creation date), not a --from on a day with no deal (a rate a month over the days counted).
+      const { first, last } = run.dealDays[0] ?? daysWithin(run.firstDay, run.lastDay, kpi);
+      if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
+      return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after'), dealsOption: `--${which.which}-deals` }, i === 0 ? 'before' : 'after');
+    });
+    assertNotEmpty(periods[0]!, 'before');
+    assertNotEmpty(periods[1]!, 'after');
+    assertInOrder(periods[0]!.period, periods[1]!.period);
+    return [periods[0]!, periods[1]!];
+  } catch (error) {
+    throw withUnread(error, runs);
+  }
+}
+
+/**
+ * Two sets whose deals' amounts are in different currencies (T39 F1: ₽ before, $ after; each file is in
+ * one, so neither said it, while the same rows in one file with --cutover did): the rule of a side file
+ * (dealCurrencies: a plain amount is taken as roubles), across the periods. Not where a period has no amount column.
+ */
+function periodCurrencies(runs: readonly EnginesRun[]): Alert[] {
+  const deals = runs.map((r) => r.reports.find((x) => x.kind === 'deals'));
+  if (deals.length !== 2 || deals.some((r) => !r?.columns.some((c) => c.field === 'amount'))) return [];
+  const [before, after] = deals.map((r) => ({ file: r!.file, currencies: dealCurrencies([r!]), ...((r!.values.currency?.length ?? 0) === 0 ? { plain: true as const } : {}) }));
+  if (before!.currencies.length === after!.currencies.length && before!.currencies.every((c) => after!.currencies.includes(c))) return [];
+  const currencies = deals.flatMap((r) => (r!.values.currency ?? []).map((v) => ({ currency: v.value, deals: v.count })));
+  return [{ code: 'mixed-currencies', file: after!.file, currencies, periods: { before: before!, after: after! } }];
 }
 
 /** A period's deal ids and creation times, as its store holds them. */
@@ -226,9 +256,43 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
     const each = periods.map(([run, i]) => run.facts[i]?.parts[id]).filter((p) => p !== undefined);
     if (each.length > 0) parts[id] = { num: each.reduce((n, p) => n + p.num, 0), den: each.reduce((n, p) => n + p.den, 0) };
   }
-  const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers, {}, lineNamesOf(runs.flatMap((r) => r.reports))), ...linkAlerts({ parts })];
+  // An outcome alert of a period is said of it (periodAlerts); of the two together where neither is large enough to say it alone.
+  const each = periodAlerts(periods);
+  const together = findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers, {}, lineNamesOf(runs.flatMap((r) => r.reports))).filter((a) => !PERIOD_CODES.has(a.code) || !each.some((p) => p.code === a.code));
+  const found = [...together, ...each, ...linkAlerts({ parts })];
   addAlerts(quality, found);
   return quality;
+}
+
+/** The alerts said of each period of a comparison (periodAlerts), not of the two together. */
+const PERIOD_CODES = new Set<Alert['code']>(['no-outcome', 'one-outcome', 'won-no-amount']);
+
+/**
+ * What kpi says of a file's outcomes, said of each period (T39 F19): a «до» export filtered to won deals
+ * gave a conversion of 100,0% → 33,3% without a word, the check being of the two periods' deals together;
+ * and a period whose won deals have no amount (T39 F18), its revenue 0, the gain over it none. The same
+ * alert of both periods is said once, of their deals together, as it was.
+ */
+function periodAlerts(periods: ReadonlyArray<readonly [EnginesRun, number]>): Alert[] {
+  const [before, after] = periods.map(([run, i]) => {
+    const file = run.reports.find((r) => r.kind === 'deals')?.file;
+    return findAlerts(run.results[i]!.total, { files: [] }).filter((a) => PERIOD_CODES.has(a.code)).map((a): Alert => (a.code === 'won-no-amount' && file !== undefined ? { ...a, file } : a));
+  });
+  const same = (a: Alert, b: Alert) => a.code === b.code && (a.code !== 'one-outcome' || (b.code === 'one-outcome' && a.outcome === b.outcome));
+  const out: Alert[] = [];
+  for (const a of before ?? []) {
+    const b = (after ?? []).find((x) => same(a, x));
+    out.push(b ? both(a, b) : ({ ...a, which: 'before' } as Alert));
+  }
+  for (const b of after ?? []) if (!(before ?? []).some((a) => same(a, b))) out.push({ ...b, which: 'after' } as Alert);
+  return out;
+}
+
+/** One alert of both periods: their deals (or won deals) added. */
+function both(a: Alert, b: Alert): Alert {
+  if (a.code === 'won-no-amount' && b.code === 'won-no-amount') return { code: 'won-no-amount', won: a.won + b.won };
+  if ((a.code === 'no-outcome' || a.code === 'one-outcome') && (b.code === 'no-outcome' || b.code === 'one-outcome')) return { ...a, deals: a.deals + b.deals };
+  return a;
 }
 
 /**
@@ -254,12 +318,13 @@ function periodReason(reason: string, which: 'before' | 'after'): string {
  * run's --from/--to, where `report` has them (spec, Period and cohorts: they select the deals and
  * activities of every figure, so the comparison's too, not the KPIs' alone).
  */
-export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
+export function cutoverPeriods(kpi: KpiOptions, cutover: string): DealsPeriod[] {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   const dayBefore = isoDay(cut - DAY);
+  // Both run over the deals' days (withinDeals): «до» from the first deal, «после» to the last.
   return [
-    { ...kpi, to: kpi.to !== undefined && kpi.to < dayBefore ? kpi.to : dayBefore },
-    { ...kpi, from: kpi.from !== undefined && kpi.from > cutover ? kpi.from : cutover },
+    { ...kpi, to: kpi.to !== undefined && kpi.to < dayBefore ? kpi.to : dayBefore, withinDeals: true },
+    { ...kpi, from: kpi.from !== undefined && kpi.from > cutover ? kpi.from : cutover, withinDeals: true },
   ];
 }
 
@@ -280,6 +345,45 @@ function outsideRange(range: { from?: string; to?: string }, params: Record<stri
 
 /** The comparison from a run whose results at `offset` and `offset + 1` are the cutover periods. */
 export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions, range: { from?: string; to?: string } = {}): CompareResult {
+  try {
+    return cutoverComparison(run, offset, cutover, options, range);
+  } catch (error) {
+    throw withUnread(error, [run]);
+  }
+}
+
+/** The errors of a comparison's periods (a cutover outside the data, an empty period) that deal rows not read may cause. */
+const PERIOD_ERRORS = new Set(['E_COMPARE_CUTOVER', 'E_COMPARE_EMPTY', 'E_COMPARE_PERIODS']);
+
+/**
+ * A periods' error with the deal rows the files could not read, how many and the first five with their
+ * row, column and reason, as kpi says them (T39 F5: «все сделки созданы в один день» and a hint to export
+ * another period, where two of three rows had a bad date and a bad amount); the error itself where none was skipped.
+ */
+function withUnread(error: unknown, runs: readonly EnginesRun[]): unknown {
+  if (!(error instanceof UserError) || !PERIOD_ERRORS.has(error.code) || error.messageId === undefined) return error;
+  const deals = runs.flatMap((r) => r.reports.filter((x) => x.kind === 'deals'));
+  const skipped = deals.reduce((n, r) => n + r.skippedCount, 0);
+  if (skipped === 0) return error;
+  const shown = deals.flatMap((r) => r.skipped).slice(0, 5);
+  const files = deals.length > 1;
+  const line = (s: SkippedRow, lang: 'ru' | 'en') => `  ${files ? `${s.file}, ` : ''}${rowAt(s, lang)}${s.column ? (lang === 'ru' ? `, колонка «${s.column}»` : `, column "${s.column}"`) : ''}: ${rowReason(s.reason, lang)}`;
+  const params = error.params ?? {};
+  const said = {
+    message: error.message,
+    messageRu: renderMessage(error.messageId, params, 'ru'),
+    hint: error.hint ?? '',
+    hintRu: renderHint(error.messageId, params, 'ru') ?? '',
+    skipped,
+    rows: deals.reduce((n, r) => n + r.rowsRead, 0),
+    examples: shown.map((s) => line(s, 'en')).join('\n'),
+    examplesRu: shown.map((s) => line(s, 'ru')).join('\n'),
+  };
+  return UserError.of(error.code, 'compare.withUnread', said, files ? error.where : { ...error.where, ...(deals[0] ? { file: deals[0].file } : {}) });
+}
+
+/** comparisonFromRun's comparison, or its error. */
+function cutoverComparison(run: EnginesRun, offset: number, cutover: string, options: CompareOptions, range: { from?: string; to?: string }): CompareResult {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
   // Within --from/--to (report), the cutover must fall after the first day of both and not after the last.
@@ -311,7 +415,34 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
  * `compare --cutover` and by `report --cutover` alike (the report said neither).
  */
 export function cutoverAlerts(run: EnginesRun, offset: number, result: CompareResult): Alert[] {
-  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after')];
+  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after'), ...costCurrency(result, run.reports), ...strayDeals(run, offset, result.before, 'before', 'start'), ...strayDeals(run, offset + 1, result.after, 'after', 'end')];
+}
+
+/**
+ * A period's first or last deals far apart from the rest (strayEnds; T39 F13), at the ends its deals set:
+ * a cutover sets «до»'s end and «после»'s start, so only the other is said.
+ */
+function strayDeals(run: EnginesRun, index: number, period: { from: string; to: string }, which: 'before' | 'after', only?: 'start' | 'end'): Alert[] {
+  const found = run.strays?.[index];
+  const file = run.reports.find((r) => r.kind === 'deals')?.file ?? '';
+  return (['start', 'end'] as const).flatMap((at) => {
+    const s = found?.[at];
+    return s && (only === undefined || only === at) ? [{ code: 'stray-deals' as const, file, which, at, ...s, period: { from: period.from, to: period.to } }] : [];
+  });
+}
+
+/**
+ * A cost (--cost, --monthly-cost) is a number payback divides by the gain in the deals' currency: deals
+ * in one currency that is not roubles (the only mark --cost reads) are said (T39 F4: «1 500 000 ₽»
+ * against deals in dollars paid back in 1 446,65 months, without a word). Deals in several currencies
+ * are mixed-currencies'.
+ */
+function costCurrency(result: CompareResult, reports: readonly ImportReport[]): Alert[] {
+  const inputs = result.payback_inputs;
+  // Each deals file's (a plain amount is taken as roubles file by file: roubles before, dollars after are two).
+  const currencies = [...new Set(reports.filter((r) => r.kind === 'deals' && r.columns.some((c) => c.field === 'amount')).flatMap((r) => dealCurrencies([r])))];
+  if (!inputs || currencies.length !== 1 || currencies[0] === 'RUB') return [];
+  return [{ code: 'cost-currency', currency: currencies[0]!, cost: inputs.cost, monthlyCost: inputs.monthly_cost }];
 }
 
 /** Whether no activity of the run's activities file is dated within the period (its first and last both outside it). */

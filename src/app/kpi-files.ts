@@ -2,6 +2,7 @@
 // the activities and payments to the KPI engines (core), and builds the result contract of
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
+import { strayEnds } from '../core/compare.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
@@ -10,7 +11,7 @@ import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../cor
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { callsNotAManagers } from '../io/map/activity-reader.js';
-import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
+import { planBy, planDays, planMonthsOutside, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { cycleDays, DAY_MS, dayOf, dayOfIso, isoDay, isoMinute } from '../core/kpi/stats.js';
 import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
 import { collectGarbage } from '../io/parallel/collect.js';
@@ -567,6 +568,8 @@ export interface EnginesRun {
   mapEntries?: { file: string; entries: MapEntries };
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
+  /** Of each comparison period (withinDeals; none for others), its first or last deals that stand far apart (strayEnds). */
+  strays?: Array<ReturnType<typeof strayEnds> | undefined>;
 }
 
 /**
@@ -600,9 +603,10 @@ export async function assertInputsReadable(files: KpiFiles, cwd: string): Promis
   for (const file of [files.plan, files.spend, files.deals, files.activities, files.payments]) if (file !== undefined && file !== '-') await assertReadableFile(file, cwd);
 }
 
-async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, given: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
   onDeals?.(store);
+  const periods = withinDeals(given, store);
   timing('deals read');
   // What reading them left behind is freed now, before the activities need memory (collect.ts).
   if (helper.used) collectGarbage();
@@ -661,7 +665,28 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     lastDay: Number.isFinite(last) ? day(last) : undefined,
     // An unbounded period's days are the survey's first and last (no second pass over the deals).
     dealDays: periods.map((p) => (p.from === undefined && p.to === undefined ? (Number.isFinite(first) ? { first: day(first), last: day(last) } : undefined) : dealDaysIn(store, p))),
+    ...(periods.some((p) => (p as DealsPeriod).withinDeals) ? { strays: periods.map((p) => ((p as DealsPeriod).withinDeals && p.from !== undefined && p.to !== undefined ? strayEnds(store, { from: p.from, to: p.to }) : undefined)) } : {}),
   };
+}
+
+/** A comparison's period (cutoverPeriods' two, a set of files' one): it runs over its deals' days (withinDeals). */
+export type DealsPeriod = KpiOptions & { withinDeals?: true };
+
+/**
+ * The periods marked withinDeals, narrowed to the days of the deals created within them all (spec,
+ * Before / after: a period runs from its first to its last deal creation date, activities never widen
+ * it, and its activity counts use the activities dated within it). One rule for a cutover's two
+ * periods (their first day and their last are the deals') and for a set of files' one (T39 F16: a
+ * «до» call log running into «после» counted those calls as «до»).
+ */
+function withinDeals(periods: KpiOptions[], store: DealStore): KpiOptions[] {
+  const marked = periods.filter((p) => (p as DealsPeriod).withinDeals);
+  if (marked.length === 0) return periods;
+  const bound = (key: 'from' | 'to', pick: (a: string, b: string) => string) => (marked.some((p) => p[key] === undefined) ? undefined : marked.map((p) => p[key]!).reduce(pick));
+  const span = dealDaysIn(store, { from: bound('from', (a, b) => (a < b ? a : b)), to: bound('to', (a, b) => (a > b ? a : b)) });
+  if (!span) return periods;
+  const [first, last] = [isoDay(span.first), isoDay(span.last)];
+  return periods.map((p) => ((p as DealsPeriod).withinDeals ? { ...p, from: p.from !== undefined && p.from > first ? p.from : first, to: p.to !== undefined && p.to < last ? p.to : last } : p));
 }
 
 /**
@@ -848,12 +873,24 @@ export function lineNamesOf(reports: readonly ImportReport[]): Record<string, Li
  * currency of the CRMs read): spend of $2 500 against revenue in roubles gave a ROMI of 79 without a word.
  */
 function sideCurrencies(reports: readonly ImportReport[]): Alert[] {
-  // Every reader counts a currency under its code (noteCurrency): «руб.» in the deals is the spend's «RUB».
-  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => v.value));
-  const deals = new Set(dealsSeen.length > 0 ? dealsSeen : ['RUB']);
+  const deals = new Set(dealCurrencies(reports));
+  // A plan's revenue targets are compared with the deals' revenue as spend is (T39 F7: a plan of $1 500 read 6 666,7% of plan).
   return reports
-    .filter((r) => (r.kind === 'spend' || r.kind === 'payments') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))
-    .map((r) => ({ code: 'mixed-currencies', file: r.file, kind: r.kind as 'spend' | 'payments', dealCurrencies: [...deals], currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
+    .filter((r) => (r.kind === 'spend' || r.kind === 'payments' || r.kind === 'plan') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))
+    .map((r) => {
+      const said = { file: r.file, dealCurrencies: [...deals], currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) };
+      return r.kind === 'plan' ? { code: 'plan-currencies', ...said } : { code: 'mixed-currencies', kind: r.kind as 'spend' | 'payments', ...said };
+    });
+}
+
+/**
+ * The currencies of the deals' amounts, by code, as their amounts or currency column name them; none
+ * named, roubles: a deal amount with no mark is taken as roubles, the currency of the CRMs read. Every
+ * reader counts a currency under its code (noteCurrency): «руб.» in the deals is the spend's «RUB».
+ */
+export function dealCurrencies(reports: readonly ImportReport[]): string[] {
+  const seen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => v.value));
+  return seen.length > 0 ? [...new Set(seen)] : ['RUB'];
 }
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
@@ -861,8 +898,10 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const { managers, total, groups, spend, talkOverDay } = run.results[index]!;
   const asked = options.groupBy ?? [];
   const period = periodDays(options);
-  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
-  const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
+  // A plan's rows within the report's days, its deals' where --from/--to leave them open (T39 F2); by source, its facts need a source column (T39 F15).
+  const days = planDays(period, run.dealDays[index]);
+  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, days, run.shape.amount, !(planBy(run.plan) === 'source' && run.shape.source === false));
+  const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, { ...period, plan: days }, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
   const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
@@ -964,7 +1003,7 @@ function periodDays(options: KpiOptions): { fromDay: number; toDay: number } {
 }
 
 /** What a spend or plan file says that looks wrong: sources no deal has, nothing in the period, names the plan has and the deals lack. */
-function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number }, plan: PlanResult | undefined): Alert[] {
+function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number; plan: { fromDay: number; toDay: number } }, plan: PlanResult | undefined): Alert[] {
   const out: Alert[] = [];
   const missing = [...new Set(asked.flat())].filter((d): d is 'source' | 'pipeline' | 'stage' => (d === 'source' || d === 'pipeline' || d === 'stage') && run.shape[d] === false);
   if (missing.length > 0) out.push({ code: 'group-column-missing', dims: missing });
@@ -978,8 +1017,11 @@ function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[
   }
   if (run.plan && planGroups && plan) {
     if (plan.rows.length === 0) out.push({ code: 'plan-empty', rows: run.plan.length });
-    const names = planUnknown(run.plan, planGroups);
+    const names = plan.not_applicable ? [] : planUnknown(run.plan, planGroups, period.plan);
     if (names.length > 0) out.push({ code: 'plan-unknown', by: planBy(run.plan), names });
+    if (plan.not_applicable && !missing.includes('source')) out.push({ code: 'group-column-missing', dims: ['source'] });
+    const outside = planMonthsOutside(run.plan, period, period.plan);
+    if (outside.length > 0) out.push({ code: 'plan-outside', months: outside, from: isoDay(period.plan.fromDay * DAY_MS), to: isoDay(period.plan.toDay * DAY_MS) });
     const partial = planPartialMonths(run.plan, period);
     if (partial.length > 0) out.push({ code: 'partial-months', file: 'plan', months: partial });
   }

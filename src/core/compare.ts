@@ -1,6 +1,6 @@
 import type { DataQuality, ManagerKpis, MetricValues } from './kpi/types.js';
-import { holdsNumber, ratio } from './kpi/stats.js';
-import { NEEDS_TEXT } from './kpi/catalog.js';
+import { DAY_MS, dayOf, dayOfIso, holdsNumber, isoDay, ratio } from './kpi/stats.js';
+import type { DealStore } from './kpi/deal-store.js';
 import { COMPARE_TEXT } from './messages/compare.js';
 import { fill } from './messages.js';
 
@@ -39,6 +39,8 @@ export interface PeriodKpis {
   managers: ManagerKpis[];
   /** Why a KPI of the period is not computed (the KPI result's notApplicable): said beside a row it leaves empty. */
   notApplicable?: Record<string, string>;
+  /** The option its deals were given by (`--before-deals`, `--after-deals`; `--deals` with a cutover): named where its deals lack something. */
+  dealsOption?: string;
 }
 
 export interface CompareRow {
@@ -107,7 +109,7 @@ export function periodValues(p: PeriodKpis): Record<string, number | null> {
   const t = p.total;
   const months = p.period.months;
   const dealManagers = p.managers.filter((m) => typeof m.leads === 'number' && m.leads > 0).length;
-  const won = num(t.won) ?? 0;
+  const won = num(t.won);
   return {
     leads_per_month: ratio(num(t.leads) ?? 0, months),
     conversion: num(t.conversion),
@@ -119,7 +121,8 @@ export function periodValues(p: PeriodKpis): Record<string, number | null> {
     response_min_median: num(t.response_min_median),
     missed_share: num(t.missed_share),
     callback_rate: num(t.callback_rate),
-    won_per_manager_per_month: dealManagers === 0 ? null : won / dealManagers / months,
+    // Won not applicable (no status column) is no 0 won a manager (T39 F20: «0,00 → 0,34, лучше»): null, with won's reason.
+    won_per_manager_per_month: dealManagers === 0 || won === null ? null : won / dealManagers / months,
   };
 }
 
@@ -164,12 +167,14 @@ function plusZero(x: number): number {
   return x === 0 ? 0 : x;
 }
 
-/** Payback and 12-month ROI (seed 004); null without a one-off cost. */
-export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1, revenueReason?: string): Payback | null {
+/**
+ * Payback and 12-month ROI (seed 004); null without a one-off cost. `noGain`: why the revenues are no
+ * base for a gain (paybackReason), which leaves them not computed.
+ */
+export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1, noGain?: string): Payback | null {
   if (cost === undefined) return null;
-  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable); why the
-  // revenue is not applicable, where a reason other than a missing amount says it (a leads export).
-  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: revenueReason ?? PAYBACK_NEEDS_REVENUE };
+  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable), nor one from a revenue taken as 0.
+  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null || noGain !== undefined) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: noGain ?? PAYBACK_NEEDS_REVENUE };
   const gain = ((afterRevenuePerMonth ?? 0) - (beforeRevenuePerMonth ?? 0)) * margin;
   const net = gain - monthlyCost;
   const denominator = cost + 12 * monthlyCost;
@@ -218,10 +223,29 @@ export function withoutLinkedActivities(p: PeriodKpis, which: 'before' | 'after'
   };
 }
 
-/** The revenue row's reason when it is not applicable for want of sales (a leads export), not of an amount. */
-function salesReason(rows: readonly CompareRow[]): string | undefined {
-  const reason = rows.find((r) => r.metric === 'revenue_per_month')?.not_applicable;
-  return reason === NEEDS_TEXT.sales ? reason : undefined;
+/**
+ * Why payback and ROI are not computed, if they are not: the revenue row's reason where a period has no
+ * revenue (it names the period's file and what it lacks: a status column, an amount column, sales; T39 F20:
+ * a «до» file without a status column was told it lacked the amount column it had), else a period whose
+ * won deals have no amount at all (bareRevenue).
+ */
+function paybackReason(rows: readonly CompareRow[], before: PeriodKpis, after: PeriodKpis): string | undefined {
+  const row = rows.find((r) => r.metric === 'revenue_per_month');
+  if (row?.before === null || row?.after === null) return row?.not_applicable;
+  const bare = [bareRevenue(before, 'before'), bareRevenue(after, 'after')].filter((r) => r !== undefined);
+  return bare.length === 0 ? undefined : bare.join('; and ');
+}
+
+/**
+ * A period with won deals none of which has an amount, in a file with an amount column (its revenue a
+ * number, its average check none): its revenue reads 0, and a gain over it is the amounts left unfilled
+ * before a CRM, not sales (T39 F18: payback 4,93 months, ROI +143,5% from budgets left empty). The
+ * reason names the period and its deals' option.
+ */
+function bareRevenue(p: PeriodKpis, which: 'before' | 'after'): string | undefined {
+  const won = num(p.total.won) ?? 0;
+  if (won === 0 || p.total.revenue !== 0 || p.total.average_check !== null) return undefined;
+  return fill(COMPARE_TEXT.noWonAmounts.en, { which, whichRu: which === 'before' ? 'до' : 'после', option: p.dealsOption ?? '--deals' });
 }
 
 /** The before/after table of spec/metrics.md "Before / after". */
@@ -235,7 +259,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
     before: before.period,
     after: after.period,
     rows,
-    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin, salesReason(rows)),
+    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin, paybackReason(rows, before, after)),
   };
   if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined };
   if (o.byManager) result.managers = compareManagers(before, after, targets);
@@ -282,4 +306,58 @@ function compareManagers(before: PeriodKpis, after: PeriodKpis, targets: Record<
     manager,
     metrics: MANAGER_ROWS.map((r) => compareRow(r.metric, r.better, num(b.get(manager)?.[r.metric]), num(a.get(manager)?.[r.metric]), targets[r.metric] ?? null)),
   }));
+}
+
+/** A gap longer than this between a period's first (or last) deals and the rest may be a mistyped year (strayEnds). */
+export const STRAY_GAP_DAYS = 180;
+/** At most this share of a period's deals (one at least) stand apart for strayEnds to say so. */
+const STRAY_SHARE = 0.05;
+
+/** The first or last deals of a period that stand apart from the rest (strayEnds). */
+export interface StrayEnd {
+  /** How many deals stand apart. */
+  deals: number;
+  /** The outermost one's id and creation day. */
+  id: string;
+  day: string;
+  /** The day of the nearest deal of the rest. */
+  next: string;
+  /** The period without them. */
+  without: { from: string; to: string };
+}
+
+/**
+ * The deals at the start (or the end) of a period, 5% of its deals at most (one at least), created more
+ * than STRAY_GAP_DAYS before the next one and more days before it than the rest of the period spans: they
+ * stretch the period to twice its length or more. One deal with a mistyped 2015 among deals of 2025 made a
+ * comparison's «до» 121 months long and turned its payback from none into 14,7 months, while a typo into
+ * the future was said and one before 1990 too (T39 F13). The period is a deals' period (withinDeals).
+ */
+export function strayEnds(store: DealStore, period: { from: string; to: string }): { start?: StrayEnd; end?: StrayEnd } {
+  const [from, to] = [dayOfIso(period.from), dayOfIso(period.to)];
+  const list: number[] = [];
+  for (let i = 0; i < store.size; i++) {
+    const d = dayOf(store.created[i]!);
+    if (d >= from && d <= to) list.push(d);
+  }
+  const days = Float64Array.from(list).sort();
+  const n = days.length;
+  const most = Math.max(1, Math.floor(n * STRAY_SHARE));
+  const out: { start?: StrayEnd; end?: StrayEnd } = {};
+  for (let k = 1; k <= most && k < n && !out.start; k++) {
+    const gap = days[k]! - days[k - 1]!;
+    if (gap > STRAY_GAP_DAYS && gap >= to - days[k]!) out.start = strayEnd(store, days[0]!, days[k]!, k, { from: days[k]!, to });
+  }
+  for (let k = 1; k <= most && k < n && !out.end; k++) {
+    const gap = days[n - k]! - days[n - k - 1]!;
+    if (gap > STRAY_GAP_DAYS && gap >= days[n - k - 1]! - from) out.end = strayEnd(store, days[n - 1]!, days[n - k - 1]!, k, { from, to: days[n - k - 1]! });
+  }
+  return out;
+}
+
+/** A StrayEnd of `deals` deals whose outermost was created on `day` (a day number), the rest's nearest on `next`. */
+function strayEnd(store: DealStore, day: number, next: number, deals: number, without: { from: number; to: number }): StrayEnd {
+  let id = '';
+  for (let i = 0; i < store.size && id === ''; i++) if (dayOf(store.created[i]!) === day) id = store.idOf(i);
+  return { deals, id, day: isoDay(day * DAY_MS), next: isoDay(next * DAY_MS), without: { from: isoDay(without.from * DAY_MS), to: isoDay(without.to * DAY_MS) } };
 }

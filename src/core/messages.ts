@@ -452,6 +452,12 @@ export const MESSAGES = {
     ru: 'в периоде «{whichRu}» ({fromRu} — {toRu}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
     hint: { ru: 'проверьте файл сделок периода «{whichRu}»', en: 'check the {which} deals file' },
   },
+  // A periods' error beside deal rows not read (T39 F5): «все сделки созданы в один день» sent the user to export another period, while the rows were there, unreadable.
+  'compare.withUnread': {
+    ru: '{messageRu}; при этом не {skipped:прочитана|прочитаны|прочитаны} {skipped} из {rows} {rows:строки|строк|строк} сделок, и в них могут быть сделки, которых не хватает:\n{examplesRu}',
+    en: '{message}; and {skipped} of {rows} deal rows could not be read, which may hold the deals it lacks:\n{examples}',
+    hint: { ru: 'исправьте эти ячейки (или назовите колонки в файле --map) и запустите снова; если дело не в них: {hintRu}', en: 'fix those cells (or name the columns in a --map file) and run again; if they are not the cause: {hint}' },
+  },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -6,18 +6,26 @@ import { formatWhere } from '../errors.js';
 import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
+import { DAYS_PER_MONTH } from '../compare.js';
 import type { EvidenceFacts } from './facts.js';
 import type { PaymentLog } from './payment-log.js';
 
 /** The units a --map file names a duration column's in (map-file-schema.ts `units`), as the duration alerts list them. */
 const UNITS = { ru: '«s», «ms», «min», «hhmm» или «day»', en: 's, ms, min, hhmm or day' };
 
+/** The deals' currencies of one period of a comparison (mixed-currencies' `periods`): `plain`, none named, taken as roubles. */
+export interface PeriodCurrencies {
+  file: string;
+  currencies: string[];
+  plain?: true;
+}
+
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
-  | { code: 'no-outcome'; deals: number }
+  | { code: 'no-outcome'; deals: number; /** A comparison's period, where only it is so (PeriodAlert). */ which?: 'before' | 'after' }
   /** Every deal won, or every one lost (none open, none of the other outcome): an export filtered by stage. */
-  | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
-  | { code: 'won-no-amount'; won: number }
+  | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number; which?: 'before' | 'after' }
+  | { code: 'won-no-amount'; won: number; which?: 'before' | 'after'; /** The period's deals file, with which. */ file?: string }
   /** A quarter or more of the won deals without an amount, or without a close date the cycle takes, where some have one: the average check or the cycle rests on the few. */
   | { code: 'won-partly-bare'; what: 'amount' | 'closed'; won: number; without: number }
   /**
@@ -61,7 +69,7 @@ export type Alert =
   | { code: 'custom-fields'; file: string; columns: string[]; more?: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
-  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
+  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[]; /** Two sets of a comparison whose deals are in different currencies (a plain amount taken as roubles: `plain`). */ periods?: Record<'before' | 'after', PeriodCurrencies> }
   /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
   | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean; withoutManager: number }
   /** Payment rows counted as written that a paid share cannot be read from as it is (PaymentOddities): refunds, repeated rows, deals paid above their invoice. */
@@ -70,6 +78,14 @@ export type Alert =
   | { code: 'paid-negative'; managers: string[] }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
+  /** A comparison period's first (or last) deals created far apart from the rest, which stretch it (strayEnds; T39 F13). */
+  | { code: 'stray-deals'; file: string; which: 'before' | 'after'; at: 'start' | 'end'; deals: number; id: string; day: string; next: string; period: { from: string; to: string }; without: { from: string; to: string } }
+  /** A comparison's cost against deals in one currency that is not roubles: the cost is taken in it (T39 F4). */
+  | { code: 'cost-currency'; currency: string; cost: number; monthlyCost: number }
+  /** Plan months in the period with no day of the deals' (from, to): left out of plan vs fact (T39 F2). */
+  | { code: 'plan-outside'; months: string[]; from: string; to: string }
+  /** A plan file whose revenue targets are in several currencies, or in one the deals' are not (mixed-currencies' rule for spend; T39 F7). */
+  | { code: 'plan-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; dealCurrencies: string[] }
   | { code: 'spend-empty'; total: number }
   | { code: 'spend-no-source'; amount: number }
   | { code: 'spend-months'; withoutSpend: string[]; withoutDeals: string[] }
@@ -499,6 +515,8 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
+  if ((a.code === 'no-outcome' || a.code === 'one-outcome') && a.which) return periodOutcomeText(a, a.which, lang);
+  if (a.code === 'won-no-amount' && a.which) return periodNoAmountText(a, a.which, lang === 'ru');
   if (a.code === 'money-scale') return moneyScaleText(a, lang === 'ru');
   if (a.code === 'custom-fields') return customFieldsText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
@@ -519,6 +537,8 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
+  if (a.code === 'cost-currency') return costCurrencyText(a, lang);
+  if (a.code === 'stray-deals') return strayDealsText(a, lang);
   if (a.code === 'won-partly-bare') return wonPartlyBareText(a, lang === 'ru');
   if (a.code === 'other-sheets') return otherSheetsText(a, lang === 'ru');
   if (a.code === 'call-hours') return callHoursText(a, lang === 'ru');
@@ -529,7 +549,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -571,8 +591,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
-      const list = a.currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
-      if (a.kind) return sideCurrenciesText(a, list, ru);
+      const list = currencyList(a.currencies, ru);
+      if (a.kind || a.periods) return a.periods ? periodCurrenciesText(a.periods, ru) : sideCurrenciesText(a, list, ru);
       return ru
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or split the file by currency.`;
@@ -611,8 +631,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
 }
 
 /** The codes of the unit economics' and the plan's alerts (economicsText). */
-const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown']);
-type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' }>;
+const ECONOMICS_CODES = new Set<Alert['code']>(['spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown', 'plan-currencies', 'plan-outside']);
+type EconomicsAlert = Extract<Alert, { code: 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' | 'plan-currencies' | 'plan-outside' }>;
 
 /** The unit economics' and the plan's alerts: spend and its sources and months, groups, the plan. */
 function economicsText(a: EconomicsAlert, lang: string): string {
@@ -655,6 +675,12 @@ function economicsText(a: EconomicsAlert, lang: string): string {
       return ru
         ? `Ни одна из ${num(a.rows, ru)} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
         : `None of the plan's ${num(a.rows, ru)} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
+    case 'plan-outside':
+      return ru
+        ? `Месяцы плана без сделок в отчёте (сделки созданы ${day(a.from, lang)} — ${day(a.to, lang)}): ${months(a.months, lang)} — их строки не вошли в план / факт и в итоги по плану. Чтобы их учесть, выгрузите сделки и за эти месяцы.`
+        : `Plan months with no deals in the report (the deals were created ${day(a.from, lang)} — ${day(a.to, lang)}): ${months(a.months, lang)}; their rows are left out of plan vs fact and its totals. To count them, export the deals of those months too.`;
+    case 'plan-currencies':
+      return sideCurrenciesText({ ...a, kind: 'plan' }, currencyList(a.currencies, ru), ru);
     case 'plan-unknown':
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
@@ -662,13 +688,79 @@ function economicsText(a: EconomicsAlert, lang: string): string {
   }
 }
 
-/** A spend or payments file whose amounts are in several currencies, or in one the deals' are not: added to roubles as they are. */
-function sideCurrenciesText(a: Extract<Alert, { code: 'mixed-currencies' }>, list: string, ru: boolean): string {
+/** What a side file's amounts in another currency make wrong (sideCurrenciesText). */
+const SIDE_FIGURES = {
+  spend: { ru: 'расходы, CAC, цена лида и ROMI', en: 'spend, CAC, cost per lead and ROMI' },
+  payments: { ru: 'выставлено, оплачено и доля оплаты', en: 'invoiced, paid and the paid share' },
+  plan: { ru: 'план по выручке и % плана', en: 'the revenue plan and % of plan' },
+};
+
+/** Currencies with their rows' counts, as a reader of the language writes them: «USD — 2, RUB — 1». */
+function currencyList(currencies: ReadonlyArray<{ currency: string; deals: number }>, ru: boolean): string {
+  return currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
+}
+
+/** A spend, payments or plan file whose amounts are in several currencies, or in one the deals' are not: added to roubles as they are. */
+function sideCurrenciesText(a: { file: string; kind?: 'spend' | 'payments' | 'plan'; dealCurrencies?: string[] }, list: string, ru: boolean): string {
   const deals = (a.dealCurrencies ?? []).join(', ');
-  const what = a.kind === 'spend' ? (ru ? 'расходы, CAC, цена лида и ROMI' : 'spend, CAC, cost per lead and ROMI') : ru ? 'выставлено, оплачено и доля оплаты' : 'invoiced, paid and the paid share';
+  const what = SIDE_FIGURES[a.kind ?? 'spend'][ru ? 'ru' : 'en'];
   return ru
     ? `${a.file}: суммы в разных валютах или не в валюте сделок (${deals}): валюты строк — ${list}; ${what} складывают их как есть, без пересчёта. Пересчитайте суммы в валюту сделок или разделите файл по валютам.`
     : `${a.file}: the amounts are in several currencies or not in the deals' (${deals}): rows by currency ${list}; ${what} add them as they are, unconverted. Convert them into the deals' currency, or split the file by currency.`;
+}
+
+/**
+ * Two sets of a comparison whose deals are in different currencies (T39 F1: roubles before, dollars
+ * after read «Выручка в месяц −97,0%» and «не окупается», while the same rows in one file warned).
+ */
+function periodCurrenciesText(p: Record<'before' | 'after', PeriodCurrencies>, ru: boolean): string {
+  const side = (which: 'before' | 'after') => {
+    const c = p[which];
+    const plain = c.plain ? (ru ? ' (суммы без знака валюты считаются рублями)' : ' (amounts with no currency mark are taken as roubles)') : '';
+    return ru ? `«${which === 'before' ? 'до' : 'после'}» (${c.file}) — ${c.currencies.join(', ')}${plain}` : `${which} (${c.file}) ${c.currencies.join(', ')}${plain}`;
+  };
+  return ru
+    ? `Суммы сделок двух периодов в разных валютах: ${side('before')}, ${side('after')}; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть, без пересчёта. Выгрузите оба периода в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или пересчитайте суммы одного из них.`
+    : `The deal amounts of the two periods are in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted. Export both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
+}
+
+/** A period's months (days / 30.4375, spec) with one decimal, as the comparison's header shows them: «121,0». */
+function periodMonths(p: { from: string; to: string }, lang: string): string {
+  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
+  return (days / DAYS_PER_MONTH).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace(/\u00a0|\u202f/g, ' ');
+}
+
+/**
+ * A comparison period whose first (or last) deals stand far apart from the rest (T39 F13: one deal of a
+ * mistyped 2015 among deals of 2025 made «до» 121 months long and reversed the payback, without a word).
+ */
+function strayDealsText(a: Extract<Alert, { code: 'stray-deals' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
+  const start = a.at === 'start';
+  const gap = Math.abs(Date.parse(`${a.next}T00:00:00Z`) - Date.parse(`${a.day}T00:00:00Z`)) / 86_400_000;
+  if (ru) {
+    const which = `«${a.which === 'before' ? 'до' : 'после'}»`;
+    const who = a.deals === 1 ? `сделкой ${a.id}, созданной ${day(a.day, lang)}` : `${num(a.deals, ru)} сделками (${start ? 'первая' : 'последняя'} — ${a.id}, ${day(a.day, lang)})`;
+    const next = `${start ? 'следующая' : 'предыдущая'} сделка создана ${day(a.next, lang)}, через ${num(gap, ru)} ${plural(gap, 'день', 'дня', 'дней')}`;
+    return `${a.file}: период ${which} ${start ? 'начинается' : 'кончается'} ${who}, а ${next}: ${plural(a.deals, 'она растягивает', 'они растягивают', 'они растягивают')} период до ${periodMonths(a.period, lang)} мес. (${span(a.period)}); без ${plural(a.deals, 'неё', 'них', 'них')} он шёл бы ${span(a.without)} (${periodMonths(a.without, lang)} мес.). Показатели в месяц, окупаемость и ROI считаются по всему периоду. Похоже на опечатку в годе: проверьте дату создания и исправьте её в CRM или в файле.`;
+  }
+  const who = a.deals === 1 ? `deal ${a.id}, created ${day(a.day, lang)}` : `${num(a.deals, ru)} deals (the ${start ? 'first' : 'last'}: ${a.id}, ${day(a.day, lang)})`;
+  const next = `the ${start ? 'next' : 'previous'} deal was created ${day(a.next, lang)}, ${num(gap, ru)} ${gap === 1 ? 'day' : 'days'} ${start ? 'later' : 'earlier'}`;
+  return `${a.file}: the ${a.which} period ${start ? 'starts' : 'ends'} with ${who}, and ${next}: ${a.deals === 1 ? 'it stretches' : 'they stretch'} the period to ${periodMonths(a.period, lang)} months (${span(a.period)}); without ${a.deals === 1 ? 'it' : 'them'} the period would run ${span(a.without)} (${periodMonths(a.without, lang)} months). The per-month figures, payback and ROI are computed over the whole period. This looks like a mistyped year: check the creation date and correct it in the CRM or the file.`;
+}
+
+/**
+ * The cost of a comparison is a number in no currency of its own: payback divides it by the gain in the
+ * deals' currency. Deals in one currency that is not the roubles --cost's marks name (T39 F4: --cost
+ * «1 500 000 ₽» against deals in dollars gave «1 446,65 мес.» without a word).
+ */
+function costCurrencyText(a: Extract<Alert, { code: 'cost-currency' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const monthly = a.monthlyCost > 0 ? (ru ? ` и --monthly-cost (${money(a.monthlyCost, lang)})` : ` and --monthly-cost (${money(a.monthlyCost, lang)})`) : '';
+  return ru
+    ? `Суммы сделок в ${a.currency}, а затраты --cost (${money(a.cost, lang)})${monthly} считаются в валюте сделок: окупаемость и ROI делят их на прирост выручки в ${a.currency}. Если затраты в рублях или другой валюте, пересчитайте их в ${a.currency} и укажите числом (знак валюты в --cost читается только рублёвый).`
+    : `The deal amounts are in ${a.currency}, and the cost --cost (${money(a.cost, lang)})${monthly} is taken in the deals' currency: payback and ROI divide it by the revenue gain in ${a.currency}. If the cost is in roubles or another currency, convert it into ${a.currency} and give it as a number (--cost reads a rouble mark only).`;
 }
 
 /** The payments' unknown deals and odd rows (PaymentOddities) as alerts; `period`: a period was given, which leaves unknown deals' payments out. */
@@ -1152,6 +1244,25 @@ function dayFractionsText(a: Extract<Alert, { code: 'day-fractions' }>, ru: bool
   return ru
     ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче секунды, если читать колонку «${a.column}» в секундах (например, «${a.example}»): так не бывает, и минуты разговоров почти нулевые. Вероятно, это время Excel без формата — доля суток («${a.example}» — ${num(seconds, ru)} с). Если так, назовите единицу в файле --map: «${snippet}» (или задайте колонке в Excel формат времени [ч]:мм:сс).`
     : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a second when column "${a.column}" is read in seconds (e.g. "${a.example}"): no call does, and the talk minutes are near zero. It is probably an Excel time that lost its format, a fraction of a day ("${a.example}" is ${num(seconds, ru)} s). If so, name the unit in a --map file: "${snippet}" (or give the column Excel's [h]:mm:ss time format).`;
+}
+
+/** An outcome alert of one period of a comparison (T39 F19: a «до» export filtered to won deals said nothing): the period, then the alert's words. */
+function periodOutcomeText(a: Extract<Alert, { code: 'no-outcome' | 'one-outcome' }>, which: 'before' | 'after', lang: string): string {
+  const { which: _, ...whole } = a;
+  const text = describeAlert(whole, lang);
+  const lead = lang === 'ru' ? `В периоде «${which === 'before' ? 'до' : 'после'}»: ` : `In the ${which} period: `;
+  return lead + text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * A comparison's period whose won deals have no amount, in a file with an amount column (T39 F18): its
+ * revenue reads 0, so payback and ROI, a gain over it, are not computed.
+ */
+function periodNoAmountText(a: Extract<Alert, { code: 'won-no-amount' }>, which: 'before' | 'after', ru: boolean): string {
+  const file = a.file === undefined ? '' : `${a.file}: `;
+  return ru
+    ? `${file}в периоде «${which === 'before' ? 'до' : 'после'}» ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет суммы: выручка периода 0, средний чек не посчитан, а прирост от выручки, взятой как 0, — не прирост: окупаемость и ROI от него не считаются. Заполните суммы в выгрузке или, если сумма в другой колонке, назовите её в файле --map (columns: { amount: "Колонка" }).`
+    : `${file}in the ${which} period none of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: the period's revenue is 0, its average check is not computed, and a gain from a revenue taken as 0 is no gain: payback and ROI are not computed from it. Fill the amounts in the export or, if the amount is in another column, name it in a --map file (columns: { amount: "Column" }).`;
 }
 
 /** Every deal won or every one lost: the export was most likely filtered by stage. */

@@ -38,6 +38,8 @@ export interface PlanCell {
 /** Plan vs fact (`kpi --plan`): totals over the plan's rows in the period, then the rows. */
 export interface PlanResult {
   by: 'manager' | 'source';
+  /** Why the plan's facts are not known (a plan by source, deals with no source column): `achieved` is null on every row and total. */
+  not_applicable?: string;
   leads?: PlanFigure;
   won?: PlanFigure;
   revenue?: PlanFigure;

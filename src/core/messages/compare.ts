@@ -15,4 +15,9 @@ export const COMPARE_TEXT = {
   noValue: { ru: 'в одном из периодов нет значения', en: 'a period has no value' },
   /** Why the 12-month ROI is null with a cost of 0 and no running cost: its denominator (spec: roi_12m) is 0, a return on nothing spent. */
   roiNoCost: { ru: 'не определён: затрат нет (разовые и ежемесячные — 0)', en: 'not defined: there is no cost (one-off and running costs are 0)' },
+  /** Why payback and ROI are not computed: a period's won deals have no amount at all, so its revenue reads 0 (T39 F18). */
+  noWonAmounts: {
+    ru: 'в периоде «{whichRu}» ни у одной выигранной сделки нет суммы ({option}): его выручка взята как 0, а прирост от выручки, взятой как 0, — не прирост',
+    en: 'no won deal of the {which} period has an amount ({option}): its revenue reads 0, and a gain from a revenue taken as 0 is no gain',
+  },
 } as const satisfies Record<string, Template>;
