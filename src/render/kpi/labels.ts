@@ -1,5 +1,7 @@
 import { tr } from '../../core/i18n.js';
 import type { Payback } from '../../core/compare.js';
+import { fill } from '../../core/messages.js';
+import { COMPARE_TEXT } from '../../core/messages/compare.js';
 
 /** Metric groups for terminal tables: each fits 100 columns. */
 export const METRIC_GROUPS: Array<{ title: { ru: string; en: string }; keys: string[] }> = [
@@ -124,6 +126,9 @@ export function reasonText(reason: string, lang: string): string {
   if (plain) return plain.replace(`(--${own[2]})`, own[3] ? `(${own[1]} и ${own[3]})` : own[0]);
   // The two periods' different wants of a comparison row, joined by «; and» (core/compare.ts bothPeriods): each said.
   if (reason.includes('; and ')) return reason.split('; and ').map((part) => reasonText(part, lang)).join('; а также ');
+  // A period's won deals with no amount (payback not computed): its period and option in the Russian sentence.
+  const bare = /^no won deal of the (before|after) period has an amount \((--[\w-]+)\)/.exec(reason);
+  if (bare) return fill(COMPARE_TEXT.noWonAmounts.ru, { whichRu: bare[1] === 'before' ? 'до' : 'после', option: bare[2]! });
   return periodFileReason(reason) ?? reason;
 }
 
