@@ -116,7 +116,8 @@ function describeValueEn(value: unknown): string {
     const start = startOf(value);
     return start === undefined ? JSON.stringify(value) : fill(QUOTED_TEXT.long.en, { count: value.length, start });
   }
-  if (Array.isArray(value)) return 'a list';
+  // An empty list said as one: «expected a list of at least 1 item; got a list» read as a contradiction (a tester).
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (value !== null && typeof value === 'object') return 'a "key: value" map';
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not a number (.nan)' : 'a number too large to count with (1e999, .inf)';
   return String(value);
@@ -124,13 +125,14 @@ function describeValueEn(value: unknown): string {
 
 /** A value from the user's document, shown in Russian: texts quoted, numbers and words as written. */
 export function describeValueRu(value: unknown): string {
-  if (value === undefined) return 'ничего';
+  // «получено ничего» is no Russian (a tester): a key written with no value.
+  if (value === undefined) return 'пустое значение';
   if (value === null) return 'null';
   if (typeof value === 'string') {
     const start = startOf(value);
     return start === undefined ? `«${value}»` : fill(QUOTED_TEXT.long.ru, { count: groupedRu(value.length), start });
   }
-  if (Array.isArray(value)) return 'список';
+  if (Array.isArray(value)) return value.length === 0 ? 'пустой список' : 'список';
   if (typeof value === 'object') return 'набор «ключ: значение»';
   // YAML's 1e999 and .inf are Infinity, .nan NaN: said, not printed as «Infinity».
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'не число (.nan)' : 'число больше любого, с которым можно считать (1e999, .inf)';

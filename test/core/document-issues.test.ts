@@ -70,8 +70,8 @@ describe('schema messages of a document, in both languages from the issue, not z
   });
 
   it('a list that must not be empty', () => {
-    expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено список']);
-    expect(problems({ answers: {}, columns: [] }, 'en')).toEqual(['doc.yaml, at columns: expected a list of at least 1 item; got a list']);
+    expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено пустой список']);
+    expect(problems({ answers: {}, columns: [] }, 'en')).toEqual(['doc.yaml, at columns: expected a list of at least 1 item; got an empty list']);
   });
 
   it('a text that must not be empty', () => {
