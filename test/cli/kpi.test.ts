@@ -502,6 +502,17 @@ describe('crm-audit inspect, generate, demo', () => {
   });
 });
 
+// T40 F3: a folder that takes no file got the output's hint «укажите другой путь в -o», which demo does not take.
+describe('demo where its report cannot be written', () => {
+  it('says the tour writes into the current folder, with no -o in the hint', () => {
+    const run = runCli(['demo'], { cwd: '/proc', env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ошибка: /proc/demo-report.html: не удалось записать отчёт тура: ');
+    expect(run.stderr).toContain('подсказка: тур пишет demo-report.html в текущую папку: запустите crm-audit demo из папки, куда можно писать');
+    expect(run.stderr).not.toContain('-o');
+  });
+});
+
 describe('loss reasons written in the stage, with no reason column', () => {
   // Kommo's «Venda perdida (Sem interesse)»: the reasons were read, yet the metric said it needed a reason column.
   it('are the loss reasons, not a metric that needs a column', () => {

@@ -1,10 +1,12 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
 import { paint } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dayRu } from '../../core/i18n.js';
+import { UserError } from '../../core/errors.js';
+import { osReason } from '../../core/messages/os-errors.js';
 
 /** The bundled samples folder. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples/', import.meta.url));
@@ -77,6 +79,12 @@ async function writeDemoReport(ctx: CliContext, lang: string, file: string): Pro
 export async function run(opts: { lang: string }, ctx: CliContext): Promise<number> {
   const c = paint(ctx, 'stdout');
   const lang = opts.lang === 'en' ? 'en' : 'ru';
+  // A folder that takes no file is said before the tour, not after it (its report was the last step).
+  try {
+    accessSync(ctx.cwd, constants.W_OK);
+  } catch (error) {
+    throw UserError.of('E_OUTPUT', 'demo.write', osReason(error as NodeJS.ErrnoException), { file: path.resolve(ctx.cwd, 'demo-report.html') });
+  }
   // The steps read the same samples: a warning about them is said by the first step that finds it, not again by each.
   const shared = { ...ctx, warned: new Set<string>() };
   for (const step of steps()) {
@@ -86,7 +94,10 @@ export async function run(opts: { lang: string }, ctx: CliContext): Promise<numb
   }
   const file = demoReportFile(ctx.cwd);
   ctx.stdout.write(`\n${c.bold(`== ${lang === 'ru' ? 'Отчёт для клиента с графиками (HTML)' : 'The client report with charts (HTML)'}`)}\n${c.dim(`$ crm-audit report --answers … -d … -a … -p … --cutover 2025-01-01 --cost 1500000 -o ${path.basename(file)}`)}\n\n`);
-  const code = await writeDemoReport(shared, opts.lang, file);
+  const code = await writeDemoReport(shared, opts.lang, file).catch((error: unknown) => {
+    if (!(error instanceof UserError) || error.code !== 'E_OUTPUT') throw error;
+    throw UserError.of('E_OUTPUT', 'demo.write', error.params ?? {}, error.where);
+  });
   if (code !== EXIT.ok) return code;
   // report.run has just said «Записано: …/demo-report.html (385,2 КБ)»: the path is not repeated, only what to do with it.
   ctx.stdout.write(lang === 'ru' ? 'Откройте его в браузере; печать даёт страницы A4.\n' : 'Open it in a browser; it prints on A4 pages.\n');

@@ -233,4 +233,9 @@ export const COMMAND_MESSAGES = {
   },
   // As every command that writes a file says it (writtenLine): «Записано: FILE (size)», each file with its size.
   'generate.wrote': { ru: 'Записано: {files}', en: 'Written: {files}' },
+  // The tour writes its HTML into the working folder and takes no -o: the output's hint («другой путь в -o») did not fit it (a tester).
+  'demo.write': {
+    ru: 'не удалось записать отчёт тура: {reasonRu}', en: 'cannot write the tour\'s report: {reason}',
+    hint: { ru: 'тур пишет demo-report.html в текущую папку: запустите crm-audit demo из папки, куда можно писать', en: 'the tour writes demo-report.html into the current folder: run crm-audit demo from a folder you can write to' },
+  },
 } as const satisfies Record<string, MessageDef>;
