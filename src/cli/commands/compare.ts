@@ -39,9 +39,18 @@ export function parseAmount(value: string | undefined, name: string): number | u
     const { decimal, whole } = comma;
     throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') });
   }
-  if (n === undefined) throw UserError.of('E_USAGE', 'usage.amount', { name, value });
+  if (n === undefined) {
+    // A dollar, euro or tenge mark: the number is there, in another currency than the rouble the option reads.
+    const number = FOREIGN_CURRENCY.test(value) ? readAmount(value.replace(FOREIGN_CURRENCY_ALL, ' ')) : undefined;
+    if (number !== undefined) throw UserError.of('E_USAGE', 'usage.amountCurrency', { name, value, number: String(number) });
+    throw UserError.of('E_USAGE', 'usage.amount', { name, value });
+  }
   return n;
 }
+
+/** Currency marks and codes other than the rouble's, as a cost may be typed with them («$1 500 000», «1500000 USD»). */
+const FOREIGN_CURRENCY = /[$€£¥₸₴]|\b(?:USD|EUR|GBP|CNY|KZT|UAH|BYN|CHF|AED|TRY)\b/i;
+const FOREIGN_CURRENCY_ALL = new RegExp(FOREIGN_CURRENCY.source, 'gi');
 
 /**
  * Parses what a manager's hour costs (`--hourly-cost`, and the prompt of an interactive audit): the

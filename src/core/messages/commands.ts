@@ -17,6 +17,12 @@ const VALUES_HELD = { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds
  */
 export const COMMAND_MESSAGES = {
   'usage.amount': { ru: `{name}: «{value}» не читается; нужно ${AMOUNT_FORMS.ru}, не меньше 0`, en: `{name} must be ${AMOUNT_FORMS.en}, of 0 or more; got "{value}"` },
+  // T39 F4: «$1500000» was «не читается» with the rouble forms only: the cost is a number in the deals' currency.
+  'usage.amountCurrency': {
+    ru: '{name}: «{value}» — сумма в другой валюте; сумма затрат пишется числом в валюте сделок (из знаков валюты читается только рублёвый: ₽, руб., RUB)',
+    en: '{name}: "{value}" is an amount in another currency; a cost is written as a number in the deals\' currency (of currency marks only the rouble\'s is read: ₽, руб., RUB)',
+    hint: { ru: 'если сделки в этой валюте, укажите {name} {number}; иначе переведите сумму в валюту сделок', en: 'if the deals are in that currency, give {name} {number}; else convert the amount to the deals\' currency' },
+  },
   'usage.amountAmbiguous': {
     ru: '{name}: «{value}» можно прочитать и как {decimalRu}, и как {whole}', en: '{name}: "{value}" could be {decimal} or {whole}',
     hint: { ru: 'напишите сумму без запятой и точки ({whole} или «{spaced}») или с десятичной частью не из трёх цифр', en: 'write the amount without the comma or dot ({whole}, "{spaced}"), or with a decimal part of other than three digits' },
