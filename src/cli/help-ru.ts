@@ -1,5 +1,6 @@
 import { PRESETS } from '../core/presets.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
+import { countText } from '../core/i18n.js';
 
 /**
  * `--help` in Russian, gettext-style: the English text written in program.ts (a command's or an
@@ -47,11 +48,11 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'order of ambiguous slash dates': 'порядок дня и месяца в неоднозначных датах через косую черту',
   'shift activity times by this many hours (e.g. -3, +2:30)': 'сдвинуть время действий на столько часов (например, -3 или +2:30)',
   'unreadable rows tolerated per file (default 1% or 5 rows, whichever is larger)': 'сколько нечитаемых строк допустимо в файле (по умолчанию 1% или 5 строк, что больше)',
-  [`longest cell accepted (default ${DEFAULT_LIMITS.maxCellChars})`]: `самая длинная допустимая ячейка, в символах (по умолчанию ${DEFAULT_LIMITS.maxCellChars})`,
-  [`most columns accepted (default ${DEFAULT_LIMITS.maxColumns})`]: `наибольшее число колонок (по умолчанию ${DEFAULT_LIMITS.maxColumns})`,
-  [`most bytes an XLSX may inflate to (default ${DEFAULT_LIMITS.maxInflatedBytes})`]: `до скольких байт может распаковаться XLSX (по умолчанию ${DEFAULT_LIMITS.maxInflatedBytes})`,
+  [`longest cell accepted (default ${DEFAULT_LIMITS.maxCellChars})`]: `самая длинная допустимая ячейка, в символах (по умолчанию ${countText(DEFAULT_LIMITS.maxCellChars, 'ru')})`,
+  [`most columns accepted (default ${DEFAULT_LIMITS.maxColumns})`]: `наибольшее число колонок (по умолчанию ${countText(DEFAULT_LIMITS.maxColumns, 'ru')})`,
+  [`most bytes an XLSX may inflate to (default ${DEFAULT_LIMITS.maxInflatedBytes})`]: `до скольких байт может распаковаться XLSX (по умолчанию ${countText(DEFAULT_LIMITS.maxInflatedBytes, 'ru')})`,
   'company name for the report heading': 'название компании для заголовка отчёта',
-  'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable': 'сгруппировать ещё и по менеджеру, источнику, воронке, этапу (открытые сделки) или месяцу; через запятую — сводная таблица (source,month); можно несколько раз',
+  'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable': 'сгруппировать ещё и по менеджеру, источнику, воронке, этапу (открытые сделки) или месяцу: manager, source, pipeline, stage, month; через запятую — сводная таблица (source,month); можно несколько раз',
   'marketing spend by month and source (CSV/XLSX): spend, CAC, cost per lead, ROMI, LTV': 'расходы на маркетинг по месяцам и источникам (CSV или XLSX): расходы, CAC, цена лида, ROMI, LTV',
   'targets by manager or source and month (leads, won, revenue): plan vs fact': 'план по менеджерам или источникам и месяцам (лиды, выигранные, выручка): план и факт',
   'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 1': 'доля маржи в выручке — для ROMI и LTV (0.35, 35%); по умолчанию 1',

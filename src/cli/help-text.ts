@@ -22,15 +22,27 @@ export function errorPlaceholders(text: string, lang: string): string {
   return placeholders(text, lang).replace(/(аргумент «)([^»]+)(»)/g, (whole, open: string, name: string, close: string) => (PLACEHOLDERS_RU[name] ? `${open}${PLACEHOLDERS_RU[name]}${close}` : whole));
 }
 
+/**
+ * A default as a Russian help shows it, in a form the option takes: a day as ДД.ММ.ГГГГ («2024-07-01»
+ * read as English in a Russian help: a tester), a span in Russian units (24h → 24ч).
+ */
+function defaultRu(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return `${day[3]}.${day[2]}.${day[1]}`;
+  const span = /^(\d+)([hmd])$/.exec(value);
+  return span ? `${span[1]}${{ h: 'ч', m: 'мин', d: 'д' }[span[2] as 'h' | 'm' | 'd']}` : value;
+}
+
 /** A description with commander's "(choices: …, default: …)" in `lang`. */
 function withExtras(description: string, item: Option | Argument, lang: string, showDefault: boolean): string {
   const extra: string[] = [];
-  // Values quoted as each language quotes: «table» in Russian, "table" in English.
+  // Values quoted as each language quotes: «table» in Russian, "table" in English; a default as a Russian reader writes it.
   const quote = (v: unknown) => (lang === 'ru' ? `«${String(v)}»` : JSON.stringify(v));
+  const shownDefault = (v: unknown) => quote(lang === 'ru' && typeof v === 'string' ? defaultRu(v) : v);
   if (item.argChoices) extra.push(`${helpWord('choices', lang)}: ${item.argChoices.map(quote).join(', ')}`);
   // An empty list (a repeatable option given no value) is no default worth showing.
   const empty = Array.isArray(item.defaultValue) && item.defaultValue.length === 0;
-  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(`${helpWord('default', lang)}: ${item.defaultValueDescription || quote(item.defaultValue)}`);
+  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(`${helpWord('default', lang)}: ${item.defaultValueDescription || shownDefault(item.defaultValue)}`);
   const text = helpWord(description, lang);
   return extra.length > 0 ? `${text ? `${text} ` : ''}(${extra.join(', ')})` : text;
 }

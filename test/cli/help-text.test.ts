@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { HELP_RU, PLACEHOLDERS_RU } from '../../src/cli/help-ru.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { runCli } from '../helpers/cli.js';
 
 /** The program as a run in `lang` builds it, with its help written into `out`. */
 function program(lang: string, out: string[]): Command {
@@ -110,5 +111,27 @@ describe('--help on a narrow terminal', () => {
 
   it('keeps two columns where the descriptions have room', () => {
     expect(narrowHelp('ru', 'kpi', 120)).toMatch(/\n {2}--from <дата> +первый день периода/);
+  });
+});
+
+// T40 F11: a Russian help showed «24h», «2024-07-01» and 1048576 where a Russian reader writes «24ч», 01.07.2024, 1 048 576.
+describe('defaults in a Russian help', () => {
+  const help = (args: string[]) => runCli([...args, '--help'], { env: { LANG: 'ru_RU.UTF-8' } }).stdout.replace(/\s+/g, ' ');
+
+  it('are written as a Russian reader writes them, in forms the options take', () => {
+    const kpi = help(['kpi']);
+    expect(kpi).toContain('(по умолчанию: «24ч»)');
+    expect(kpi).toContain('(по умолчанию 1 048 576)');
+    expect(kpi).toContain('(по умолчанию 1 073 741 824)');
+    expect(kpi).toContain('manager, source, pipeline, stage, month');
+    const generate = help(['generate']);
+    expect(generate).toContain('(по умолчанию: «01.07.2024»)');
+    expect(generate).toContain('(по умолчанию: «30.06.2025»)');
+  });
+
+  it('stay as they are in English', () => {
+    const kpi = runCli(['kpi', '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ');
+    expect(kpi).toContain('(default: "24h")');
+    expect(kpi).toContain('(default 1048576)');
   });
 });
