@@ -342,12 +342,12 @@ export const MESSAGES = {
   },
   'output.isFolder': {
     ru: 'путь результата — это папка', en: 'the output path is a folder',
-    hint: { ru: 'укажите имя файла, например -o report.xlsx', en: 'give a file name, e.g. -o report.xlsx' },
+    hint: { ru: 'укажите имя файла, например -o отчёт.xlsx', en: 'give a file name, e.g. -o report.xlsx' },
   },
   'usage.count': { ru: '{name}: нужно целое положительное число; получено «{value}»', en: '{name} must be a positive whole number, got "{value}"' },
   'usage.xlsxOnTerminal': {
     ru: 'книгу XLSX нельзя вывести в терминал', en: 'an XLSX workbook cannot be printed on a terminal',
-    hint: { ru: 'добавьте -o report.xlsx или перенаправьте stdout в файл', en: 'add -o report.xlsx, or redirect stdout to a file' },
+    hint: { ru: 'добавьте -o отчёт.xlsx или перенаправьте стандартный вывод в файл', en: 'add -o report.xlsx, or redirect stdout to a file' },
   },
   'usage.now': {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
