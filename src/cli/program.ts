@@ -416,6 +416,8 @@ function declareMap(program: Command, run: Run): void {
 
 /** An invalid choice's message (commander's) with the closest allowed one after it, as an unknown option has: `--format jsn` (may be json?). A tester found none. */
 function withNearestChoice(message: string): string {
+  // `-v` for the version, as many tools spell it: commander suggests only among long options (a tester).
+  if (/^error: unknown option '-v'\n$/.test(message)) return "error: unknown option '-v'\n(Did you mean -V?)\n";
   const m = /argument '([^']*)' is invalid\. Allowed choices are ([^\n]*)\.\n/.exec(message);
   const near = m ? closest(m[1]!, m[2]!.split(', '))[0] : undefined;
   return near === undefined ? message : message.replace(m![0], `${m![0]}(Did you mean ${near}?)\n`);

@@ -140,3 +140,13 @@ describe('one language a run', () => {
     expect(runCli(['report', '-d', '-', '--format', 'md'], { input: deals, env: { LANG: 'ru_RU.UTF-8' } }).stdout).toContain('Отчёт crm-audit');
   });
 });
+
+// T40 F11: `-v` got «неизвестный параметр» with no word of -V, where commander suggests a long option.
+describe('-v for the version', () => {
+  it('is unknown, with -V suggested, in the run\'s language', () => {
+    const ru = runCli(['-v'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('ошибка: неизвестный параметр «-v»\n(может быть, -V?)');
+    expect(runCli(['-v', '--lang', 'en']).stderr).toContain("error: unknown option '-v'\n(Did you mean -V?)");
+  });
+});
