@@ -10,7 +10,7 @@ import { terminalSafe } from '../render/terminal-safe.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { clearProgress } from './progress.js';
-import { saveInterviewDraft } from './audit-draft.js';
+import { interview, saveInterviewDraft } from './audit-draft.js';
 
 /** Thrown by a command to end with a given exit code after it has printed what it had to say. */
 export class ExitWith extends Error {
@@ -31,6 +31,8 @@ export function isTerminalGone(error: unknown): boolean {
 
 /** Runs the CLI on argv and returns the exit code; the bin only sets process.exitCode. */
 export async function execute(argv: string[], ctx: CliContext): Promise<number> {
+  // An interview of an earlier run in this process (tests run the CLI in-process) is never this run's draft.
+  interview.draft = undefined;
   const lang = messageLang(ctx, langInArgv(argv));
   const state: { code: number; lang: string; argv: readonly string[] } = { code: EXIT.ok, lang, argv };
   const program = buildProgram(ctx, state);
