@@ -237,14 +237,21 @@ function paybackReason(rows: readonly CompareRow[], before: PeriodKpis, after: P
 }
 
 /**
+ * Won deals none of which has an amount, in a file with an amount column: revenue 0 and no average check.
+ * The one rule of kpi's won-no-amount alert and of a comparison's period with no gain to count (bareRevenue).
+ */
+export function revenueWithoutAmounts(total: MetricValues): boolean {
+  return (num(total.won) ?? 0) > 0 && total.revenue === 0 && total.average_check === null;
+}
+
+/**
  * A period with won deals none of which has an amount, in a file with an amount column (its revenue a
  * number, its average check none): its revenue reads 0, and a gain over it is the amounts left unfilled
  * before a CRM, not sales (T39 F18: payback 4,93 months, ROI +143,5% from budgets left empty). The
  * reason names the period and its deals' option.
  */
 function bareRevenue(p: PeriodKpis, which: 'before' | 'after'): string | undefined {
-  const won = num(p.total.won) ?? 0;
-  if (won === 0 || p.total.revenue !== 0 || p.total.average_check !== null) return undefined;
+  if (!revenueWithoutAmounts(p.total)) return undefined;
   return fill(COMPARE_TEXT.noWonAmounts.en, { which, whichRu: which === 'before' ? 'до' : 'после', option: p.dealsOption ?? '--deals' });
 }
 

@@ -6,7 +6,7 @@ import { formatWhere } from '../errors.js';
 import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
-import { DAYS_PER_MONTH } from '../compare.js';
+import { makePeriod, revenueWithoutAmounts } from '../compare.js';
 import type { EvidenceFacts } from './facts.js';
 import type { PaymentLog } from './payment-log.js';
 
@@ -427,7 +427,7 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   else if (leads >= OUTCOME_MIN_DEALS && (total.won === leads || total.lost === leads)) out.push({ code: 'one-outcome', outcome: total.won === leads ? 'won' : 'lost', deals: leads });
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
   const won = Number(total.won ?? 0);
-  if (won > 0 && !('revenue' in notApplicable) && total.revenue === 0 && total.average_check === null) out.push({ code: 'won-no-amount', won });
+  if (!('revenue' in notApplicable) && revenueWithoutAmounts(total)) out.push({ code: 'won-no-amount', won });
   // Won deals none of which has a close date on or after its creation: the cycle (spec: over won deals) is not computed, and the tables showed «—» without a word.
   if (won > 0 && !('cycle_days_avg' in notApplicable) && total.cycle_days_avg === null) out.push({ code: 'closed-no-date', won });
   // A loss-reason column no lost deal fills: the reasons read «not given» 100% with no word (a tester), as if the managers had been asked and said nothing.
@@ -724,10 +724,9 @@ function periodCurrenciesText(p: Record<'before' | 'after', PeriodCurrencies>, r
     : `The deal amounts of the two periods are in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted. Export both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
 }
 
-/** A period's months (days / 30.4375, spec) with one decimal, as the comparison's header shows them: «121,0». */
+/** A period's months (makePeriod's, spec) with one decimal, as the comparison's header shows them: «121,0». */
 function periodMonths(p: { from: string; to: string }, lang: string): string {
-  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
-  return (days / DAYS_PER_MONTH).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace(/\u00a0|\u202f/g, ' ');
+  return makePeriod(p.from, p.to).months.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace(/\u00a0|\u202f/g, ' ');
 }
 
 /**
