@@ -59,4 +59,14 @@ describe('a plan whose revenue is in another currency than the deals is said, as
     expect(run(['kpi', '-d', 'plain.csv', '--plan', 'plan-across.csv'], dir).json.dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'plan-currencies', currencies: [{ currency: 'USD', deals: 1 }] }));
     expect(run(['kpi', '-d', 'plain.csv', '--plan', 'plan-rub.csv'], dir).json.dataQuality.alerts.filter((a) => a.code === 'plan-currencies')).toEqual([]);
   });
+
+  // One rule of months across for spend and plan (readMonthsAcross): a row's currency is its first filled month's, and a bad row's is none.
+  it('a spend table with months across counts each good row\'s currency once, a bad row\'s not', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'spend-across.csv'), 'Источник;Январь 2024;Февраль 2024\nAds;;$200\nSEO;$100;$50\nRadio;$100;abc\n');
+    const alerts = runCli(['kpi', '-d', 'plain.csv', '--spend', 'spend-across.csv', '--now', '2026-12-05', '--format', 'json', '--lang', 'en', '--max-bad-rows', '1'], { cwd: dir });
+    expect(alerts.code, alerts.stderr).toBe(0);
+    const json = JSON.parse(alerts.stdout) as { dataQuality: { alerts: Array<{ code: string; kind?: string; currencies?: unknown }> } };
+    expect(json.dataQuality.alerts.find((a) => a.code === 'mixed-currencies' && a.kind === 'spend')?.currencies).toEqual([{ currency: 'USD', deals: 2 }]);
+  });
 });

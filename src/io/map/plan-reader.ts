@@ -64,11 +64,7 @@ export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow 
  * more likely, and is refused rather than read as roubles, with the layout that reads counts.
  */
 function readPlanMonths(cells: Cells, ctx: ReadContext, key: PlanKey, name: string, months: ReadonlyArray<{ col: number; month: string }>): SpendMonths<PlanRow> | RowProblem | typeof PENDING {
-  const rows = readMonthsAcross(cells, ctx, months, 'revenue', (month, revenue, col, i): PlanRow => {
-    // The currency of the row's first filled month, as a spend row's months across (plan-currencies).
-    if (i === 0) noteCurrency(cells, ctx, col);
-    return { manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads: null, won: null, revenue };
-  });
+  const rows = readMonthsAcross(cells, ctx, months, 'revenue', (month, revenue): PlanRow => ({ manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads: null, won: null, revenue }));
   if (!Array.isArray(rows)) return rows;
   if (rows.length === 0) return NO_TARGETS;
   if (rows.every((r) => Number.isInteger(r.revenue) && r.revenue! <= COUNT_AT_MOST)) return new RowProblem('skip', 'a plan with months across is read as revenue targets, and these look like counts (leads or deals): keep such a plan long, a row per month with leads and won columns', headerOf(ctx, months[0]!.col, 'revenue'));

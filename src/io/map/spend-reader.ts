@@ -37,11 +37,7 @@ export function readSpend(cells: Cells, ctx: ReadContext, sums: SpendSums): Spen
   if (source !== '' && isTotalsLabel(source)) return TOTALS_ROW;
   const unnamed = source === '' || SUM_LABEL.test(source);
   if (ctx.map.months) {
-    // The currency of the row's first filled month, as a long table's row has one amount.
-    const rows = readMonthsAcross(cells, ctx, ctx.map.months, 'amount', (month, amount, col, i) => {
-      if (i === 0) noteCurrency(cells, ctx, col);
-      return { month, source, amount };
-    });
+    const rows = readMonthsAcross(cells, ctx, ctx.map.months, 'amount', (month, amount) => ({ month, source, amount }));
     if (!Array.isArray(rows)) return rows;
     if (rows.length === 0) return NO_AMOUNT;
     // The whole table is one scope: a totals row sums every month column.
@@ -121,21 +117,28 @@ function sumsOf(tally: Tally, rows: readonly SpendRow[]): boolean {
 
 /**
  * A row of a table with months across (`Яндекс.Директ;25 000;15 000;40 000`, a spend budget; a plan's
- * `Иванов Иван;150 000;100 000`): a row per month whose cell is filled, made by `make` (given the cell's
- * number, its column and how many rows came before it); an empty cell gives no row (nothing is known to
- * have been spent or planned: not a 0, which a 0 says), so a row with every month empty gives none. A
- * bad cell (text, a negative number) makes the whole row bad; PENDING while a cell's decimal mark waits.
+ * `Иванов Иван;150 000;100 000`): a row per month whose cell is filled, made by `make`; an empty cell
+ * gives no row (nothing is known to have been spent or planned: not a 0, which a 0 says), so a row with
+ * every month empty gives none. A bad cell (text, a negative number) makes the whole row bad; PENDING
+ * while a cell's decimal mark waits. The row's currency is its first filled month's (noteCurrency), as a
+ * long table's row has one amount: noted once the row is read, never for a bad one.
  */
-export function readMonthsAcross<R>(cells: Cells, ctx: ReadContext, months: ReadonlyArray<{ col: number; month: string }>, field: string, make: (month: string, amount: number, col: number, i: number) => R): R[] | RowProblem | typeof PENDING {
+export function readMonthsAcross<R>(cells: Cells, ctx: ReadContext, months: ReadonlyArray<{ col: number; month: string }>, field: string, make: (month: string, amount: number) => R): R[] | RowProblem | typeof PENDING {
   const rows: R[] = [];
   let pending = false;
+  let first: number | undefined;
   for (const { col, month } of months) {
     const amount = readNonNegative(cells, col, field, ctx);
     if (amount instanceof RowProblem) return amount;
     if (amount === PENDING) pending = true;
-    else if (amount !== null) rows.push(make(month, amount, col, rows.length));
+    else if (amount !== null) {
+      first ??= col;
+      rows.push(make(month, amount));
+    }
   }
-  return pending ? PENDING : rows;
+  if (pending) return PENDING;
+  if (first !== undefined) noteCurrency(cells, ctx, first);
+  return rows;
 }
 
 /** The one noteCurrency of every reader (context.ts), where payment-reader imports it from. */
