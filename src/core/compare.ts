@@ -316,7 +316,7 @@ function compareManagers(before: PeriodKpis, after: PeriodKpis, targets: Record<
 }
 
 /** A gap longer than this between a period's first (or last) deals and the rest may be a mistyped year (strayEnds). */
-export const STRAY_GAP_DAYS = 180;
+const STRAY_GAP_DAYS = 180;
 /** At most this share of a period's deals (one at least) stand apart for strayEnds to say so. */
 const STRAY_SHARE = 0.05;
 
@@ -342,6 +342,8 @@ export interface StrayEnd {
  */
 export function strayEnds(store: Pick<DealStore, 'size' | 'created' | 'idOf'>, period: { from: string; to: string }): { start?: StrayEnd; end?: StrayEnd } {
   const [from, to] = [dayOfIso(period.from), dayOfIso(period.to)];
+  // A period that holds no day (a cutover past every deal): no deal to stand apart; its error is the periods' own.
+  if (!(to >= from)) return {};
   // Deals a day, over the period's days: its ends are walked day by day, with no sort of a million days (130 ms a period).
   const perDay = new Int32Array(to - from + 1);
   let n = 0;

@@ -31,6 +31,10 @@ describe('strayEnds', () => {
     expect(found).toEqual({ start: { deals: 1, id: 'D0', day: '2015-03-02', next: '2025-01-01', without: { from: '2025-01-01', to: '2025-01-30' } } });
   });
 
+  it('says nothing of a period that holds no day (a cutover past every deal)', () => {
+    expect(strayEnds(store([BASE, BASE + DAY]), { from: '2025-02-01', to: '2025-01-02' })).toEqual({});
+  });
+
   it('says nothing of a period whose deals run evenly, or of a gap shorter than the rest', () => {
     expect(strayEnds(store(Array.from({ length: 100 }, (_, i) => BASE + i * 3 * DAY)), { from: '2025-01-01', to: '2025-10-25' })).toEqual({});
     // 200 days apart, but the rest spans 300: the gap does not double the period.
