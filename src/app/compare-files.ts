@@ -208,12 +208,17 @@ function setPeriods(runs: readonly EnginesRun[], sets: readonly KpiFiles[], kpi:
  * (dealCurrencies: a plain amount is taken as roubles), across the periods. Not where a period has no amount column.
  */
 function periodCurrencies(runs: readonly EnginesRun[]): Alert[] {
-  const deals = runs.map((r) => r.reports.find((x) => x.kind === 'deals'));
-  if (deals.length !== 2 || deals.some((r) => !r?.columns.some((c) => c.field === 'amount'))) return [];
+  const deals = runs.map((r) => pricedDeals(r.reports)[0]);
+  if (deals.length !== 2 || deals.some((r) => r === undefined)) return [];
   const [before, after] = deals.map((r) => ({ file: r!.file, currencies: dealCurrencies([r!]), ...((r!.values.currency?.length ?? 0) === 0 ? { plain: true as const } : {}) }));
   if (before!.currencies.length === after!.currencies.length && before!.currencies.every((c) => after!.currencies.includes(c))) return [];
   const currencies = deals.flatMap((r) => (r!.values.currency ?? []).map((v) => ({ currency: v.value, deals: v.count })));
   return [{ code: 'mixed-currencies', file: after!.file, currencies, periods: { before: before!, after: after! } }];
+}
+
+/** The deals files read with an amount column: those whose currencies payback and the periods' revenue compare. */
+function pricedDeals(reports: readonly ImportReport[]): ImportReport[] {
+  return reports.filter((r) => r.kind === 'deals' && r.columns.some((c) => c.field === 'amount'));
 }
 
 /** A period's deal ids and creation times, as its store holds them. */
@@ -440,7 +445,7 @@ function strayDeals(run: EnginesRun, index: number, period: { from: string; to: 
 function costCurrency(result: CompareResult, reports: readonly ImportReport[]): Alert[] {
   const inputs = result.payback_inputs;
   // Each deals file's (a plain amount is taken as roubles file by file: roubles before, dollars after are two).
-  const currencies = [...new Set(reports.filter((r) => r.kind === 'deals' && r.columns.some((c) => c.field === 'amount')).flatMap((r) => dealCurrencies([r])))];
+  const currencies = [...new Set(pricedDeals(reports).flatMap((r) => dealCurrencies([r])))];
   if (!inputs || currencies.length !== 1 || currencies[0] === 'RUB') return [];
   return [{ code: 'cost-currency', currency: currencies[0]!, cost: inputs.cost, monthlyCost: inputs.monthly_cost }];
 }

@@ -576,7 +576,7 @@ export interface EnginesRun {
  * Reads one set of exports once and feeds every engine: deals into a store, activities streamed
  * through all engines (never held in memory), payments last. Each engine has its own period.
  */
-export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], extras: KpiExtras = {}): Promise<EnginesRun> {
+export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: DealsPeriod[], extras: KpiExtras = {}): Promise<EnginesRun> {
   await assertInputsReadable(files, base.cwd);
   // The small files first: a mistake in them is found before a long read of the deals.
   const plan = files.plan ? await importPlan(files.plan, importOptionsFor('plan', base, overrides)) : undefined;
@@ -603,7 +603,7 @@ export async function assertInputsReadable(files: KpiFiles, cwd: string): Promis
   for (const file of [files.plan, files.spend, files.deals, files.activities, files.payments]) if (file !== undefined && file !== '-') await assertReadableFile(file, cwd);
 }
 
-async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, given: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, given: DealsPeriod[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
   onDeals?.(store);
   const periods = withinDeals(given, store);
@@ -665,7 +665,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     lastDay: Number.isFinite(last) ? day(last) : undefined,
     // An unbounded period's days are the survey's first and last (no second pass over the deals).
     dealDays: periods.map((p) => (p.from === undefined && p.to === undefined ? (Number.isFinite(first) ? { first: day(first), last: day(last) } : undefined) : dealDaysIn(store, p))),
-    ...(periods.some((p) => (p as DealsPeriod).withinDeals) ? { strays: periods.map((p) => ((p as DealsPeriod).withinDeals && p.from !== undefined && p.to !== undefined ? strayEnds(store, { from: p.from, to: p.to }) : undefined)) } : {}),
+    ...(periods.some((p) => p.withinDeals) ? { strays: periods.map((p) => (p.withinDeals && p.from !== undefined && p.to !== undefined ? strayEnds(store, { from: p.from, to: p.to }) : undefined)) } : {}),
   };
 }
 
@@ -679,14 +679,14 @@ export type DealsPeriod = KpiOptions & { withinDeals?: true };
  * periods (their first day and their last are the deals') and for a set of files' one (T39 F16: a
  * «до» call log running into «после» counted those calls as «до»).
  */
-function withinDeals(periods: KpiOptions[], store: DealStore): KpiOptions[] {
-  const marked = periods.filter((p) => (p as DealsPeriod).withinDeals);
+function withinDeals(periods: DealsPeriod[], store: DealStore): DealsPeriod[] {
+  const marked = periods.filter((p) => p.withinDeals);
   if (marked.length === 0) return periods;
   const bound = (key: 'from' | 'to', pick: (a: string, b: string) => string) => (marked.some((p) => p[key] === undefined) ? undefined : marked.map((p) => p[key]!).reduce(pick));
   const span = dealDaysIn(store, { from: bound('from', (a, b) => (a < b ? a : b)), to: bound('to', (a, b) => (a > b ? a : b)) });
   if (!span) return periods;
   const [first, last] = [isoDay(span.first), isoDay(span.last)];
-  return periods.map((p) => ((p as DealsPeriod).withinDeals ? { ...p, from: p.from !== undefined && p.from > first ? p.from : first, to: p.to !== undefined && p.to < last ? p.to : last } : p));
+  return periods.map((p) => (p.withinDeals ? { ...p, from: p.from !== undefined && p.from > first ? p.from : first, to: p.to !== undefined && p.to < last ? p.to : last } : p));
 }
 
 /**

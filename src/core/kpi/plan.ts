@@ -31,6 +31,8 @@ const figure = (plan: number, fact: number): PlanFigure => ({ plan, fact, achiev
  */
 export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[], period: { fromDay: number; toDay: number }, revenue: boolean, known = true): PlanResult {
   const by = planBy(rows);
+  // With no fact known, nothing is achieved: a row's and a total's plan and fact, achieved null.
+  const judged = (plan: number, fact: number): PlanFigure => (known ? figure(plan, fact) : { plan, fact, achieved: null });
   const facts = new Map<string, KpiGroup>();
   for (const g of groups) facts.set(`${g.by[by] ?? ''}\u0000${g.by.month ?? ''}`, g);
   const cells = new Map<string, { name: string; month: string; plan: Partial<Record<Figure, number>> }>();
@@ -56,7 +58,7 @@ export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[]
       if (plan === undefined) continue;
       const v = metrics?.[f];
       const fact = typeof v === 'number' ? v : 0;
-      row[f] = known ? figure(plan, fact) : { plan, fact, achieved: null };
+      row[f] = judged(plan, fact);
       const t = (totals[f] ??= { plan: 0, fact: 0 });
       t.plan += plan;
       t.fact += fact;
@@ -70,7 +72,7 @@ export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[]
     if (!rows.some((r) => r[f] !== null) || (f === 'revenue' && !revenue)) continue;
     const t = totals[f] ?? { plan: 0, fact: 0 };
     const fact = f === 'revenue' ? Math.round(t.fact * 100) / 100 : t.fact;
-    result[f] = known ? figure(t.plan, fact) : { plan: t.plan, fact, achieved: null };
+    result[f] = judged(t.plan, fact);
   }
   return result;
 }

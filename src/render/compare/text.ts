@@ -229,7 +229,7 @@ function typedTarget(t: number, lang: string): string {
 }
 
 /** Whether a row's target lets it change against its better direction (a rise where lower is better, a fall where higher). */
-export function targetAgainstDirection(row: Pick<CompareRow, 'target' | 'better'>): boolean {
+function targetAgainstDirection(row: Pick<CompareRow, 'target' | 'better'>): boolean {
   return row.target !== null && (row.better === 'down' ? row.target > 0 : row.target < 0);
 }
 

@@ -99,7 +99,7 @@ export function paybackSummary(c: CompareResult, lang: string): string {
  * The warnings of a Data quality section: one block, one way of writing them, for the KPIs' files and for a comparison's
  * (tester T39 F9: `compare -o x.html` dropped every warning its Markdown, CSV and workbook kept). '' without any.
  */
-export function warningsBlock(q: Pick<DataQuality, 'warnings' | 'alerts' | 'files'>, lang: string): string {
+function warningsBlock(q: Pick<DataQuality, 'warnings' | 'alerts' | 'files'>, lang: string): string {
   // The files by their shortest names (clientNames), and no --map snippet: the client's copy (the terminal and Markdown keep them).
   const warnings = clientWarnings(q, lang);
   return warnings.length === 0 ? '' : `<h3>${esc(htmlLabels(lang).warnings)}</h3><ul class="warnings">${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
