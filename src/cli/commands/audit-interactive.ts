@@ -10,7 +10,7 @@ import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, plural, pluralEn, tr } from '../../core/i18n.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
-import { maxScore } from '../../core/questionnaire/rules.js';
+import { maxScore, questionCount } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
 import { parseManagers, resolveFormat } from '../format.js';
@@ -89,7 +89,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   if (o.draft) say(takenUpLine(q, o.draft.file, answers.size, lang));
   // Stopped at a question, the interview saves what it was told as a draft, which the command it prints takes up.
   const costs = costWords(managers, hourlyCost);
-  interview.draft = { questionnaire: q, ref: o.questionnaireFile ? questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, 'draft.yaml')) : q.id, company, answers, given: answers.size, cwd: ctx.cwd, again: [...(o.exports ? [...exportOptions(o.exports), ...(o.readOptions?.() ?? [])] : []), ...costs, ...langWords(o)] };
+  interview.draft = { questionnaire: q, ref: o.questionnaireFile ? questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, 'draft.yaml')) : q.id, company, answers, given: answers.size, cwd: ctx.cwd, again: [...exportWords(o.exports, o), ...costs, ...langWords(o)] };
   await askQuestions(io, q, lang, say, c, max, answers, new Set(answers.keys()));
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
@@ -172,7 +172,7 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     // The answers file holds the answers and the company; the hours and money need their options again,
     // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
     const costs = costWords(a.managers, a.hourlyCost);
-    const exports = a.exports ? [...exportOptions(a.exports), ...(o.readOptions?.() ?? [])] : [];
+    const exports = exportWords(a.exports, o);
     // An English session started with --lang en re-ran in Russian under a locale that names no language.
     const language = langWords(o);
     const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...language].join(' ');
@@ -277,7 +277,7 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
 
 /** What an interview that takes up a draft says first: how many of the questions the file answers, and that the rest are asked now. */
 function takenUpLine(q: Questionnaire, file: string, answered: number, lang: string): string {
-  const total = q.sections.reduce((n, s) => n + s.questions.length, 0);
+  const total = questionCount(q);
   const left = total - answered;
   return tr(
     lang,
@@ -289,6 +289,11 @@ function takenUpLine(q: Questionnaire, file: string, answered: number, lang: str
 /** The hours' and money's options of the run, as a re-run command repeats them. */
 function costWords(managers: number | undefined, hourlyCost: number | undefined): string[] {
   return managers !== undefined ? [`--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])] : [];
+}
+
+/** The exports' options and how they are read (`--map`, `--from`), as a re-run command repeats them; none without exports. */
+function exportWords(files: KpiFiles | undefined, o: InteractiveOptions): string[] {
+  return files ? [...exportOptions(files), ...(o.readOptions?.() ?? [])] : [];
 }
 
 /** The --lang of the command line, as a re-run command repeats it (the locale chose the language otherwise, and chooses it again). */

@@ -3,7 +3,7 @@ import { guessDocumentKind, wrongKindError } from '../../io/documents/document-k
 import { readDocument } from '../../io/read/files.js';
 import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import { parseYaml } from '../../io/documents/yaml.js';
-import { maxScore } from '../../core/questionnaire/rules.js';
+import { maxScore, questionCount } from '../../core/questionnaire/rules.js';
 import type { CliContext } from '../context.js';
 import { stderrLine } from '../wrap.js';
 import { EXIT } from '../exit-codes.js';
@@ -16,7 +16,7 @@ export async function run(opts: { args: string[]; lang?: string }, ctx: CliConte
   const file = opts.args[0]!;
   await refuseOtherKinds(file, ctx);
   const { questionnaire: q } = await loadQuestionnaire(file, ctx.cwd, ctx.stdin);
-  const questions = q.sections.reduce((n, s) => n + s.questions.length, 0);
+  const questions = questionCount(q);
   const counts = { sections: q.sections.length, questions, points: maxScore(q), bands: q.bands.length };
   // «1 section», not «1 sections» (a tester): each English count with its noun's form.
   const en = (n: number, noun: string) => `${n} ${pluralEn(n, noun, `${noun}s`)}`;

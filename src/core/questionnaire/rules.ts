@@ -22,6 +22,11 @@ export function assertRunLanguage(q: Questionnaire, lang: string, file?: string)
   throw UserError.of('E_QUESTIONNAIRE_LANG', 'questionnaire.runLanguage', params, { ...(file ? { file } : {}), path: 'languages' });
 }
 
+/** How many questions the questionnaire asks (validate's count, an interview taking up a draft). */
+export function questionCount(q: Questionnaire): number {
+  return q.sections.reduce((n, s) => n + s.questions.length, 0);
+}
+
 /** The highest score the questionnaire allows. */
 export function maxScore(q: Questionnaire): number {
   return q.sections.reduce((sum, s) => sum + s.questions.reduce((a, x) => a + x.points, 0), 0);
