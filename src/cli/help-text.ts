@@ -1,5 +1,6 @@
 import { Help, type AddHelpTextContext, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import { HELP_RU, PLACEHOLDERS_RU } from './help-ru.js';
+import { dayRu } from '../core/i18n.js';
 import { wrapText } from '../render/wrap.js';
 
 /** The help's words in `lang`: the English as written in program.ts, or its Russian from HELP_RU. */
@@ -27,8 +28,7 @@ export function errorPlaceholders(text: string, lang: string): string {
  * read as English in a Russian help: a tester), a span in Russian units (24h → 24ч).
  */
 function defaultRu(value: string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (day) return `${day[3]}.${day[2]}.${day[1]}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dayRu(value);
   const span = /^(\d+)([hmd])$/.exec(value);
   return span ? `${span[1]}${{ h: 'ч', m: 'мин', d: 'д' }[span[2] as 'h' | 'm' | 'd']}` : value;
 }
