@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
-import { DAY_FORMS, readDay, readShare } from '../core/option-values.js';
+import { DAY_FORMS, plainMinus, readDay, readShare } from '../core/option-values.js';
 import { DAY_MS } from '../core/kpi/stats.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
@@ -131,7 +131,7 @@ function dateFormatOption(): Option {
  */
 export function parseOffset(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const typed = value.trim().replace(/^[\u2212\u2013]/, '-').replace(',', '.').replace(/\s*(?:ч|час(?:а|ов)?|h|hours?)$/i, '');
+  const typed = plainMinus(value.trim()).replace(',', '.').replace(/\s*(?:ч|час(?:а|ов)?|h|hours?)$/i, '');
   const m = /^([+-])?(\d{1,2})(?::(\d{2})|\.(\d+))?$/.exec(typed);
   // Minutes below 60, and no more than the 26 hours between the farthest time zones (UTC−12, UTC+14).
   if (!m || Number(m[3] ?? 0) >= 60) throw UserError.of('E_USAGE', 'usage.timeOffset', { value });

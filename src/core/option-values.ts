@@ -127,6 +127,13 @@ export function readShare(text: string): number | undefined {
  * and the full-width hyphen-minus. The em dash is not among them: it is a sentence's dash, not a sign.
  */
 const MINUS = '\\-\\u2010-\\u2013\\u2212\\ufe63\\uff0d';
+const LEADING_MINUS = new RegExp(`^[${MINUS}]`);
+
+/** A text whose leading sign is any of the minus signs people type (MINUS), written as the hyphen-minus: `−3`, `–3` → `-3`. */
+export function plainMinus(text: string): string {
+  return text.replace(LEADING_MINUS, '-');
+}
+
 /** A number as people type it, at the start of a text: sign, digits with a decimal dot or comma (`.2`, `,2` too), an exponent, then `%` (spaces before it allowed). */
 const TYPED_NUMBER = new RegExp(`^(?:([+${MINUS}])[ \\t]*)?(?:(\\d+)(?:([.,])(\\d+))?|[.,](\\d+))(e[+-]?\\d+)?([ \\t\\u00a0\\u202f]*%)?`, 'i');
 

@@ -37,7 +37,9 @@ describe('parseWindow', () => {
 // T40 F21, F22: the forms a Russian user types were refused.
 describe('--time-offset and --date-format as a person types them', () => {
   it('takes a typographic minus or dash, a decimal comma and an hours unit', () => {
-    expect(['−3', '–3', '-3', '3,5', '+3ч', '3 часа', '3h', '+2:30'].map(parseOffset)).toEqual([-3, -3, -3, 3.5, 3, 3, 3, 2.5]);
+    expect(['−3', '–3', '‐3', '－3', '-3', '3,5', '+3ч', '3 часа', '3h', '+2:30'].map(parseOffset)).toEqual([-3, -3, -3, -3, -3, 3.5, 3, 3, 3, 2.5]);
+    // The em dash is a sentence's dash, not a sign (the typed numbers' MINUS).
+    expect(() => parseOffset('—3')).toThrow(UserError);
     expect(() => parseOffset('abc')).toThrow(UserError);
     expect(() => parseOffset('27')).toThrow(UserError);
   });
