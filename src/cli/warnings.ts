@@ -18,13 +18,16 @@ export function warnUnusedOptions(ctx: CliContext, lang: string, unused: Readonl
 const EXPORT_OPTIONS = new Set([...withImportOptions(new Command()).options.map((o) => o.long!), '--from', '--to', '--touch-norm', '--callback-window']);
 /** The options of the KPIs alone (`report`): spend, plan and groupings go with the deals export. */
 const DEALS_OPTIONS = new Set(['--spend', '--plan', '--by']);
+/** The options of the calls and activities alone (`kpi -d deals.csv --time-offset 3`). */
+const ACTIVITY_OPTIONS = new Set(['--touch-norm', '--callback-window', '--time-offset']);
 
 /**
  * Says on stderr which of the options typed (`given`, defaults not counted) change nothing because no export is
  * given (`audit --answers a.yaml --from …`, `report --answers a.yaml --touch-norm 3`), or, with `noDeals`, no deals
- * export for the KPIs (`report --spend` with two periods' files and no --deals): they were silently ignored.
+ * export for the KPIs (`report --spend` with two periods' files and no --deals), or, with `activities`, no
+ * activities file (`kpi -d deals.csv --time-offset 3`): they were silently ignored.
  */
-export function warnWithoutExports(ctx: CliContext, lang: string, given: readonly string[] | undefined, without: { exports: boolean; deals: boolean }): void {
+export function warnWithoutExports(ctx: CliContext, lang: string, given: readonly string[] | undefined, without: { exports: boolean; deals: boolean; activities?: boolean }): void {
   const warn = (kind: keyof typeof UNUSED_WITHOUT, options: string[]) => {
     if (options.length === 0) return;
     const t = UNUSED_WITHOUT[kind][options.length === 1 ? 'one' : 'many'];
@@ -33,15 +36,7 @@ export function warnWithoutExports(ctx: CliContext, lang: string, given: readonl
   const typed = [...new Set(given ?? [])];
   if (without.deals) warn('deals', typed.filter((o) => DEALS_OPTIONS.has(o)));
   if (without.exports) warn('exports', typed.filter((o) => EXPORT_OPTIONS.has(o)));
-}
-
-/** The options of the calls and activities alone: typed with no activities file, they change nothing. */
-const ACTIVITY_OPTIONS = ['--touch-norm', '--callback-window', '--time-offset'];
-
-/** Says on stderr the activities' options typed (`given`) with no activities file (`kpi -d deals.csv --time-offset 3`). */
-export function warnActivityOptions(ctx: CliContext, lang: string, given: readonly string[] | undefined): void {
-  const typed = ACTIVITY_OPTIONS.filter((o) => given?.includes(o));
-  if (typed.length > 0) ctx.stderr.write(warningLine(ctx, lang, fill(say(UNUSED_OPTION.activitiesOnly, lang), { options: typed.join(', ') })));
+  else if (without.activities) warn('activities', typed.filter((o) => ACTIVITY_OPTIONS.has(o)));
 }
 
 /**

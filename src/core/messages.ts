@@ -727,7 +727,6 @@ export const UNUSED_OPTION = {
   sheet: { ru: '--sheet ни на что не влияет: листы есть только у книг XLSX, а ни один из прочитанных файлов не книга', en: '--sheet changes nothing: only XLSX workbooks have sheets, and none of the files read is one' },
   // kpi took them in silence (a tester), as compare and audit do not.
   spendMargin: { ru: '--margin ни на что не влияет без --spend: доля маржи нужна только ROMI и LTV', en: '--margin changes nothing without --spend: the margin share only goes into ROMI and LTV' },
-  activitiesOnly: { ru: 'без --activities параметры звонков и действий ни на что не влияют: {options}', en: 'without --activities the options of the calls and activities change nothing: {options}' },
 } as const satisfies Record<string, Template>;
 
 /**
@@ -747,6 +746,11 @@ export const UNUSED_WITHOUT = {
   compareConfig: {
     one: { ru: 'раздел compare в конфиге ничего не сравнивает: в нём нет ни даты внедрения (cutover), ни файлов «до» и «после» (before, after)', en: 'the compare section of the config compares nothing: it has no cutover and no before and after files (before, after)' },
     many: { ru: 'раздел compare в конфиге ничего не сравнивает: в нём нет ни даты внедрения (cutover), ни файлов «до» и «после» (before, after)', en: 'the compare section of the config compares nothing: it has no cutover and no before and after files (before, after)' },
+  },
+  // kpi took them in silence (a tester), as compare and audit do not.
+  activities: {
+    one: { ru: '{options} ни на что не влияет без файла звонков и действий (--activities): этот параметр — о них', en: '{options} changes nothing without the activities file (--activities): it is about the calls and activities' },
+    many: { ru: '{options} ни на что не влияют без файла звонков и действий (--activities): эти параметры — о них', en: '{options} change nothing without the activities file (--activities): they are about the calls and activities' },
   },
   deals: {
     one: { ru: '{options} ни на что не влияет без выгрузки сделок (--deals): этот параметр — о показателях по ней', en: '{options} changes nothing without the deals export (--deals): it is about the metrics computed from it' },

@@ -632,10 +632,12 @@ describe('kpi options with no file to act on', () => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--callback-window', '2ч', '--touch-norm', '3', '--time-offset', '3', '--margin', '30%', '--format', 'json', '--now', '2025-07-01'], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Внимание: --margin ни на что не влияет без --spend: доля маржи нужна только ROMI и LTV');
-    expect(run.stderr).toContain('Внимание: без --activities параметры звонков и действий ни на что не влияют: --touch-norm, --callback-window, --time-offset');
+    expect(run.stderr).toContain('Внимание: --touch-norm, --callback-window, --time-offset ни на что не влияют без файла звонков и действий (--activities): эти параметры — о них');
+    const one = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--time-offset', '3', '--format', 'json', '--lang', 'en']);
+    expect(one.stderr).toContain('Warning: --time-offset changes nothing without the activities file (--activities): it is about the calls and activities');
     // With the activities, or none of them typed (the defaults), nothing is said.
     const used = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--time-offset', '3', '--format', 'json', '--now', '2025-07-01'], { env: { LANG: 'ru_RU.UTF-8' } });
-    expect(used.stderr).not.toContain('ни на что не влияют');
+    expect(used.stderr).not.toContain('ни на что не влия');
     expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-07-01']).stderr).not.toContain('changes nothing');
   });
 });

@@ -18,7 +18,7 @@ import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
-import { sheetUnused, warnActivityOptions, warnUnusedOptions } from '../warnings.js';
+import { sheetUnused, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 
 export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
   deals: string;
@@ -100,7 +100,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin }, { inputs, output: o.output });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics', o.margin !== undefined && !o.spend && 'spendMargin']);
-  if (!o.activities) warnActivityOptions(ctx, o.lang, o.optionsGiven);
+  warnWithoutExports(ctx, o.lang, o.optionsGiven, { exports: false, deals: false, activities: !o.activities });
   // On a terminal, the tables fit its width.
   const width = format === 'table' && !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined;
   const out = await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width });
