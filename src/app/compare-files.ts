@@ -16,7 +16,7 @@ import { sameInputFile } from '../io/read/files.js';
 import type { ImportOptions, ImportReport } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, dealCurrencies, lineNamesOf, runEngines, unmatchedMapEntries, type DealsPeriod, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage, rowAt, rowReason, WRONG_KIND_MORE } from '../core/messages.js';
+import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage, skippedRowText, WRONG_KIND_MORE } from '../core/messages.js';
 import type { SkippedRow } from '../core/records.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
@@ -372,7 +372,7 @@ function withUnread(error: unknown, runs: readonly EnginesRun[]): unknown {
   if (skipped === 0) return error;
   const shown = deals.flatMap((r) => r.skipped).slice(0, 5);
   const files = deals.length > 1;
-  const line = (s: SkippedRow, lang: 'ru' | 'en') => `  ${files ? `${s.file}, ` : ''}${rowAt(s, lang)}${s.column ? (lang === 'ru' ? `, колонка «${s.column}»` : `, column "${s.column}"`) : ''}: ${rowReason(s.reason, lang)}`;
+  const line = (s: SkippedRow, lang: 'ru' | 'en') => `  ${skippedRowText(s, lang, files)}`;
   const params = error.params ?? {};
   const said = {
     message: error.message,

@@ -7,7 +7,7 @@ import { warningLine } from './warnings.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { clearProgress } from './progress.js';
 import { stderrLine } from './wrap.js';
-import { rowAt, rowReason } from '../core/messages.js';
+import { skippedRowText } from '../core/messages.js';
 import { formatCount } from '../render/format.js';
 
 /** How many skipped rows are quoted on stderr before pointing to the full list. */
@@ -30,8 +30,7 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   clearProgress(ctx.stderr);
   const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} ${pluralEn(n, 'row', 'rows')} that could not be read.`)];
   for (const s of quality.rowsSkipped.filter((r) => r.reason !== MISSED_NO_MANAGER).slice(0, SHOWN)) {
-    const where = [s.file, rowAt(s, lang), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');
-    lines.push(`  ${where}: ${rowReason(s.reason, lang)}`);
+    lines.push(`  ${skippedRowText(s, lang, true)}`);
   }
   if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
   // An audit's workbook has no Data quality sheet: its skipped rows are in the JSON alone (evidence.dataQuality).

@@ -880,3 +880,13 @@ const CRM_BRANDS_RU: Readonly<Record<string, string>> = { MegaFon: 'МегаФо
 export function rowAt(at: { row: number; line?: number }, lang: string): string {
   return fill(say(at.line === undefined ? WHERE_WORDS.row : WHERE_WORDS.rowLine, lang), { row: at.row, line: at.line ?? at.row });
 }
+
+/**
+ * A skipped row as every list of them says it: «строка 3, колонка «Дата создания»: «32.01.2025» — не дата»,
+ * its file first where the list holds several files' rows (`withFile`). kpi's stderr, a file none of whose
+ * rows read and a comparison's periods' error write it so.
+ */
+export function skippedRowText(s: { row: number; line?: number; column?: string; reason: string; file?: string }, lang: string, withFile = false): string {
+  const column = s.column ? `, ${fill(say(WHERE_WORDS.column, lang), { column: s.column })}` : '';
+  return `${withFile && s.file ? `${s.file}, ` : ''}${rowAt(s, lang)}${column}: ${rowReason(s.reason, lang)}`;
+}

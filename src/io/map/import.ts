@@ -47,7 +47,7 @@ import { detectProfile, profileCrm } from './profiles.js';
 import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { renderHint, renderMessage, rowAt, rowReason } from '../../core/messages.js';
+import { renderHint, renderMessage, skippedRowText } from '../../core/messages.js';
 import { AMPM_NO_ORDER } from '../../core/messages/read.js';
 import { keepStdinHead, type HeadRow } from './stdin-head.js';
 
@@ -1003,8 +1003,8 @@ function millisecondsColumn(report: ImportReport): UserError | undefined {
 function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
   const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
   return {
-    examples: shown.map((s) => `  ${rowAt(s, 'en')}${s.column ? `, column "${s.column}"` : ''}: ${rowReason(s.reason, 'en')}`).join('\n'),
-    examplesRu: shown.map((s) => `  ${rowAt(s, 'ru')}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
+    examples: shown.map((s) => `  ${skippedRowText(s, 'en')}`).join('\n'),
+    examplesRu: shown.map((s) => `  ${skippedRowText(s, 'ru')}`).join('\n'),
   };
 }
 
