@@ -19,8 +19,8 @@ function files(): string {
   return dir;
 }
 
-interface Figure { plan: number; fact: number; achieved: number | null }
-interface Json { plan: { leads?: Figure; won?: Figure; revenue?: Figure; rows: Array<{ by: Record<string, string> }>; not_applicable?: string }; dataQuality: { alerts: Array<{ code: string; names?: string[] }> } }
+interface Figure { plan: number; fact: number | null; achieved: number | null }
+interface Json { plan: { leads?: Figure; won?: Figure; revenue?: Figure; rows: Array<{ by: Record<string, string>; revenue?: Figure }>; not_applicable?: string }; dataQuality: { alerts: Array<{ code: string; names?: string[] }> } }
 
 function kpi(args: string[], dir: string, lang = 'en'): { json: Json; stderr: string } {
   const r = runCli(['kpi', ...args, '--now', '2026-12-05', '--format', 'json', '--lang', lang], { cwd: dir });
@@ -53,6 +53,10 @@ describe('a plan by source beside deals with no source column (T39 F15)', () => 
     const { json, stderr } = kpi(['-d', 'nosource.csv', '--plan', 'plan-source.csv'], files(), 'ru');
     expect(json.plan.not_applicable).toBe('needs a source column in the deals file');
     expect(json.plan.revenue?.achieved).toBeNull();
+    // No fact of 0 beside it either: the rows' and the total's facts are as unknown as their share.
+    expect(json.plan.revenue?.fact).toBeNull();
+    expect(json.plan.rows.map((r) => r.revenue?.fact)).toEqual(json.plan.rows.map(() => null));
+    expect(json.plan.rows.length).toBeGreaterThan(0);
     expect(json.dataQuality.alerts.map((a) => a.code)).not.toContain('plan-unknown');
     expect(json.dataQuality.alerts).toContainEqual({ code: 'group-column-missing', dims: ['source'] });
     expect(stderr).toContain('В файле сделок нет колонки источника');

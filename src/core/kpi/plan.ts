@@ -27,12 +27,12 @@ const figure = (plan: number, fact: number): PlanFigure => ({ plan, fact, achiev
  * The plan beside the facts. `groups` are the groups of the grouping [by, 'month'] over the same
  * period; a plan row whose manager or source has no deals that month has facts of 0. Rows of one
  * group and month are summed; revenue is left out when the deals have no amounts (`revenue` false).
- * `known` false: no fact can be known (a plan by source, deals with no source column), nothing is achieved.
+ * `known` false: no fact can be known (a plan by source, deals with no source column): facts and achieved null.
  */
 export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[], period: { fromDay: number; toDay: number }, revenue: boolean, known = true): PlanResult {
   const by = planBy(rows);
-  // With no fact known, nothing is achieved: a row's and a total's plan and fact, achieved null.
-  const judged = (plan: number, fact: number): PlanFigure => (known ? figure(plan, fact) : { plan, fact, achieved: null });
+  // With no fact known, nothing is achieved: a row's and a total's plan, fact and achieved null (not a fact of 0 beside it).
+  const judged = (plan: number, fact: number): PlanFigure => (known ? figure(plan, fact) : { plan, fact: null, achieved: null });
   const facts = new Map<string, KpiGroup>();
   for (const g of groups) facts.set(`${g.by[by] ?? ''}\u0000${g.by.month ?? ''}`, g);
   const cells = new Map<string, { name: string; month: string; plan: Partial<Record<Figure, number>> }>();

@@ -23,7 +23,8 @@ export interface KpiGroup {
 /** Plan, fact and fact ÷ plan (null when there is no plan or the plan is 0). */
 export interface PlanFigure {
   plan: number;
-  fact: number;
+  /** Null when no fact can be known (PlanResult.not_applicable). */
+  fact: number | null;
   achieved: number | null;
 }
 

@@ -1,5 +1,5 @@
 import { METRICS, UNIT_METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
-import type { KpiResult } from '../../core/kpi/types.js';
+import type { KpiResult, PlanFigure } from '../../core/kpi/types.js';
 import { renderCsvTables, warningsTable, type CsvTable, type CsvValue } from '../csv.js';
 import { kpiLabels, reasonText } from './labels.js';
 import { lossReasonRows } from './loss-reasons.js';
@@ -90,7 +90,7 @@ export function groupCsvTables(result: KpiResult, lang: 'ru' | 'en'): CsvTable[]
   if (plan) {
     const measures = planMeasures(plan);
     const head = [dimLabel(plan.by, lang), dimLabel('month', lang), ...measures.flatMap((m) => [L.planOf(L.measures[m]), L.factOf(L.measures[m]), withUnit(L.achievedOf(L.measures[m]), '%')])];
-    const cells = (f: { plan: number; fact: number; achieved: number | null } | undefined): CsvValue[] => (f ? [f.plan, f.fact, csvNumber(f.achieved, 'ratio')] : [null, null, null]);
+    const cells = (f: PlanFigure | undefined): CsvValue[] => (f ? [f.plan, f.fact, csvNumber(f.achieved, 'ratio')] : [null, null, null]);
     const rows: CsvValue[][] = plan.rows.map((r) => [dimText(r.by[plan.by], plan.by, lang), dimText(r.by.month, 'month', lang), ...measures.flatMap((m) => cells(r[m]))]);
     rows.push([L.planTotal, null, ...measures.flatMap((m) => cells(plan[m]))]);
     tables.push({ head, rows });
