@@ -32,3 +32,18 @@ describe('generateSalesSteps', () => {
     expect(longest).toBeLessThan(20_000);
   });
 });
+
+describe('generateSales dates', () => {
+  it('creates no deal past `end`, the last creation moment asked for (T39 F17), nor before `start`', () => {
+    const o = options(20_000, 0);
+    const created: number[] = [];
+    generateSales(o, { deal: (d) => created.push(d.created_at), activity: () => {}, payment: () => {} });
+    expect(created).toHaveLength(20_000);
+    expect(Math.max(...created)).toBeLessThanOrEqual(o.end);
+    expect(Math.min(...created)).toBeGreaterThanOrEqual(o.start);
+    // The last day still has its deals (squeezed into the hours left, not dropped or piled on one moment).
+    const lastDay = created.filter((t) => t > o.end - 24 * 3_600_000);
+    expect(lastDay.length).toBeGreaterThan(20);
+    expect(new Set(lastDay).size).toBe(lastDay.length);
+  });
+});
