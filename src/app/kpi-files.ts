@@ -20,7 +20,7 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS, type CallLengths } from '../io/map/context.js';
-import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
+import { cleanText, normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
 import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
@@ -321,19 +321,38 @@ function statusRead(r: ImportReport): { column?: string; values?: Array<{ value:
  * with the closest value the export does hold: those lines changed nothing, in silence. A section
  * whose columns no export of the run has says nothing (the file may serve other exports too).
  */
-export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: readonly ImportReport[]): Alert[] {
+export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: readonly ImportReport[]): Array<Extract<Alert, { code: 'map-unmatched' }>> {
   if (!map) return [];
   const { file, entries } = map;
   const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
   const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])], ['invoice', held('payments', ['status'])]] as const;
-  const values = sections.flatMap(([section, values]) => {
+  const values: Unmatched[] = sections.flatMap(([section, values]) => {
     if (values.length === 0) return [];
     // As the readers look them up: a stage also after a pipeline prefix and before parentheses
     // (`C6:WON`, `Venda perdida (Sem interesse)`), a direction or kind also by its words.
     const keys = new Set(values.flatMap((v) => (section === 'status' ? stageNames(v).map(normalizeValue) : [normalizeValue(v), ...wordsOf(normalizeValue(v))])));
     return entries[section].filter((k) => !keys.has(normalizeValue(k))).map((value) => ({ section, value, near: closest(value, values)[0] ?? null }));
   });
+  values.push(...unmatchedManagers(entries.managers, reports));
   return values.length > 0 ? [{ code: 'map-unmatched', file, count: values.length, values: values.slice(0, 5) }] : [];
+}
+
+type Unmatched = Extract<Alert, { code: 'map-unmatched' }>['values'][number];
+
+/**
+ * A --map file's `managers:` keys no manager cell of the run was (T40 F6: a misspelt name was ignored in
+ * silence), each with the closest cell: a key is looked up as the readers clean a cell (managerName).
+ */
+function unmatchedManagers(keys: readonly string[], reports: readonly ImportReport[]): Unmatched[] {
+  const seen = [...new Set(reports.flatMap((r) => r.managersSeen ?? []))];
+  if (seen.length === 0) return [];
+  const held = new Set(seen);
+  return keys.filter((k) => !held.has(cleanText(k))).map((value) => ({ section: 'managers', value, near: closest(cleanText(value), seen)[0] ?? null }));
+}
+
+/** A --map file's values by section, as unmatchedMapEntries checks them against the exports; undefined without a map file. */
+export function mapEntriesOf(overrides: Overrides): EnginesRun['mapEntries'] {
+  return overrides.file && overrides.entries ? { file: overrides.file, entries: { ...overrides.entries, invoice: invoiceEntries(overrides.valueMaps) } } : undefined;
 }
 
 /** A --map file's values by section, with its payments section's invoice statuses (`payments: status:`) as `invoice`. */
@@ -654,7 +673,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
   timing('metrics computed');
   return {
-    ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: { ...overrides.entries, invoice: invoiceEntries(overrides.valueMaps) } } } : {}),
+    ...(mapEntriesOf(overrides) ? { mapEntries: mapEntriesOf(overrides) } : {}),
     ...(span ? { activities: span, coverage: activityCoverage(store, periods, span) } : {}),
     results,
     facts,

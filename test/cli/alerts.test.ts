@@ -480,6 +480,23 @@ describe('--map values no export holds', () => {
     expect(right.stderr).toBe('');
     expect(JSON.parse(right.stdout).total.won).toBe(1);
   });
+
+  // T40 F6: a misspelt name under `managers:` was ignored in silence (the manager kept her name).
+  it('include a `managers:` name no export writes, with the closest manager; names of the calls file count, a HubSpot «(Deactivated User)» as the cell is written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-map-managers-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,stage\n1,Алексеева Мария,2025-01-05,Выдано\n2,Ben Ray (Deactivated User),2025-01-06,Переговоры\n');
+    writeFileSync(path.join(dir, 'calls.csv'), 'manager,at,kind,direction,deal_id\nБелов Игорь,2025-01-05 10:00,call,out,1\n');
+    const map = 'managers:\n  "Алексева Мария": "Мария А."\n  "Белов Игорь": "Игорь Б."\n  "Ben Ray": "Ben R."\n';
+    writeFileSync(path.join(dir, 'names.yaml'), map);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'names.yaml', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('значения файла --map не встретились ни в одной выгрузке: managers «Алексева Мария» (может быть, «Алексеева Мария»?)');
+    const json = JSON.parse(run.stdout);
+    expect(json.dataQuality.alerts).toContainEqual({ code: 'map-unmatched', file: 'names.yaml', count: 1, values: [{ section: 'managers', value: 'Алексева Мария', near: 'Алексеева Мария' }] });
+    expect(json.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Ben R.', 'Алексеева Мария', 'Игорь Б.']);
+    writeFileSync(path.join(dir, 'right.yaml'), map.replace('Алексева', 'Алексеева'));
+    expect(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'right.yaml', '--format', 'json'], { cwd: dir }).stderr).toBe('');
+  });
 });
 
 // A quote left open in a note («Сказал ""ок) took the two deals after it into that note: 2 leads of 4, nothing said.

@@ -346,3 +346,20 @@ describe('inspect of a closed flag with a probability', () => {
     expect(ru.stdout).toContain('Значения поля probability (вероятность; через «/» — с колонкой, которая решает вместе с ней)');
   });
 });
+
+// T40 F6: inspect, the tool a map is checked with, said nothing of a misspelt stage or manager the map names.
+describe('inspect --map with values the file does not hold', () => {
+  it('says them with the closest value the file holds, as about this file, and says nothing of a map that matches', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspect-map-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,stage\n1,Алексеева Мария,2025-01-05,Выдано\n2,Белов Игорь,2025-01-06,Переговоры\n');
+    writeFileSync(path.join(dir, 'typo.yaml'), 'deals:\n  status:\n    "Выданно": won\nmanagers:\n  "Алексева Мария": "Мария А."\n  "Белов Игорь": "Игорь Б."\n');
+    const run = runCli(['inspect', 'deals.csv', '--map', 'typo.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Внимание: typo.yaml: значения файла --map, которых нет в deals.csv: status «Выданно» (может быть, «Выдано»?), managers «Алексева Мария» (может быть, «Алексеева Мария»?)');
+    const en = runCli(['inspect', 'deals.csv', '--map', 'typo.yaml', '--lang', 'en', '--format', 'json'], { cwd: dir });
+    expect(en.stderr).toContain('values of the --map file that deals.csv does not hold: status "Выданно" (did you mean "Выдано"?)');
+    expect(JSON.parse(en.stdout).kind).toBe('deals');
+    writeFileSync(path.join(dir, 'right.yaml'), 'deals:\n  status:\n    "Выдано": won\nmanagers:\n  "Белов Игорь": "Игорь Б."\n');
+    expect(runCli(['inspect', 'deals.csv', '--map', 'right.yaml'], { cwd: dir }).stderr).toBe('');
+  });
+});

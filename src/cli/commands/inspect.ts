@@ -11,6 +11,8 @@ import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';
 import { messageLang } from '../message-lang.js';
 import { EXIT } from '../exit-codes.js';
+import { mapEntriesOf, unmatchedMapEntries } from '../../app/kpi-files.js';
+import { describeAlert } from '../../core/kpi/alerts.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
 import { writeOutput } from '../output.js';
 
@@ -54,6 +56,8 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
     await writeOutput(ctx, o.format === 'json' ? renderJson(json) : renderColumnsMissing(report, opts), undefined, [], undefined, o.format !== 'json');
     return EXIT.ok;
   }
+  // A --map value the file does not hold is said as kpi says it (T40 F6: inspect, the tool to check a map with, said nothing).
+  for (const alert of unmatchedMapEntries(mapEntriesOf(overrides), [report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert({ ...alert, inspected: report.file }, opts.lang)));
   await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, opts), undefined, [], undefined, o.format !== 'json');
   return EXIT.ok;
 }

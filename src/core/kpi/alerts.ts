@@ -139,7 +139,7 @@ export type Alert =
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
   /** `invoice`: the payments section's invoice statuses (`payments: status:`). */
-  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'invoice'; value: string; near: string | null }> };
+  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'invoice' | 'managers'; value: string; near: string | null }>; inspected?: string };
 
 /** The code pages as a person names them, and as --encoding takes them. */
 
@@ -856,6 +856,12 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
   const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
   const list = a.values.map((v) => `${v.section === 'invoice' ? 'payments: status' : v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
   const more = a.count > a.values.length ? (ru ? ` и ещё ${num(a.count - a.values.length, ru)}` : ` and ${num(a.count - a.values.length, ru)} more`) : '';
+  // Said by inspect of one export (`inspected`): a line may be about another export of the map's.
+  if (a.inspected !== undefined) {
+    return ru
+      ? `${a.file}: значения файла --map, которых нет в ${a.inspected}: ${list}${more}; для этой выгрузки эти строки ничего не меняют. Проверьте их написание, если они о ней.`
+      : `${a.file}: values of the --map file that ${a.inspected} does not hold: ${list}${more}; for this export those lines change nothing. Check their spelling if they are about it.`;
+  }
   return ru
     ? `${a.file}: значения файла --map не встретились ни в одной выгрузке: ${list}${more}; эти строки ничего не меняют. Проверьте их написание (crm-audit inspect покажет значения выгрузки).`
     : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;

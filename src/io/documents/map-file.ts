@@ -17,7 +17,7 @@ export interface Overrides {
   /** The kind of every row of an activities file with no kind column: the activities section's `rows`. */
   rows?: ActivityKind;
   /** The values the file names in each value section, as written (said when no export holds one). */
-  entries?: Record<'status' | 'direction' | 'kind' | 'missed' | 'done', string[]>;
+  entries?: Record<'status' | 'direction' | 'kind' | 'missed' | 'done' | 'managers', string[]>;
 }
 
 /** What a map file gives the import of a file of `kind`: its columns (none for an unknown kind), the duration units, an activities file's one kind, the value maps. */
@@ -40,6 +40,6 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
     ...(m.activities?.units ? { units: m.activities.units } : {}),
     ...(m.activities?.rows ? { rows: m.activities.rows } : {}),
     valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
-    entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')) },
+    entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')), managers: Object.keys(m.managers ?? {}) },
   };
 }

@@ -209,6 +209,8 @@ export interface ImportReport {
   layout?: 'asterisk-master-csv';
   /** The lines written beside a manager's name («Анна (201)»: { "201": { name: "Анна", as: "Анна (201)" } }), read as that manager. */
   lineNames?: Record<string, LineSpelling>;
+  /** The manager cells looked up so far this run where a --map file names managers (ValueMaps.managersSeen): what its `managers:` keys are checked against. */
+  managersSeen?: string[];
   /** Dates marked UTC (`Z`), or a PBX log's times its call ids show are UTC (with the first such id): how many, the first, and its column. */
   utc?: { count: number; example: string; column: string; uniqueid?: string };
   /** A call id column that is no call's id (one value over many clients' calls): the legs were joined by their channel or not at all (CallLegs). */
@@ -582,6 +584,7 @@ class RowsToRecords<T> {
     if (this.legs) Object.assign(report, this.legs.calls.said(report.utc !== undefined || report.shifted === true));
     if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
     if (ctx.lineNames) report.lineNames = Object.fromEntries(ctx.lineNames);
+    if (ctx.maps.managersSeen && ctx.maps.managersSeen.size > 0) report.managersSeen = [...ctx.maps.managersSeen];
     Object.assign(report, this.unread?.result(this.opts.part !== undefined || this.opts.stopAt !== undefined));
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };

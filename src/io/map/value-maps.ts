@@ -582,6 +582,11 @@ export interface ValueMaps {
   invoice: Map<string, InvoiceStatus>;
   /** A manager as a file writes them (a CRM user id, another spelling) -> the name to report. */
   managers: Map<string, string>;
+  /**
+   * The manager cells (cleaned) the run's readers looked up while `managers` has entries, whatever they
+   * were reported as: a `managers:` key none of them is was misspelt (map-unmatched). A thread's own.
+   */
+  managersSeen?: Set<string>;
   /** What a deal's amount of 0 is: an amount (the spec), or a budget never filled in, read as none (the --map file's `deals: zero_amount:`). */
   zeroAmount: 'amount' | 'unfilled';
   /** The stages and statuses the --map file names (normalised): the user's word, which a close date's «не закрыта» does not override. */
@@ -593,8 +598,13 @@ export interface ValueMaps {
  * cleaned (an id such as Salesforce's OwnerId, or a second spelling of one person), else the cell.
  */
 export function managerName(maps: ValueMaps, cleaned: string): string {
-  return maps.managers.size === 0 ? cleaned : (maps.managers.get(cleaned) ?? cleaned);
+  if (maps.managers.size === 0) return cleaned;
+  if (maps.managersSeen && maps.managersSeen.size < MANAGERS_SEEN) maps.managersSeen.add(cleaned);
+  return maps.managers.get(cleaned) ?? cleaned;
 }
+
+/** How many manager cells managersSeen keeps: a team's names many times over (the readers memo a cell, so each is looked up about once a file). */
+const MANAGERS_SEEN = 10_000;
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
 export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; invoice: Record<string, string>; managers: Record<string, string>; zeroAmount: 'amount' | 'unfilled' | undefined }>): ValueMaps {
@@ -608,7 +618,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers, zeroAmount: user?.zeroAmount ?? 'amount', userStatus: new Set(Object.keys(user?.status ?? {}).map(normalizeValue)) };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers, ...(managers.size > 0 ? { managersSeen: new Set<string>() } : {}), zeroAmount: user?.zeroAmount ?? 'amount', userStatus: new Set(Object.keys(user?.status ?? {}).map(normalizeValue)) };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) {
     maps.direction.set(normalizeValue(k), v as Direction);

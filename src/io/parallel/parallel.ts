@@ -705,6 +705,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),
     ...(a.lineNames || b.lineNames ? { lineNames: { ...b.lineNames, ...a.lineNames } } : {}),
+    ...(a.managersSeen || b.managersSeen ? { managersSeen: [...new Set([...(a.managersSeen ?? []), ...(b.managersSeen ?? [])])] } : {}),
     ...(a.missedNoManager || b.missedNoManager ? { missedNoManager: (a.missedNoManager ?? 0) + (b.missedNoManager ?? 0) } : {}),
     ...mergeUnreadable(a, b),
     ...(a.directionBySides && b.directionBySides ? { directionBySides: { in: a.directionBySides.in + b.directionBySides.in, out: a.directionBySides.out + b.directionBySides.out, internal: a.directionBySides.internal + b.directionBySides.internal, none: a.directionBySides.none + b.directionBySides.none } } : {}),
