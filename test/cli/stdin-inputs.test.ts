@@ -167,3 +167,26 @@ describe('a folder as stdin', () => {
     }
   });
 });
+
+// T40 F1: from stdin the stop asked the columns only, and the stage on a second run (stdin was read once):
+// a run without a terminal reads on with a question's guess, and stdin is given again for it.
+describe('stdin with more than one question', () => {
+  const day = (d: number) => `${String(d).padStart(2, '0')}.02.2025`;
+  const csv = `${['Номер;Куратор;Поступила;Закрыта;Этап;Сумма', ...Array.from({ length: 12 }, (_, i) => `${i + 1};${i % 2 ? 'Иванов Иван' : 'Петрова Анна'};${day(i + 1)};${i % 3 ? day(i + 10) : ''};${i % 3 ? 'Оплачено' : 'Думает'};${(i + 1) * 1000}`)].join('\n')}\n`;
+
+  it('stops once, as the same file from its path does, with every question in one snippet that, passed, answers them all', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stdin-questions-'));
+    writeFileSync(path.join(dir, 'deals.csv'), csv);
+    const piped = runCli(['kpi', '-d', '-', '--lang', 'en'], { input: csv, cwd: dir });
+    const fromPath = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(piped.code).toBe(2);
+    const snippet = (stderr: string) => stderr.slice(stderr.indexOf('\ndeals:\n') + 1);
+    expect(snippet(piped.stderr)).toContain('"Оплачено": won');
+    expect(snippet(piped.stderr)).toContain('manager: "Куратор"');
+    expect(snippet(piped.stderr)).toBe(snippet(fromPath.stderr));
+    writeFileSync(path.join(dir, 'map.yaml'), snippet(piped.stderr));
+    const mapped = runCli(['kpi', '-d', '-', '--map', 'map.yaml', '--format', 'json'], { input: csv, cwd: dir });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(JSON.parse(mapped.stdout).total).toMatchObject({ leads: 12, won: 8 });
+  });
+});

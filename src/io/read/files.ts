@@ -153,11 +153,50 @@ const READ_CHUNK = 1 << 20;
 export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: AsyncIterable<Buffer> | NodeJS.ReadableStream; size: number | undefined }> {
   if (file === '-') {
     announceStdin(stdin);
-    return { stream: stdin, size: undefined };
+    return { stream: stdinAgain(stdin), size: undefined };
   }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   return { stream: fileChunks(full, range.start ?? 0, range.end ?? Infinity), size: stat.size };
+}
+
+/** The most of stdin kept to be read again (STDIN_KEPT): exports are a few megabytes; past it, a later read gets only what is left. */
+const STDIN_KEPT = 64 << 20;
+
+/** What stdin gave so far (while under STDIN_KEPT), and its one iterator, shared by every read of it. */
+interface StdinKept {
+  chunks: Buffer[];
+  bytes: number;
+  over: boolean;
+  live: AsyncIterator<Buffer | string>;
+}
+
+const kept = new WeakMap<object, StdinKept>();
+
+/**
+ * stdin as a run reads it, once or again: what it gave before, then the rest. A run without a terminal
+ * reads its exports again with a question's guess to find the next question (T40 F1: `-d -` stopped at
+ * the columns, and at the stages on a second run, as a path stops once at both). The bytes are kept up
+ * to STDIN_KEPT, for the run; a read that stops early (at a header) leaves the rest for the next one.
+ */
+async function* stdinAgain(stdin: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  let k = kept.get(stdin);
+  if (!k) kept.set(stdin, (k = { chunks: [], bytes: 0, over: false, live: (stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]() }));
+  // The chunks kept when this read began; those a read beside it adds after are yielded from `live` by that read only.
+  if (!k.over) yield* k.chunks.slice();
+  for (;;) {
+    const r = await k.live.next();
+    if (r.done) return;
+    const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    if (!k.over && k.bytes + chunk.length <= STDIN_KEPT) {
+      k.chunks.push(chunk);
+      k.bytes += chunk.length;
+    } else if (!k.over) {
+      k.over = true;
+      k.chunks = [];
+    }
+    yield chunk;
+  }
 }
 
 /**
