@@ -253,12 +253,27 @@ export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
 }
 
 /**
- * A null failure with the reason its result gives beside it (`compare.<row>.not_applicable`; the payback's, at
- * `compare.not_applicable`): a gate on `met` of an empty row said «нет данных ≠ да» and never why (a tester).
+ * Where a subject tree keeps the reasons of its metrics not computed, by metric (a kpi result's
+ * notApplicable): for `total.<metric>` and `managers.<name>.<metric>`, which have none beside them. A
+ * symbol: no path selects it.
+ */
+export const METRIC_REASONS = Symbol('crm-audit.metricReasons');
+
+/**
+ * A null failure with the reason its result gives: the nearest `not_applicable` above it (a compare row's,
+ * the payback's at `compare.not_applicable`, the plan's), else its metric's (METRIC_REASONS). A gate on
+ * `met` of an empty row said «нет данных ≠ да» and never why, and one on `total.response_min_median`
+ * without a calls file still does not (testers).
  */
 function withReason(failure: AssertionFailure, tree: unknown): AssertionFailure {
   if (failure.value !== null) return failure;
-  const parent = select(tree, failure.path.slice(0, -1))[0]?.value;
-  const reason = parent !== null && typeof parent === 'object' ? (parent as { not_applicable?: unknown }).not_applicable : undefined;
-  return typeof reason === 'string' ? { ...failure, reason } : failure;
+  for (let end = failure.path.length - 1; end >= 1; end--) {
+    const above = select(tree, failure.path.slice(0, end))[0]?.value;
+    const reason = above !== null && typeof above === 'object' ? (above as { not_applicable?: unknown }).not_applicable : undefined;
+    if (typeof reason === 'string') return { ...failure, reason };
+  }
+  const byMetric = tree !== null && typeof tree === 'object' ? (tree as { [METRIC_REASONS]?: Record<string, string> })[METRIC_REASONS] : undefined;
+  const metric = failure.path[failure.path.length - 1]!;
+  const reason = (failure.path[0] === 'total' || failure.path[0] === 'managers') && byMetric && Object.hasOwn(byMetric, metric) ? byMetric[metric] : undefined;
+  return reason !== undefined ? { ...failure, reason } : failure;
 }

@@ -1,4 +1,4 @@
-import { evaluate, type Assertion, type AssertionResult } from './assert.js';
+import { evaluate, METRIC_REASONS, type Assertion, type AssertionResult } from './assert.js';
 import type { AuditResult } from './audit/types.js';
 import type { CompareResult } from './compare.js';
 import type { ReportDelta } from './delta.js';
@@ -85,6 +85,8 @@ export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' 
   }
   if (r.kpi) {
     tree.total = r.kpi.total;
+    // The reasons of metrics not computed, for a failure on one (assert.ts withReason).
+    (tree as { [METRIC_REASONS]?: Record<string, string> })[METRIC_REASONS] = r.kpi.notApplicable;
     tree.managers = Object.fromEntries(r.kpi.managers.map(({ manager, ...rest }) => [manager, rest]));
     if (r.kpi.plan) {
       const { by: _by, rows: _rows, ...figures } = r.kpi.plan;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseAssertion } from '../../src/core/assert.js';
+import { evaluate, METRIC_REASONS, parseAssertion } from '../../src/core/assert.js';
 import { describeUserError, UserError } from '../../src/core/errors.js';
 
 const tree = {
@@ -238,3 +238,28 @@ describe('a decimal comma in an assertion', () => {
   });
 });
 
+
+// T42 F2: a gate on a metric not computed failed with no reason where the result has one (a CI job that forgot -a).
+describe('a failure on a value not computed', () => {
+  const withReasons = {
+    ...tree,
+    managers: { Anna: { callback_rate: null, won: 2 } },
+    plan: { not_applicable: 'needs a source column in the deals file', revenue: { plan: 100, fact: null, achieved: null } },
+    compare: { not_applicable: 'no revenue before', payback_months: null, conversion: { met: null, not_applicable: 'needs a status column' } },
+    [METRIC_REASONS]: { callback_rate: 'needs an activities file (--activities)' },
+  };
+  const failure = (s: string) => evaluate(parseAssertion(s), withReasons).failures[0];
+
+  it("gives its metric's reason for total and a manager's, and the nearest reason above it elsewhere", () => {
+    expect(failure('total.callback_rate>=0.5')).toEqual({ subject: 'total.callback_rate', path: ['total', 'callback_rate'], value: null, reason: 'needs an activities file (--activities)' });
+    expect(failure('managers.*.callback_rate>=0.5')?.reason).toBe('needs an activities file (--activities)');
+    expect(failure('plan.revenue.achieved>=1')?.reason).toBe('needs a source column in the deals file');
+    expect(failure('compare.conversion.met==true')?.reason).toBe('needs a status column');
+    expect(failure('compare.payback_months<=12')?.reason).toBe('no revenue before');
+  });
+
+  it('gives none where nothing says why, and no symbol is a path', () => {
+    expect(failure('total.conversion>=0.5')).toEqual({ subject: 'total.conversion', path: ['total', 'conversion'], value: 0.25 });
+    expect(evaluate(parseAssertion('total.*>=0'), withReasons).failures.map((f) => f.subject)).toEqual(['total.callback_rate']);
+  });
+});
