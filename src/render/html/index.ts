@@ -8,6 +8,7 @@ import { documentHtml, esc, section } from './page.js';
 import { auditSection, byManagerSection, chartTableHtml, definitionsSection, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
 import { coverSection, documentTitle } from './cover.js';
 import { managerKpisSection } from './managers.js';
+import { assertionsSection } from './assertions.js';
 
 export type { HtmlInput } from './sections.js';
 
@@ -49,6 +50,8 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
   if (r.kpi) parts.push(qualitySection(r.kpi.dataQuality, r.lang, { notApplicable: r.kpi.notApplicable }));
   // A comparison's own files (compare alone, or a report's --before-deals/--after-deals): their warnings too (tester T39 F9).
   if (r.compare?.dataQuality) parts.push(qualitySection(r.compare.dataQuality, r.lang, r.kpi ? { id: 'compare-data-quality', title: L.compareDataQuality } : {}));
+  // A report's gates, as its job summary and workbook show them (a run that failed them looked all green).
+  if (r.assertions && r.assertions.length > 0) parts.push(assertionsSection(r.assertions, r.audit, r.lang));
   if (r.kpi || r.compare) parts.push(definitionsSection(r));
   const title = `${documentTitle(r)}${r.company ? ` — ${r.company}` : ''}`;
   return documentHtml(r.lang, title, `${parts.join('\n')}\n<footer>${L.generator}</footer>`);

@@ -15,7 +15,7 @@ import { baseName, clientDefinition, clientNames, clientWarnings } from './clien
 import { rowAt, rowReason, say } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
-export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare' | 'delta'>;
+export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare' | 'delta'> & Partial<Pick<ReportResult, 'assertions'>>;
 
 
 /** A chart as a figure: its SVG, and its numbers in a table beside it. */
