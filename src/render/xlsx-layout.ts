@@ -67,9 +67,28 @@ export type FooterHeading = Pick<SheetHeading, 'title' | 'company' | 'lang'>;
 
 /** A page footer: the sheet's title (and company) at the left, «Стр. 2 из 5» / "Page 2 of 5" at the right. */
 function pageFooter(h: FooterHeading): string {
-  // An ampersand starts a footer code: written as && it is printed as itself.
-  const text = `${h.title}${h.company ? ` — ${h.company}` : ''}`.replace(/&/g, '&&');
-  return `&L${text}&R${tr(h.lang, 'Стр. &P из &N', 'Page &P of &N')}`;
+  const page = `&R${tr(h.lang, 'Стр. &P из &N', 'Page &P of &N')}`;
+  return `&L${headerFooterText(`${h.title}${h.company ? ` — ${h.company}` : ''}`, HEADER_FOOTER_MOST - 2 - page.length)}${page}`;
+}
+
+/** The most characters Excel takes in a page header or footer, codes included (a longer one is refused when the file opens). */
+const HEADER_FOOTER_MOST = 255;
+
+/**
+ * Text for a page header or footer in at most `room` characters: an ampersand starts a code, so it is
+ * written as && and printed as itself; a longer text (a company name of 300 characters: tester T42 F5) is
+ * cut at a character, never between the two ampersands, and ends with «…».
+ */
+function headerFooterText(text: string, room: number): string {
+  const escaped = text.replace(/&/g, '&&');
+  if (escaped.length <= room) return escaped;
+  let out = '';
+  for (const ch of text) {
+    const next = ch === '&' ? '&&' : ch;
+    if (out.length + next.length > room - 1) break;
+    out += next;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 /** Shifts the row numbers of an A1 range ("E2:E12") down by `n`. */
@@ -146,7 +165,7 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
  */
 function printFromHeader(sheet: ExcelJS.Worksheet, heading: SheetHeading, header: number): void {
   sheet.pageSetup.printArea = `A$${header}:${columnLetters(Math.max(1, sheet.columnCount))}$${Math.max(header, sheet.rowCount)}`;
-  sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&C${headingLine(heading).replace(/&/g, '&&')}` };
+  sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&C${headerFooterText(headingLine(heading), HEADER_FOOTER_MOST - 2)}` };
 }
 
 /** A heading's periods and report date in one line: «Период: 01.07.2024 — 30.06.2025 · Дата отчёта: 01.12.2026 09:30». */

@@ -5,7 +5,7 @@ import { renderCompareXlsx } from '../../src/render/compare/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { renderReportXlsx } from '../../src/render/report/xlsx.js';
 import type { ReportResult } from '../../src/core/report.js';
-import { columnLetters, finishSheet, headingLine, LEGIBLE_PAGE_UNITS, pagesAcross, PRINT_MARGINS } from '../../src/render/xlsx-layout.js';
+import { columnLetters, finishSheet, headingLine, LEGIBLE_PAGE_UNITS, pagesAcross, PRINT_MARGINS, setPageFooter } from '../../src/render/xlsx-layout.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 const now = new Date('2026-01-15T10:00:00Z');
@@ -148,5 +148,29 @@ describe('the compare workbook\'s targets', () => {
     });
     expect(targets.length).toBeGreaterThan(0);
     for (const f of targets) expect(f).toBe('+0.0#%;"−"0.0#%;0.0#%');
+  });
+});
+
+// T42 F5: a company name of 300 characters made a footer of 371; Excel takes at most 255.
+describe('a page footer', () => {
+  const footer = (company: string, lang = 'ru') => {
+    const sheet = new ExcelJS.Workbook().addWorksheet('x');
+    setPageFooter(sheet, { title: 'Показатели продаж', company, lang });
+    return sheet.headerFooter.oddFooter!;
+  };
+
+  it('keeps a short title and company whole, an ampersand doubled', () => {
+    expect(footer('Рога & Копыта')).toBe('&LПоказатели продаж — Рога && Копыта&RСтр. &P из &N');
+  });
+
+  it('is cut to the 255 characters Excel takes, at a character, with «…», the page number kept', () => {
+    const long = footer('Очень длинное название компании '.repeat(10));
+    expect(long.length).toBeLessThanOrEqual(255);
+    expect(long.length).toBeGreaterThan(240);
+    expect(long).toMatch(/компании…&RСтр\. &P из &N$|[а-я]…&RСтр\. &P из &N$/);
+    // Never between the two ampersands of one: the text before the page code has none alone.
+    const amps = footer('&'.repeat(300), 'en');
+    expect(amps.length).toBeLessThanOrEqual(255);
+    expect(amps.replace(/&R.*$/, '').replace(/^&L/, '').replace(/&&/g, '')).toBe('Показатели продаж — …');
   });
 });
