@@ -164,7 +164,7 @@ function assertionErrors(doc: unknown, file: string): UserError[] {
   return [...errors.slice(0, MAX_LISTED), ...moreErrors(errors.length - MAX_LISTED, file, 'E_ASSERT_SYNTAX')];
 }
 
-/** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made absolute. */
+/** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made relative to the working folder, not the config's. */
 export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
   let chosen = file;
   if (chosen === undefined) {
@@ -181,17 +181,24 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
   withLines(errors, text);
   if (errors.length > 0 || !parsed.success) throw new ConfigErrors(errors, langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
-  const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));
+  // As a path typed on the command line would be: from the working folder (read alike), and said so in
+  // the reports (the workbook handed to a client showed the consultant's folders from /: tester T42 F4).
+  // A file named «-» stays one («./-»), not stdin.
+  const fromCwd = (p: string | undefined) => {
+    if (p === undefined || p === '-') return p;
+    const rel = path.relative(cwd, path.resolve(base, p));
+    return rel === '-' ? `.${path.sep}-` : rel || '.';
+  };
   const c = parsed.data;
-  const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: abs(f.deals)!, activities: abs(f.activities), payments: abs(f.payments) } : undefined);
+  const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: fromCwd(f.deals)!, activities: fromCwd(f.activities), payments: fromCwd(f.payments) } : undefined);
   return {
     file: chosen,
     config: {
       ...c,
-      map: abs(c.map),
-      baseline: abs(c.baseline),
-      audit: c.audit ? { ...c.audit, answers: abs(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.ya?ml$/.test(c.audit.questionnaire) ? abs(c.audit.questionnaire) : c.audit.questionnaire } : undefined,
-      kpi: c.kpi ? { ...fileSet(c.kpi)!, spend: abs(c.kpi.spend), plan: abs(c.kpi.plan) } : undefined,
+      map: fromCwd(c.map),
+      baseline: fromCwd(c.baseline),
+      audit: c.audit ? { ...c.audit, answers: fromCwd(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.ya?ml$/.test(c.audit.questionnaire) ? fromCwd(c.audit.questionnaire) : c.audit.questionnaire } : undefined,
+      kpi: c.kpi ? { ...fileSet(c.kpi)!, spend: fromCwd(c.kpi.spend), plan: fromCwd(c.kpi.plan) } : undefined,
       compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
     },
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,20 @@ describe('a config that is a text or a list', () => {
     const error = (await loadConfig(put(`kpi:\n  deals: d.csv\n  from: ${'1'.repeat(5000)}x\n`), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
     const said = describeUserError(error, 'ru');
     expect(said).toBe(`ci.yaml, строка 3, символ 3, в kpi.from: «${'1'.repeat(40)}…» — не дата; нужна ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 01.02.2025 или 2025-02-01`);
+  });
+});
+
+// T42 F4: paths made absolute put the consultant's folders from / into the workbook handed to a client.
+describe('the paths of a config', () => {
+  it('are from the working folder, as typed on the command line would be: a file named «-» is no stdin', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'config-paths-'));
+    mkdirSync(path.join(root, 'job'));
+    writeFileSync(path.join(root, 'job', 'c.yaml'), 'kpi:\n  deals: ../data/deals.csv\n  activities: calls.xls\n  payments: "-"\nmap: ./-\n');
+    const { config } = await loadConfig('job/c.yaml', root, process.stdin);
+    expect(config.kpi).toMatchObject({ deals: path.join('data', 'deals.csv'), activities: path.join('job', 'calls.xls'), payments: '-' });
+    expect(config.map).toBe(path.join('job', '-'));
+    const { config: here } = await loadConfig(path.join(root, 'job', 'c.yaml'), path.join(root, 'job'), process.stdin);
+    expect(here.kpi?.activities).toBe('calls.xls');
+    expect(here.map).toBe(`.${path.sep}-`);
   });
 });
