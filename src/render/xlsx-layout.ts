@@ -200,12 +200,17 @@ export function setPrintArea(sheet: ExcelJS.Worksheet): void {
 
 /**
  * Lays out a sheet that is not one table (the Summary): widths, heights, print setup and the page
- * footer every other sheet has (the Summary's first printed page had no page number).
+ * footer every other sheet has (the Summary's first printed page had no page number). Its tables'
+ * header rows (`headers`) wrap as a table's do, and text columns wrap at `textWidths`; landscape when
+ * wide, as a table is: a Summary with assertions printed at half size in portrait (tester T42 F6: a
+ * table header's whole width in one column, a skipped check's long note in another).
  */
-export function finishFreeSheet(sheet: ExcelJS.Worksheet, footer: FooterHeading): void {
-  fitColumns(sheet, 0, new Set());
-  fitRowHeights(sheet, 0, new Set());
-  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS };
+export function finishFreeSheet(sheet: ExcelJS.Worksheet, footer: FooterHeading, opts: { headers?: readonly number[]; textWidths?: Readonly<Record<number, number>> } = {}): void {
+  const headers = new Set(opts.headers ?? []);
+  fitColumns(sheet, 0, headers, opts.textWidths);
+  fitRowHeights(sheet, 0, headers);
+  const width = sheet.columns.reduce((sum, c) => sum + (c.width ?? 9), 0);
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: width > PORTRAIT_MOST ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS };
   setPageFooter(sheet, footer);
 }
 

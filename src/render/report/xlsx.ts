@@ -141,7 +141,8 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   // The KPI table's header stays in sight as it scrolls (the assertions' without one), not the title above the heading (a tester).
   const frozen = kpiHead ?? assertionsHead;
   s.views = frozen === undefined ? [{ state: 'normal' }] : [{ state: 'frozen', ySplit: frozen }];
-  finishFreeSheet(s, { title: L.title, company: r.company, lang: r.lang });
+  // The tables' header rows wrap, and a failure's or a skipped check's words wrap at 40 (its column is the value's).
+  finishFreeSheet(s, { title: L.title, company: r.company, lang: r.lang }, { headers: [kpiHead, assertionsHead].filter((n): n is number => n !== undefined), textWidths: { 4: 40 } });
 
   const about = { company: r.company, date: new Date(r.generatedAt) };
   if (r.audit) addAuditSheets(workbook, r.audit, r.lang);

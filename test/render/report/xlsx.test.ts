@@ -94,3 +94,25 @@ describe('a change that rounds to zero', () => {
     expect(baRow.getCell(5).numFmt).toBe('0.0%;0.0%;0.0%');
   });
 });
+
+// T42 F6: with assertions the Summary printed at half size in portrait: a table header's whole width in one
+// column, a skipped check's long note in another.
+describe("the Summary's print layout", () => {
+  it('wraps the tables\' headers and the long notes, and turns landscape when wide, never below a legible scale', async () => {
+    const r = report('ru');
+    r.assertions.push({ assertion: 'delta.total.conversion>=0', op: '>=', expected: 0, level: 'error', passed: true, failures: [], skipped: 'no_baseline' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderReportXlsx(r)) as unknown as ExcelJS.Buffer);
+    const s = wb.worksheets[0]!;
+    const widths = s.columns.map((c) => c.width ?? 9);
+    const note = s.getRows(1, s.rowCount)!.find((row) => row.getCell(1).value === 'delta.total.conversion>=0')!.getCell(4);
+    expect(String(note.value).length).toBeGreaterThan(60);
+    expect(note.alignment?.wrapText).toBe(true);
+    expect(widths[3]).toBeLessThanOrEqual(42);
+    // «Изменение (после относительно до)» over up to three lines, not one wide column.
+    expect(widths[2]).toBeLessThan(30);
+    const total = widths.reduce((a, b) => a + b, 0);
+    expect(s.pageSetup.orientation).toBe(total > 95 ? 'landscape' : 'portrait');
+    expect(111 / total).toBeGreaterThanOrEqual(0.75);
+  });
+});
