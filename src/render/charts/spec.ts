@@ -65,11 +65,39 @@ export function frame(lang: string, width: number, height: number): Record<strin
  */
 export function chartKeys(): (name: string) => string {
   const keys = new Map<string, string>();
+  const labels = new Set<string>();
   return (name) => {
     let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = `${keys.size}|${shown(name)}`));
+    if (key === undefined) {
+      const label = distinctLabel(shown(name), labels);
+      labels.add(label);
+      keys.set(name, (key = `${keys.size}|${label}`));
+    }
     return key;
   };
+}
+
+/**
+ * The most characters of a name an axis or a legend shows whole: its labelLimit of 300 px over what Vega
+ * reckons a character of 11 px is without a canvas (0.8 of the font size): 34. A longer one Vega cuts at its end.
+ */
+const LABEL_CHARS = 34;
+
+/**
+ * A name as a chart's axis or legend shows it: whole where it fits, else cut in the middle, its end kept
+ * («Константинопольская-Длиннофамиль…Вячеславовна 07»), and further apart from the labels already given.
+ * Vega cut them at their end: ten managers of one long surname and department were ten bars of one
+ * label (tester T42 F10); their full names are in the hover titles and the table under the chart.
+ */
+function distinctLabel(name: string, taken: ReadonlySet<string>): string {
+  const chars = Array.from(name);
+  if (chars.length <= LABEL_CHARS) return name;
+  for (let tail = 12; tail <= LABEL_CHARS - 8; tail += 4) {
+    const label = `${chars.slice(0, LABEL_CHARS - 1 - tail).join('').trimEnd()}…${chars.slice(-tail).join('').trimStart()}`;
+    if (!taken.has(label)) return label;
+  }
+  const cut = `${chars.slice(0, LABEL_CHARS - 6).join('').trimEnd()}…`;
+  for (let n = 2; ; n++) if (!taken.has(`${cut} (${n})`)) return `${cut} (${n})`;
 }
 /** The name an axis or a legend shows for a key: the key past its `|` (an expression of no data). */
 const KEY_LABEL = "slice(datum.label, indexof(datum.label, '|') + 1)";

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { metricDef } from '../../../src/core/kpi/catalog.js';
 import { chartLabels } from '../../../src/render/charts/labels.js';
 import { ROW_INFO } from '../../../src/render/compare/text.js';
+import { chartKeys } from '../../../src/render/charts/spec.js';
 
 // A tester: the Markdown said «Callback rate», the HTML chart «Called back», for one metric.
 describe('a chart names a metric as the tables do', () => {
@@ -14,5 +15,33 @@ describe('a chart names a metric as the tables do', () => {
     }
     expect(chartLabels('en').callbackRate).toBe('Callback rate');
     expect(chartLabels('ru').callbackRate).toBe('Перезвонили');
+  });
+});
+
+// T42 F10: Vega cut long names at their end, and ten managers of one long surname were ten bars of one label.
+describe('the names a chart shows', () => {
+  const label = (key: string) => key.slice(key.indexOf('|') + 1);
+
+  it('are whole where they fit, else cut in the middle with their ends kept, each apart from the others', () => {
+    const key = chartKeys();
+    expect(label(key('Иванов Иван'))).toBe('Иванов Иван');
+    const long = Array.from({ length: 10 }, (_, i) => `Константинопольская-Длиннофамильная Анастасия Вячеславовна ${String(i).padStart(2, '0')}`);
+    const shown = long.map((n) => label(key(n)));
+    expect(new Set(shown).size).toBe(10);
+    for (const [i, s] of shown.entries()) {
+      expect(Array.from(s).length).toBeLessThanOrEqual(34);
+      expect(s.startsWith('Константинопольская')).toBe(true);
+      expect(s.endsWith(` ${String(i).padStart(2, '0')}`)).toBe(true);
+    }
+    // The same name is one key.
+    expect(key(long[3]!)).toBe(key(long[3]!));
+  });
+
+  it('stay apart where only their middles differ: more of the end, else a number', () => {
+    const key = chartKeys();
+    const names = ['А', 'Б', 'В'].map((m) => `Отдел продаж ${m} ${'—'.repeat(20)} Петров Пётр Петрович`);
+    const shown = names.map((n) => label(key(n)));
+    expect(new Set(shown).size).toBe(3);
+    for (const s of shown) expect(Array.from(s).length).toBeLessThanOrEqual(34);
   });
 });
