@@ -17,6 +17,7 @@ const metrics = Object.fromEntries(NUMERIC.map((k) => [k, z.union([z.number(), z
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
+  company: z.string().optional(),
   audit: z.looseObject({ total: z.number(), max: z.number().optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
   kpi: z
     .looseObject({
@@ -26,6 +27,16 @@ const baselineSchema = z.looseObject({
     .optional(),
   assertions: z.array(z.unknown()),
 });
+
+/**
+ * Whether a baseline is another company's: both named, and not one name however written (case, spaces,
+ * quotes: «ООО «Ромашка»» and ООО "Ромашка" are one). A consultant with several clients' results in one
+ * folder passed one client's as another's, and the change was shown as the client's own (tester T42 F8).
+ */
+export function otherCompany(before: string | undefined, now: string | undefined): boolean {
+  const key = (name: string) => name.toLowerCase().replace(/[«»"'“”„]/g, '').replace(/\s+/g, ' ').trim();
+  return before !== undefined && now !== undefined && key(before) !== '' && key(now) !== '' && key(before) !== key(now);
+}
 
 /** The parts of a previous report result that deltas are computed from. */
 export type ReportBaseline = z.infer<typeof baselineSchema>;

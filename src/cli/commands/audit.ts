@@ -20,8 +20,9 @@ import { questionnaireChangeNote } from '../../render/audit/labels.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, whyNoQuestions, type CliContext } from '../context.js';
-import type { MessageId } from '../../core/messages.js';
+import { renderMessage, type MessageId } from '../../core/messages.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
+import { otherCompany } from '../../core/delta.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
@@ -114,6 +115,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
       const parsed = parsedAnswers[i]!;
       const result = scoreAudit(q, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline: q === questionnaire ? baseline : undefined });
       if (facts) result.evidence = checkEvidence(q, result, facts, opts.lang, { managers, hourlyCost });
+      if (baseline && q === questionnaire && otherCompany(baseline.company, result.company)) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${renderMessage('baseline.otherCompany', { before: baseline.company!, now: result.company! }, opts.lang)}`));
       results.push(result);
     }
     let out: string | Uint8Array;

@@ -8,7 +8,7 @@ import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { checkAssertionPaths } from '../../core/assert-paths.js';
-import { computeDelta, parseBaseline } from '../../core/delta.js';
+import { computeDelta, otherCompany, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
 import { ASSERTION_ROOTS, assertionShape, assertionTree, buildReport, preRead, type ReportResult } from '../../core/report.js';
@@ -34,7 +34,7 @@ import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
-import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
+import { fill, renderMessage, say, UNUSED_WITHOUT } from '../../core/messages.js';
 import { parseAmount, parseHourlyCost, warnMonthlyCostAlone, warnTargetDirections } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 import { stderrLine } from '../wrap.js';
@@ -240,6 +240,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   clearProgress(ctx.stderr);
   const delta = baseline ? computeDelta({ audit, kpi }, baseline, (band) => (questionnaire ? bandTitle(questionnaire, band, m.lang) : band.title || band.id)) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };
+  if (baseline && otherCompany(baseline.company, parts.company)) ctx.stderr.write(warningLine(ctx, lang, `${m.baseline}: ${renderMessage('baseline.otherCompany', { before: baseline.company!, now: parts.company! }, lang)}`));
   const tree = assertionTree(parts);
   if (m.preset) {
     const { used, skipped } = presetAssertions(m.preset, new Set(Object.keys(tree)));
