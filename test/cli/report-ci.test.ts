@@ -385,3 +385,18 @@ describe('report --format md with an audit', () => {
     expect(run.stdout.match(/^- \*\*/gm)?.length).toBe(json.audit.recommendations.length);
   });
 });
+
+// T42 F9: in a folder with crm-audit.config.yaml, before/after files typed beside its cutover were refused with
+// no word of the config, which was read unasked.
+describe('a cutover and before/after files together', () => {
+  it('are refused, saying where each came from: an option, or the config read from the folder', () => {
+    const dir = tmp();
+    const s = (name: string) => path.join(ROOT, 'samples', name);
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), `compare:\n  cutover: 2025-01-01\n`);
+    const run = runCli(['report', '--before-deals', s('before-after/before-deals.csv'), '--after-deals', s('before-after/after-deals.csv'), '--lang', 'ru'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ошибка: укажите либо дату внедрения, либо файлы «до» и «после», но не то и другое (дата внедрения — compare.cutover в crm-audit.config.yaml, файлы — --before-deals, --after-deals)');
+    const typed = runCli(['report', '--cutover', '2025-01-01', '--before-deals', s('before-after/before-deals.csv'), '--after-deals', s('before-after/after-deals.csv'), '--lang', 'en'], { cwd: tmp() });
+    expect(typed.stderr).toContain('(the cutover comes from --cutover, the files from --before-deals, --after-deals)');
+  });
+});

@@ -69,6 +69,18 @@ function inputsOf(m: ReturnType<typeof merge>, config: string | undefined, targe
   return files;
 }
 
+/** Where a report's cutover and before/after files come from, in words for report.cutoverAndFiles: an option, else the config's key. */
+function comparedFrom(o: ReportCliOptions, configFile: string | undefined): Record<string, string> {
+  const inConfig = (key: string, lang: 'ru' | 'en') => (lang === 'ru' ? `${key} в ${configFile ?? 'файле настроек'}` : `${key} in ${configFile ?? 'the config'}`);
+  const files = o.beforeDeals || o.afterDeals ? [o.beforeDeals ? '--before-deals' : '', o.afterDeals ? '--after-deals' : ''].filter(Boolean).join(', ') : undefined;
+  return {
+    cutoverFrom: o.cutover ? '--cutover' : inConfig('compare.cutover', 'en'),
+    cutoverFromRu: o.cutover ? '--cutover' : inConfig('compare.cutover', 'ru'),
+    filesFrom: files ?? inConfig('compare.before/after', 'en'),
+    filesFromRu: files ?? inConfig('compare.before/after', 'ru'),
+  };
+}
+
 /** CLI flags over the config file; `lang` the messages' (--lang, the config's, the locale's, else Russian), which the report speaks too. */
 function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: 'ru' | 'en') {
   const cmp = c.compare ?? {};
@@ -88,6 +100,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     groupBy: parseGroupBy(o.by && o.by.length > 0 ? o.by : c.kpi?.by),
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
     cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
+    comparedFrom: comparedFrom(o, configFile),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
     after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
     cost: parseAmount(o.cost, '--cost') ?? cmp.cost,
@@ -149,7 +162,8 @@ async function readExports(
   let compare: CompareResult | undefined;
   const { deals } = m.files;
   const { base, overrides, compareOptions, format, run } = how;
-  if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles');
+  // Where each came from: a config read from the working folder unasked gave one of them (tester T42 F9).
+  if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles', m.comparedFrom);
   if (deals) {
     const files = { ...m.files, deals };
     // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.

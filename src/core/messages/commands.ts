@@ -112,7 +112,10 @@ export const COMMAND_MESSAGES = {
     ru: 'нет набора проверок «{preset}»', en: 'no preset "{preset}"',
     hint: { ru: 'есть: {presets}', en: 'presets: {presets}' },
   },
-  'report.cutoverAndFiles': { ru: 'укажите либо дату внедрения, либо файлы «до» и «после», но не то и другое', en: 'give either a cutover or before/after files, not both' },
+  'report.cutoverAndFiles': {
+    ru: 'укажите либо дату внедрения, либо файлы «до» и «после», но не то и другое (дата внедрения — {cutoverFromRu}, файлы — {filesFromRu})',
+    en: 'give either a cutover or before/after files, not both (the cutover comes from {cutoverFrom}, the files from {filesFrom})',
+  },
   'report.cutoverNeedsDeals': { ru: 'для даты внедрения нужен файл сделок (--deals или kpi.deals в файле настроек)', en: 'a cutover needs the deals file (--deals or kpi.deals in the config)' },
   'report.bothPeriods': { ru: 'укажите файлы и «до», и «после»', en: 'give both the before and the after files' },
   'report.nothing': {
