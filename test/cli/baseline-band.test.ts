@@ -96,7 +96,8 @@ describe('report --baseline: the last run\'s band', () => {
     const rows = await rowsOf(at('report.xlsx'), 'Сводка');
     const band = rows.findIndex((r) => r[0] === 'Уровень');
     expect(rows[band + 1]).toEqual(['Было (01.01.2025)', '2 / 10', 'Внедрение не началось']);
-    expect(rows[band + 2]).toEqual(['Изменение', '+5']);
+    // A number, signed by its format (T42 F3: it was the text '+5').
+    expect(rows[band + 2]).toEqual(['Изменение', 5]);
     expect(report('--lang', 'en', '-o', at('report.html')).code).toBe(0);
     expect(readFileSync(at('report.html'), 'utf8')).toContain('<p class="note">Before (2025-01-01): 2 / 10 — Implementation has not started; change: +5</p>');
   });

@@ -9,6 +9,7 @@ import { auditSection, byManagerSection, chartTableHtml, definitionsSection, fig
 import { coverSection, documentTitle } from './cover.js';
 import { managerKpisSection } from './managers.js';
 import { assertionsSection } from './assertions.js';
+import { deltaSection } from './delta.js';
 
 export type { HtmlInput } from './sections.js';
 
@@ -47,6 +48,9 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
     if (r.compare.managers && r.compare.managers.length > 0) parts.push(byManagerSection(r.compare, r.lang));
     if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
   }
+  // A report's changes since its baseline run, as its job summary and workbook show them.
+  const since = deltaSection(r);
+  if (since) parts.push(since);
   if (r.kpi) parts.push(qualitySection(r.kpi.dataQuality, r.lang, { notApplicable: r.kpi.notApplicable }));
   // A comparison's own files (compare alone, or a report's --before-deals/--after-deals): their warnings too (tester T39 F9).
   if (r.compare?.dataQuality) parts.push(qualitySection(r.compare.dataQuality, r.lang, r.kpi ? { id: 'compare-data-quality', title: L.compareDataQuality } : {}));

@@ -48,6 +48,8 @@ export function reportLabels(lang: string) {
     max: tr(lang, 'Из', 'Of'),
     kpis: tr(lang, 'Ключевые показатели', 'Headline KPIs'),
     manager: tr(lang, 'Менеджер', 'Manager'),
+    department: tr(lang, 'Отдел', 'Department'),
+    deltaSheet: tr(lang, 'С прошлого запуска', 'Since last run'),
     sinceLast: tr(lang, 'С прошлого запуска', 'Since the last run'),
     before: tr(lang, 'Было', 'Before'),
     change: tr(lang, 'изменение', 'change'),
@@ -162,11 +164,23 @@ function planSection(r: ReportResult): string[] {
   return ['', `### ${G.plan}`, '', mdTable([G.metric, G.planWord, G.factWord, G.achievedWord], rows, ['left', 'right', 'right', 'right'])];
 }
 
+/**
+ * The changes since the baseline run of the headline KPIs any row has one of: the department's (when
+ * `withTotal`), then each manager's; what the Markdown, the workbook and the HTML show alike.
+ */
+export function deltaRows(r: Pick<ReportResult, 'delta' | 'lang'>, withTotal: boolean): { since: string; keys: string[]; rows: Array<{ name: string; total: boolean; values: Record<string, number | null> }> } | undefined {
+  const d = r.delta;
+  if (!d) return undefined;
+  const rows = [...(withTotal && d.total ? [{ name: reportLabels(r.lang).department, total: true, values: d.total }] : []), ...Object.entries(d.managers ?? {}).map(([name, values]) => ({ name, total: false, values }))];
+  const keys = HEADLINE.filter((k) => rows.some((row) => typeof row.values[k] === 'number'));
+  return rows.length === 0 || keys.length === 0 ? undefined : { since: d.since, keys, rows };
+}
+
 /** Every KPI that changed since the baseline run, per manager; the department's are in the KPI table. */
 function deltaSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const managers = r.delta?.managers;
   if (!r.delta || !managers || Object.keys(managers).length === 0) return [];
-  const keys = HEADLINE.filter((k) => Object.values(managers).some((m) => typeof m[k] === 'number'));
+  const keys = deltaRows(r, false)?.keys ?? [];
   const label = (k: string) => METRICS.find((m) => m.key === k)!.label[r.lang === 'ru' ? 'ru' : 'en'];
   const format = (k: string) => METRICS.find((m) => m.key === k)!.format;
   const body = Object.entries(managers).map(([name, m]) => [name, ...keys.map((k) => (m[k] === null || m[k] === undefined ? '—' : showWithUnit(m[k], format(k) === 'ratio' ? 'pp' : format(k), r.lang, true)))]);

@@ -5,12 +5,12 @@ import { addCompareSheets, changeFormat, judgedFormats, PAYBACK_MONTHS_FORMAT, R
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
-import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.js';
+import { auditBefore, deltaRows, headlineDef, headlineRows, reportDay, reportLabels } from './summary.js';
 import { auditNames, describePath, failureParts, levelWord, skippedNote, type AuditNames } from './assertion-text.js';
 import { compareLabels } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { shownPeriod } from '../kpi/text.js';
-import { dateFormat, dayValue, finishFreeSheet, reportDateCell } from '../xlsx-layout.js';
+import { dateFormat, dayValue, finishFreeSheet, finishSheet, reportDateCell } from '../xlsx-layout.js';
 
 /** A period as two date cells after its label. */
 function addPeriodRow(s: ExcelJS.Worksheet, label: string, from: string | null, to: string | null, lang: string): void {
@@ -103,6 +103,29 @@ function addAssertions(s: ExcelJS.Worksheet, r: ReportResult): number | undefine
 }
 
 /**
+ * The changes since the baseline run (`--baseline`): the department's, then each manager's, as numbers in
+ * their units (a share's change in points), the Markdown's table (T42 F3: only the job summary had it).
+ */
+function addDeltaSheet(workbook: ExcelJS.Workbook, r: ReportResult, about: { company: string | undefined; date: Date }): void {
+  const table = deltaRows(r, true);
+  if (!table) return;
+  const L = reportLabels(r.lang);
+  const sheet = workbook.addWorksheet(L.deltaSheet);
+  sheet.addRow([L.manager, ...table.keys.map((k) => headlineDef(k).label[r.lang === 'ru' ? 'ru' : 'en'])]);
+  const names = auditNames(r.audit);
+  for (const row of table.rows) {
+    const added = sheet.addRow([row.name]);
+    if (row.total) added.font = { bold: true };
+    table.keys.forEach((k, i) => {
+      const v = row.values[k];
+      if (typeof v === 'number') numberCell(added.getCell(i + 2), v, row.total ? ['delta', 'total', k] : ['delta', 'managers', row.name, k], r.lang, names);
+      else added.getCell(i + 2).value = '—';
+    });
+  }
+  finishSheet(sheet, { title: L.deltaTitle(reportDay(table.since, r.lang)), company: about.company, date: about.date, lang: r.lang }, { autofilter: false });
+}
+
+/**
  * The CI workbook: Summary, then Audit and Recommendations, Managers, Loss reasons, Data quality,
  * Definitions, Before-After and Payback, for whatever parts the report has.
  */
@@ -133,7 +156,9 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     s.addRow([L.band, r.audit.band.title]);
     const before = auditBefore(r);
     if (before) s.addRow([before.label, before.score, before.band ?? '']);
-    if (before?.change) s.addRow([L.changeRow, before.change]);
+    // The change a number, signed as the Audit sheet's (it was the text '+5').
+    const change = r.delta?.audit?.total;
+    if (before?.change && typeof change === 'number') s.addRow([L.changeRow, change]).getCell(2).numFmt = '+0;"−"0;0';
     if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
   const kpiHead = addHeadline(s, r);
@@ -148,6 +173,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   if (r.audit) addAuditSheets(workbook, r.audit, r.lang);
   if (r.kpi) addKpiSheets(workbook, r.kpi, r.lang, about);
   if (r.compare) addCompareSheets(workbook, r.compare, r.lang, about);
+  addDeltaSheet(workbook, r, about);
   await addChartsSheet(workbook, r, r.lang, r.company);
   for (const sheet of workbook.worksheets) if (sheet !== s && !sheet.views?.length) styleHeader(sheet, sheet.columnCount);
   return workbookToBuffer(workbook);

@@ -116,3 +116,20 @@ describe("the Summary's print layout", () => {
     expect(111 / total).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+// T42 F3: the changes since the baseline run were only in the Markdown and the JSON.
+describe('a report with a baseline', () => {
+  it('has a sheet of the changes since it, the department first, numbers in their units (a share in points)', async () => {
+    const r: ReportResult = { ...report('ru'), delta: { since: '2025-04-01T09:00:00.000Z', total: { leads: 299, conversion: 0.0225, revenue: null }, managers: { 'Иванов Иван': { leads: -3, conversion: -0.01, revenue: 1500 } } } };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderReportXlsx(r)) as unknown as ExcelJS.Buffer);
+    const s = wb.getWorksheet('С прошлого запуска')!;
+    const rows = s.getRows(1, s.rowCount)!.map((row) => (row.values as unknown[]).slice(1));
+    expect(rows[0]![0]).toBe('Изменения по менеджерам с прошлого запуска (01.04.2025)');
+    const head = rows.findIndex((x) => x[0] === 'Менеджер');
+    expect(rows[head]).toEqual(['Менеджер', 'Лиды', 'Конверсия', 'Выручка']);
+    expect(rows[head + 1]).toEqual(['Отдел', 299, 2.25, '—']);
+    expect(rows[head + 2]).toEqual(['Иванов Иван', -3, -1, 1500]);
+    expect(s.getRow(head + 2).getCell(3).numFmt).toBe('+0.0" п.\u00a0п.";"−"0.0" п.\u00a0п.";0.0" п.\u00a0п."');
+  });
+});
