@@ -259,6 +259,9 @@ describe('spend and plan files that do not match the deals say so', () => {
     expect(codes).toEqual(expect.arrayContaining(['spend-no-source', 'spend-months', 'spend-sources']));
     const ru = runCli(['kpi', '-d', 'deals.csv', '--spend', 'spend-gaps.csv', '--from', '2024-12-01', '--to', '2025-02-14'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.stderr).toMatch(/месяцы со сделками без строк расходов: 02\.2025/);
+    // What it does to the period's CAC and ROMI, and the way out (T42 F11: a ROMI of 7 million per cent, said as a mismatch only).
+    expect(ru.stderr).toContain('CAC и ROMI источников и отдела за период считают клиентов и выручку этих месяцев без их расходов: занижен CAC, завышен ROMI');
+    expect(ru.stderr).toContain('ограничьте период месяцами расходов: --from, --to');
     expect(ru.stderr).toMatch(/месяцы с расходами без сделок: 12\.2024/);
     expect(ru.stderr).toMatch(/строки без источника на 700/);
     // SEO's deal D (11.02; E, 15.02, is after --to) has no spend row: the department's CAC counts it as free, and says so.

@@ -820,10 +820,10 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
   const ru = lang === 'ru';
   if (a.code === 'spend-months') {
     const parts = ru
-      ? [a.withoutSpend.length > 0 && `месяцы со сделками без строк расходов: ${months(a.withoutSpend, lang)} (их расходы и CAC не рассчитаны)`, a.withoutDeals.length > 0 && `месяцы с расходами без сделок: ${months(a.withoutDeals, lang)} (расходы учтены, лидов нет)`]
-      : [a.withoutSpend.length > 0 && `months with deals and no spend row: ${months(a.withoutSpend, lang)} (their spend and CAC are not computed)`, a.withoutDeals.length > 0 && `months with spend and no deals: ${months(a.withoutDeals, lang)} (spend counted, no leads)`];
+      ? [a.withoutSpend.length > 0 && `месяцы со сделками без строк расходов: ${months(a.withoutSpend, lang)} (их расходы и CAC не рассчитаны, а CAC и ROMI источников и отдела за период считают клиентов и выручку этих месяцев без их расходов: занижен CAC, завышен ROMI)`, a.withoutDeals.length > 0 && `месяцы с расходами без сделок: ${months(a.withoutDeals, lang)} (расходы учтены, лидов нет)`]
+      : [a.withoutSpend.length > 0 && `months with deals and no spend row: ${months(a.withoutSpend, lang)} (their spend and CAC are not computed, while the sources' and the department's CAC and ROMI over the period count those months' clients and revenue without their spend: CAC too low, ROMI too high)`, a.withoutDeals.length > 0 && `months with spend and no deals: ${months(a.withoutDeals, lang)} (spend counted, no leads)`];
     const list = parts.filter(Boolean).join('; ');
-    return ru ? `Файл расходов и сделки покрывают разные месяцы: ${list}. Проверьте, что файлы за один период.` : `The spend file and the deals cover different months: ${list}. Check that both files are for the same period.`;
+    return ru ? `Файл расходов и сделки покрывают разные месяцы: ${list}. Проверьте, что файлы за один период (или ограничьте период месяцами расходов: --from, --to).` : `The spend file and the deals cover different months: ${list}. Check that both files are for the same period (or limit the period to the spend's months: --from, --to).`;
   }
   const what = ru ? (a.file === 'spend' ? 'Расходы' : 'Цели плана') : a.file === 'spend' ? 'Spend' : 'Plan targets';
   return ru
