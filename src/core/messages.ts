@@ -42,8 +42,8 @@ export const MESSAGES = {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'проверьте путь (относительный путь считается от текущей папки)', en: 'check the path (relative paths start from the current folder)' },
   },
-  // An absolute path (typed so, or a config file's path resolved from its folder): which folder is missing, or that
-  // the folder holds no such file. The hint spoke of a config file, which a path typed on the command line has none of.
+  // A path with a folder (absolute, typed with one, or a config file's path from the working folder): which folder is missing,
+  // or that the folder holds no such file. The hint spoke of a config file, which a path typed on the command line has none of.
   'file.missingAbsolute': {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'в папке «{dir}» нет файла «{name}»: проверьте имя', en: 'the folder "{dir}" holds no file "{name}": check the name' },

@@ -354,7 +354,8 @@ describe('report from a config file', () => {
     writeFileSync(path.join(sub, 'd.yaml'), 'kpi:\n  deals: deals.csv\n');
     const missing = runCli(['report', '--config', path.join(path.basename(sub), 'd.yaml'), '--lang', 'en'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`${path.join(sub, 'deals.csv')}: no such file\n  hint: the folder "${sub}" holds no file "deals.csv": check the name`);
+    // Named from the working folder, as a typed path is (the config's own folder, relative to it).
+    expect(missing.stderr).toContain(`${path.join(path.basename(sub), 'deals.csv')}: no such file\n  hint: the folder "${path.basename(sub)}" holds no file "deals.csv": check the name`);
   });
 });
 

@@ -268,9 +268,11 @@ export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
       const name = path.basename(file).trim();
       const spaced = name !== path.basename(file) && name !== '' && error.path !== undefined && existsSync(path.join(path.dirname(error.path), name));
       if (spaced) return UserError.of('E_INPUT_MISSING', 'file.missingSpaced', { name: path.join(path.dirname(file), name) }, { file });
-      if (!path.isAbsolute(file)) return UserError.of('E_INPUT_MISSING', 'file.missing', {}, { file });
+      // A path with a folder (absolute, a config's path from the working folder, `exports/deals.csv`):
+      // which folder is missing, or that the folder holds no such file; a bare name: the working folder's.
       const dir = path.dirname(file);
-      return existsSync(dir) ? UserError.of('E_INPUT_MISSING', 'file.missingAbsolute', { dir, name: path.basename(file) }, { file }) : UserError.of('E_INPUT_MISSING', 'file.missingFolder', { dir }, { file });
+      if (!path.isAbsolute(file) && dir === '.') return UserError.of('E_INPUT_MISSING', 'file.missing', {}, { file });
+      return existsSync(error.path !== undefined ? path.dirname(error.path) : dir) ? UserError.of('E_INPUT_MISSING', 'file.missingAbsolute', { dir, name: path.basename(file) }, { file }) : UserError.of('E_INPUT_MISSING', 'file.missingFolder', { dir }, { file });
     }
     case 'EACCES':
     case 'EPERM':
