@@ -245,6 +245,29 @@ function columnNote(col: ImportReport['columns'][number], lang: string, c: Retur
   return `${use} ${c.yellow(tr(lang, col.field ? '(скрыта в Excel: её значений в таблице не видно)' : '(скрыта в Excel)', col.field ? '(hidden in Excel: its values are not shown in the table)' : '(hidden in Excel)'))}`;
 }
 
+/**
+ * Each field a column can be read as, in Russian: a Russian run's column table names the field so, its
+ * key beside it («-> плановая дата закрытия (planned_close)»), as the section headers below it do
+ * (tester T40 F17: a sales head read bare `planned_close`, `closed`, `created_at`).
+ */
+const FIELDS_RU: Readonly<Record<string, string>> = {
+  id: 'номер сделки', deal_id: 'сделка', manager: 'менеджер', created_at: 'дата создания', closed_at: 'дата закрытия',
+  planned_close: 'плановая дата закрытия', closed: 'закрыта ли', won: 'выиграна ли', active: 'активна ли', deleted: 'удалена ли',
+  status: 'статус', stage: 'этап', pipeline: 'воронка', source: 'источник', loss_reason: 'причина отказа', probability: 'вероятность',
+  amount: 'сумма', currency: 'валюта', converted_currency: 'сумма в валюте отчёта', price: 'цена', quantity: 'количество', product: 'товар',
+  client: 'клиент', name: 'название', phone: 'телефон', at: 'дата и время', at_time: 'время', end_at: 'конец звонка',
+  answered_at: 'время ответа', answered_by: 'кто ответил', kind: 'тип действия', direction: 'направление', missed: 'пропущен ли звонок',
+  duration_s: 'длительность', done: 'выполнено ли', owner_type: 'к чему привязано действие', caller: 'кто звонил', callee: 'кому звонили',
+  call_id: 'номер звонка', channel: 'канал', dstchannel: 'канал ответа', invoiced: 'выставлено', paid: 'оплачено', balance: 'остаток',
+  invoiced_at: 'дата счёта', paid_at: 'дата оплаты', month: 'месяц', leads: 'лиды', revenue: 'выручка',
+};
+
+/** A field as a column table names it: «менеджер (manager)» in Russian, its key in English. */
+function fieldShown(field: string, lang: string): string {
+  const ru = FIELDS_RU[field];
+  return lang === 'ru' && ru ? `${ru} (${field})` : field;
+}
+
 /** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
 function columnUse(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>, all: ImportReport['columns']): string {
   const L = (ru: string, en: string) => tr(lang, ru, en);
@@ -256,20 +279,21 @@ function columnUse(col: ImportReport['columns'][number], lang: string, c: Return
     ));
   }
   // A spend table's month column (months across): its cells are that month's amounts.
-  if (col.field && col.month) return c.green(L(`-> ${col.field} за ${col.month} (месяцы по колонкам)`, `-> ${col.field} of ${col.month} (months across)`));
-  if (col.field) return c.green(col.byValues ? L(`-> ${col.field} (по значениям: ${values(col.byValues)})`, `-> ${col.field} (by its values: ${values(col.byValues)})`) : `-> ${col.field}`);
+  const field = col.field ? fieldShown(col.field, lang) : undefined;
+  if (field && col.month) return c.green(L(`-> ${field} за ${col.month} (месяцы по колонкам)`, `-> ${field} of ${col.month} (months across)`));
+  if (field) return c.green(col.byValues ? L(`-> ${field} (по значениям: ${values(col.byValues)})`, `-> ${field} (by its values: ${values(col.byValues)})`) : `-> ${field}`);
   if (col.byValues) {
     return c.yellow(L(
-      `пропущена (по значениям ${values(col.byValues)} это ${col.passedOverFor}, а он берётся из другой колонки)`,
+      `пропущена (по значениям ${values(col.byValues)} это ${fieldShown(col.passedOverFor ?? '', lang)}, а это поле берётся из другой колонки)`,
       `passed over (its values ${values(col.byValues)} make it ${col.passedOverFor}, which comes from another column)`,
     ));
   }
   if (col.passedOverFor) {
     // The column the field is read from: a profile may prefer one to the right (Salesforce's Owner.Name over OwnerId).
     const used = all.find((o) => o.field === col.passedOverFor);
-    if (!used) return c.yellow(L(`пропущена (${col.passedOverFor} берётся из другой колонки)`, `passed over (${col.passedOverFor} comes from another column)`));
+    if (!used) return c.yellow(L(`пропущена (${fieldShown(col.passedOverFor, lang)} берётся из другой колонки)`, `passed over (${col.passedOverFor} comes from another column)`));
     const name = `${used.index + 1} ${quote(used.header, lang)}`;
-    return c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки ${name})`, `passed over (${col.passedOverFor} comes from column ${name})`));
+    return c.yellow(L(`пропущена (${fieldShown(col.passedOverFor, lang)} берётся из колонки ${name})`, `passed over (${col.passedOverFor} comes from column ${name})`));
   }
   return c.dim(L('не сопоставлена', 'unmapped'));
 }

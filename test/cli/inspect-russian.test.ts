@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { latinWords } from '../helpers/latin-words.js';
@@ -34,5 +37,19 @@ describe('inspect in Russian reads in Russian', () => {
     expect(run.stdout).toMatch(/^ {2}"исходящий" +-> out \(4,264\)$/m);
     expect(run.stdout).toMatch(/read: +6,750\n/);
     expect(run.stdout).not.toContain('«');
+  });
+});
+
+// T40 F17: a Russian inspect named the fields by their keys alone («-> planned_close», «-> closed»).
+describe('a Russian inspect names each column\'s field in Russian, its key beside it', () => {
+  it('in the column table and where a column gives way to another; English keeps the key', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspect-fields-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID;Ответственный;Дата создания;Плановая дата закрытия;Этап сделки\n1;Иванов Иван;01.02.2025;10.02.2025;Новая\n');
+    const ru = runCli(['inspect', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toMatch(/«Ответственный» +-> менеджер \(manager\)/);
+    expect(ru.stdout).toMatch(/«Дата создания» +-> дата создания \(created_at\)/);
+    expect(ru.stdout).toMatch(/«Этап сделки» +-> этап \(stage\)/);
+    const en = runCli(['inspect', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stdout).toMatch(/"Ответственный" +-> manager\b/);
   });
 });

@@ -22,7 +22,7 @@ describe('inspect on a file whose required column no rule finds', () => {
       expect(run.stderr).toBe('');
       expect(run.stdout).not.toContain('crm-audit inspect');
       expect(run.stdout).toContain(words);
-      expect(run.stdout).toMatch(/ {3}4\. ["«]dst["»] +-> callee {2}["«]74950000001["»], ["«]74950000002["»]\n/);
+      expect(run.stdout).toMatch(/ {3}4\. ["«]dst["»] +-> (?:кому звонили \(callee\)|callee) {2}["«]74950000001["»], ["«]74950000002["»]\n/);
       expect(run.stdout).toMatch(/\nactivities:\n {2}columns:\n {4}manager: /);
       // The CRM's own name (Asterisk / FreePBX) stays as it is.
       if (!env.LANG.startsWith('en')) expect(latinWords(run.stdout.replace(/^ {2}CRM:.*$/m, ''))).toEqual([]);
@@ -37,7 +37,7 @@ describe('inspect on a file whose required column no rule finds', () => {
     expect(kpi.stderr).toContain('crm-audit inspect odd.csv --kind deals покажет все колонки');
     const run = runCli(['inspect', 'odd.csv', '--kind', 'deals', '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/ {3}2\. «Продавец» +-> manager {2}«Иванов Иван», «Петров Пётр»\n/);
+    expect(run.stdout).toMatch(/ {3}2\. «Продавец» +-> менеджер \(manager\) {2}«Иванов Иван», «Петров Пётр»\n/);
     expect(run.stdout).toMatch(/ {3}3\. «Когда пришла» +не сопоставлена {2}«01\.03\.2025 10:00», «02\.03\.2025 11:00»\n/);
     expect(run.stdout).toContain('Не найдена обязательная колонка\n  даты создания (created_at) (по значениям: «Когда пришла»; похожего названия нет)\n');
     expect(run.stdout).toContain('deals:\n  columns:\n    created_at: "Когда пришла"    # по значениям (даты): проверьте\n');
@@ -142,7 +142,7 @@ describe('inspect names the column a passed-over one gives way to', () => {
     const en = runCli(['inspect', 'opps.csv', '--lang', 'en'], { cwd: dir });
     expect(en.code, en.stderr).toBe(0);
     expect(en.stdout).toMatch(/"OwnerId" +passed over \(manager comes from column 10 "Owner\.Name"\)\n/);
-    expect(runCli(['inspect', 'opps.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/«OwnerId» +пропущена \(manager берётся из колонки 10 «Owner\.Name»\)\n/);
+    expect(runCli(['inspect', 'opps.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/«OwnerId» +пропущена \(менеджер \(manager\) берётся из колонки 10 «Owner\.Name»\)\n/);
   });
 });
 
@@ -288,7 +288,7 @@ describe('inspect and map read the sheet kpi reads', () => {
     const inspect = runCli(['inspect', 'book.xlsx', '--lang', 'ru'], { cwd: dir });
     expect(inspect.code, inspect.stderr).toBe(0);
     expect(inspect.stdout).toContain('XLSX, лист «Сделки» из 2');
-    expect(inspect.stdout).toMatch(/«Ответственный» +-> manager/);
+    expect(inspect.stdout).toMatch(/«Ответственный» +-> менеджер \(manager\)/);
     const map = runCli(['map', 'book.xlsx', '--lang', 'en'], { cwd: dir });
     expect(map.code, map.stderr).toBe(0);
     expect(map.stdout).not.toContain('#1');
