@@ -186,8 +186,12 @@ export const DOCUMENT_MESSAGES = {
     ru: 'баллы должны быть больше нуля; указано {points}', en: 'points must be positive, got {points}',
     hint: { ru: 'дайте вопросу целое число баллов, не меньше 1', en: 'give the question a whole number of points, 1 or more' },
   },
+  'map.columnNumber': {
+    ru: 'ожидалось: название колонки в кавычках или её номер как "#{value}"; указано число {value}', en: 'expected a column\'s header in quotes, or its place as "#{value}"; got the number {value}',
+    hint: { ru: 'колонку по номеру называют так: {field}: "#{value}" (номер {value} — {value}-я колонка слева); заголовок из цифр берут в кавычки: {field}: "{value}"', en: 'a column by its place is written {field}: "#{value}" (column {value} from the left); a header of digits is quoted: {field}: "{value}"' },
+  },
   'questionnaire.wholeNumber': {
-    ru: 'нужно целое число; указано {value}', en: 'expected a whole number; got {value}',
+    ru: 'нужно целое число; указано {valueRu}', en: 'expected a whole number; got {value}',
     hint: {
       ru: 'баллы и границы уровней — целые числа; чтобы давать часть баллов за вопрос, объявите варианты ответа (choices) с целыми баллами',
       en: "points and band edges are whole numbers; to give part of a question's points, declare choices with whole points",

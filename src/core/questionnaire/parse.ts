@@ -41,7 +41,8 @@ type Issue = z.core.$ZodIssue;
  */
 function questionnaireIssue(issue: Issue): { id: MessageId; params: Params } | undefined {
   if (issue.code !== 'invalid_type' || issue.expected !== 'int' || typeof issue.input !== 'number') return undefined;
-  return { id: 'questionnaire.wholeNumber', params: { value: String(issue.input) } };
+  // As a Russian reader writes it: «указано 1,5», not 1.5 (tester T40 F12).
+  return { id: 'questionnaire.wholeNumber', params: { value: String(issue.input), valueRu: String(issue.input).replace('.', ',') } };
 }
 
 /**

@@ -69,6 +69,18 @@ export const mapFileSchema = z
 
 export type MapFile = z.infer<typeof mapFileSchema>;
 
+/**
+ * A column named by a bare number (`manager: 4`): most likely its place, which is written "#4" (tester
+ * T40 F12: «ожидалось: текст или список; получено 4», and no word of how). A header that is a number
+ * (a month's «2024») is quoted, and said so too.
+ */
+function columnNumberIssue(issue: z.core.$ZodIssue): { id: 'map.columnNumber'; params: Record<string, string> } | undefined {
+  const at = issue.path;
+  const input = (issue as { input?: unknown }).input;
+  if (at.length < 3 || at[at.length - 2] !== 'columns' || typeof input !== 'number') return undefined;
+  return { id: 'map.columnNumber', params: { field: String(at[at.length - 1]), value: String(input) } };
+}
+
 /** Reads and validates a `--map` file; errors point into it. */
 export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ map: MapFile; text: string }> {
   const text = await readDocument(file, cwd, stdin);
@@ -76,7 +88,7 @@ export async function readMapFile(file: string, cwd: string, stdin: NodeJS.Reada
   const parsed = mapFileSchema.safeParse(doc ?? {}, { reportInput: true });
   if (!parsed.success) {
     // Each said at its line, as a config's and a targets file's are (a bad status was said by its path only).
-    const errors = zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema);
+    const errors = zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema, columnNumberIssue);
     withLines(errors, text);
     throw new UserErrors(errors);
   }

@@ -73,3 +73,12 @@ describe('every questionnaire error says how to fix it', () => {
     expect(without.map(([id]) => id)).toEqual([]);
   });
 });
+
+// T40 F12: «указано 1.5», a dot in a Russian sentence.
+describe('a fraction where a whole number goes', () => {
+  it('is said as each language writes it', () => {
+    const doc = questionnaire((q) => (q.sections[0]!.questions[0]!.points = 1.5));
+    expect(errorOf(doc, 'ru')).toContain('нужно целое число; указано 1,5');
+    expect(errorOf(doc, 'en')).toContain('expected a whole number; got 1.5');
+  });
+});

@@ -82,3 +82,19 @@ describe('a --map file with many mistakes, or none of a map', () => {
     expect(await said('long.yaml', `${'слово '.repeat(300)}\n`, 'ru')).toBe(`long.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 1799 символов: «${'слово '.repeat(6)}слов…»`);
   });
 });
+
+// T40 F12: `manager: 4` was «ожидалось: текст или список; получено 4», and no word of "#4".
+describe('a column named by a bare number', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-number-'));
+  const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
+
+  it('is refused with its place written "#4" and a header of digits quoted, in both languages', async () => {
+    const error = await read('n.yaml', 'deals:\n  columns:\n    manager: 4\n').catch((e: unknown) => e);
+    const first = error instanceof UserErrors ? error.errors[0]! : (error as UserError);
+    expect(describeUserError(first, 'ru')).toContain('n.yaml, строка 3, символ 5, в deals.columns.manager: ожидалось: название колонки в кавычках или её номер как "#4"; указано число 4');
+    expect(describeUserError(first, 'ru')).toContain('подсказка: колонку по номеру называют так: manager: "#4"');
+    expect(describeUserError(first, 'en')).toContain('hint: a column by its place is written manager: "#4" (column 4 from the left); a header of digits is quoted: manager: "4"');
+    const { map } = await read('q.yaml', 'deals:\n  columns:\n    manager: "#4"\n    amount: "2024"\n');
+    expect(map.deals?.columns).toEqual({ manager: '#4', amount: '2024' });
+  });
+});
