@@ -72,7 +72,8 @@ export function langAfterCommand(argv: readonly string[], commands: readonly str
 }
 
 /**
- * `help X` of a command there is not is the unknown command `X` (exit 2), as `crm-audit X` is:
+ * `help X` of a command there is not is the unknown command `X` (exit 2), as `crm-audit X` is, and
+ * `help X Y` is refused:
  * commander's help command printed the top-level help and exited 0, a success to a script checking it.
  */
 export function helpOfKnownCommand(argv: readonly string[], program: Command): string[] {
@@ -80,7 +81,13 @@ export function helpOfKnownCommand(argv: readonly string[], program: Command): s
   const asked = argv[at + 1];
   if (at === -1 || argv[at] !== 'help' || asked === undefined || asked.startsWith('-')) return [...argv];
   const known = program.commands.some((c) => c.name() === asked || c.aliases().includes(asked));
-  return known ? [...argv] : [...argv.slice(0, at), ...argv.slice(at + 1)];
+  if (!known) return [...argv.slice(0, at), ...argv.slice(at + 1)];
+  // `help kpi extra`: a word after the command (not an option's value, `--lang en`) is refused, exit 2,
+  // not dropped in silence with the help printed and exit 0 (tester T40 F11).
+  const rest = argv.slice(at + 2);
+  const word = rest.find((a, i) => !a.startsWith('-') && !(i > 0 && rest[i - 1]!.startsWith('-') && !rest[i - 1]!.includes('=')));
+  if (word !== undefined) throw UserError.of('E_USAGE', 'help.extraWord', { word, command: asked });
+  return [...argv];
 }
 
 /** The --lang the command line gives, read even when parsing failed, so errors speak the run's language. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { helpOfKnownCommand, langAfterCommand } from '../../src/cli/execute.js';
+import { describeUserError, type UserError } from '../../src/core/errors.js';
 
 // A tester: `crm-audit --lang en kpi …` said «unknown option '--lang'» (in English: the language was
 // understood), and `crm-audit help foo` printed the top-level help and exited 0.
@@ -38,5 +39,21 @@ describe('helpOfKnownCommand', () => {
     expect(helpOfKnownCommand(['help', 'kpi'], program)).toEqual(['help', 'kpi']);
     expect(helpOfKnownCommand(['help'], program)).toEqual(['help']);
     expect(helpOfKnownCommand(['kpi', 'help'], program)).toEqual(['kpi', 'help']);
+  });
+
+  // T40 F11: `help kpi extra` printed the help and exited 0, the word dropped.
+  it('`help X Y` is refused naming Y; an option\'s value after X is no such word', () => {
+    const refused = (argv: string[]) => {
+      try {
+        helpOfKnownCommand(argv, program);
+      } catch (error) {
+        return describeUserError(error as UserError, 'ru');
+      }
+      return 'accepted';
+    };
+    expect(refused(['help', 'kpi', 'extra'])).toContain('help: лишний аргумент «extra»');
+    expect(refused(['help', 'inspect', 'deals.csv'])).toContain('справка по команде: crm-audit help inspect');
+    expect(refused(['help', 'kpi', '--lang=en', 'extra'])).toContain('«extra»');
+    expect(helpOfKnownCommand(['help', 'kpi', '--lang', 'en'], program)).toEqual(['help', 'kpi', '--lang', 'en']);
   });
 });

@@ -183,6 +183,10 @@ export const COMMAND_MESSAGES = {
     en: 'this is not a `report --format json` result (it has no assertions; a kpi or audit result is not one)',
     hint: { ru: 'сохраните прошлый запуск: crm-audit report … --format json -o прошлый.json, и передайте этот файл в --baseline', en: 'save the earlier run with crm-audit report … --format json -o previous.json and pass that file to --baseline' },
   },
+  'help.extraWord': {
+    ru: 'help: лишний аргумент «{word}»', en: 'help: unexpected argument "{word}"',
+    hint: { ru: 'справка по команде: crm-audit help {command} (или crm-audit {command} --help)', en: 'help on a command: crm-audit help {command} (or crm-audit {command} --help)' },
+  },
   'baseline.otherCompany': {
     ru: 'прошлый результат — компании «{before}», а этот — «{now}»: изменения посчитаны между разными компаниями; проверьте, тот ли файл передан в --baseline',
     en: 'the baseline is a result for "{before}" and this one is for "{now}": the changes compare two companies; check that --baseline is the right file',
