@@ -400,3 +400,15 @@ describe('a cutover and before/after files together', () => {
     expect(typed.stderr).toContain('(the cutover comes from --cutover, the files from --before-deals, --after-deals)');
   });
 });
+
+// kpi said the activities' options change nothing without an activities file; report, the same options, did not.
+describe('report with the activities\' options and no activities file', () => {
+  it('says they change nothing, as kpi does; with an activities file nothing is said', () => {
+    const d = path.join(ROOT, 'samples', 'amocrm-deals.csv');
+    const bare = runCli(['report', '-d', d, '--touch-norm', '3', '--now', '2026-01-15', '--format', 'json', '--lang', 'ru']);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr).toContain('Внимание: --touch-norm ни на что не влияет без файла звонков и действий (--activities)');
+    const withCalls = runCli(['report', '-d', d, '-a', path.join(ROOT, 'samples', 'bitrix24-calls.xls'), '--touch-norm', '3', '--now', '2026-01-15', '--format', 'json', '--lang', 'ru']);
+    expect(withCalls.stderr).not.toContain('ни на что не влияет');
+  });
+});

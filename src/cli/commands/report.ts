@@ -247,7 +247,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (!audit && !kpi && !compare) {
     throw configFile ? UserError.of('E_USAGE', 'report.nothingInConfig', { config: configFile }) : UserError.of('E_USAGE', 'report.nothing');
   }
-  warnWithoutExports(ctx, lang, o.optionsGiven, { exports: !deals && !m.before && !m.after, deals: !deals });
+  // The activities' options without any activities file change nothing, as kpi says (its one mechanism for it).
+  warnWithoutExports(ctx, lang, o.optionsGiven, { exports: !deals && !m.before && !m.after, deals: !deals, activities: !m.files.activities && !m.before?.activities && !m.after?.activities });
 
   if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format, { json: 'kpi.dataQuality', sheet: true });
   if (compare) warnTargetDirections(ctx, compare, lang);
