@@ -447,7 +447,7 @@ function costCurrency(result: CompareResult, reports: readonly ImportReport[]): 
   // Each deals file's (a plain amount is taken as roubles file by file: roubles before, dollars after are two).
   const currencies = [...new Set(pricedDeals(reports).flatMap((r) => dealCurrencies([r])))];
   if (!inputs || currencies.length !== 1 || currencies[0] === 'RUB') return [];
-  return [{ code: 'cost-currency', currency: currencies[0]!, cost: inputs.cost, monthlyCost: inputs.monthly_cost }];
+  return [{ code: 'cost-currency', currency: currencies[0]!, cost: inputs.cost, monthlyCost: inputs.monthly_cost, ...(inputs.cost_currency ? { costCurrency: inputs.cost_currency } : {}) }];
 }
 
 /** Whether no activity of the run's activities file is dated within the period (its first and last both outside it). */

@@ -82,7 +82,8 @@ export interface CompareResult {
   rows: CompareRow[];
   payback: Payback | null;
   /** `margin_given`: whether --margin was given (without it the margin is 1, and the gain is revenue, so named). */
-  payback_inputs?: { cost: number; monthly_cost: number; margin: number; margin_given: boolean };
+  /** `cost_currency`: the cost was typed with a rouble mark (`--cost "1 500 000 ₽"`), so is in roubles whatever the deals' currency. */
+  payback_inputs?: { cost: number; monthly_cost: number; margin: number; margin_given: boolean; cost_currency?: 'RUB' };
   managers?: Array<{ manager: string; metrics: CompareRow[] }>;
   /** How the two periods' files were read, and what looks wrong in them (`compare --format json`; a report's comparison from files of its own). */
   dataQuality?: DataQuality;
@@ -92,6 +93,8 @@ export interface CompareOptions {
   targets?: Record<string, number>;
   cost?: number;
   monthlyCost?: number;
+  /** --cost or --monthly-cost was typed with a rouble mark: in roubles, whatever the deals' currency. */
+  costInRoubles?: boolean;
   margin?: number;
   byManager?: boolean;
 }
@@ -268,7 +271,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
     rows,
     payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin, paybackReason(rows, before, after)),
   };
-  if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined };
+  if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined, ...(o.costInRoubles ? { cost_currency: 'RUB' as const } : {}) };
   if (o.byManager) result.managers = compareManagers(before, after, targets);
   return result;
 }

@@ -64,6 +64,11 @@ const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
   [/тыс\.?$/i, 1e3],
 ];
 
+/** Whether an amount as typed carries a rouble mark (`1 500 000 ₽`, `1,5 млн руб.`): then it is in roubles, whatever currency the deals are in. */
+export function roubleMarked(text: string | undefined): boolean {
+  return text !== undefined && ROUBLES.test(text.trim());
+}
+
 /** `1500000`, `1 500 000`, `1 500 000,50`, `1 500 000 ₽`, `1500000 руб.`, `1,5 млн`, `800 тыс.`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined (an ambiguousComma too). */
 export function readAmount(text: string): number | undefined {
   let s = text.trim().replace(GROUP, '').replace(ROUBLES, '');

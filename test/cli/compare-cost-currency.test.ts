@@ -23,8 +23,14 @@ describe('a cost against deals in another currency than roubles is said (T39 F4)
     const dir = files();
     const ru = runCli(['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv', '--cost', '1 500 000 ₽', '--monthly-cost', '1000', '--now', '2026-12-05', '--format', 'json', '--lang', 'ru'], { cwd: dir });
     expect(ru.code, ru.stderr).toBe(0);
-    expect(JSON.parse(ru.stdout).dataQuality.alerts).toContainEqual({ code: 'cost-currency', currency: 'USD', cost: 1_500_000, monthlyCost: 1000 });
-    expect(ru.stderr).toContain('Суммы сделок в USD, а затраты --cost (1 500 000) и --monthly-cost (1 000) считаются в валюте сделок: окупаемость и ROI делят их на прирост выручки в USD');
+    // Typed with a rouble mark, the cost is in roubles: said as roubles against dollars, not as taken in the deals' currency.
+    expect(JSON.parse(ru.stdout).dataQuality.alerts).toContainEqual({ code: 'cost-currency', currency: 'USD', cost: 1_500_000, monthlyCost: 1000, costCurrency: 'RUB' });
+    expect(JSON.parse(ru.stdout).payback_inputs.cost_currency).toBe('RUB');
+    expect(ru.stderr).toContain('Затраты --cost (1 500 000) и --monthly-cost (1 000) указаны в рублях, а суммы сделок — в USD: окупаемость и ROI делят рубли на прирост выручки в USD и неверны');
+    const plain = runCli(['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv', '--cost', '1500000', '--monthly-cost', '1000', '--now', '2026-12-05', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(JSON.parse(plain.stdout).dataQuality.alerts).toContainEqual({ code: 'cost-currency', currency: 'USD', cost: 1_500_000, monthlyCost: 1000 });
+    expect(JSON.parse(plain.stdout).payback_inputs.cost_currency).toBeUndefined();
+    expect(plain.stderr).toContain('Суммы сделок в USD, а затраты --cost (1 500 000) и --monthly-cost (1 000) считаются в валюте сделок: окупаемость и ROI делят их на прирост выручки в USD');
     const en = runCli(['compare', '-d', 'one.csv', '--cutover', '2025-01-01', '--cost', '1500000', '--now', '2026-12-05', '--lang', 'en'], { cwd: dir });
     expect(en.code, en.stderr).toBe(0);
     expect(en.stderr).toContain("The deal amounts are in USD, and the cost --cost (1,500,000) is taken in the deals' currency");

@@ -3,7 +3,7 @@ import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import { say, UNUSED_OPTION } from '../../core/messages.js';
 import { COST_ZERO_HINT } from '../../core/messages/documents.js';
-import { ambiguousComma, readAmount, readHourlyCost } from '../../core/option-values.js';
+import { ambiguousComma, readAmount, readHourlyCost, roubleMarked } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -104,7 +104,7 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
   const margin = parseMargin(o.margin);
   if (cost === undefined && o.monthlyCost !== undefined) warnMonthlyCostAlone(ctx, o.lang ?? 'ru', 'monthlyCost');
   warnUnusedOptions(ctx, o.lang ?? 'ru', [cost === undefined && o.margin !== undefined && 'margin']);
-  const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), margin, byManager: Boolean(o.byManager) };
+  const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), costInRoubles: roubleMarked(o.cost) || roubleMarked(o.monthlyCost), margin, byManager: Boolean(o.byManager) };
   const base = importOptionsFromCli(o, ctx);
   const kpi = kpiOptionsFromCli(o);
   return withAnswers(ctx, o.lang ?? 'ru', await loadOverrides(o.map, ctx.cwd, ctx.stdin), (maps) => computeComparison(periods, base, maps, kpi, options), { inputs: compareInputs(o), output: o.output });

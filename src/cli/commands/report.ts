@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { checkAssertionPaths } from '../../core/assert-paths.js';
+import { roubleMarked } from '../../core/option-values.js';
 import { computeDelta, otherCompany, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
@@ -105,6 +106,8 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
     cost: parseAmount(o.cost, '--cost') ?? cmp.cost,
     monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost') ?? cmp.monthlyCost,
+    // Typed with a rouble mark on the command line: in roubles, whatever the deals' currency (cost-currency says a mismatch).
+    costInRoubles: roubleMarked(o.cost) || roubleMarked(o.monthlyCost),
     margin: parseMargin(o.margin) ?? cmp.margin,
     byManager: o.byManager ?? cmp.byManager ?? false,
     targets: cmp.targets as Record<string, number> | undefined,
@@ -230,7 +233,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, encoding: o.encoding ?? imp.encoding, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
   const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
   const targets = { ...m.targets, ...(await loadTargets(o.targets, ctx.cwd, ctx.stdin)) };
-  const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, margin: m.margin, byManager: m.byManager };
+  const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, costInRoubles: m.costInRoubles, margin: m.margin, byManager: m.byManager };
   let audit: AuditResult | undefined;
   let questionnaire: Questionnaire | undefined;
   if (m.answers) {

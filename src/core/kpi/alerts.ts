@@ -81,7 +81,7 @@ export type Alert =
   /** A comparison period's first (or last) deals created far apart from the rest, which stretch it (strayEnds; T39 F13). */
   | { code: 'stray-deals'; file: string; which: 'before' | 'after'; at: 'start' | 'end'; deals: number; id: string; day: string; next: string; period: { from: string; to: string }; without: { from: string; to: string } }
   /** A comparison's cost against deals in one currency that is not roubles: the cost is taken in it (T39 F4). */
-  | { code: 'cost-currency'; currency: string; cost: number; monthlyCost: number }
+  | { code: 'cost-currency'; currency: string; cost: number; monthlyCost: number; costCurrency?: 'RUB' }
   /** Plan months in the period with no day of the deals' (from, to): left out of plan vs fact (T39 F2). */
   | { code: 'plan-outside'; months: string[]; from: string; to: string }
   /** A plan file whose revenue targets are in several currencies, or in one the deals' are not (mixed-currencies' rule for spend; T39 F7). */
@@ -757,6 +757,12 @@ function strayDealsText(a: Extract<Alert, { code: 'stray-deals' }>, lang: string
 function costCurrencyText(a: Extract<Alert, { code: 'cost-currency' }>, lang: string): string {
   const ru = lang === 'ru';
   const monthly = a.monthlyCost > 0 ? (ru ? ` и --monthly-cost (${money(a.monthlyCost, lang)})` : ` and --monthly-cost (${money(a.monthlyCost, lang)})`) : '';
+  // Typed with a rouble mark, the cost is in roubles: payback divides roubles by a gain in another currency (T39's leftover: said as if taken in the deals').
+  if (a.costCurrency === 'RUB') {
+    return ru
+      ? `Затраты --cost (${money(a.cost, lang)})${monthly} указаны в рублях, а суммы сделок — в ${a.currency}: окупаемость и ROI делят рубли на прирост выручки в ${a.currency} и неверны. Пересчитайте затраты в ${a.currency} и укажите их числом, без знака рубля.`
+      : `The cost --cost (${money(a.cost, lang)})${monthly} is typed in roubles, and the deal amounts are in ${a.currency}: payback and ROI divide roubles by a revenue gain in ${a.currency}, and are wrong. Convert the cost into ${a.currency} and give it as a number, without the rouble mark.`;
+  }
   return ru
     ? `Суммы сделок в ${a.currency}, а затраты --cost (${money(a.cost, lang)})${monthly} считаются в валюте сделок: окупаемость и ROI делят их на прирост выручки в ${a.currency}. Если затраты в рублях или другой валюте, пересчитайте их в ${a.currency} и укажите числом (знак валюты в --cost читается только рублёвый).`
     : `The deal amounts are in ${a.currency}, and the cost --cost (${money(a.cost, lang)})${monthly} is taken in the deals' currency: payback and ROI divide it by the revenue gain in ${a.currency}. If the cost is in roubles or another currency, convert it into ${a.currency} and give it as a number (--cost reads a rouble mark only).`;
