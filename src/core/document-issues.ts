@@ -127,7 +127,8 @@ function describeValueEn(value: unknown): string {
 export function describeValueRu(value: unknown): string {
   // «получено ничего» is no Russian (a tester): a key written with no value.
   if (value === undefined) return 'пустое значение';
-  if (value === null) return 'null';
+  // A key with nothing after it (`version:`) is YAML's null: «получено null» is no Russian either (tester T40 F12).
+  if (value === null) return 'пустое значение (null)';
   if (typeof value === 'string') {
     const start = startOf(value);
     return start === undefined ? `«${value}»` : fill(QUOTED_TEXT.long.ru, { count: groupedRu(value.length), start });

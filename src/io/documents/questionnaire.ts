@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseQuestionnaire } from '../../core/questionnaire/parse.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { assertRunLanguage } from '../../core/questionnaire/rules.js';
-import { UserError } from '../../core/errors.js';
+import { UserError, UserErrors } from '../../core/errors.js';
 import { HELD_INSTEAD } from '../../core/messages/documents.js';
 import { readDocument } from '../read/files.js';
 import { parseYaml } from './yaml.js';
+import { withLines } from './document-lines.js';
 
 /** The folder of built-in questionnaires shipped with the package. */
 export const QUESTIONNAIRES_DIR = fileURLToPath(new URL('../../../questionnaires/', import.meta.url));
@@ -39,9 +40,22 @@ export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.
   const text = await readDocument(file, cwd, stdin);
   const doc = parseYaml(text, ref);
   if (doc !== null && (typeof doc !== 'object' || Array.isArray(doc))) throw await notAQuestionnaire(doc, ref);
-  const questionnaire = parseQuestionnaire(doc, ref);
+  const questionnaire = withLinesOf(text, () => parseQuestionnaire(doc, ref));
   if (lang !== undefined) assertRunLanguage(questionnaire, lang, ref);
   return { questionnaire, file };
+}
+
+/**
+ * Runs a document's check, its errors said at their lines in `text` (tester T40 F12: a questionnaire's
+ * «в sections[0].questions[0].points» had no line where a map's, an answers file's and a config's do).
+ */
+function withLinesOf<T>(text: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UserError) withLines(error instanceof UserErrors ? error.errors : [error], text);
+    throw error;
+  }
 }
 
 /**

@@ -39,3 +39,18 @@ describe('a file named as a questionnaire that holds a text or a list', () => {
     expect(describeUserError(list, 'en')).toBe('list.yaml: this is not a questionnaire: the file holds a list, and a questionnaire is a "key: value" map with sections and bands\n  hint: check the questionnaire\'s path; built-in: crm-maturity');
   });
 });
+
+// T40 F12: a questionnaire's errors had no line («q1.yaml, в sections[0].questions[0].points: …») where a map's,
+// an answers file's and a config's have one; an empty value was «получено null».
+describe("a questionnaire's errors", () => {
+  it('are said at their lines, an empty value in words', async () => {
+    const text = readFileSync(path.join(QUESTIONNAIRES_DIR, 'crm-maturity.yaml'), 'utf8').replace(/^version: .*$/m, 'version:').replace(/points: \d+/, 'points: two');
+    writeFileSync(path.join(dir, 'lines.yaml'), text);
+    const error = await loadQuestionnaire('lines.yaml', dir, new PassThrough()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const lineOf = (needle: RegExp) => text.split('\n').findIndex((l) => needle.test(l)) + 1;
+    const said = describeUserError(error as UserError, 'ru');
+    expect(said).toContain(`lines.yaml, строка ${lineOf(/^version:$/)}, символ 1, в version: ожидалось: число или текст; получено пустое значение (null)`);
+    expect(said).toMatch(new RegExp(`lines\\.yaml, строка ${lineOf(/points: two/)}, символ \\d+, в sections\\[0\\]\\.questions\\[0\\]\\.points: ожидалось: число; получено «two»`));
+  });
+});
