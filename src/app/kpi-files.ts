@@ -23,7 +23,7 @@ import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAnd
 import { cleanText, normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
-import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
+import { buildValueMaps, MANAGERS_SEEN, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import { scaledColumns, type RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -344,6 +344,8 @@ type Unmatched = Extract<Alert, { code: 'map-unmatched' }>['values'][number];
  * silence), each with the closest cell: a key is looked up as the readers clean a cell (managerName).
  */
 function unmatchedManagers(keys: readonly string[], reports: readonly ImportReport[]): Unmatched[] {
+  // A list cut at MANAGERS_SEEN misses names: a key would be said unmatched for a cell past the cut (a reviewer).
+  if (reports.some((r) => (r.managersSeen?.length ?? 0) >= MANAGERS_SEEN)) return [];
   const seen = [...new Set(reports.flatMap((r) => r.managersSeen ?? []))];
   if (seen.length === 0) return [];
   const held = new Set(seen);

@@ -84,8 +84,10 @@ export function helpOfKnownCommand(argv: readonly string[], program: Command): s
   if (!known) return [...argv.slice(0, at), ...argv.slice(at + 1)];
   // `help kpi extra`: a word after the command (not an option's value, `--lang en`) is refused, exit 2,
   // not dropped in silence with the help printed and exit 0 (tester T40 F11).
+  // Only --lang takes a value here (help's own options are flags); after `--` every word is one.
   const rest = argv.slice(at + 2);
-  const word = rest.find((a, i) => !a.startsWith('-') && !(i > 0 && rest[i - 1]!.startsWith('-') && !rest[i - 1]!.includes('=')));
+  const dashes = rest.indexOf('--');
+  const word = rest.find((a, i) => (dashes !== -1 && i > dashes) || (a !== '--' && !a.startsWith('-') && rest[i - 1] !== '--lang'));
   if (word !== undefined) throw UserError.of('E_USAGE', 'help.extraWord', { word, command: asked });
   return [...argv];
 }

@@ -267,7 +267,9 @@ export const METRIC_REASONS = Symbol('crm-audit.metricReasons');
  */
 function withReason(failure: AssertionFailure, tree: unknown): AssertionFailure {
   if (failure.value !== null) return failure;
-  for (let end = failure.path.length - 1; end >= 1; end--) {
+  // A compare row's reason is its own: `compare.not_applicable` is the payback's, for the payback's fields (two deep) only (a reviewer).
+  const highest = failure.path[0] === 'compare' ? failure.path.length - 1 : 1;
+  for (let end = failure.path.length - 1; end >= highest; end--) {
     const above = select(tree, failure.path.slice(0, end))[0]?.value;
     const reason = above !== null && typeof above === 'object' ? (above as { not_applicable?: unknown }).not_applicable : undefined;
     if (typeof reason === 'string') return { ...failure, reason };

@@ -55,5 +55,8 @@ describe('helpOfKnownCommand', () => {
     expect(refused(['help', 'inspect', 'deals.csv'])).toContain('справка по команде: crm-audit help inspect');
     expect(refused(['help', 'kpi', '--lang=en', 'extra'])).toContain('«extra»');
     expect(helpOfKnownCommand(['help', 'kpi', '--lang', 'en'], program)).toEqual(['help', 'kpi', '--lang', 'en']);
+    // A flag's next word is a word, and so is any after `--` (a reviewer).
+    expect(refused(['help', 'kpi', '--by-manager', 'extra'])).toContain('«extra»');
+    expect(refused(['help', 'kpi', '--', 'extra'])).toContain('«extra»');
   });
 });

@@ -256,6 +256,8 @@ describe('a failure on a value not computed', () => {
     expect(failure('plan.revenue.achieved>=1')?.reason).toBe('needs a source column in the deals file');
     expect(failure('compare.conversion.met==true')?.reason).toBe('needs a status column');
     expect(failure('compare.payback_months<=12')?.reason).toBe('no revenue before');
+    // A compare row with no reason of its own does not take the payback's (a reviewer).
+    expect(evaluate(parseAssertion('compare.leads.met==true'), { compare: { not_applicable: 'no revenue before', leads: { met: null } } }).failures[0]?.reason).toBeUndefined();
   });
 
   it('gives none where nothing says why, and no symbol is a path', () => {

@@ -11,6 +11,7 @@ import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';
 import { messageLang } from '../message-lang.js';
 import { EXIT } from '../exit-codes.js';
+import { tr } from '../../core/i18n.js';
 import { mapEntriesOf, unmatchedMapEntries } from '../../app/kpi-files.js';
 import { describeAlert } from '../../core/kpi/alerts.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
@@ -57,8 +58,12 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
     return EXIT.ok;
   }
   // A --map value the file does not hold is said as kpi says it (T40 F6: inspect, the tool to check a map with, said nothing).
-  for (const alert of unmatchedMapEntries(mapEntriesOf(overrides), [report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert({ ...alert, inspected: report.file }, opts.lang)));
-  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, opts), undefined, [], undefined, o.format !== 'json');
+  // stdin in words, as elsewhere («нет в стандартном вводе»), not «-».
+  const inspected = report.file === '-' ? tr(opts.lang, 'стандартном вводе', 'stdin') : report.file;
+  for (const alert of unmatchedMapEntries(mapEntriesOf(overrides), [report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert({ ...alert, inspected }, opts.lang)));
+  // The cells looked up for that check are the run's, not the file's reading: not in the JSON.
+  const { managersSeen: _seen, ...shown } = report;
+  await writeOutput(ctx, o.format === 'json' ? renderJson(shown) : renderInspect(report, opts), undefined, [], undefined, o.format !== 'json');
   return EXIT.ok;
 }
 

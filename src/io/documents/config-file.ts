@@ -183,6 +183,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
   // As a path typed on the command line would be: from the working folder (read alike), and said so in
   // the reports (the workbook handed to a client showed the consultant's folders from /: tester T42 F4).
+  const withFolder = (p: string) => (/[/\\]/.test(p) ? p : `.${path.sep}${p}`);
   // A file named «-» stays one («./-»), not stdin.
   const fromCwd = (p: string | undefined) => {
     if (p === undefined || p === '-') return p;
@@ -197,7 +198,8 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
       ...c,
       map: fromCwd(c.map),
       baseline: fromCwd(c.baseline),
-      audit: c.audit ? { ...c.audit, answers: fromCwd(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.ya?ml$/.test(c.audit.questionnaire) ? fromCwd(c.audit.questionnaire) : c.audit.questionnaire } : undefined,
+      // A questionnaire's path keeps a folder in it (`./my-q`, not `my-q`, which names a built-in one: a reviewer).
+      audit: c.audit ? { ...c.audit, answers: fromCwd(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.(?:ya?ml|json)$/.test(c.audit.questionnaire) ? withFolder(fromCwd(c.audit.questionnaire)!) : c.audit.questionnaire } : undefined,
       kpi: c.kpi ? { ...fileSet(c.kpi)!, spend: fromCwd(c.kpi.spend), plan: fromCwd(c.kpi.plan) } : undefined,
       compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
     },

@@ -603,8 +603,11 @@ export function managerName(maps: ValueMaps, cleaned: string): string {
   return maps.managers.get(cleaned) ?? cleaned;
 }
 
-/** How many manager cells managersSeen keeps: a team's names many times over (the readers memo a cell, so each is looked up about once a file). */
-const MANAGERS_SEEN = 10_000;
+/**
+ * How many manager cells managersSeen keeps: a team's names many times over (the readers memo a cell, so
+ * each is looked up about once a file). A list that reached it is not whole, and checks nothing.
+ */
+export const MANAGERS_SEEN = 10_000;
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
 export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; invoice: Record<string, string>; managers: Record<string, string>; zeroAmount: 'amount' | 'unfilled' | undefined }>): ValueMaps {

@@ -63,18 +63,40 @@ export function frame(lang: string, width: number, height: number): Record<strin
  * T37 F2). No such member starts with a digit; two names one once their control characters are
  * shown (shown) keep their keys apart.
  */
-export function chartKeys(): (name: string) => string {
+export function chartKeys(names: readonly string[] = []): (name: string) => string {
   const keys = new Map<string, string>();
   const labels = new Set<string>();
+  const tail = tailApart(names.map(shown));
   return (name) => {
     let key = keys.get(name);
     if (key === undefined) {
-      const label = distinctLabel(shown(name), labels);
+      const label = distinctLabel(shown(name), labels, tail);
       labels.add(label);
       keys.set(name, (key = `${keys.size}|${label}`));
     }
     return key;
   };
+}
+
+/** The end of a cut name kept at least, and the longer ends tried, up to a head of 7 characters. */
+const TAIL = 12;
+const TAILS = [16, 20, 24];
+
+/** A name cut in the middle to LABEL_CHARS, its last `tail` characters kept. */
+function cutLabel(chars: readonly string[], tail: number): string {
+  return `${chars.slice(0, LABEL_CHARS - 1 - tail).join('').trimEnd()}…${chars.slice(-tail).join('').trimStart()}`;
+}
+
+/**
+ * The shortest end that tells a chart's long names apart, for all of them alike: chosen name by name,
+ * the first kept a short end and lost what set it apart («…филиал 0 Иванов…» and «…филиал 1 Иванов…»
+ * read as one bar in print: a reviewer); TAIL where none does (distinctLabel then goes on by name).
+ */
+function tailApart(names: readonly string[]): number {
+  const long = [...new Set(names)].map((n) => Array.from(n)).filter((c) => c.length > LABEL_CHARS);
+  if (long.length < 2) return TAIL;
+  for (let tail = TAIL; tail <= LABEL_CHARS - 8; tail++) if (new Set(long.map((c) => cutLabel(c, tail))).size === long.length) return tail;
+  return TAIL;
 }
 
 /**
@@ -89,11 +111,11 @@ const LABEL_CHARS = 34;
  * Vega cut them at their end: ten managers of one long surname and department were ten bars of one
  * label (tester T42 F10); their full names are in the hover titles and the table under the chart.
  */
-function distinctLabel(name: string, taken: ReadonlySet<string>): string {
+function distinctLabel(name: string, taken: ReadonlySet<string>, first = TAIL): string {
   const chars = Array.from(name);
   if (chars.length <= LABEL_CHARS) return name;
-  for (let tail = 12; tail <= LABEL_CHARS - 8; tail += 4) {
-    const label = `${chars.slice(0, LABEL_CHARS - 1 - tail).join('').trimEnd()}…${chars.slice(-tail).join('').trimStart()}`;
+  for (const tail of [first, ...TAILS]) {
+    const label = cutLabel(chars, tail);
     if (!taken.has(label)) return label;
   }
   const cut = `${chars.slice(0, LABEL_CHARS - 6).join('').trimEnd()}…`;
@@ -209,7 +231,7 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   const axis = valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])], room);
   const domain = axis.scale.domain as [number, number];
   const at = labelAt(rule?.value, domain, room);
-  const key = chartKeys();
+  const key = chartKeys(bars.map((b) => b.label));
   const values = bars.map((b) => ({ ...shownRow(b), key: key(b.label), at: at(b), color: TONES[b.tone ?? 'base'], hover: shown(`${b.label}: ${b.text}`) }));
   const y = { field: 'key', type: 'nominal', sort: values.map((b) => b.key), title: null, axis: { grid: false, labelExpr: KEY_LABEL } };
   const x = { field: 'value', type: 'quantitative', title: null, ...axis };
@@ -232,7 +254,7 @@ export function pairedBarSpec(lang: string, rows: Array<{ label: string; series:
   const y = { field: 'key', type: 'nominal', sort: null, title: null, axis: { grid: false, labelExpr: KEY_LABEL } };
   const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, rows.map((r) => r.value), barRoom(640, rows.map((r) => r.label))) };
   const series = [...new Map(rows.map((r) => [r.series, r.color])).entries()];
-  const [key, seriesKey] = [chartKeys(), chartKeys()];
+  const [key, seriesKey] = [chartKeys(rows.map((r) => r.label)), chartKeys()];
   const color = { field: 'seriesKey', type: 'nominal', sort: null, scale: { domain: series.map((s) => seriesKey(s[0])), range: series.map((s) => s[1]) }, legend: { labelExpr: KEY_LABEL } };
   const yOffset = { field: 'seriesKey', type: 'nominal', sort: null };
   return {

@@ -93,5 +93,9 @@ describe('the paths of a config', () => {
     const { config: here } = await loadConfig(path.join(root, 'job', 'c.yaml'), path.join(root, 'job'), process.stdin);
     expect(here.kpi?.activities).toBe('calls.xls');
     expect(here.map).toBe(`.${path.sep}-`);
+    // A questionnaire's path keeps a folder in it: `my-q` alone would name a built-in one (a reviewer).
+    writeFileSync(path.join(root, 'job', 'q.yaml'), 'audit:\n  answers: a.yaml\n  questionnaire: ./crm-maturity\n');
+    const { config: q } = await loadConfig('q.yaml', path.join(root, 'job'), process.stdin);
+    expect(q.audit?.questionnaire).toBe(`.${path.sep}crm-maturity`);
   });
 });

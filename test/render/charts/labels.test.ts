@@ -37,6 +37,22 @@ describe('the names a chart shows', () => {
     expect(key(long[3]!)).toBe(key(long[3]!));
   });
 
+  it('keep, for all of a chart\'s names alike, as much of the end as tells them apart, whatever comes first', () => {
+    const names = Array.from({ length: 8 }, (_, i) => `Московский филиал ${i} Иванов Иван Иванович`);
+    const key = chartKeys(names);
+    const shown = names.map((n) => label(key(n)));
+    for (const [i, s] of shown.entries()) {
+      expect(Array.from(s).length).toBeLessThanOrEqual(34);
+      // Its own number is in it, whether in the head or the end kept.
+      expect(s).toMatch(new RegExp(`(^|\\D)${i}(\\D|$)`));
+    }
+    expect(new Set(shown).size).toBe(8);
+    // Names that differ only past the head: the end kept grows until it tells them apart.
+    const late = Array.from({ length: 8 }, (_, i) => `Московский областной филиал компании ${i} Иванов Иван`);
+    const lateKey = chartKeys(late);
+    for (const [i, n] of late.entries()) expect(label(lateKey(n))).toContain(`${i} Иванов Иван`);
+  });
+
   it('stay apart where only their middles differ: more of the end, else a number', () => {
     const key = chartKeys();
     const names = ['А', 'Б', 'В'].map((m) => `Отдел продаж ${m} ${'—'.repeat(20)} Петров Пётр Петрович`);
