@@ -387,7 +387,7 @@ describe('an activities «Тип» column its values do not decide: asked once o
   it('inspect shows a column its values decided', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-type-pty-'));
     writeFileSync(path.join(dir, 'calls.csv'), ['Ответственный;Дата;Тип;Клиент', 'Иванов Иван;01.02.2025 10:00;Звонок;ООО А', 'Иванов Иван;01.02.2025 11:00;Письмо;ООО Б'].join('\n'));
-    expect(runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/«Тип» +-> kind \(по значениям: «Звонок», «Письмо»\)\n/);
+    expect(runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/«Тип» +-> тип действия \(kind\) \(по значениям: «Звонок», «Письмо»\)\n/);
     expect(runCli(['inspect', 'calls.csv', '--lang', 'en'], { cwd: dir }).stdout).toMatch(/"Тип" +-> kind \(by its values: "Звонок", "Письмо"\)\n/);
   });
 });

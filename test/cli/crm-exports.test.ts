@@ -150,7 +150,7 @@ describe('Bitrix24 REST dumps: deals (crm.deal.list) and activities (crm.activit
     const run = runCli(['inspect', files[1]!, '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Bitrix24, REST API, действия (профиль bitrix24-rest-activities');
-    expect(run.stdout).toMatch(/«OWNER_TYPE_ID» +-> owner_type/);
+    expect(run.stdout).toMatch(/«OWNER_TYPE_ID» +-> к чему привязано действие \(owner_type\)/);
     expect(run.stdout).toMatch(/«3» +-> контакт: не сделка; владелец — клиент \(2\)/);
     expect(run.stdout).toMatch(/«2» +-> сделка: id владельца — id сделки \(deal_id\) \(3\)/);
     expect(latinWords(run.stdout + run.stderr)).toEqual([]);

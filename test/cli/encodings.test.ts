@@ -144,7 +144,7 @@ describe('single-byte exports the tester found misread', () => {
     const run = runCli(['inspect', calls, '--kind', 'activities', '--lang', 'ru']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('кодировка:  koi8-r: не UTF-8; кириллица читается как русский текст в KOI8-R, а не в Windows-1251 (по регистру букв в словах)');
-    expect(run.stdout).toMatch(/«Сотрудник»\s+-> manager/);
+    expect(run.stdout).toMatch(/«Сотрудник»\s+-> менеджер \(manager\)/);
   });
 });
 

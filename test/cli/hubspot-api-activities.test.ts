@@ -86,8 +86,8 @@ describe('HubSpot activities through the API, KPIs by hand', () => {
     }
     const ru = runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stdout).toMatch(/вид:\s+звонки и действия/);
-    expect(ru.stdout).toMatch(/«hs_call_duration»\s+-> duration_s/);
-    expect(ru.stdout).toMatch(/«associations\.deal»\s+-> deal_id/);
+    expect(ru.stdout).toMatch(/«hs_call_duration»\s+-> длительность \(duration_s\)/);
+    expect(ru.stdout).toMatch(/«associations\.deal»\s+-> сделка \(deal_id\)/);
   });
 
   it('calls: in and out, missed by status or by outcome, talk in ms, callbacks, responses; the owners\' ids as managers', () => {

@@ -66,7 +66,7 @@ describe('a file without a header in a known layout', () => {
     const inspect = runCli(['inspect', 'Master.csv', '--lang', 'ru'], { cwd: dir });
     expect(inspect.code, inspect.stderr).toBe(0);
     expect(inspect.stdout).toContain('заголовок:  нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные');
-    expect(inspect.stdout).toMatch(/«start» +-> at/);
+    expect(inspect.stdout).toMatch(/«start» +-> дата и время \(at\)/);
     expect(inspect.stdout).toContain('узнан по значениям в столбцах Master.csv');
     const swapped = runCli(['kpi', '-d', 'Master.csv', '--lang', 'en'], { cwd: dir });
     expect(swapped.code).toBe(2);

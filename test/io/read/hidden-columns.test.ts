@@ -113,8 +113,8 @@ describe('kpi and inspect on a workbook with a hidden column', () => {
     expect(out.dataQuality.alerts.map((a) => a.code)).not.toContain('hidden-columns');
     const ru = runCli(['inspect', file], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.code, ru.stderr).toBe(0);
-    expect(ru.stdout).toContain('1. «manager»                            пропущена (manager берётся из колонки 3 «manager») (скрыта в Excel)');
-    expect(ru.stdout).toContain('3. «manager»                            -> manager\n');
+    expect(ru.stdout).toContain('1. «manager»                            пропущена (менеджер (manager) берётся из колонки 3 «manager») (скрыта в Excel)');
+    expect(ru.stdout).toContain('3. «manager»                            -> менеджер (manager)\n');
     const en = runCli(['inspect', file]);
     expect(en.stdout).toContain('passed over (manager comes from column 3 "manager") (hidden in Excel)');
   });
