@@ -674,8 +674,9 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const notRead = actsReport ? callsNotAManagers(actsReport) : 0;
   if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
   timing('metrics computed');
+  const mapEntries = mapEntriesOf(overrides);
   return {
-    ...(mapEntriesOf(overrides) ? { mapEntries: mapEntriesOf(overrides) } : {}),
+    ...(mapEntries ? { mapEntries } : {}),
     ...(span ? { activities: span, coverage: activityCoverage(store, periods, span) } : {}),
     results,
     facts,

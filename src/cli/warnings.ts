@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { Command } from 'commander';
-import { fill, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
+import { fill, renderMessage, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
 import { withImportOptions } from './input-options.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
@@ -55,4 +55,9 @@ export function warningLine(ctx: CliContext, lang: string, text: string): string
 /** Whether `--sheet` was given and no file read was a workbook (a CSV or an HTML table has no sheets). */
 export function sheetUnused(sheet: string | undefined, files: ReadonlyArray<{ format: string }>): boolean {
   return sheet !== undefined && !files.some((f) => ['xlsx', 'spreadsheetml'].includes(f.format.split(', ')[0]!));
+}
+
+/** A baseline of another company than this run's (audit and report alike: one client's result passed as another's). */
+export function warnOtherCompany(ctx: CliContext, lang: string, file: string, before: string, now: string): void {
+  ctx.stderr.write(warningLine(ctx, lang, `${file}: ${renderMessage('baseline.otherCompany', { before, now }, lang)}`));
 }

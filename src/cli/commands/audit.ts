@@ -20,8 +20,8 @@ import { questionnaireChangeNote } from '../../render/audit/labels.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, whyNoQuestions, type CliContext } from '../context.js';
-import { renderMessage, type MessageId } from '../../core/messages.js';
-import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
+import type { MessageId } from '../../core/messages.js';
+import { warningLine, warnOtherCompany, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { otherCompany } from '../../core/delta.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
@@ -115,7 +115,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
       const parsed = parsedAnswers[i]!;
       const result = scoreAudit(q, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline: q === questionnaire ? baseline : undefined });
       if (facts) result.evidence = checkEvidence(q, result, facts, opts.lang, { managers, hourlyCost });
-      if (baseline && q === questionnaire && otherCompany(baseline.company, result.company)) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${renderMessage('baseline.otherCompany', { before: baseline.company!, now: result.company! }, opts.lang)}`));
+      if (baseline && q === questionnaire && otherCompany(baseline.company, result.company)) warnOtherCompany(ctx, opts.lang, opts.baseline!, baseline.company!, result.company!);
       results.push(result);
     }
     let out: string | Uint8Array;

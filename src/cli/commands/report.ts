@@ -34,8 +34,8 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
-import { fill, renderMessage, say, UNUSED_WITHOUT } from '../../core/messages.js';
+import { warningLine, warnOtherCompany, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
+import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
 import { parseAmount, parseHourlyCost, warnMonthlyCostAlone, warnTargetDirections } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 import { stderrLine } from '../wrap.js';
@@ -258,7 +258,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   clearProgress(ctx.stderr);
   const delta = baseline ? computeDelta({ audit, kpi }, baseline, (band) => (questionnaire ? bandTitle(questionnaire, band, m.lang) : band.title || band.id)) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };
-  if (baseline && otherCompany(baseline.company, parts.company)) ctx.stderr.write(warningLine(ctx, lang, `${m.baseline}: ${renderMessage('baseline.otherCompany', { before: baseline.company!, now: parts.company! }, lang)}`));
+  if (baseline && otherCompany(baseline.company, parts.company)) warnOtherCompany(ctx, lang, m.baseline!, baseline.company!, parts.company!);
   const tree = assertionTree(parts);
   if (m.preset) {
     const { used, skipped } = presetAssertions(m.preset, new Set(Object.keys(tree)));
