@@ -1,6 +1,6 @@
 import type { AssertionResult } from '../core/assert.js';
 import { assertionTally, describeFailure, levelWord, type AuditNames } from '../render/report/assertion-text.js';
-import { renderGithubAnnotations } from '../render/report/annotations.js';
+import { renderGithubAnnotations, type AnnotatedAt } from '../render/report/annotations.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { stderrLine } from './wrap.js';
@@ -17,7 +17,7 @@ export function onGithubActions(ctx: CliContext): boolean {
  * GitHub Actions (on stdout when the report went to a file, else on stderr so the report stays clean;
  * the runner reads workflow commands from both), and the tally.
  */
-export function printAssertionOutcome(ctx: CliContext, results: readonly AssertionResult[], lang: string, reportOnStdout: boolean, files: ReadonlyMap<string, string>, names?: AuditNames): void {
+export function printAssertionOutcome(ctx: CliContext, results: readonly AssertionResult[], lang: string, reportOnStdout: boolean, files: ReadonlyMap<string, AnnotatedAt>, names?: AuditNames): void {
   if (results.length === 0) return;
   const c = paint(ctx, 'stderr');
   for (const a of results.filter((x) => !x.passed)) {

@@ -4,7 +4,7 @@ import { bandTitle, scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { parseAssertion, type Assertion } from '../../core/assert.js';
 import type { CompareOptions, CompareResult } from '../../core/compare.js';
-import { UserError } from '../../core/errors.js';
+import { UserError, type Where } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { checkAssertionPaths } from '../../core/assert-paths.js';
@@ -83,7 +83,7 @@ function comparedFrom(o: ReportCliOptions, configFile: string | undefined): Reco
 }
 
 /** CLI flags over the config file; `lang` the messages' (--lang, the config's, the locale's, else Russian), which the report speaks too. */
-function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: 'ru' | 'en') {
+function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: 'ru' | 'en', assertAt: ReadonlyArray<Where['at']> = []) {
   const cmp = c.compare ?? {};
   return {
     preset: o.preset ?? c.preset,
@@ -112,7 +112,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     byManager: o.byManager ?? cmp.byManager ?? false,
     targets: cmp.targets as Record<string, number> | undefined,
     assertions: [
-      ...(c.assert ?? []).map((a, i) => ({ ...(typeof a === 'string' ? { expr: a, level: 'error' as const } : { expr: a.expr, level: a.level ?? ('error' as const), ...(a.level ? { levelGiven: true } : {}) }), where: { file: configFile, path: `assert[${i}]` } })),
+      ...(c.assert ?? []).map((a, i) => ({ ...(typeof a === 'string' ? { expr: a, level: 'error' as const } : { expr: a.expr, level: a.level ?? ('error' as const), ...(a.level ? { levelGiven: true } : {}) }), where: { file: configFile, path: `assert[${i}]`, ...(assertAt[i] ? { at: assertAt[i] } : {}) } })),
       ...(o.assert ?? []).map((expr) => ({ expr, level: 'error' as const, where: { path: '--assert' } })),
     ],
   };
@@ -203,14 +203,14 @@ async function readExports(
 
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
-  const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin).catch((error: unknown) => {
+  const { config, file: configFile, assertAt } = await loadConfig(o.config, ctx.cwd, ctx.stdin).catch((error: unknown) => {
     // A config that says its lang has its own errors said in it (unless --lang says otherwise).
     if (error instanceof ConfigErrors && error.lang) ctx.messageLang = messageLang(ctx, o.lang ?? error.lang);
     throw error;
   });
   const lang = messageLang(ctx, o.lang ?? config.lang);
   ctx.messageLang = lang;
-  const m = merge(o, config, configFile, lang);
+  const m = merge(o, config, configFile, lang, assertAt);
   // As audit says it: no money column and no word why is what a forgotten managers key gave.
   warnUnusedOptions(ctx, lang, [m.hourlyCost !== undefined && m.managers === undefined && (o.hourlyCost !== undefined ? 'hourlyCost' : 'hourlyCostConfig')]);
   warnCompareUnused(ctx, o, config, m);
@@ -269,7 +269,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
   await writeOutput(ctx, out, o.output, inputs, m.lang, false, reportFile(format));
-  const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
+  const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, { file: a.where!.file!, line: a.where!.at?.line }]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;
 }

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { assertLevel, parseAssertion } from '../../core/assert.js';
 import { COMPARE_ROWS } from '../../core/compare.js';
-import { UserError, UserErrors } from '../../core/errors.js';
+import { UserError, UserErrors, type Where } from '../../core/errors.js';
 import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
@@ -15,7 +15,7 @@ import { MAX_LISTED, shortText } from '../../core/document-issues.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
-import { withLines } from './document-lines.js';
+import { linesOf, withLines } from './document-lines.js';
 
 /** The default config file name, looked for in the working folder. */
 export const CONFIG_FILE = 'crm-audit.config.yaml';
@@ -165,7 +165,7 @@ function assertionErrors(doc: unknown, file: string): UserError[] {
 }
 
 /** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made relative to the working folder, not the config's. */
-export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
+export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string; assertAt?: Array<Where['at']> }> {
   let chosen = file;
   if (chosen === undefined) {
     const candidate = path.join(cwd, CONFIG_FILE);
@@ -192,8 +192,11 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
   };
   const c = parsed.data;
   const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: fromCwd(f.deals)!, activities: fromCwd(f.activities), payments: fromCwd(f.payments) } : undefined);
+  // Each assertion's line, for what is judged once the result is known (a path naming no metric).
+  const assertAt = linesOf(text, (c.assert ?? []).map((a, i) => (typeof a === 'string' ? `assert[${i}]` : `assert[${i}].expr`)));
   return {
     file: chosen,
+    assertAt,
     config: {
       ...c,
       map: fromCwd(c.map),

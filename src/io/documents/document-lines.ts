@@ -69,3 +69,20 @@ export function withLines(errors: readonly UserError[], text: string): void {
     e.where.at = { line: pos.line, column: pos.col };
   }
 }
+
+/**
+ * The line and column of each path's value in `text` (undefined where the document holds none): for values
+ * judged after the read (a config's assertion naming no metric is found once the result is known), which
+ * were said by their path alone while the document's own errors had lines (a tester).
+ */
+export function linesOf(text: string, paths: readonly string[]): Array<{ line: number; column: number } | undefined> {
+  if (paths.length === 0) return [];
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  return paths.map((p) => {
+    const offset = offsetOf(doc.contents as Node | null, segments(p));
+    if (offset === undefined) return undefined;
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  });
+}

@@ -24,6 +24,12 @@ describe('GitHub Actions annotations', () => {
     expect(out).toBe('::error file=ci/crm-audit%2Cmain.yaml,title=crm-audit%3A total.missed_share<=0.2::Department: Missed share 25.0%25 > 20%25\n');
   });
 
+  it('names the line of the config\'s entry where it is known', () => {
+    const r = judge('total.missed_share<=0.2');
+    const out = renderGithubAnnotations([r], 'en', new Map([[r.assertion, { file: 'crm-audit.config.yaml', line: 12 }]]));
+    expect(out).toBe('::error file=crm-audit.config.yaml,line=12,title=crm-audit%3A total.missed_share<=0.2::Department: Missed share 25.0%25 > 20%25\n');
+  });
+
   it('escapes %, CR and LF in the message so one failure stays one annotation', () => {
     const r = evaluate(parseAssertion('managers.*.response_min_median<=30'), { managers: { '50%\nпроцентов\r': { response_min_median: 40 } } });
     expect(renderGithubAnnotations([r], 'en')).toBe('::error title=crm-audit%3A managers.*.response_min_median<=30::50%25%0Aпроцентов%0D: Response (median) 40.0 min > 30 min\n');
