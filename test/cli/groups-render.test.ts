@@ -100,4 +100,37 @@ describe('kpi --by/--spend/--plan rendered from the engine', () => {
     expect(leads.rows[0]).toEqual(['Месяц', 'Отдел', ...ranked]);
     expect(s.charts.map((c) => c.id)).toEqual(expect.arrayContaining(['sources-leads', 'sources-conversion', 'sources-cac', 'sources-romi']));
   });
+
+  // The stage and pipeline groupings had their tables and no chart (tester T42).
+  it('HTML: open deals by stage and their age as bars, with the JSON\'s numbers', () => {
+    const k = result();
+    const stages = k.groups!.filter((g) => Object.keys(g.by).join() === 'stage' && (g.metrics.open as number) > 0);
+    expect(stages.length).toBeGreaterThan(1);
+    const s = htmlStructure(run(['--format', 'html']).stdout);
+    const open = s.charts.find((c) => c.id === 'stages-open')!;
+    // A count has no department line: the department is the sum.
+    expect(open.rows).toEqual([['Этап', 'В работе'], ...stages.map((g) => [g.by.stage, formatValue(g.metrics.open, 'count', 'ru')])]);
+    const age = s.charts.find((c) => c.id === 'stages-age')!;
+    // The department's median age is the line each stage's is measured against.
+    expect(typeof k.total.age_days_median).toBe('number');
+    expect(age.rows).toEqual([['Этап', 'Возраст, дн. (медиана)', 'Отдел'], ...stages.map((g) => [g.by.stage, formatValue(g.metrics.age_days_median, 'days', 'ru'), formatValue(k.total.age_days_median, 'days', 'ru')])]);
+  });
+
+  it('HTML: leads and conversion by pipeline as bars, none for a single pipeline', () => {
+    const rows = ['ID;Ответственный;Дата создания;Дата закрытия;Бюджет;Воронка;Этап', '1;Иванова Анна;02.01.2025 10:00;05.01.2025 12:00;1000;Опт;Успешно реализовано', '2;Иванова Анна;03.01.2025 10:00;06.01.2025 12:00;;Опт;Закрыто и не реализовано', '3;Петров Олег;04.01.2025 10:00;;;Опт;Переговоры', '4;Петров Олег;05.01.2025 10:00;07.01.2025 12:00;2000;Розница;Успешно реализовано', '5;Петров Олег;06.01.2025 10:00;;;Розница;Переговоры'];
+    writeFileSync(path.join(dir, 'pipelines.csv'), `${rows.join('\n')}\n`);
+    const html = (file: string) => {
+      const r = runCli(['kpi', '-d', file, '--by', 'pipeline', '--format', 'html', '--now', '2025-03-01T09:00:00Z'], { cwd: dir, env: RU });
+      expect(r.code, r.stderr).toBe(0);
+      return htmlStructure(r.stdout);
+    };
+    const k = JSON.parse(runCli(['kpi', '-d', 'pipelines.csv', '--by', 'pipeline', '--format', 'json', '--now', '2025-03-01T09:00:00Z'], { cwd: dir, env: RU }).stdout) as KpiResult;
+    const s = html('pipelines.csv');
+    expect(s.charts.find((c) => c.id === 'pipelines-leads')!.rows).toEqual([['Воронка', 'Лиды'], ['Опт', '3'], ['Розница', '2']]);
+    const conversion = s.charts.find((c) => c.id === 'pipelines-conversion')!;
+    const pipeline = (name: string) => k.groups!.find((g) => g.by.pipeline === name)!.metrics.conversion;
+    expect(conversion.rows).toEqual([['Воронка', 'Конверсия', 'Отдел'], ['Опт', formatValue(pipeline('Опт'), 'ratio', 'ru'), formatValue(k.total.conversion, 'ratio', 'ru')], ['Розница', formatValue(pipeline('Розница'), 'ratio', 'ru'), formatValue(k.total.conversion, 'ratio', 'ru')]]);
+    writeFileSync(path.join(dir, 'one-pipeline.csv'), `${rows.filter((r) => !r.includes('Розница')).join('\n')}\n`);
+    expect(html('one-pipeline.csv').charts.map((c) => c.id)).not.toContain('pipelines-leads');
+  });
 });

@@ -6,7 +6,7 @@ import { auditLabels, beforeLabel } from '../audit/labels.js';
 import { compareLabels, ROW_INFO, verdictText } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
-import { monthCharts, sourceCharts } from './groups.js';
+import { monthCharts, pipelineCharts, sourceCharts, stageCharts } from './groups.js';
 import { barSpec, lineSpec, pairedBarSpec, TONES, type Bar, type Chart } from './spec.js';
 
 /** What a set of charts is drawn from: any of the three results. */
@@ -206,7 +206,7 @@ function paybackRows(months: readonly number[], net: number, cost: number, lang:
 export function buildCharts(inputs: ChartInputs, lang: string, opts: { topReasons?: number } = {}): Chart[] {
   const out: Array<Chart | undefined> = [];
   if (inputs.audit) out.push(auditChart(inputs.audit, lang));
-  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang), ...monthCharts(inputs.kpi, lang), ...sourceCharts(inputs.kpi, lang));
+  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang), ...monthCharts(inputs.kpi, lang), ...sourceCharts(inputs.kpi, lang), ...stageCharts(inputs.kpi, lang), ...pipelineCharts(inputs.kpi, lang));
   if (inputs.compare) out.push(beforeAfterChart(inputs.compare, lang), paybackChart(inputs.compare, lang));
   return out.filter((c): c is Chart => c !== undefined);
 }

@@ -106,20 +106,51 @@ export function monthCharts(k: KpiResult, lang: string): Chart[] {
   return charts.filter((c): c is Chart => c !== undefined);
 }
 
-/** One metric per source as bars, against the department when it has the metric. */
-function sourceChart(k: KpiResult, groups: KpiGroup[], lang: string, id: string, key: string, format: MetricFormat, title: string, tone: (v: number, total: number | null) => Bar['tone']): Chart | undefined {
+/** One metric per group of a dimension (source, pipeline, stage) as bars, against the department when it has the metric. */
+function dimChart(k: KpiResult, groups: KpiGroup[], dim: 'source' | 'pipeline' | 'stage', lang: string, id: string, key: string, format: MetricFormat, title: string, tone: (v: number, total: number | null) => Bar['tone']): Chart | undefined {
   const L = groupChartLabels(lang);
   const total = num(k.total[key]);
   const bars: Bar[] = groups.flatMap((g) => {
     const v = num(g.metrics[key]);
-    return v === null ? [] : [{ label: dimText(g.by.source, 'source', lang), value: v, text: formatValue(v, format, lang), tone: tone(v, total) }];
+    return v === null ? [] : [{ label: dimText(g.by[dim], dim, lang), value: v, text: formatValue(v, format, lang), tone: tone(v, total) }];
   });
   if (bars.length === 0) return undefined;
-  const rule = total === null || key === 'leads' ? undefined : { value: total, label: L.department.toLowerCase() };
+  // A count's department is the groups' sum, no line to measure a group against.
+  const rule = total === null || format === 'count' ? undefined : { value: total, label: L.department.toLowerCase() };
   return {
     id, kind: 'bar', title, marks: bars.length, spec: barSpec(lang, bars, format, rule),
-    table: { head: [L.source, metricDef(key)!.label[lang === 'ru' ? 'ru' : 'en'], ...(rule ? [L.department] : [])], rows: bars.map((b) => [b.label, b.text, ...(rule ? [formatValue(total, format, lang)] : [])]) },
+    table: { head: [L[dim], metricDef(key)!.label[lang === 'ru' ? 'ru' : 'en'], ...(rule ? [L.department] : [])], rows: bars.map((b) => [b.label, b.text, ...(rule ? [formatValue(total, format, lang)] : [])]) },
   };
+}
+
+const sourceChart = (k: KpiResult, groups: KpiGroup[], lang: string, id: string, key: string, format: MetricFormat, title: string, tone: (v: number, total: number | null) => Bar['tone']) => dimChart(k, groups, 'source', lang, id, key, format, title, tone);
+
+/** Conversion against the department's: under it is bad. */
+const belowDepartment = (v: number, t: number | null): Bar['tone'] => (t !== null && v < t ? 'bad' : 'good');
+
+/**
+ * Leads and conversion by pipeline (`--by pipeline`), as by source: the report had the table alone, while a
+ * company with a pipeline per product or branch compares them first (tester T42).
+ */
+export function pipelineCharts(k: KpiResult, lang: string): Chart[] {
+  const groups = groupsBy(k, ['pipeline']);
+  // One pipeline is the department: a bar beside nothing compares nothing.
+  if (!groups || groups.length < 2) return [];
+  const L = groupChartLabels(lang);
+  return [dimChart(k, groups, 'pipeline', lang, 'pipelines-leads', 'leads', 'count', L.pipelineLeads, () => 'base'), dimChart(k, groups, 'pipeline', lang, 'pipelines-conversion', 'conversion', 'ratio', L.pipelineConversion, belowDepartment)].filter((c): c is Chart => c !== undefined);
+}
+
+/**
+ * Open deals by stage and their median age (`--by stage`), the stages in the grouping's order: where the
+ * deals in work sit and which stage they stall at. A stage with no open deal draws no bar.
+ */
+export function stageCharts(k: KpiResult, lang: string): Chart[] {
+  const groups = groupingsOf(k)
+    .find((g) => same(g.dims, ['stage']))
+    ?.groups.filter((g) => (num(g.metrics.open) ?? 0) > 0);
+  if (!groups || groups.length < 2) return [];
+  const L = groupChartLabels(lang);
+  return [dimChart(k, groups, 'stage', lang, 'stages-open', 'open', 'count', L.stageOpen, () => 'base'), dimChart(k, groups, 'stage', lang, 'stages-age', 'age_days_median', 'days', L.stageAge, () => 'base')].filter((c): c is Chart => c !== undefined);
 }
 
 /** Leads and conversion by source, and with a spend file CAC and ROMI: from `--by source`. */
@@ -129,7 +160,7 @@ export function sourceCharts(k: KpiResult, lang: string): Chart[] {
   const L = groupChartLabels(lang);
   const charts = [
     sourceChart(k, groups, lang, 'sources-leads', 'leads', 'count', L.sourceLeads, () => 'base'),
-    sourceChart(k, groups, lang, 'sources-conversion', 'conversion', 'ratio', L.sourceConversion, (v, t) => (t !== null && v < t ? 'bad' : 'good')),
+    sourceChart(k, groups, lang, 'sources-conversion', 'conversion', 'ratio', L.sourceConversion, belowDepartment),
     ...(k.spend
       ? [
           sourceChart(k, groups, lang, 'sources-cac', 'cac', 'money', L.sourceCac, (v, t) => (t !== null && v > t ? 'bad' : 'good')),

@@ -24,10 +24,10 @@ export function groupSections(k: KpiResult, lang: string, fig: (...ids: string[]
   const sources = fig('sources-leads', 'sources-conversion', 'sources-cac', 'sources-romi') + only('source');
   if (sources) out.push(section('sources', L.sources, sources));
   const stages = groupings.filter((g) => g.stage).flatMap((g) => tablesOfGrouping(k, g, lang));
-  if (stages.length > 0) out.push(section('stages', L.stages, stages.map((t) => htmlTable(t, stages.length > 1)).join('')));
-  // Every other grouping (a pivot, by pipeline, by manager) as its tables, each under its title.
+  if (stages.length > 0) out.push(section('stages', L.stages, fig('stages-open', 'stages-age') + stages.map((t) => htmlTable(t, stages.length > 1)).join('')));
+  // Every other grouping (a pivot, by pipeline, by manager) as its tables, each under its title; the pipelines' charts first.
   const others = groupings.filter((g) => !g.stage && g.dims.join(',') !== 'month' && g.dims.join(',') !== 'source').flatMap((g) => tablesOfGrouping(k, g, lang));
-  if (others.length > 0) out.push(section('groupings', L.groupings, others.map((t) => htmlTable(t, true)).join('')));
+  if (others.length > 0) out.push(section('groupings', L.groupings, fig('pipelines-leads', 'pipelines-conversion') + others.map((t) => htmlTable(t, true)).join('')));
   const plan = planTable(k, lang);
   if (plan) out.push(section('plan', L.plan, htmlTable(plan, false)));
   return out;
