@@ -49,6 +49,19 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     }
   });
 
+  // Tester T43: Zoho's Russian interface without a record id or an account column (a Potentials list) matched 3 of the
+  // signature's names, fell to the generic aliases, and lost «Тип прогноза»: the run asked about four open stages.
+  it('Zoho deals in Russian without an id column: recognised, «Тип прогноза» the status, «Сумма» and «Этап» read', () => {
+    const headers = ['Название сделки', 'Владелец сделки', 'Время создания', 'Дата закрытия', 'Сумма', 'Ожидаемый доход', 'Этап', 'Тип прогноза', 'Тип', 'Источник интереса', 'Вероятность (%)'];
+    const match = detectProfile(headers, 'deals');
+    expect(match?.profile.id).toBe('zoho-deals');
+    const map = mapColumns(headers, 'deals', {}, undefined, match);
+    const field = (h: string) => map.columns[headers.indexOf(h)]!.field;
+    expect([field('Тип прогноза'), field('Сумма'), field('Этап'), field('Владелец сделки'), field('Время создания')]).toEqual(['status', 'amount', 'stage', 'manager', 'created_at']);
+    // Salesforce's Russian report keeps its own profile: «Вероятность (%)» is both CRMs'.
+    expect(detectProfile(['Название возможности', 'Владелец возможности', 'Название организации', 'Этап', 'Сумма', 'Вероятность (%)', 'Источник интереса', 'Возраст'], 'deals')?.profile.id).toBe('salesforce-report');
+  });
+
   // GET /v1/deals saved as a table: the run stopped asking for owner_name and add_time, and a --map
   // with those two lost the cycle (won_time, close_time) and the loss reasons without a word.
   it('Pipedrive API field names: owner, times, loss reason and status', () => {
