@@ -1469,8 +1469,8 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
 function noClientText(a: Extract<Alert, { code: 'won-no-client' }>, ru: boolean): string {
   const won = num(a.won, ru);
   return ru
-    ? `Ни у одной из ${won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} не указан клиент (ячейки пусты или в них заглушка вроде «Без имени»): повторных продаж 0 не потому, что их не было, а потому, что клиентов не видно. Выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }).`
-    : `None of the ${won} won deals names a client (the cells are empty or hold a placeholder such as «Без имени»): repeat sales are 0 because no client can be seen, not because there were none. Export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }).`;
+    ? `Ни у одной из ${won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} не указан клиент (ячейки пусты, в них заглушка вроде «Без имени» или номер, который Excel записал в экспоненциальной форме, «5,80503E+18», потеряв его последние цифры): повторных продаж 0 не потому, что их не было, а потому, что клиентов не видно. Выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }); номера — заново, не пересохраняя файл в Excel.`
+    : `None of the ${won} won deals names a client (the cells are empty, hold a placeholder such as «Без имени», or a number Excel wrote in its scientific form, 5.80503E+18, losing its last digits): repeat sales are 0 because no client can be seen, not because there were none. Export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }); numbers anew, without re-saving the file in Excel.`;
 }
 
 /** A loss-reason column read, and not one lost deal has a reason in it. */

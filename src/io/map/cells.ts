@@ -248,12 +248,12 @@ export function internClient(cells: Cells, c: number, keys: KeySink): number {
  * call. One that keeps every digit (`7,9161234567E+10`) is that number.
  */
 export function clientText(name: string): string {
-  const sci = SCIENTIFIC.exec(name);
-  if (sci) return sci[2]!.length === Number(sci[3]) ? (phoneKey(sci[1]! + sci[2]!) ?? sci[1]! + sci[2]!) : '';
+  const sci = LOST_DIGITS.exec(name);
+  const digits = sci ? sci[1]! + (sci[2] ?? '') : '';
+  if (sci && digits.length - 1 === Number(sci[3])) return phoneKey(digits) ?? digits;
+  if (sci && lostDigits(name)) return '';
   return phoneKey(name) ?? name;
 }
-
-const SCIENTIFIC = /^(\d)[.,](\d+)E\+(\d+)$/i;
 
 /**
  * Whether a cell is a number in Excel's scientific form with fewer digits than it stands for

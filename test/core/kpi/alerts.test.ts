@@ -572,7 +572,9 @@ describe('one client on most won deals', () => {
     expect(none(4)).toEqual([]);
     // No client column at all: repeat sales are not applicable, said so there.
     expect(none(30, { repeat_won: 'needs a client, company or contact column in the deals file' })).toEqual([]);
-    expect(describeAlert({ code: 'won-no-client', won: 30 }, 'ru')).toMatch(/^Ни у одной из 30 выигранных сделок не указан клиент \(ячейки пусты или в них заглушка вроде «Без имени»\): повторных продаж 0 не потому/);
+    expect(describeAlert({ code: 'won-no-client', won: 30 }, 'ru')).toMatch(/^Ни у одной из 30 выигранных сделок не указан клиент \(ячейки пусты, в них заглушка вроде «Без имени» или номер, который Excel записал в экспоненциальной форме, «5,80503E\+18», потеряв его последние цифры\): повторных продаж 0 не потому/);
+    // Contact ids Excel turned into «5,80503E+18» read as no client too: the text names that cause (tester T43 F2).
+    expect(describeAlert({ code: 'won-no-client', won: 30 }, 'en')).toContain('or a number Excel wrote in its scientific form, 5.80503E+18, losing its last digits');
     expect(describeAlert({ code: 'won-no-client', won: 21 }, 'ru')).toMatch(/^Ни у одной из 21 выигранной сделки не указан клиент/);
     expect(describeAlert({ code: 'won-no-client', won: 30 }, 'en')).toMatch(/^None of the 30 won deals names a client/);
   });
