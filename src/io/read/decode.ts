@@ -41,7 +41,7 @@ export class ExportDecoder implements CellText {
   /** Decodes the next chunk; returns the text that is ready. */
   write(chunk: Uint8Array): string {
     // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there), as in bytes().
-    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return this.decodeChunk(chunk, true);
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return this.dropNulChars(this.decodeChunk(chunk, true));
     chunk = this.dropNul(this.holdEofMark(chunk));
     this.checkGiven(chunk);
     if (!this.decoder) {
@@ -89,7 +89,7 @@ export class ExportDecoder implements CellText {
    */
   bytes(chunk: Buffer, final = false): Buffer {
     // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there).
-    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.dropNulChars(this.decodeChunk(chunk, !final)), 'utf8');
     chunk = this.dropNul(this.holdEofMark(chunk));
     this.checkGiven(chunk);
     // KOI8-R and CP866 (UTF-16 returned above) are decided already: re-encoded as UTF-8.
@@ -279,6 +279,30 @@ export class ExportDecoder implements CellText {
     j += chunk.length - from;
     this.passed += j;
     return out.subarray(0, j) as unknown as T;
+  }
+
+  /**
+   * Removes the NUL characters of UTF-16 text, counting them as dropNul counts NUL bytes, by the same rule in
+   * characters: a file re-encoded to UTF-16 (Excel's «Unicode text») carries its stray NULs as U+0000, which
+   * were neither removed nor counted there (tester T43 F3).
+   */
+  private dropNulChars(text: string): string {
+    const base = this.seen;
+    this.seen += text.length;
+    let nul = text.indexOf('\u0000');
+    if (nul === -1) return text;
+    let out = '';
+    let from = 0;
+    while (nul !== -1) {
+      const n = ++this.nulBytes;
+      // The byte a refusal names: two a character, after the BOM.
+      if (this.firstNul === -1) this.firstNul = 2 * (base + nul) + 2;
+      if (n > MAX_STRAY_NULS && n * 100 > base + nul + 1) this.refuseBinary(this.firstNul);
+      out += text.slice(from, nul);
+      from = nul + 1;
+      nul = text.indexOf('\u0000', from);
+    }
+    return out + text.slice(from);
   }
 
   /**

@@ -273,6 +273,20 @@ describe('ExportDecoder', () => {
     }
   });
 
+  // Tester T43 F3: a Salesforce file re-encoded to UTF-16 kept its 48 NULs as U+0000, neither removed nor counted.
+  it('removes and counts the NUL characters of UTF-16 text by the same rule, and refuses UTF-16 dense with them', () => {
+    for (const size of [1, 3, 4096]) {
+      const text = Buffer.from('Id\tNote\n1\trich \u0000\u0000text\n2\tplain\n', 'utf16le');
+      const d = new ExportDecoder('x.txt', 'utf-16le');
+      const out = Buffer.concat([...Array.from({ length: Math.ceil(text.length / size) }, (_, i) => d.bytes(text.subarray(i * size, (i + 1) * size))), d.endBytes()]);
+      expect(out.toString('utf8'), `size ${size}`).toBe('Id\tNote\n1\trich text\n2\tplain\n');
+      expect(d.nulBytes).toBe(2);
+      const dense = Buffer.from(Array.from({ length: 65 }, () => 'x'.repeat(90) + '\u0000').join(''), 'utf16le');
+      // Named at the first NUL's byte: two a character, after a BOM's two.
+      expect(() => new ExportDecoder('x.txt', 'utf-16le').bytes(dense, true)).toThrow(/first at byte 182\b/);
+    }
+  });
+
   // A backspace pasted into a note refused a whole ASCII or Windows-125x export as binary (UTF-8 text kept it).
   it('keeps stray control bytes in the text and refuses a file dense with them, at any chunk size', () => {
     for (const size of [1, 5, 4096]) {
