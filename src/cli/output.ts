@@ -26,16 +26,20 @@ export async function writeOutput(
   saveAs?: SaveAs,
 ): Promise<void> {
   clearProgress(ctx.stderr);
+  // An input read from stdin is the file the shell opened for it (`-d - -o in.csv < in.csv`).
+  const stdinFd = inputs.includes('-') ? (ctx.stdin as { fd?: unknown }).fd : undefined;
+  const files = inputs.filter((i) => i !== '-').map((i) => path.resolve(ctx.cwd, i));
   if (outFile === undefined || outFile === '-') {
+    // `kpi -d deals.csv >> deals.csv` appended the report to the export, exit 0 (tester T44): the shell's file, checked as -o's is.
+    const stdoutFd = (ctx.stdout as { fd?: unknown }).fd;
+    if (typeof stdoutFd === 'number' && fdIsAnyOf(stdoutFd, files, typeof stdinFd === 'number' ? stdinFd : undefined)) throw UserError.of('E_OUTPUT', 'output.stdoutIsInput', {}, {});
     // On a terminal, a control character of the data must not act on it (an escape sequence in a name).
     await writeStream(ctx.stdout, typeof content === 'string' && (ctx.stdout.isTTY || human) ? terminalSafe(content, useColor(ctx)) : content, saveAs);
     return;
   }
   if (human && typeof content === 'string') content = terminalSafe(content, false);
   const target = path.resolve(ctx.cwd, outFile);
-  // An input read from stdin is the file the shell opened for it (`-d - -o in.csv < in.csv`).
-  const stdinFd = inputs.includes('-') ? (ctx.stdin as { fd?: unknown }).fd : undefined;
-  await assertWritableTarget(target, outFile, inputs.filter((i) => i !== '-').map((i) => path.resolve(ctx.cwd, i)), typeof stdinFd === 'number' ? stdinFd : undefined);
+  await assertWritableTarget(target, outFile, files, typeof stdinFd === 'number' ? stdinFd : undefined);
   const place = await outputPlace(target);
   if (place.inPlace) {
     // Renamed over, /dev/null became a regular file for every program on the machine, and
@@ -190,7 +194,15 @@ async function assertWritableTarget(target: string, shown: string, inputs: strin
  * alone let `kpi -d link.csv -o deals.csv` replace the deals file the link points to.
  */
 function isSameFileAsAny(target: string, inputs: readonly string[], stdinFd?: number): boolean {
-  const out = statOf(target);
+  return sameFile(statOf(target), inputs, stdinFd);
+}
+
+/** Whether an open descriptor (stdout) is a regular file that is one of the inputs. */
+function fdIsAnyOf(fd: number, inputs: readonly string[], stdinFd?: number): boolean {
+  return sameFile(fstatOf(fd), inputs, stdinFd);
+}
+
+function sameFile(out: Stats | undefined, inputs: readonly string[], stdinFd?: number): boolean {
   if (!out?.isFile()) return false;
   const stats = inputs.map(statOf);
   if (stdinFd !== undefined) stats.push(fstatOf(stdinFd));

@@ -323,6 +323,10 @@ export const MESSAGES = {
     ru: 'файл результата — один из входных файлов; перезаписывать входной файл нельзя', en: 'the output file is one of the input files; refusing to overwrite an input',
     hint: { ru: 'укажите другой путь в -o', en: 'choose another -o path' },
   },
+  'output.stdoutIsInput': {
+    ru: 'стандартный вывод направлен в один из входных файлов (> или >> в него): результат дописался бы к выгрузке', en: 'standard output is redirected into one of the input files (> or >> onto it): the result would be written into the export',
+    hint: { ru: 'направьте вывод в другой файл или задайте его в -o, например -o отчёт.csv', en: 'redirect it to another file or give one with -o, e.g. -o report.csv' },
+  },
   'output.noFolder': {
     ru: 'папки «{folder}» нет', en: 'the folder "{folder}" does not exist',
     hint: { ru: 'сначала создайте папку или укажите другой путь в -o', en: 'create the folder first or choose another -o path' },

@@ -243,6 +243,33 @@ describe('-o never replaces an input under another name', () => {
     expect(readFileSync(deals).equals(before)).toBe(true);
   });
 
+  // Tester T44: `kpi -d app.csv >> app.csv` (or `-d - < app.csv >> app.csv`) appended the report to the export, exit 0.
+  it('stdout redirected onto an input (>> or through stdin) is refused, the export untouched; onto another file it is written', () => {
+    const dir = tmp();
+    const deals = path.join(dir, 'deals.csv');
+    copyFileSync('samples/amocrm-deals.csv', deals);
+    const before = readFileSync(deals);
+    const run = (args: string[], stdout: string, stdin: 'ignore' | number = 'ignore') => {
+      const fd = openSync(stdout, 'a');
+      try {
+        return spawnSync(process.execPath, [BIN, 'kpi', ...args, '--format', 'csv', '--lang', 'en', ...NOW], { cwd: ROOT, stdio: [stdin, fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const appended = run(['-d', deals], deals);
+    expect(appended.status, appended.stderr).toBe(2);
+    expect(appended.stderr).toContain('standard output is redirected into one of the input files');
+    const input = openSync(deals, 'r');
+    const piped = run(['-d', '-'], deals, input);
+    closeSync(input);
+    expect(piped.status, piped.stderr).toBe(2);
+    expect(readFileSync(deals).equals(before)).toBe(true);
+    const other = path.join(dir, 'kpi.csv');
+    expect(run(['-d', deals], other).status).toBe(0);
+    expect(readFileSync(other, 'utf8')).toContain('Алексеева Мария');
+  });
+
   it('audit: the questionnaire file given as -o is refused', () => {
     const dir = tmp();
     // A questionnaire may be JSON, and then -o q.json fits the format: only the input check stands.
