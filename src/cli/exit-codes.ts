@@ -9,6 +9,8 @@ export const EXIT = {
   hangup: 129,
   /** Interrupted (Ctrl+C). */
   interrupted: 130,
+  /** Quit from the keyboard (Ctrl+\\, SIGQUIT): 128 + 3. */
+  quit: 131,
   /** Stopped by SIGTERM (`timeout`, CI, `kill`): 128 + 15, as a shell reports a process the signal ended. */
   terminated: 143,
 } as const;

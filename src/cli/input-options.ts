@@ -174,7 +174,8 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
     reportDay: Math.floor(resolveNow(ctx, o.now).getTime() / DAY_MS) * DAY_MS,
-    onProgress: ctx.stderr.isTTY ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
+    // A dumb terminal (Emacs' shell, some CI log viewers) shows the line's carriage return and erase code as garbage (tester T44).
+    onProgress: ctx.stderr.isTTY && ctx.env.TERM !== 'dumb' ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };
 }
 

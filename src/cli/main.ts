@@ -13,7 +13,7 @@ import { saveInterviewDraft } from './audit-draft.js';
 
 // Ctrl+C outside a prompt (e.g. during a long import or generate), SIGTERM (`timeout`, CI, `kill`), or
 // SIGHUP (the terminal closed): remove half-written temp files and an output folder the run made that is
-// still empty, say what was written into place, if anything, exit 130, 143 or 129. Without a handler
+// still empty, say what was written into place, if anything, exit 130, 143, 129 or 131 (SIGQUIT). Without a handler
 // Node died at once, and generate's temp files stayed in the folder.
 const stop = (code: number) => {
   for (const tmp of pendingTemps) rmSync(tmp, { force: true });
@@ -27,7 +27,8 @@ const stop = (code: number) => {
   stderrLine(ctx, `\n${saveInterviewDraft(lang) ?? interruptedLine(lang, writtenFiles)}`);
   process.exit(code);
 };
-for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup]] as const) process.on(signal, () => stop(code));
+// Ctrl+\\ (SIGQUIT) too: without a handler it left the temp file of an output being written, and the progress line (tester T44).
+for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup], ['SIGQUIT', EXIT.quit]] as const) process.on(signal, () => stop(code));
 // The terminal seen gone at a prompt (EOF, EIO) before its SIGHUP arrives is the same hang-up.
 whenTerminalCloses(() => stop(EXIT.hangup));
 // A write to stdout that failed (a full disk, `> /dev/full`): the report's own write says so (output.ts);

@@ -15,7 +15,7 @@ afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
  * there (so the run is generating, however fast or loaded the machine), and waits for it to end.
  * `existing`: a deals.csv put in the folder first; `below`: folders under it for the run to make.
  */
-async function interrupted(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP', lang: 'ru' | 'en', existing?: string, below = '') {
+async function interrupted(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGQUIT', lang: 'ru' | 'en', existing?: string, below = '') {
   const top = path.join(ROOT, `${signal}-${lang}${existing === undefined ? '' : '-existing'}`);
   if (existing !== undefined) {
     mkdirSync(top);
@@ -55,6 +55,8 @@ describe('generate stopped by a signal', () => {
     // The terminal closed (SSH dropped, the window shut): Node died at once and the temp files stayed.
     ['SIGHUP', 'en', 129, 'Interrupted; nothing was saved.'],
     ['SIGHUP', 'ru', 129, 'Прервано; ничего не сохранено.'],
+    // Ctrl+\\ (tester T44): Node died at once, its temp file left beside the output.
+    ['SIGQUIT', 'ru', 131, 'Прервано; ничего не сохранено.'],
   ] as const)('%s (%s): exits %i at once, leaves no temp file, no output file and not the folder it made, says nothing was saved', async (signal, lang, exit, said) => {
     const run = await interrupted(signal, lang);
     expect(run.code, run.stderr).toBe(exit);

@@ -49,6 +49,10 @@ describe('the progress line', () => {
     expect(cut.length).toBeLessThanOrEqual(59);
     expect(cut).toMatch(/^Чтение amocrm_e.*….*full\.csv \(1-я половина\): 38% \(53 из 137 МБ\)$/);
     expect(progressText({ ...state, read: 137 * MB }, 'en', 40).length).toBeLessThanOrEqual(39);
+    // At 40 columns the name stays and the megabytes go (tester T44: «Чтение  (1-я половина): 39% (8 из 22 МБ», cut mid-word).
+    expect(progressText({ file: '/x/activities.csv', read: 8 * MB, total: 22 * MB, part: true }, 'ru', 40)).toBe('Чтение activities.csv: 36%');
+    expect(progressText({ file: '/x/activities.csv', read: 22 * MB, total: 22 * MB, part: true }, 'en', 40)).toBe('Reading activities.csv: 100%…');
+    expect(progressText({ file: '-', read: 8 * MB, total: undefined, part: false }, 'ru')).toBe('Чтение стандартного ввода: 8 МБ');
     // Every line drawn on a narrow terminal fits it.
     const { ctx, text } = terminal();
     (ctx.stderr as unknown as { columns: number }).columns = 50;
