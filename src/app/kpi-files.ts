@@ -652,7 +652,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     if (r.first <= r.last) span = { file: r.report.file, first: r.first, last: r.last };
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
-  const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods, store)];
+  const pinned = base.reportDayFrom ? { reportDateFrom: base.reportDayFrom } : {};
+  const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods).map((a) => ({ ...a, ...pinned })), ...oddDates(dealsReport.file, survey, base.reportDay, periods, store).map((a) => (a.code === 'closed-later' ? { ...a, ...pinned } : a))];
   // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.
   if (negative.deals > 0) alerts.push({ code: 'negative-amounts', file: dealsReport.file, ...negative });
   const paymentsReport = await pay.finish(engines, (log, file) => alerts.push(...paymentLogAlerts(log, file, periods.some((p) => p.from !== undefined || p.to !== undefined))));

@@ -282,7 +282,11 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(kpi.code, kpi.stderr).toBe(0);
     // stdin is named as errors name it, not «-»
     expect(kpi.stderr).toContain('Warning: standard input (-): 1 deal was created after the report date (2025-07-01), the latest on 2052-03-06');
-    expect(JSON.parse(kpi.stdout).dataQuality.alerts).toContainEqual({ code: 'future-deals', file: '-', deals: 1, latest: '2052-03-06', reportDate: '2025-07-01' });
+    // The report date set by --now is said as such: a pinned date too early puts every deal «in the future» (tester T44).
+    expect(JSON.parse(kpi.stdout).dataQuality.alerts).toContainEqual({ code: 'future-deals', file: '-', deals: 1, latest: '2052-03-06', reportDate: '2025-07-01', reportDateFrom: '--now' });
+    expect(kpi.stderr).toContain('The report date is set by --now: if the export\'s dates are right, drop --now or set a date no earlier than 2052-03-06.');
+    const epoch = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en'], { input: deals, env: { SOURCE_DATE_EPOCH: '1751328000' } });
+    expect(epoch.stderr).toContain('The report date is set by SOURCE_DATE_EPOCH');
     const ru = runCli(['compare', '-d', '-', '--cutover', '2025-01-01', ...now], { input: deals, env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.code, ru.stderr).toBe(0);
     expect(ru.stdout + ru.stderr).toContain('стандартный ввод (-): у 1 сделки дата создания позже даты отчёта (01.07.2025), самая поздняя — 06.03.2052');
@@ -306,7 +310,7 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([
       { code: 'placeholder-dates', file: '-', deals: 1, earliest: '1970-01-01' },
-      { code: 'closed-later', file: '-', deals: 1, latest: '2199-12-31', reportDate: '2025-07-01' },
+      { code: 'closed-later', file: '-', deals: 1, latest: '2199-12-31', reportDate: '2025-07-01', reportDateFrom: '--now' },
     ]);
     expect(run.stderr).toContain('Warning: standard input (-): 1 deal was created before 1990 (the earliest on 1970-01-01)');
     const ru = runCli(['compare', '-d', '-', '--cutover', '2025-01-01', '--lang', 'ru', ...now], { input: odd });

@@ -99,7 +99,7 @@ export type Alert =
   | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling; /** Latin letters that look Cyrillic in `name` (a Cyrillic name), each with its place in it from 1. */ latin?: Array<{ letter: string; at: number }> }> }
   /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
-  | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string; reportDateFrom?: ReportDateFrom }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   /** Deals whose creation dates have no time of day (`untimed` of `deals`), beside an activities file (`activities`) with times: responses counted from midnight. */
   | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
@@ -113,7 +113,7 @@ export type Alert =
   | { code: 'utc-deals'; file: string; count: number; example: string; column: string; activities: string }
   | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
-  | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string; reportDateFrom?: ReportDateFrom }
   /** `createdTime` and `closedTime` (HH:MM) when the example was closed on the day it was created, before its time. */
   | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string; createdTime?: string; closedTime?: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
@@ -922,6 +922,21 @@ function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: bo
     : `${a.file}: the call status is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls count as answered, and there may be more missed calls. Name the values in a --map file (true: not answered, false: answered):\n${snippet}`;
 }
 
+/** What set a run's report date, where it is not the clock: `--now`, or SOURCE_DATE_EPOCH (a CI job's last commit). */
+export type ReportDateFrom = '--now' | 'SOURCE_DATE_EPOCH';
+
+/**
+ * A report date pinned by --now or SOURCE_DATE_EPOCH, said beside deals dated after it: an early one (a CI job's
+ * SOURCE_DATE_EPOCH of an old commit) put all 1 200 deals «in the future», blamed on a mistyped year (tester T44).
+ */
+function pinnedDateNote(a: { reportDateFrom?: ReportDateFrom; latest: string }, lang: string): string {
+  if (a.reportDateFrom === undefined) return '';
+  const latest = day(a.latest, lang);
+  return lang === 'ru'
+    ? ` Дата отчёта задана ${a.reportDateFrom}: если даты в выгрузке верны, уберите ${a.reportDateFrom} или задайте дату не раньше ${latest}.`
+    : ` The report date is set by ${a.reportDateFrom}: if the export's dates are right, drop ${a.reportDateFrom} or set a date no earlier than ${latest}.`;
+}
+
 /** Deals created after the report date, or with a negative amount, in words: what it does to the figures. */
 function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' }>, lang: string): string {
   if (a.code === 'empty-period') return emptyPeriodText(a, lang);
@@ -933,8 +948,8 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
   }
   const [latest, report] = [day(a.latest, lang), day(a.reportDate, lang)];
   return lang === 'ru'
-    ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
-    : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
+    ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).${pinnedDateNote(a, lang)}`
+    : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).${pinnedDateNote(a, lang)}`;
 }
 
 /** Activities with dates alone: read at midnight, they measure no response time; or deals created on dates alone, beside timed activities: responses counted from midnight. */
@@ -1009,8 +1024,8 @@ function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-la
       : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created before 1990 (the earliest on ${a.earliest}): most likely a date never filled in (1970-01-01 is Unix's zero, 1900 Excel's). They stretch the period ("all data", "before" in a before/after comparison) by decades and lower every per-month figure, the payback and the ROI. Correct the dates in the CRM and export again (kpi can start the period later with --from).`;
   }
   return ru
-    ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} больше чем через год после даты отчёта (${day(a.reportDate, lang)}), самая поздняя — ${day(a.latest, lang)}: вероятно, опечатка в годе. Их цикл сделки растягивается на годы и искажает средний и медианный цикл. Исправьте даты закрытия в CRM и выгрузите файл заново.`
-    : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed more than a year after the report date (${a.reportDate}), the latest on ${a.latest}: probably a mistyped year. Their cycle runs for years and distorts the mean and median cycle. Correct the close dates in the CRM and export again.`;
+    ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} больше чем через год после даты отчёта (${day(a.reportDate, lang)}), самая поздняя — ${day(a.latest, lang)}: вероятно, опечатка в годе. Их цикл сделки растягивается на годы и искажает средний и медианный цикл. Исправьте даты закрытия в CRM и выгрузите файл заново.${pinnedDateNote(a, lang)}`
+    : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed more than a year after the report date (${a.reportDate}), the latest on ${a.latest}: probably a mistyped year. Their cycle runs for years and distorts the mean and median cycle. Correct the close dates in the CRM and export again.${pinnedDateNote(a, lang)}`;
 }
 
 /** A period (--from/--to) in which no deal of the file was created: all zeros, most likely a mistyped year. */

@@ -3,6 +3,7 @@
 // reader of its kind (deal-reader, activity-reader, payment-reader, spend-reader, plan-reader) through Cells, which gives a cell
 // from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
 // reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
+import type { ReportDateFrom } from '../../core/kpi/alerts.js';
 import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
@@ -75,6 +76,8 @@ export interface ImportOptions {
   mapFile?: string;
   /** The report date (`--now`, SOURCE_DATE_EPOCH, else today), ms at midnight: deals created after it are named (a mistyped year). */
   reportDay?: number;
+  /** What set the report date where it is not the clock (--now, SOURCE_DATE_EPOCH): said beside deals dated after it. */
+  reportDayFrom?: ReportDateFrom;
   /** Maximum unreadable rows: a count, or a share of data rows (0.01 = 1%). */
   maxBadRows?: { count?: number; share?: number };
   /** A manager two columns could hold is listed (inspect), not refused. */

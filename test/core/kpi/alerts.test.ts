@@ -73,6 +73,8 @@ describe('deals created after the report date', () => {
     expect(describeAlert({ ...one, deals: 5 }, 'ru')).toContain('у 5 сделок дата создания');
     expect(describeAlert(one, 'en')).toMatch(/^d\.csv: 1 deal was created after the report date \(2025-07-01\), the latest on 2052-07-01: probably a mistyped year\./);
     expect(describeAlert({ ...one, deals: 2 }, 'en')).toContain('2 deals were created');
+    expect(describeAlert(one, 'ru')).not.toContain('Дата отчёта задана');
+    expect(describeAlert({ ...one, reportDateFrom: 'SOURCE_DATE_EPOCH' }, 'ru')).toMatch(/Дата отчёта задана SOURCE_DATE_EPOCH: если даты в выгрузке верны, уберите SOURCE_DATE_EPOCH или задайте дату не раньше 01\.07\.2052\.$/);
   });
 });
 
