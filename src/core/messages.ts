@@ -61,6 +61,10 @@ export const MESSAGES = {
     ru: 'это папка, а не файл', en: 'this is a folder, not a file',
     hint: { ru: 'укажите путь к файлу в этой папке', en: 'pass the path of a file in it' },
   },
+  'file.changed': {
+    ru: 'файл изменился, пока его читали (был {before} байт, стал {after}): в него ещё пишут — выгрузка не докачана или копируется', en: 'the file changed while it was read ({before} bytes, then {after}): something is still writing it (a download or a copy not finished)',
+    hint: { ru: 'дождитесь, когда файл будет готов, и запустите снова', en: 'wait until the file is complete and run again' },
+  },
   'file.folderBare': { ru: 'это папка, а не файл', en: 'this is a folder, not a file' },
   'file.notRegular': {
     ru: 'это не обычный файл (канал или устройство: его нельзя прочитать дважды)', en: 'this is not a regular file (a pipe or a device, which cannot be read twice)',

@@ -157,7 +157,9 @@ export async function openInput(file: string, cwd: string, stdin: NodeJS.Readabl
   }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
-  return { stream: fileChunks(full, range.start ?? 0, range.end ?? Infinity), size: stat.size };
+  // Read to the size it has now, and refused if it changes meanwhile: a file still being downloaded or copied was
+  // read to a moving end, its result hanging on the timing (300 000 deals read as 380 000, exit 0: tester T44).
+  return { stream: fileChunks(full, range.start ?? 0, Math.min(range.end ?? Infinity, stat.size), { file, size: stat.size, mtimeMs: stat.mtimeMs }), size: stat.size };
 }
 
 /** The most of stdin kept to be read again (STDIN_KEPT): exports are a few megabytes; past it, a later read gets only what is left. */
@@ -206,7 +208,7 @@ async function* stdinAgain(stdin: NodeJS.ReadableStream): AsyncGenerator<Buffer>
  * export). The next chunk is read while the caller works on this one: a read waits for the thread
  * pool, and one at a time a CPU profile had the reading thread idle 54 ms of 1.6 s of activities.
  */
-export async function* fileChunks(full: string, start: number, end: number): AsyncGenerator<Buffer> {
+export async function* fileChunks(full: string, start: number, end: number, opened?: { file: string; size: number; mtimeMs: number }): AsyncGenerator<Buffer> {
   const handle = await fs.open(full, 'r');
   let next: Promise<{ bytesRead: number; buffer: Buffer }> | undefined;
   try {
@@ -226,16 +228,23 @@ export async function* fileChunks(full: string, start: number, end: number): Asy
     while (next) {
       const { bytesRead, buffer } = await next;
       next = undefined;
-      if (bytesRead === 0) return;
+      if (bytesRead === 0) break;
       pos += bytesRead;
       if (pos < end) next = readAt(pos);
       yield buffer.subarray(0, bytesRead);
     }
+    if (opened) await sameAsOpened(handle, opened);
   } finally {
     // A read still under way (the caller stopped early) ends before the file is closed.
     await next?.catch(() => undefined);
     await handle.close();
   }
+}
+
+/** Refuses a file whose size or time of change is not what it had when it was opened (file.changed). */
+async function sameAsOpened(handle: fs.FileHandle, opened: { file: string; size: number; mtimeMs: number }): Promise<void> {
+  const now = await handle.stat();
+  if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw UserError.of('E_INPUT_CHANGED', 'file.changed', { before: opened.size, after: now.size }, { file: opened.file });
 }
 
 /** Reads a stream to one buffer, refusing more than maxBytes. */

@@ -136,7 +136,8 @@ class Chunks {
     try {
       r = await this.iterator.next();
     } catch (error) {
-      throw fsError(error as NodeJS.ErrnoException, this.file);
+      // A file that changed while read (files.ts) says so itself; an OS error is said by its code.
+      throw error instanceof UserError ? error : fsError(error as NodeJS.ErrnoException, this.file);
     }
     if (r.done) return undefined;
     const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileChunks, readDocument } from '../../../src/io/read/files.js';
+import { fileChunks, openInput, readDocument } from '../../../src/io/read/files.js';
 import { UserError } from '../../../src/core/errors.js';
 import { cp1251 } from '../../fixtures/exports.js';
 
@@ -108,5 +108,32 @@ describe('readDocument of a pipe', () => {
     const error = await readDocument('/dev/null', '/', process.stdin).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).messageId).toBe('doc.notRegular');
+  });
+});
+
+// Tester T44: a file still being written (a download, a copy) was read to a moving end, 300 000 deals read as 380 000.
+describe('a file that changes while it is read', () => {
+  it('is read to the size it had when opened, then refused naming both sizes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-audit-grow-'));
+    const file = path.join(dir, 'deals.csv');
+    writeFileSync(file, 'id,manager\n1,A\n');
+    const { stream } = await openInput('deals.csv', dir, process.stdin);
+    const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    expect((await it.next()).value?.toString()).toBe('id,manager\n1,A\n');
+    appendFileSync(file, '2,B\n');
+    const error = await it.next().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).messageId).toBe('file.changed');
+    expect((error as UserError).params).toMatchObject({ before: 15, after: 19 });
+    expect((error as UserError).where.file).toBe('deals.csv');
+  });
+
+  it('a file left as it was reads to its end without a word', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-audit-grow-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager\n1,A\n');
+    const { stream } = await openInput('deals.csv', dir, process.stdin);
+    const chunks: Buffer[] = [];
+    for await (const c of stream as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));
+    expect(Buffer.concat(chunks).toString()).toBe('id,manager\n1,A\n');
   });
 });
