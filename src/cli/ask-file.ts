@@ -23,7 +23,14 @@ export interface FileNameOptions {
   extension?: string;
   /** Enter with nothing typed saves nothing: '' is returned (the prompt then offers no name). */
   optional?: boolean;
+  /** What the file is, for the extension's note (the report, by default). */
+  noun?: { ru: string; en: string };
+  /** The name a yes typed as the answer stands for («д», «да», y, yes): a reflexive «д» saved a map named «д» (tester T44). */
+  yesName?: string;
 }
+
+/** The words a person types for yes at a prompt that asks for a name. */
+const YES_WORDS = new Set(['д', 'да', 'y', 'yes']);
 
 /**
  * Asks where to save a file. A name without an extension gets `extension` when one is given, and
@@ -37,7 +44,9 @@ export interface FileNameOptions {
 export async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, keep: Protected, o: FileNameOptions = {}): Promise<string> {
   const lang = io.lang ?? 'en';
   const { extension } = o;
+  const yes = (typed: string) => o.yesName !== undefined && YES_WORDS.has(pastedPath(typed).toLowerCase());
   const named = (typed: string) => {
+    if (yes(typed)) return o.yesName!;
     const name = pastedPath(typed);
     return extension && path.extname(name).length <= 1 ? `${name.replace(/\.$/, '')}.${extension}` : name;
   };
@@ -53,15 +62,17 @@ export async function askFileName(io: PromptIO, say: (text: string) => void, cwd
     if (keep.output !== undefined && namesAnInput(cwd, file, [keep.output])) {
       return tr(lang, `в ${file} этот запуск запишет отчёт (-o); укажите другое имя`, `this run writes its report to ${file} (-o); another name, please`);
     }
-    return o.fits?.(pastedPath(typed)) ?? true;
+    return o.fits?.(file) ?? true;
   };
   let offered = defaultName;
   for (;;) {
     const typed = await askInput(io, message, offered, validate);
     if (o.optional && pastedPath(typed) === '') return '';
     const file = named(typed);
-    if (file !== pastedPath(typed)) {
-      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension!.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension!.toUpperCase()}, named ${file}`));
+    const noun = o.noun ?? { ru: 'отчёт', en: 'the report' };
+    if (yes(typed)) say(tr(lang, `Сохраняю как ${file}`, `Saving as ${file}`));
+    else if (file !== pastedPath(typed)) {
+      say(tr(lang, `Имя без расширения: ${noun.ru} будет записан в ${extension!.toUpperCase()} как ${file}`, `No extension: ${noun.en} is saved as ${extension!.toUpperCase()}, named ${file}`));
     }
     const existing = await stat(path.resolve(cwd, file)).catch(() => undefined);
     if (!existing) return file;

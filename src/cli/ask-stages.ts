@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { countText, tr } from '../core/i18n.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { byCloseDate, byProbability, closedShown, guessStage, looksLost, type UnknownStage } from '../core/undecided-stages.js';
@@ -309,6 +310,13 @@ export interface RunFiles {
   ask?: false;
 }
 
+/** The --map file a yes saves to: beside the export, named after it (`deals.map.yaml`), or crm-audit.map.yaml for stdin. */
+function mapNameFor(file: string | undefined): string {
+  if (file === undefined || file === '-') return 'crm-audit.map.yaml';
+  const base = path.basename(file, path.extname(file));
+  return path.join(path.dirname(file), `${base}.map.yaml`);
+}
+
 /**
  * Offers to save the answers as a --map file (a path typed in; Enter saves nothing). The export asked
  * about and the run's other inputs and -o are refused at the prompt and asked again (typing the export's
@@ -321,7 +329,13 @@ async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, 
   const say = (text: string) => stderrLine(ctx, text);
   const keep = { inputs: [...exportFiles, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
   for (;;) {
-    const file = await askFileName(io, say, ctx.cwd, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'), '', keep, { optional: true });
+    const file = await askFileName(io, say, ctx.cwd, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'), '', keep, {
+      optional: true,
+      extension: 'yaml',
+      noun: { ru: 'файл --map', en: 'the --map file' },
+      yesName: mapNameFor(exportFiles[0]),
+      fits: (name) => (/\.(?:ya?ml|json)$/i.test(name) ? true : tr(io.lang, 'Файл --map — это .yaml, .yml или .json', 'A --map file is .yaml, .yml or .json')),
+    });
     if (file === '') return;
     try {
       await writeOutput(ctx, doc, file, [...keep.inputs], io.lang);

@@ -96,6 +96,26 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
   });
 });
 
+// Tester T44: a reflexive «д» at this prompt saved a map named «д»; any extension was taken.
+describe('the --map file\'s name', () => {
+  it('a yes saves it beside the export as <export>.map.yaml; a name of another kind is asked again', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    const run = drive(
+      [
+        ['Этап «Выдано»', '\r'],
+        ['Сохранить ответы как файл --map', 'notes.txt\r'],
+        ['Файл --map — это .yaml, .yml или .json', '\u0015д\r'],
+      ],
+      ['kpi', '-d', 'deals.csv', '--format', 'json', '-o', 'out.json'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('Сохраняю как deals.map.yaml');
+    expect(readFileSync(path.join(dir, 'deals.map.yaml'), 'utf8')).toContain('"Выдано": won');
+  });
+});
+
 describe('a required column no rule finds, on a terminal: picked from the columns with their values', () => {
   const EXPORT_NO_MANAGER = ['Кто ведёт;ID;Дата создания;Этап сделки;Бюджет', 'Иванов Иван;1;01.02.2025;Успешно реализовано;1000', 'Петрова Анна;2;02.02.2025;Переговоры;'].join('\n');
 
