@@ -65,11 +65,14 @@ export const MESSAGES = {
     ru: 'файл изменился, пока его читали (был {before} байт, стал {after}): в него ещё пишут — выгрузка не докачана или копируется', en: 'the file changed while it was read ({before} bytes, then {after}): something is still writing it (a download or a copy not finished)',
     hint: { ru: 'дождитесь, когда файл будет готов, и запустите снова', en: 'wait until the file is complete and run again' },
   },
-  'file.folderBare': { ru: 'это папка, а не файл', en: 'this is a folder, not a file' },
+  'file.folderBare': {
+    ru: 'это папка, а не файл', en: 'this is a folder, not a file',
+    hint: { ru: 'передайте файл: «-d - < папка/сделки.csv» или путь к файлу в этой папке', en: 'pass a file: "-d - < folder/deals.csv", or the path of a file in it' },
+  },
   'file.notRegular': {
     ru: 'это не обычный файл (канал или устройство: его нельзя прочитать дважды)', en: 'this is not a regular file (a pipe or a device, which cannot be read twice)',
     // Any option's or argument's file (inspect's, --before-deals'): «-» in its place, not «-d -» alone (a tester).
-    hint: { ru: 'передайте данные через стандартный ввод: «-» вместо пути и «< файл» (например, -d - < файл или crm-audit inspect - < файл), или … | crm-audit … -', en: 'pass the data on stdin instead: «-» for the path and «< file» (e.g. -d - < file, or crm-audit inspect - < file), or … | crm-audit … -' },
+    hint: { ru: 'передайте данные через стандартный ввод: «-» вместо пути и «< файл» (например, -d - < файл или crm-audit inspect - < файл), или … | crm-audit … -', en: 'pass the data on stdin instead: "-" for the path and "< file" (e.g. -d - < file, or crm-audit inspect - < file), or … | crm-audit … -' },
   },
   'file.permission': {
     ru: 'файл нельзя прочитать (нет прав доступа)', en: 'the file cannot be read (permission denied)',

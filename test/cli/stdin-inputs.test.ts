@@ -59,7 +59,7 @@ describe('a pipe given as a file (`-d <(zcat deals.csv.gz)`, a FIFO)', () => {
     execFileSync('mkfifo', [fifo]);
     const en = runCli(['kpi', '-d', fifo, '--lang', 'en']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('this is not a regular file (a pipe or a device, which cannot be read twice)\n  hint: pass the data on stdin instead: «-» for the path and «< file» (e.g. -d - < file, or crm-audit inspect - < file), or … | crm-audit … -');
+    expect(en.stderr).toContain('this is not a regular file (a pipe or a device, which cannot be read twice)\n  hint: pass the data on stdin instead: "-" for the path and "< file" (e.g. -d - < file, or crm-audit inspect - < file), or … | crm-audit … -');
     const ru = runCli(['kpi', '-d', fifo, '--lang', 'ru']);
     expect(ru.stderr).toContain('подсказка: передайте данные через стандартный ввод: «-» вместо пути и «< файл» (например, -d - < файл или crm-audit inspect - < файл)');
   });
@@ -155,9 +155,10 @@ describe('a folder as stdin', () => {
     const { BIN } = await import('../helpers/cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stdin-folder-'));
     for (const [args, lang, words] of [
-      [['kpi', '-d', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n'],
-      [['inspect', '-', '--kind', 'deals', '--lang', 'en'], 'en', 'error: standard input (-): this is a folder, not a file\n'],
-      [['map', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n'],
+      // With a hint, as -d FOLDER has one (tester T44).
+      [['kpi', '-d', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n  подсказка: передайте файл: «-d - < папка/сделки.csv» или путь к файлу в этой папке\n'],
+      [['inspect', '-', '--kind', 'deals', '--lang', 'en'], 'en', 'error: standard input (-): this is a folder, not a file\n  hint: pass a file: "-d - < folder/deals.csv", or the path of a file in it\n'],
+      [['map', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n  подсказка: передайте файл: «-d - < папка/сделки.csv» или путь к файлу в этой папке\n'],
     ] as const) {
       const fd = openSync(dir, 'r');
       const run = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: lang === 'ru' ? 'ru_RU.UTF-8' : 'en_US.UTF-8', LC_ALL: '' } });
@@ -188,5 +189,14 @@ describe('stdin with more than one question', () => {
     const mapped = runCli(['kpi', '-d', '-', '--map', 'map.yaml', '--format', 'json'], { input: csv, cwd: dir });
     expect(mapped.code, mapped.stderr).toBe(0);
     expect(JSON.parse(mapped.stdout).total).toMatchObject({ leads: 12, won: 8 });
+  });
+});
+
+// Tester T44: `-d - < /dev/null` (or stdin closed) was told to «export the data again», as a download that failed.
+describe('nothing on stdin', () => {
+  it('says nothing came in and how to pass a file', () => {
+    const run = runCli(['kpi', '-d', '-', '--lang', 'en'], { input: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: standard input (-): no data: nothing came in (0 bytes)\n  hint: pass the file so: -d - < deals.csv, or … | crm-audit … -d -\n');
   });
 });

@@ -56,6 +56,11 @@ export const READ_MESSAGES = {
     ru: 'файл пуст (0 байт)', en: 'the file is empty (0 bytes)',
     hint: { ru: 'выгрузите данные ещё раз: возможно, загрузка не удалась', en: 'export the data again; the download may have failed' },
   },
+  // stdin with nothing in it (`-d - < /dev/null`, stdin closed): nobody passed data, no download failed (tester T44).
+  'read.emptyStdin': {
+    ru: 'данных нет: ничего не пришло (0 байт)', en: 'no data: nothing came in (0 bytes)',
+    hint: { ru: 'передайте файл так: -d - < сделки.csv, или … | crm-audit … -d -', en: 'pass the file so: -d - < deals.csv, or … | crm-audit … -d -' },
+  },
   'read.zip': {
     ru: 'это ZIP-архив, но не книга, которую можно прочитать (пустой или разбитый на части архив)', en: 'this is a zip archive but not a readable workbook (empty or split archive)',
     hint: { ru: 'откройте его в Excel и сохраните как .xlsx или .csv', en: 'open it in Excel and save it as .xlsx or .csv' },

@@ -18,7 +18,7 @@ export interface Sniffed {
  * with advice), an HTML table saved as .xls, UTF-16 text, or delimited text.
  */
 export function sniff(head: Uint8Array, file: string): Sniffed {
-  if (head.length === 0) throw UserError.of('E_EMPTY', 'read.empty', {}, { file });
+  if (head.length === 0) throw UserError.of('E_EMPTY', file === '-' ? 'read.emptyStdin' : 'read.empty', {}, { file });
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { type: 'xlsx', bomLength: 0 };
   if (head[0] === 0x50 && head[1] === 0x4b) {
     throw UserError.of('E_ZIP', 'read.zip', {}, { file });
