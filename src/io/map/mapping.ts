@@ -748,6 +748,13 @@ function columnValues(index: number, sampleRows: ReadonlyArray<readonly string[]
   return sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
 }
 
+/**
+ * Header words of a deal's stage or pipeline in the CRMs' languages: such a column holds no people, however
+ * its stages read («Conclue gagnée», «Contrat envoyé» looked like names: a French HubSpot export's snippet
+ * proposed «Phase de la transaction» as the manager, tester T45).
+ */
+const STAGE_HEADER = /(?:^|[\s_.-])(?:stage|phase|pipeline|funnel|étape|etapa|fase|phase|etappe|vertriebsphase)(?:$|[\s_.-])|этап|стади|воронк/iu;
+
 /** What the values of a column proposed for a field by its values alone must be. */
 function valuesFor(field: string): ValuesAre | undefined {
   if (DATE_FIELDS.has(field)) return 'dates';
@@ -777,7 +784,7 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
       if (are === 'dates') return mostly(values, (v) => cellType(v) === 'date');
       if (are === 'months') return mostly(values, (v) => cellType(v) !== 'number' && parseMonth(v) !== undefined);
       if (are === 'numbers') return mostly(values, (v) => cellType(v) === 'number') && !countsUp(values);
-      return personLike(values) && !holdsStatuses(header, values);
+      return personLike(values) && !holdsStatuses(header, values) && !STAGE_HEADER.test(header);
     });
   const propose = (field: string): Omit<MissingField, 'field'> => {
     const similar = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
