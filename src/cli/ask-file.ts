@@ -31,6 +31,8 @@ export interface FileNameOptions {
 
 /** The words a person types for yes at a prompt that asks for a name. */
 const YES_WORDS = new Set(['д', 'да', 'y', 'yes']);
+/** And for no: at an optional name, what Enter does (saves nothing). */
+const NO_WORDS = new Set(['н', 'нет', 'n', 'no']);
 
 /**
  * Asks where to save a file. A name without an extension gets `extension` when one is given, and
@@ -67,7 +69,7 @@ export async function askFileName(io: PromptIO, say: (text: string) => void, cwd
   let offered = defaultName;
   for (;;) {
     const typed = await askInput(io, message, offered, validate);
-    if (o.optional && pastedPath(typed) === '') return '';
+    if (o.optional && (pastedPath(typed) === '' || (o.yesName !== undefined && NO_WORDS.has(pastedPath(typed).toLowerCase())))) return '';
     const file = named(typed);
     const noun = o.noun ?? { ru: 'отчёт', en: 'the report' };
     if (yes(typed)) say(tr(lang, `Сохраняю как ${file}`, `Saving as ${file}`));

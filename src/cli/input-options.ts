@@ -174,7 +174,8 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
     reportDay: Math.floor(resolveNow(ctx, o.now).getTime() / DAY_MS) * DAY_MS,
-    ...(o.now !== undefined ? { reportDayFrom: '--now' as const } : ctx.env.SOURCE_DATE_EPOCH !== undefined ? { reportDayFrom: 'SOURCE_DATE_EPOCH' as const } : {}),
+    // As resolveNow reads them: an empty SOURCE_DATE_EPOCH leaves the clock (a reviewer: it was blamed for the date).
+    ...(o.now !== undefined ? { reportDayFrom: '--now' as const } : (ctx.env.SOURCE_DATE_EPOCH ?? '').trim() !== '' ? { reportDayFrom: 'SOURCE_DATE_EPOCH' as const } : {}),
     // A dumb terminal (Emacs' shell, some CI log viewers) shows the line's carriage return and erase code as garbage (tester T44).
     onProgress: ctx.stderr.isTTY && ctx.env.TERM !== 'dumb' ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };

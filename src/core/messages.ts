@@ -65,9 +65,13 @@ export const MESSAGES = {
     ru: 'файл изменился, пока его читали (был {before} байт, стал {after}): в него ещё пишут — выгрузка не докачана или копируется', en: 'the file changed while it was read ({before} bytes, then {after}): something is still writing it (a download or a copy not finished)',
     hint: { ru: 'дождитесь, когда файл будет готов, и запустите снова', en: 'wait until the file is complete and run again' },
   },
+  'file.rewritten': {
+    ru: 'файл переписали, пока его читали (размер тот же, время изменения другое)', en: 'the file was written over while it was read (the same size, another time of change)',
+    hint: { ru: 'дождитесь, когда файл будет готов, и запустите снова', en: 'wait until the file is complete and run again' },
+  },
   'file.folderBare': {
     ru: 'это папка, а не файл', en: 'this is a folder, not a file',
-    hint: { ru: 'передайте файл: «-d - < папка/сделки.csv» или путь к файлу в этой папке', en: 'pass a file: "-d - < folder/deals.csv", or the path of a file in it' },
+    hint: { ru: 'передайте файл, а не папку: «- < папка/выгрузка.csv», или путь к файлу в этой папке', en: 'pass a file, not a folder: "- < folder/export.csv", or the path of a file in it' },
   },
   'file.notRegular': {
     ru: 'это не обычный файл (канал или устройство: его нельзя прочитать дважды)', en: 'this is not a regular file (a pipe or a device, which cannot be read twice)',
@@ -332,7 +336,7 @@ export const MESSAGES = {
   },
   'output.stdoutIsInput': {
     ru: 'стандартный вывод направлен в один из входных файлов (> или >> в него): результат дописался бы к выгрузке', en: 'standard output is redirected into one of the input files (> or >> onto it): the result would be written into the export',
-    hint: { ru: 'направьте вывод в другой файл или задайте его в -o, например -o отчёт.csv', en: 'redirect it to another file or give one with -o, e.g. -o report.csv' },
+    hint: { ru: 'направьте вывод в другой файл (или укажите его в -o)', en: 'redirect it to another file (or give one with -o)' },
   },
   'output.noFolder': {
     ru: 'папки «{folder}» нет', en: 'the folder "{folder}" does not exist',

@@ -156,9 +156,9 @@ describe('a folder as stdin', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stdin-folder-'));
     for (const [args, lang, words] of [
       // With a hint, as -d FOLDER has one (tester T44).
-      [['kpi', '-d', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n  подсказка: передайте файл: «-d - < папка/сделки.csv» или путь к файлу в этой папке\n'],
-      [['inspect', '-', '--kind', 'deals', '--lang', 'en'], 'en', 'error: standard input (-): this is a folder, not a file\n  hint: pass a file: "-d - < folder/deals.csv", or the path of a file in it\n'],
-      [['map', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n  подсказка: передайте файл: «-d - < папка/сделки.csv» или путь к файлу в этой папке\n'],
+      [['kpi', '-d', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n  подсказка: передайте файл, а не папку: «- < папка/выгрузка.csv», или путь к файлу в этой папке\n'],
+      [['inspect', '-', '--kind', 'deals', '--lang', 'en'], 'en', 'error: standard input (-): this is a folder, not a file\n  hint: pass a file, not a folder: "- < folder/export.csv", or the path of a file in it\n'],
+      [['map', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n  подсказка: передайте файл, а не папку: «- < папка/выгрузка.csv», или путь к файлу в этой папке\n'],
     ] as const) {
       const fd = openSync(dir, 'r');
       const run = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: lang === 'ru' ? 'ru_RU.UTF-8' : 'en_US.UTF-8', LC_ALL: '' } });
@@ -197,6 +197,6 @@ describe('nothing on stdin', () => {
   it('says nothing came in and how to pass a file', () => {
     const run = runCli(['kpi', '-d', '-', '--lang', 'en'], { input: '' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: standard input (-): no data: nothing came in (0 bytes)\n  hint: pass the file so: -d - < deals.csv, or … | crm-audit … -d -\n');
+    expect(run.stderr).toBe('error: standard input (-): no data: nothing came in (0 bytes)\n  hint: pass the file so: "- < export.csv", or … | crm-audit … -\n');
   });
 });

@@ -133,7 +133,8 @@ async function showReport(s: Session, result: AuditResult, o: InteractiveOptions
   if (!o.output && o.format === 'table') {
     // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
     const width = columnsOf(ctx.stdout);
-    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
+    // Through writeOutput, as every command's data: stdout redirected onto an input is refused there.
+    await writeOutput(ctx, wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width), undefined, s.protect().inputs);
     return false;
   }
   // The report is data (a file, or JSON / Markdown / HTML on stdout): the summary, the band and the

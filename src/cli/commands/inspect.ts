@@ -51,10 +51,12 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });
   const opts = { lang: messageLang(ctx, o.lang), color: useColor(ctx) };
+  // The file and the map read: stdout redirected onto either is refused (`inspect d.csv >> d.csv` appended to the export).
+  const inputs = [file, ...(o.map !== undefined ? [o.map] : [])];
   // A required column no rule finds: the file's columns are shown, which is what inspect is for (kpi's hint sends the user here to see them).
   if ('lines' in report) {
     const { lines: _l, linesRu: _lr, snippetRu: _sr, ...json } = report;
-    await writeOutput(ctx, o.format === 'json' ? renderJson(json) : renderColumnsMissing(report, opts), undefined, [], undefined, o.format !== 'json');
+    await writeOutput(ctx, o.format === 'json' ? renderJson(json) : renderColumnsMissing(report, opts), undefined, inputs, undefined, o.format !== 'json');
     return EXIT.ok;
   }
   // A --map value the file does not hold is said as kpi says it (T40 F6: inspect, the tool to check a map with, said nothing).
@@ -63,7 +65,7 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   for (const alert of unmatchedMapEntries(mapEntriesOf(overrides), [report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert({ ...alert, inspected }, opts.lang)));
   // The cells looked up for that check are the run's, not the file's reading: not in the JSON.
   const { managersSeen: _seen, ...shown } = report;
-  await writeOutput(ctx, o.format === 'json' ? renderJson(shown) : renderInspect(report, opts), undefined, [], undefined, o.format !== 'json');
+  await writeOutput(ctx, o.format === 'json' ? renderJson(shown) : renderInspect(report, opts), undefined, inputs, undefined, o.format !== 'json');
   return EXIT.ok;
 }
 

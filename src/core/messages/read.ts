@@ -59,7 +59,7 @@ export const READ_MESSAGES = {
   // stdin with nothing in it (`-d - < /dev/null`, stdin closed): nobody passed data, no download failed (tester T44).
   'read.emptyStdin': {
     ru: 'данных нет: ничего не пришло (0 байт)', en: 'no data: nothing came in (0 bytes)',
-    hint: { ru: 'передайте файл так: -d - < сделки.csv, или … | crm-audit … -d -', en: 'pass the file so: -d - < deals.csv, or … | crm-audit … -d -' },
+    hint: { ru: 'передайте файл так: «- < выгрузка.csv», или … | crm-audit … -', en: 'pass the file so: "- < export.csv", or … | crm-audit … -' },
   },
   'read.zip': {
     ru: 'это ZIP-архив, но не книга, которую можно прочитать (пустой или разбитый на части архив)', en: 'this is a zip archive but not a readable workbook (empty or split archive)',

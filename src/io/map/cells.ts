@@ -248,7 +248,8 @@ export function internClient(cells: Cells, c: number, keys: KeySink): number {
  * call. One that keeps every digit (`7,9161234567E+10`) is that number.
  */
 export function clientText(name: string): string {
-  const sci = LOST_DIGITS.exec(name);
+  // Excel's form only: a digit, a decimal mark, digits, E+ (a name such as «1E5» or «7E0» stays a name).
+  const sci = /[.,]\d+E\+/i.test(name) ? LOST_DIGITS.exec(name) : null;
   const digits = sci ? sci[1]! + (sci[2] ?? '') : '';
   if (sci && digits.length - 1 === Number(sci[3])) return phoneKey(digits) ?? digits;
   if (sci && lostDigits(name)) return '';

@@ -157,9 +157,9 @@ export async function openInput(file: string, cwd: string, stdin: NodeJS.Readabl
   }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
-  // Read to the size it has now, and refused if it changes meanwhile: a file still being downloaded or copied was
-  // read to a moving end, its result hanging on the timing (300 000 deals read as 380 000, exit 0: tester T44).
-  return { stream: fileChunks(full, range.start ?? 0, Math.min(range.end ?? Infinity, stat.size), { file, size: stat.size, mtimeMs: stat.mtimeMs }), size: stat.size };
+  // Read to the size it has when opened, and refused if it changes meanwhile: a file still being downloaded or
+  // copied was read to a moving end, its result hanging on the timing (300 000 deals read as 380 000, exit 0: tester T44).
+  return { stream: fileChunks(full, range.start ?? 0, range.end ?? Infinity, file), size: stat.size };
 }
 
 /** The most of stdin kept to be read again (STDIN_KEPT): exports are a few megabytes; past it, a later read gets only what is left. */
@@ -208,10 +208,14 @@ async function* stdinAgain(stdin: NodeJS.ReadableStream): AsyncGenerator<Buffer>
  * export). The next chunk is read while the caller works on this one: a read waits for the thread
  * pool, and one at a time a CPU profile had the reading thread idle 54 ms of 1.6 s of activities.
  */
-export async function* fileChunks(full: string, start: number, end: number, opened?: { file: string; size: number; mtimeMs: number }): AsyncGenerator<Buffer> {
+export async function* fileChunks(full: string, start: number, end: number, checked?: string): AsyncGenerator<Buffer> {
   const handle = await fs.open(full, 'r');
   let next: Promise<{ bytesRead: number; buffer: Buffer }> | undefined;
   try {
+    // `checked` (the name said): the file as opened, taken from the open file (a path's stat before the open may
+    // name another file, one renamed over it), is the one read to its end.
+    const opened = checked === undefined ? undefined : { file: checked, ...(await handle.stat()) };
+    if (opened) end = Math.min(end, opened.size);
     const size = Math.max(1, Math.min(READ_CHUNK, end - start));
     const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
     let turn = 0;
@@ -244,7 +248,9 @@ export async function* fileChunks(full: string, start: number, end: number, open
 /** Refuses a file whose size or time of change is not what it had when it was opened (file.changed). */
 async function sameAsOpened(handle: fs.FileHandle, opened: { file: string; size: number; mtimeMs: number }): Promise<void> {
   const now = await handle.stat();
-  if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw UserError.of('E_INPUT_CHANGED', 'file.changed', { before: opened.size, after: now.size }, { file: opened.file });
+  if (now.size !== opened.size) throw UserError.of('E_INPUT_CHANGED', 'file.changed', { before: opened.size, after: now.size }, { file: opened.file });
+  // The same size, written over meanwhile: said so, not as sizes that read the same (a reviewer).
+  if (now.mtimeMs !== opened.mtimeMs) throw UserError.of('E_INPUT_CHANGED', 'file.rewritten', {}, { file: opened.file });
 }
 
 /** Reads a stream to one buffer, refusing more than maxBytes. */

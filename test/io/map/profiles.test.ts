@@ -62,6 +62,13 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(detectProfile(['Название возможности', 'Владелец возможности', 'Название организации', 'Этап', 'Сумма', 'Вероятность (%)', 'Источник интереса', 'Возраст'], 'deals')?.profile.id).toBe('salesforce-report');
   });
 
+  // A reviewer: «Сделка», «Клиент», «Дела» in Bitrix24's signature took generic Russian files for Bitrix24.
+  it('Bitrix24\'s default grid words count only beside a header of its own', () => {
+    expect(detectProfile(['Сделка', 'Клиент', 'Сумма', 'Этап', 'Ответственный', 'Дата создания', 'Дата закрытия'], 'deals')).toBeUndefined();
+    expect(detectProfile(['Дела', 'Клиент', 'Сделка', 'Ответственный', 'Дата создания', 'Статус'], 'deals')).toBeUndefined();
+    expect(detectProfile(['Сделка', 'Стадия сделки', 'Дела', 'Клиент', 'Сумма/Валюта', 'Ответственный', 'Дата создания'], 'deals')?.profile.id).toBe('bitrix24');
+  });
+
   // GET /v1/deals saved as a table: the run stopped asking for owner_name and add_time, and a --map
   // with those two lost the cycle (won_time, close_time) and the loss reasons without a word.
   it('Pipedrive API field names: owner, times, loss reason and status', () => {
