@@ -215,7 +215,8 @@ export async function* fileChunks(full: string, start: number, end: number, chec
     // `checked` (the name said): the file as opened, taken from the open file (a path's stat before the open may
     // name another file, one renamed over it), is the one read to its end.
     const opened = checked === undefined ? undefined : { file: checked, ...(await handle.stat()) };
-    if (opened) end = Math.min(end, opened.size);
+    // A size of 0 is an empty file or a pseudo-file that says none (/proc): read to its end, as before.
+    if (opened && opened.size > 0) end = Math.min(end, opened.size);
     const size = Math.max(1, Math.min(READ_CHUNK, end - start));
     const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
     let turn = 0;
