@@ -93,11 +93,17 @@ export function resolveNow(ctx: CliContext, nowOption?: string): Date {
     if (d === undefined) throw UserError.of('E_USAGE', 'usage.now', { value: nowOption });
     return d;
   }
-  const epoch = ctx.env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch.trim() === '') return new Date();
+  if (nowSetBy(ctx) === undefined) return new Date();
+  const epoch = ctx.env.SOURCE_DATE_EPOCH!;
   // Up to the last second of the year 9999, as --now: a larger one was an internal error in a workbook's date.
   if (!/^\d+$/.test(epoch.trim()) || Number(epoch.trim()) > 253_402_300_799) throw UserError.of('E_USAGE', 'usage.sourceDateEpoch', { value: epoch });
   return new Date(Number(epoch.trim()) * 1000);
+}
+
+/** What sets the run's report date where the clock does not, by resolveNow's rule (an empty SOURCE_DATE_EPOCH leaves the clock). */
+export function nowSetBy(ctx: CliContext, nowOption?: string): '--now' | 'SOURCE_DATE_EPOCH' | undefined {
+  if (nowOption !== undefined) return '--now';
+  return (ctx.env.SOURCE_DATE_EPOCH ?? '').trim() === '' ? undefined : 'SOURCE_DATE_EPOCH';
 }
 
 /** The real process as a context. */

@@ -6,7 +6,7 @@ import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
 import type { SlashOrder } from '../io/map/values.js';
 import type { Encoding } from '../io/read/sniff.js';
-import { resolveNow, type CliContext } from './context.js';
+import { nowSetBy, resolveNow, type CliContext } from './context.js';
 import { parseCount } from './format.js';
 import { shellWord } from '../core/inspect-command.js';
 import { progressLine } from './progress.js';
@@ -174,8 +174,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
     reportDay: Math.floor(resolveNow(ctx, o.now).getTime() / DAY_MS) * DAY_MS,
-    // As resolveNow reads them: an empty SOURCE_DATE_EPOCH leaves the clock (a reviewer: it was blamed for the date).
-    ...(o.now !== undefined ? { reportDayFrom: '--now' as const } : (ctx.env.SOURCE_DATE_EPOCH ?? '').trim() !== '' ? { reportDayFrom: 'SOURCE_DATE_EPOCH' as const } : {}),
+    ...(nowSetBy(ctx, o.now) ? { reportDayFrom: nowSetBy(ctx, o.now) } : {}),
     // A dumb terminal (Emacs' shell, some CI log viewers) shows the line's carriage return and erase code as garbage (tester T44).
     onProgress: ctx.stderr.isTTY && ctx.env.TERM !== 'dumb' ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };

@@ -250,9 +250,12 @@ export function internClient(cells: Cells, c: number, keys: KeySink): number {
 export function clientText(name: string): string {
   // Excel's form only: a digit, a decimal mark, digits, E+ (a name such as «1E5» or «7E0» stays a name).
   const sci = /[.,]\d+E\+/i.test(name) ? LOST_DIGITS.exec(name) : null;
-  const digits = sci ? sci[1]! + (sci[2] ?? '') : '';
-  if (sci && digits.length - 1 === Number(sci[3])) return phoneKey(digits) ?? digits;
-  if (sci && lostDigits(name)) return '';
+  if (sci) {
+    // Every digit kept: that number; fewer than the exponent stands for: lost (lostDigits' rule, on the match at hand).
+    const fraction = sci[2] ?? '';
+    if (fraction.length === Number(sci[3])) return phoneKey(sci[1]! + fraction) ?? sci[1]! + fraction;
+    if (fraction.length < Number(sci[3])) return '';
+  }
   return phoneKey(name) ?? name;
 }
 

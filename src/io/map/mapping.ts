@@ -753,7 +753,7 @@ function columnValues(index: number, sampleRows: ReadonlyArray<readonly string[]
  * its stages read («Conclue gagnée», «Contrat envoyé» looked like names: a French HubSpot export's snippet
  * proposed «Phase de la transaction» as the manager, tester T45).
  */
-const STAGE_HEADER = /(?:^|[\s_.-])(?:stage|phase|pipeline|funnel|étape|etapa|fase|phase|etappe|vertriebsphase)(?:$|[\s_.-])|этап|стади|воронк/iu;
+const STAGE_HEADER = /(?:^|[\s_.-])(?:stage|phase|pipeline|funnel|étape|etapa|fase|etappe|vertriebsphase)(?:$|[\s_.-])|этап|стади|воронк/iu;
 
 /** What the values of a column proposed for a field by its values alone must be. */
 function valuesFor(field: string): ValuesAre | undefined {
