@@ -133,6 +133,13 @@ export const READ_MESSAGES = {
     ru: 'это не выгрузка, а страница входа в CRM (поля логина и пароля): файл скачан, когда сеанс в CRM уже закончился', en: 'this is no export but the CRM\'s sign-in page (login and password fields): the file was downloaded after the CRM session had ended',
     hint: { ru: 'войдите в CRM и выгрузите список заново', en: 'sign in to the CRM and export the list again' },
   },
+  'html.ownReport': {
+    ru: 'это HTML-отчёт самого crm-audit, а не выгрузка из CRM', en: 'this is an HTML report crm-audit wrote, not an export of a CRM',
+    hint: {
+      ru: 'передайте исходную выгрузку из CRM, по которой сделан отчёт; чтобы сравнить с прошлым запуском, сохраните его результат в JSON (crm-audit report … --format json -o прошлый.json) и передайте этот файл в --baseline',
+      en: 'pass the CRM export the report was made from; to compare with an earlier run, save its result as JSON (crm-audit report … --format json -o previous.json) and pass that file to --baseline',
+    },
+  },
   'html.oneColumn': {
     ru: 'в первых 200 строках HTML-таблицы по одной колонке: таблицы с данными нет', en: 'the first 200 rows of the HTML table have one column each: no data table found',
     hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },

@@ -119,6 +119,10 @@ export class HtmlTableParser {
     if (over > 0) throw UserError.of('E_LIMIT_DEPTH', 'html.tooDeep', { max: over }, { file: this.file, at: this.tagAt() });
     if (name === 'script' || name === 'style') this.skipText++;
     if (name === 'input' && attribs.type?.trim().toLowerCase() === 'password') this.password = true;
+    // crm-audit's own HTML report (render/html/page.ts names the product as its generator): no export, said before its tables are taken for one.
+    if (name === 'meta' && attribs.name?.trim().toLowerCase() === 'generator' && /^crm-audit\b/i.test(attribs.content?.trim() ?? '')) {
+      throw UserError.of('E_COMPARE_KIND', 'html.ownReport', {}, { file: this.file });
+    }
     if (name === 'table') {
       this.depth++;
       if (this.depth === 1) {

@@ -54,3 +54,21 @@ describe("crm-audit's own reports", () => {
     expect(ownReportOf([{ cells: ['Показатели продаж по менеджерам', ''] }, { cells: ['Менеджер', 'Лиды'] }, { cells: ['Отдел', '8'] }])).toBe('kpi');
   });
 });
+
+describe("crm-audit's own HTML report", () => {
+  // Its tables (the headline, the funnel) were read as a deals export missing its manager column.
+  it.each([
+    ['ru', ['kpi', '-d', D, '-a', 'samples/bitrix24-calls.xls']],
+    ['en', ['report', '-d', D]],
+  ])('is refused by name as an input, under every option and command (%s)', (lang, args) => {
+    const html = path.join(dir, `own-${lang}.html`);
+    expect(runCli([...args, '--format', 'html', '--lang', lang, '--now', '2025-06-01', '-o', html]).code).toBe(0);
+    const said = lang === 'ru' ? 'это HTML-отчёт самого crm-audit, а не выгрузка из CRM' : 'this is an HTML report crm-audit wrote, not an export of a CRM';
+    for (const run of [['kpi', '-d', html], ['kpi', '-d', D, '-a', html], ['inspect', html], ['compare', '-d', html, '--cutover', '2024-10-01']]) {
+      const res = runCli([...run, '--lang', lang]);
+      expect(res.code, run.join(' ')).toBe(2);
+      expect(res.stderr, run.join(' ')).toContain(said);
+      expect(res.stderr).not.toMatch(/at .*\.js:\d+/);
+    }
+  }, 60_000);
+});
