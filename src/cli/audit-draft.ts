@@ -34,7 +34,7 @@ const NAME = 'audit-answers-draft';
 /**
  * Saves the interview's answers so far, when it has new ones, beside the run (never over a file: the
  * first free name of audit-answers-draft.yaml, -2, -3…), and says where and how to go on; undefined
- * when there was nothing to save or the folder takes no file (the run then says nothing was saved).
+ * when there was nothing to save; where the folder takes no file, the answers are printed with the reason.
  */
 export function saveInterviewDraft(lang: string): string | undefined {
   const d = interview.draft;
@@ -51,6 +51,10 @@ export function saveInterviewDraft(lang: string): string | undefined {
     ...answered.map((x) => `  ${scalar(x.id)}: ${scalar(d.answers.get(x.id)!)}`),
   ];
   const text = `${lines.join('\n')}\n`;
+  const total = questions.length;
+  const words = (file: string, command: string) => ({ answered: String(answered.length), total: String(total), questions: lang === 'en' ? pluralEn(total, 'question', 'questions') : plural(total, 'вопроса', 'вопросов', 'вопросов'), file, command, why: '', text: '' });
+  const fill = (template: string, w: Record<string, string>) => template.replace(/\{(answered|total|questions|file|command|why|text)\}/g, (_, k: string) => w[k]!);
+  let refused: string | undefined;
   for (let n = 1; n < 100; n++) {
     const name = `${NAME}${n === 1 ? '' : `-${n}`}.yaml`;
     const file = path.join(d.cwd, name);
@@ -61,16 +65,21 @@ export function saveInterviewDraft(lang: string): string | undefined {
       linkSync(temp, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      return undefined;
+      refused = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      break;
     } finally {
-      rmSync(temp, { force: true });
+      // A path that is no folder throws even with force (ENOTDIR): the temp file was never made there.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing to remove
+      }
     }
-    const command = ['crm-audit audit --answers', shellWord(name), ...d.again].join(' ');
-    const total = questions.length;
-    const words = { answered: String(answered.length), total: String(total), questions: lang === 'en' ? pluralEn(total, 'question', 'questions') : plural(total, 'вопроса', 'вопросов', 'вопросов'), file: name, command };
-    return say(PRINTER.interruptedDraft, lang).replace(/\{(answered|total|questions|file|command)\}/g, (_, k: keyof typeof words) => words[k]);
+    return fill(say(PRINTER.interruptedDraft, lang), words(name, ['crm-audit audit --answers', shellWord(name), ...d.again].join(' ')));
   }
-  return undefined;
+  // The folder takes no file (read-only, full, no right to write): the answers are printed, never lost in silence.
+  const command = ['crm-audit audit --answers', `${NAME}.yaml`, ...d.again].join(' ');
+  return fill(say(PRINTER.interruptedDraftUnsaved, lang), { ...words(`${NAME}.yaml`, command), why: refused ?? 'EEXIST', text: text.trimEnd() });
 }
 
 /** A YAML scalar: an id or an answer as it is (lead.concept, yes), anything else double-quoted (a JSON string is one). */

@@ -688,6 +688,11 @@ export const PRINTER = {
     ru: 'Прервано; ответы на {answered} из {total} {questions} сохранены в {file}. Продолжить с того же места:\n    {command}',
     en: 'Interrupted; the answers to {answered} of {total} {questions} were saved to {file}. To go on from there:\n    {command}',
   },
+  /** The same, where the run's folder takes no file (read-only, full): the draft is printed, to be saved by hand. */
+  interruptedDraftUnsaved: {
+    ru: 'Прервано; ответы на {answered} из {total} {questions} не удалось сохранить в папку запуска ({why}). Вот они: сохраните их в файл {file} там, где запись разрешена, и продолжите с того же места:\n    {command}\n\n{text}',
+    en: 'Interrupted; the answers to {answered} of {total} {questions} could not be saved in the run\'s folder ({why}). Here they are: save them as {file} where files can be written, and go on from there:\n    {command}\n\n{text}',
+  },
   /** A signal (Ctrl+C, SIGTERM, SIGHUP) after the run had written files into place: they are named, never «nothing was saved». */
   interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
   /** An input named `-` read from a terminal (announceStdin): said once, so that the run is not a silent wait. */
