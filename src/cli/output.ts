@@ -118,10 +118,11 @@ export function sizeText(bytes: number, lang: string): string {
   // «1 байт», «533 байта», «512 байт»: the plural of a count of bytes; the larger units take none.
   const bytesWord = bytes % 10 >= 2 && bytes % 10 <= 4 && !(bytes % 100 >= 12 && bytes % 100 <= 14) ? 'байта' : 'байт';
   const units = ru ? [bytesWord, 'КБ', 'МБ', 'ГБ'] : [bytes === 1 ? 'byte' : 'bytes', 'KB', 'MB', 'GB'];
+  // Kilobytes of 1 000 bytes, as the progress line's megabytes (cli/progress.ts): one file read as «171 МБ» is not written as «163,5 МБ».
   let size = bytes;
   let unit = 0;
-  while (size >= 1024 && unit < units.length - 1) {
-    size /= 1024;
+  while ((unit === 0 ? size >= 1000 : size >= 999.95) && unit < units.length - 1) {
+    size /= 1000;
     unit++;
   }
   const number = unit === 0 ? String(size) : size.toFixed(1);

@@ -21,6 +21,9 @@ export function clearProgress(stream: NodeJS.WritableStream): void {
 export function progressText(state: { file: string; read: number; total: number | undefined; part: boolean }, lang: string, width = Infinity): string {
   // «Чтение стандартного ввода»: the genitive a Russian reader writes after «Чтение» (it read «Чтение стандартный ввод»).
   const name = state.file === '-' ? tr(lang, 'стандартного ввода', 'stdin') : path.basename(state.file);
+  // Cut and counted by characters, not UTF-16 units: a cut never splits an emoji's surrogate pair.
+  const chars = Array.from(name);
+  const widthOf = (text: string) => Array.from(text).length;
   // Megabytes of 10^6 bytes, as «МБ» and "MB" say (binary mebibytes read 163 for a 171 MB file).
   const mb = (n: number) => (n / 1e6).toFixed(0);
   const done = state.total !== undefined && state.read >= state.total;
@@ -37,17 +40,17 @@ export function progressText(state: { file: string; read: number; total: number 
   const room = width - 1;
   // The name cut in its middle, its ends kept, where six of its characters fit.
   const cut = (what: (n: string) => string, end: string) => {
-    const keep = room - `${what('')}: ${end}`.length - 1;
-    return keep >= 6 ? `${what(`${name.slice(0, Math.ceil(keep / 2))}…${name.slice(name.length - Math.floor(keep / 2))}`)}: ${end}` : undefined;
+    const keep = room - widthOf(`${what('')}: ${end}`) - 1;
+    return keep >= 6 ? `${what(`${chars.slice(0, Math.ceil(keep / 2)).join('')}…${chars.slice(chars.length - Math.floor(keep / 2)).join('')}`)}: ${end}` : undefined;
   };
   const whole = (what: (n: string) => string, end: string) => `${what(name)}: ${end}`;
   // Shortened in steps: the second thread's note, the name's middle, then the megabytes and the note.
   const lines = [() => whole(long, tail), () => whole(short, tail), () => cut(short, tail), () => whole(short, brief), () => whole(bare, brief), () => cut(short, brief), () => cut(bare, brief)];
   for (const line of lines) {
     const text = line();
-    if (text !== undefined && text.length <= room) return text;
+    if (text !== undefined && widthOf(text) <= room) return text;
   }
-  return `${bare(name)}: ${brief}`.slice(0, Math.max(0, room));
+  return Array.from(`${bare(name)}: ${brief}`).slice(0, Math.max(0, room)).join('');
 }
 
 /**

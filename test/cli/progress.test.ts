@@ -53,6 +53,11 @@ describe('the progress line', () => {
     expect(progressText({ file: '/x/activities.csv', read: 8 * MB, total: 22 * MB, part: true }, 'ru', 40)).toBe('Чтение activities.csv: 36%');
     expect(progressText({ file: '/x/activities.csv', read: 22 * MB, total: 22 * MB, part: true }, 'en', 40)).toBe('Reading activities.csv: 100%…');
     expect(progressText({ file: '-', read: 8 * MB, total: undefined, part: false }, 'ru')).toBe('Чтение стандартного ввода: 8 МБ');
+    // A name cut in its middle keeps whole characters: an emoji's two UTF-16 halves are never parted.
+    const emoji = progressText({ ...state, file: '/x/📞📞📞📞📞📞📞📞📞📞📞📞📞📞📞📞📞📞📞📞.csv' }, 'ru', 50);
+    expect(emoji).toMatch(/^Чтение 📞+…(?:📞*\.)?csv \(1-я половина\): 38% \(53 из 137 МБ\)$/u);
+    expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(Array.from(emoji).length).toBeLessThanOrEqual(49);
     // Every line drawn on a narrow terminal fits it.
     const { ctx, text } = terminal();
     (ctx.stderr as unknown as { columns: number }).columns = 50;

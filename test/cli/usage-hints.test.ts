@@ -21,8 +21,8 @@ describe('generate', () => {
       expect(run.code, run.stderr).toBe(0);
       const size = (name: string) => {
         const bytes = statSync(path.join(out, name)).size;
-        const unit = lang === 'en' ? (bytes < 1024 ? 'bytes' : 'KB') : bytes < 1024 ? (bytes % 10 >= 2 && bytes % 10 <= 4 && !(bytes % 100 >= 12 && bytes % 100 <= 14) ? 'байта' : 'байт') : 'КБ';
-        return `${bytes < 1024 ? bytes : (bytes / 1024).toFixed(1).replace('.', comma)} ${unit}`;
+        const unit = lang === 'en' ? (bytes < 1000 ? 'bytes' : 'KB') : bytes < 1000 ? (bytes % 10 >= 2 && bytes % 10 <= 4 && !(bytes % 100 >= 12 && bytes % 100 <= 14) ? 'байта' : 'байт') : 'КБ';
+        return `${bytes < 1000 ? bytes : (bytes / 1000).toFixed(1).replace('.', comma)} ${unit}`;
       };
       const files = ['deals.csv', 'activities.csv', 'payments.csv'].map((f) => `${path.join(out, f)} (${size(f)})`);
       expect(run.stderr).toBe(`${word}: ${files.join(', ')}\n`);
