@@ -793,6 +793,16 @@ function asciiLetter(b: number): boolean {
   return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
 
+/** The Latin letters that look like Cyrillic ones (A, a, B, C, c, E, e, H, K, k, M, O, o, P, p, T, X, x, y): typed in a Russian word on the wrong keyboard layout, they say nothing of a Latin language. */
+const LOOK_ALIKE = new Set(Array.from('AaBCcEeHKkMOoPpTXxy', (c) => c.charCodeAt(0)));
+
+/** How a run of high letters from `start` to `end` votes by the ASCII letters it touches: 'none' touched, 'look-alike' only, or 'latin'. */
+function touching(sample: Uint8Array, start: number, end: number): 'none' | 'look-alike' | 'latin' {
+  const sides = [start > 0 ? sample[start - 1]! : 0, end < sample.length ? sample[end]! : 0].filter(asciiLetter);
+  if (sides.length === 0) return 'none';
+  return sides.every((b) => LOOK_ALIKE.has(b)) ? 'look-alike' : 'latin';
+}
+
 /**
  * The letter-run test between Windows-1251 and Windows-1252 for bytes that are not UTF-8. In both
  * code pages the bytes 0xC0-0xFF are letters, so their values say little; where they stand says a
@@ -800,7 +810,10 @@ function asciiLetter(b: number): boolean {
  * Spanish, Portuguese, German or French put one or two accented letters inside a word of ASCII
  * letters (`Gestión`, `não`, `Größe`). So each maximal run of high letters votes: touching an ASCII
  * letter on either side, Latin; two or more high letters standing alone, Cyrillic; a lone high letter
- * (the Russian one-letter words `в`, `и`, `с`), nobody. Windows-1251 wins only on more Cyrillic votes;
+ * (the Russian one-letter words `в`, `и`, `с`), nobody. Touching only Latin letters that look like
+ * Cyrillic ones (a Russian name typed partly on the Latin layout: `Aнна Cмирнoва`, which read as
+ * Windows-1252 «Aííà Cìèðíoâà»), three or more high letters in a row vote Cyrillic, which no Latin
+ * language writes; fewer, Latin as before (`Zoë`, `ação`). Windows-1251 wins only on more Cyrillic votes;
  * a tie is Windows-1251 as before, the usual encoding of Russian Excel CSV. With no letter outside
  * ASCII at all (a Latin export whose only high bytes are the NBSP of `80 439,00`, the same in both,
  * and its currency), the euro sign beside a number decides: 0x80 in Windows-1252, 0x88 in
@@ -817,9 +830,10 @@ export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-125
     }
     const start = i;
     while (i < sample.length && highLetter(sample[i]!)) i++;
-    const touchesLatin = (start > 0 && asciiLetter(sample[start - 1]!)) || (i < sample.length && asciiLetter(sample[i]!));
-    if (touchesLatin) latinWords++;
-    else if (i - start >= 2) cyrillicWords++;
+    const sides = touching(sample, start, i);
+    const run = i - start;
+    if (sides === 'latin' || (sides === 'look-alike' && run < 3)) latinWords++;
+    else if (run >= 2) cyrillicWords++;
   }
   if (cyrillicWords === 0 && latinWords === 0) {
     const euro = euroSigns(sample);

@@ -32,6 +32,15 @@ describe('the letter-run test between Windows-1251 and Windows-1252', () => {
     // A Russian export with one mixed word (a Latin brand with a Russian ending) stays Cyrillic.
     expect(singleByteEncoding(cp1251('CRMщик; Менеджер по продажам; Отдел продаж')).encoding).toBe('windows-1251');
   });
+  // Tester T46: Russian names typed partly on the Latin layout (a, c, e, o, p, C, A…) read as Windows-1252,
+  // «Aííà Cìèðíoâà», split from «Анна», and the calls no longer linked to their deals.
+  it('reads Russian words with Latin look-alike letters in them as Cyrillic', () => {
+    expect(singleByteEncoding(cp1251('Sale1,Анна,Closed Won\nUpsell,Aнна Cмирнoва,Closed Lost,Acme Cорп\nRenew,Aнна Cмирнoва,Closed Lost,Acme Cорп\nRenew2,Aнна Cмирнoва,Acme Cорп')).encoding).toBe('windows-1251');
+    expect(singleByteEncoding(cp1251('Aлександр Петрoв; Мaрина Coколова; Eвгений Kузнецoв'))).toEqual({ encoding: 'windows-1251', cyrillicWords: 6, latinWords: 3 });
+    // One or two accented letters between look-alikes are Latin as before: no Latin language writes three in a row.
+    expect(singleByteEncoding(cp1252('Negociação; Informação; Situação; Responsável'))).toEqual({ encoding: 'windows-1252', cyrillicWords: 0, latinWords: 4 });
+    expect(singleByteEncoding(cp1252('Año; Peña; Compañía; Teléfono; Zoë')).encoding).toBe('windows-1252');
+  });
 });
 
 describe('KOI8-R against Windows-1251', () => {
