@@ -4,6 +4,9 @@ import { closest } from '../assert-paths.js';
 import { didYouMean, MAX_LISTED, shortText } from '../document-issues.js';
 import { moreErrors, zodToUserErrors } from '../questionnaire/parse.js';
 import type { Question, Questionnaire } from '../questionnaire/schema.js';
+import { normalizeAnswer, writtenAnswer } from './answer-words.js';
+
+export { normalizeAnswer };
 
 /** The answers file (YAML or JSON): what the interactive audit saves and `--answers` reads. */
 export const answersFileSchema = z
@@ -21,41 +24,6 @@ export type AnswersFile = z.infer<typeof answersFileSchema>;
 
 /** One answer: yes, no, skip, or the id of a declared choice. */
 export type Answer = string;
-
-/** Words people write for yes, no and skip, in Russian and English (lower case). */
-const SYNONYMS: Record<string, string> = {
-  да: 'yes',
-  д: 'yes',
-  y: 'yes',
-  true: 'yes',
-  нет: 'no',
-  н: 'no',
-  n: 'no',
-  false: 'no',
-  пропустить: 'skip',
-  пропуск: 'skip',
-  'не знаю': 'skip',
-  // The interactive choice reads «Пропустить / не знаю» / "Skip / don't know": both phrases are skip in a file too.
-  "don't know": 'skip',
-  'dont know': 'skip',
-  'do not know': 'skip',
-};
-
-/** An answer as written (`да`, `Y`, `true`, a YAML boolean) as the canonical id, or as given. */
-export function normalizeAnswer(raw: unknown): string {
-  if (raw === true) return 'yes';
-  if (raw === false) return 'no';
-  // A typographic apostrophe (don’t, as editors write it) and doubled spaces read as typed plainly.
-  const value = writtenAnswer(raw).trim().toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'").replace(/\s+/g, ' ');
-  return SYNONYMS[value] ?? value;
-}
-
-/** An answer's value as text: an empty YAML value is "", a number as written; a list or a map is not an answer. */
-function writtenAnswer(raw: unknown): string {
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'object') return Array.isArray(raw) ? '[…]' : '{…}';
-  return String(raw);
-}
 
 /** The answers a question accepts. */
 export function allowedAnswers(question: Question): string[] {

@@ -176,7 +176,7 @@ export const DOCUMENT_MESSAGES = {
   },
   'questionnaire.reservedChoice': {
     ru: 'id варианта «{value}» зарезервирован', en: 'choice id "{value}" is reserved',
-    hint: { ru: 'yes, no и skip предлагаются всегда; дайте варианту другой id', en: 'yes, no and skip are always offered; give the choice another id' },
+    hint: { ru: 'yes, no и skip предлагаются всегда, и в файле ответов их пишут и так: да, нет, y, n, true, false, не знаю; дайте варианту другой id', en: 'yes, no and skip are always offered, and an answers file writes them as да, нет, y, n, true, false, don\'t know too; give the choice another id' },
   },
   'questionnaire.duplicateChoice': {
     ru: 'id варианта «{value}» повторяется', en: 'duplicate choice id "{value}"',

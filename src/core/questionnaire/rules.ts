@@ -1,3 +1,4 @@
+import { isAnswerWord } from '../audit/answer-words.js';
 import { UserError } from '../errors.js';
 import { FACT_IDS } from '../kpi/facts.js';
 import type { MessageId, Params } from '../messages.js';
@@ -50,7 +51,7 @@ const uniqueIds: Rule = {
         const choiceIds = new Set<string>();
         x.choices?.forEach((c, k) => {
           const path = `sections[${i}].questions[${j}].choices[${k}].id`;
-          if (['yes', 'no', 'skip'].includes(c.id)) out.push({ path, id: 'questionnaire.reservedChoice', params: { value: c.id } });
+          if (isAnswerWord(c.id)) out.push({ path, id: 'questionnaire.reservedChoice', params: { value: c.id } });
           if (choiceIds.has(c.id)) out.push({ path, id: 'questionnaire.duplicateChoice', params: { value: c.id } });
           choiceIds.add(c.id);
         });

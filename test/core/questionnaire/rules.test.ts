@@ -91,3 +91,17 @@ describe('a run in a language the questionnaire does not declare', () => {
     expect(() => assertRunLanguage(builtIn(), 'en')).not.toThrow();
   });
 });
+
+// Tester T48 F1: a choice id an answers file writes for yes, no or skip (`n`, "false", «да») was
+// accepted, and the same answer scored by its case and quoting: `n` the choice, `N` no.
+describe('choice ids that read as an answer word', () => {
+  const text = readFileSync(new URL('reserved-choice-id.yaml', dir), 'utf8');
+  // (Ids are lower-case Latin letters, digits, dots, dashes: «да» or `Y` is refused by the schema before.)
+  it.each(['n', 'y', '"false"', '"true"'])('refuses %s as a choice id', (id) => {
+    const doc = parseYaml(text.replace('- id: yes', `- id: ${id}`), 'q.yaml');
+    expect(() => parseQuestionnaire(doc, 'q.yaml')).toThrow(/is reserved/);
+  });
+  it('takes other ids', () => {
+    expect(parseQuestionnaire(parseYaml(text.replace('- id: yes', '- id: partly'), 'q.yaml'), 'q.yaml').sections[0]!.questions[0]!.choices![0]!.id).toBe('partly');
+  });
+});
