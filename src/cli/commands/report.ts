@@ -261,7 +261,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (baseline && otherCompany(baseline.company, parts.company)) warnOtherCompany(ctx, lang, m.baseline!, baseline.company!, parts.company!);
   const tree = assertionTree(parts);
   if (m.preset) {
-    const { used, skipped } = presetAssertions(m.preset, new Set(Object.keys(tree)));
+    const { used, skipped } = presetAssertions(m.preset, new Set(Object.keys(tree)), questionnaire?.bands);
     assertions.push(...used.map((a) => parseAssertion(a.expr, a.level, { path: `--preset ${m.preset}` })));
     if (skipped.length > 0) stderrLine(ctx, `${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}`);
   }
