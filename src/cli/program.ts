@@ -320,6 +320,7 @@ function declareReport(program: Command, run: Run): void {
       .option('-c, --config <file>', `config file (default: ./crm-audit.config.yaml when present)`)
       .option('--answers <file>', 'audit answers file')
       .option('-q, --questionnaire <id|file>', 'questionnaire of the answers')
+      .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--managers <n>', 'number of sales managers, to put hours on the audit recommendations')
       .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")
       .option('--company <name>', 'company name for the report')

@@ -11,6 +11,19 @@ const DATA = ['-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls')];
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'crm-audit-ci2-'));
 
 describe('report in CI: exit codes, levels, path checks', () => {
+  // Tester T48 F3: the missing-answers hint named --allow-partial, which report refused as unknown.
+  it('takes --allow-partial as audit does: the questions an answers file leaves out are skipped', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'report-partial-'));
+    const answers = path.join(dir, 'partial.yaml');
+    writeFileSync(answers, 'questionnaire: crm-maturity\nanswers:\n  lead.concept: yes\n  journal.interactions: yes\n');
+    const refused = runCli(['report', '--answers', answers, '--format', 'json', ...NOW]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--allow-partial');
+    const run = runCli(['report', '--answers', answers, '--allow-partial', '--format', 'json', ...NOW]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).audit).toMatchObject({ total: 3, unanswered: expect.arrayContaining(['reporting.management', 'telephony.integrated']) });
+  });
+
   it('exit 0 when every error-level assertion holds (warnings do not fail), 1 when one fails', () => {
     const ok = runCli(['report', ...DATA, '--assert', 'total.conversion>=0.2', '--assert', 'warn:managers.*.response_min_median<=30', '--lang', 'en', '--format', 'json', ...NOW]);
     expect(ok.code).toBe(0);

@@ -45,6 +45,7 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   config?: string;
   answers?: string;
   questionnaire?: string;
+  allowPartial?: boolean;
   managers?: string;
   hourlyCost?: string;
   company?: string;
@@ -96,7 +97,8 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     questionnaire: o.questionnaire ?? c.audit?.questionnaire,
     managers: parseManagers(o.managers, '--managers') ?? c.audit?.managers,
     hourlyCost: parseHourlyCost(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
-    allowPartial: c.audit?.allowPartial ?? false,
+    // audit's option, which its missing-answers hint names; the config's `audit.allowPartial` as well.
+    allowPartial: o.allowPartial ?? c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments, spend: o.spend ?? c.kpi?.spend, plan: o.plan ?? c.kpi?.plan },
     groupBy: parseGroupBy(o.by && o.by.length > 0 ? o.by : c.kpi?.by),
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),

@@ -130,8 +130,8 @@ export const DOCUMENT_MESSAGES = {
   'doc.resultForAnswers': {
     ru: 'это результат аудита (JSON из --format json), а не файл ответов', en: 'this is an audit result (JSON from --format json), not an answers file',
     hint: {
-      ru: 'прошлый результат сравнивается с новым через --baseline {file}; в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)',
-      en: 'a past result is compared with a new one through --baseline {file}; an answers file maps question ids to yes / no / skip (see samples/answers/)',
+      ru: 'прошлый результат аудита сравнивается с новым так: crm-audit audit --answers ответы.yaml --baseline {file}; в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)',
+      en: 'a past audit result is compared with a new one as crm-audit audit --answers answers.yaml --baseline {file}; an answers file maps question ids to yes / no / skip (see samples/answers/)',
     },
   },
   // A kpi or compare result given as answers (a tester's kpi JSON got «unknown key: schemaVersion, period…» and the three keys).
