@@ -80,6 +80,18 @@ export const DOCUMENT_MESSAGES = {
     ru: 'ключ «__proto__» не читается: это служебное имя JavaScript, и его значение пропало бы без следа', en: 'the key "__proto__" cannot be read: it is a reserved name in JavaScript, and its value would be dropped without a word',
     hint: { ru: 'уберите этот ключ или переименуйте его', en: 'remove the key or rename it' },
   },
+  'doc.listKey': {
+    ru: 'ключ здесь — список в квадратных скобках; ключом может быть только текст', en: 'the key here is a list in square brackets; a key can only be a text',
+    hint: { ru: 'напишите ключ словом (id вопроса, имя поля) или возьмите его в кавычки: "[a]": …', en: 'write the key as a word (a question id, a field name), or quote it: "[a]": …' },
+  },
+  'doc.mapKey': {
+    ru: 'ключ здесь — словарь в фигурных скобках; ключом может быть только текст', en: 'the key here is a map in curly braces; a key can only be a text',
+    hint: { ru: 'напишите ключ словом (id вопроса, имя поля) или возьмите его в кавычки: "{a: 1}": …', en: 'write the key as a word (a question id, a field name), or quote it: "{a: 1}": …' },
+  },
+  'doc.yamlKeyTwice': {
+    ru: 'ключ «{key}» в этом разделе уже был выше: каждый ключ пишется один раз', en: 'the key "{key}" was already given above in this map: each key is written once',
+    hint: { ru: 'оставьте одну строку с этим ключом (какое значение верное, файл не говорит)', en: 'keep one line with this key (the file does not say which value is right)' },
+  },
   'doc.flowComma': {
     ru: 'запятая внутри { … } разделила текст: в {field} попало только «{got}», а «{key}» стало отдельным ключом без значения',
     en: 'a comma inside { … } split the text: {field} got only "{got}", and "{key}" became a key of its own with no value',

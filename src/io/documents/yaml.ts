@@ -1,4 +1,4 @@
-import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLParseError } from 'yaml';
+import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLParseError } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { fill } from '../../core/messages.js';
 import { JSON_CAUSES, YAML_ERRORS_RU } from '../../core/messages/documents.js';
@@ -114,31 +114,34 @@ function refuseInvalidJson(text: string, file: string): void {
  * compared them; in JSON (`json`) it is said as JSON's.
  */
 function refuseKeys(doc: Document, text: string, file: string, lines: LineCounter, json: boolean): void {
-  let first: { offset: number; proto: boolean } | undefined;
-  const note = (offset: number | undefined, proto: boolean) => {
-    if (offset !== undefined && (first === undefined || offset < first.offset)) first = { offset, proto };
+  let first: { offset: number; kind: 'proto' | 'twice' | 'list' | 'map'; key: string } | undefined;
+  const note = (offset: number | undefined, kind: 'proto' | 'twice' | 'list' | 'map', key = '') => {
+    if (offset !== undefined && (first === undefined || offset < first.offset)) first = { offset, kind, key };
   };
   visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
+        // A list or a map as a key (`[a]: yes`): the library made it a text with an English warning of Node's on stderr.
+        if (isCollection(pair.key)) note(pair.key.range?.[0], isSeq(pair.key) ? 'list' : 'map');
         if (!isScalar(pair.key)) continue;
-        if (pair.key.value === '__proto__') note(pair.key.range?.[0], true);
+        if (pair.key.value === '__proto__') note(pair.key.range?.[0], 'proto');
         if (!seen.has(pair.key.value)) seen.add(pair.key.value);
-        else note(pair.key.range?.[0], false);
+        else note(pair.key.range?.[0], 'twice', String(pair.key.value));
       }
     },
   });
   if (first === undefined) return;
   const pos = lines.linePos(first.offset);
   const at = { line: pos.line, column: pos.col };
-  if (first.proto) throw UserError.of('E_YAML', 'doc.protoKey', {}, { file, at });
+  if (first.kind === 'proto') throw UserError.of('E_YAML', 'doc.protoKey', {}, { file, at });
+  if (first.kind === 'list' || first.kind === 'map') throw UserError.of('E_YAML', first.kind === 'list' ? 'doc.listKey' : 'doc.mapKey', {}, { file, at });
   if (json) {
     const word = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(first.offset, first.offset + 1000))?.[1] ?? '';
     const c = JSON_CAUSES.duplicateKey;
     throw UserError.of('E_JSON', 'doc.json', { reason: fill(c.reason.en, { word }), reasonRu: fill(c.reason.ru, { word }), fix: c.fix.en, fixRu: c.fix.ru }, { file, at });
   }
-  throw UserError.of('E_YAML', 'doc.yaml', { reason: 'Map keys must be unique', reasonRu: YAML_ERRORS_RU.DUPLICATE_KEY! }, { file, at });
+  throw UserError.of('E_YAML', 'doc.yamlKeyTwice', { key: first.key }, { file, at });
 }
 
 /**
