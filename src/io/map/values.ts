@@ -93,11 +93,12 @@ const CURRENCY = new RegExp(`^(?:[A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|${CURRENCY
 const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
 
 /**
- * Digit-group separators: spaces (normal, tab, non-breaking, narrow, figure, thin) and apostrophes.
+ * Digit-group separators: spaces (normal, tab, non-breaking, narrow, figure, thin) and apostrophes (' and ’).
  * Never a line break: `50\r3` is two values run together (line ends lost), not 503.
  */
 const SPACES = ' \\t\\f\\v\\u00a0\\u202f\\u2007\\u2009\\u2000-\\u2006\\u2008\\u200a\\u3000\\ufeff';
-const GROUPING = new RegExp(`[${SPACES}']`, 'g');
+// The typographic apostrophe (U+2019) too: Swiss-locale Windows and Excel write `12’345.67` with it.
+const GROUPING = new RegExp(`[${SPACES}'\u2019]`, 'g');
 
 /**
  * Parses a number as CRMs and a Russian-locale Excel write it: NBSP / narrow-space / apostrophe

@@ -9,6 +9,9 @@ describe('parseNumber', () => {
     ['12\u00a0345,67', 12345.67],
     ['12\u202f345,67', 12345.67],
     ["1'234'567.5", 1234567.5],
+    // The typographic apostrophe of Swiss-locale Windows (tester T46: the deal's row was skipped as not a number).
+    ['12’345.67', 12345.67],
+    ['1’234’567', 1234567],
     ['1,234.56', 1234.56],
     ['1.234,56', 1234.56],
     ['1.234.567', 1234567],
