@@ -398,6 +398,13 @@ const KIND: Record<string, ActivityKind> = {
   письма: 'email',
   встречи: 'meeting',
   mail: 'email',
+  // HubSpot's engagement codes where a UI export's «Activity type» holds them (its API profile maps them too).
+  incoming_email: 'email',
+  forwarded_email: 'email',
+  whats_app: 'message',
+  linkedin_message: 'message',
+  conversation_session: 'message',
+  postal_mail: 'other',
 };
 
 /** The words byWords looks up in a normalised value. */

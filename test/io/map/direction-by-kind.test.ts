@@ -33,6 +33,19 @@ describe.each([true, false])('the direction of a row of an activities export wit
     expect(await directions('hs-both.csv', body, textRows)).toEqual(['call out', 'email out', 'email in', 'call in missed', 'meeting -', 'email out']);
   });
 
+  // Tester T46 F10: the engagement codes in «Activity type» were «other»: e-mails and messages undercounted.
+  it('HubSpot: the engagement codes in `Activity type` (INCOMING_EMAIL, WHATS_APP, LINKEDIN_MESSAGE) are kinds', async () => {
+    const body = [
+      'Activity assigned to,Activity date,Activity type,Call direction,Associated Deal IDs',
+      'Ann,2025-03-01 10:00,CALL,OUTBOUND,1',
+      'Ann,2025-03-01 11:00,INCOMING_EMAIL,,1',
+      'Ann,2025-03-01 12:00,WHATS_APP,,1',
+      'Ann,2025-03-01 13:00,LINKEDIN_MESSAGE,,1',
+      'Ann,2025-03-01 14:00,FORWARDED_EMAIL,,1',
+    ].join('\n');
+    expect((await directions('hs-codes.csv', body, textRows)).map((k) => k.split(' ')[0])).toEqual(['call', 'email', 'message', 'message', 'email']);
+  });
+
   it('HubSpot: an e-mail whose direction only its type says («Email», «Incoming email»), beside a blank `Call direction`', async () => {
     const body = [
       'Record ID,Activity type,Activity date,Activity assigned to,Call direction,Call status,Call duration,Associated Deal IDs',
