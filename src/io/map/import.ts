@@ -708,7 +708,7 @@ class RowsToRecords<T> {
     const shape = this.filter.shape(cells, count, this.report.columns.length);
     if (shape === 'empty') return this.drop(EMPTY_ROW);
     this.report.rowsRead++;
-    if (shape === 'totals') {
+    if (shape === 'totals' && !this.datedRecord(cells, count)) {
       this.groups?.totals(cells, count);
       return this.drop('totals row');
     }
@@ -721,6 +721,20 @@ class RowsToRecords<T> {
     // A grouped report's blank grouping cell, read as the row above once a subtotal row shows the layout (GroupCells).
     if (this.groups?.data(cells, count, row)) return;
     this.readData(cells, count, row);
+  }
+
+  /**
+   * Whether a row headed «Total» or «Итого» is a record all the same: a deal named so (a file with no id
+   * column: Zoho's potentials, a Salesforce report), its creation date filled and more than half its
+   * cells, where a totals row holds a label and its sums (tester T46: two deals dropped as totals).
+   */
+  private datedRecord(cells: Cells, count: number): boolean {
+    const cols = this.reading?.ctx.cols;
+    const date = cols === undefined ? undefined : this.report.kind === 'deals' ? cols.created_at : this.report.kind === 'activities' ? cols.at : undefined;
+    if (date === undefined || date >= count || !/\d/.test(cells.text(date))) return false;
+    let filled = 0;
+    for (let i = 0; i < count; i++) if (!cells.blank(i)) filled++;
+    return filled * 2 > Math.max(count, this.report.columns.length);
   }
 
   /** A data row past its shape (and its grouping cells): the checks of moved values, then read, or held for a column's order or mark. */

@@ -182,6 +182,15 @@ describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
     expect(report.dropped['footer or note row']).toBe(2);
   });
 
+  // Tester T46: with no id column, deals named «Total» and «Итого» in the middle of the file were dropped as totals rows.
+  it('a deal named «Total» or «Итого», its creation date filled with most of its cells, is a deal; a totals row is not', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'totals-named-'));
+    writeFileSync(path.join(dir, 'd.csv'), ['Deal Name,Deal owner,Amount,Deal Stage,Create Date', 'Total Gym deal,Ann,100,Closed Won,2025-03-01', 'Total,Ann,100,Closed Won,2025-03-01', 'Итого,Ann,100,Closed Lost,2025-03-01', 'Итого,,300,,', 'Total:,,300,,'].join('\n'));
+    const { report } = await importDeals('d.csv', { cwd: dir, stdin: process.stdin });
+    expect(report.records).toBe(3);
+    expect(report.dropped['totals row']).toBe(2);
+  });
+
   it('Zoho XLSX: first non-empty sheet, merged title, real date cells, cached formula values', async () => {
     const { deals: list, report } = await deals('zoho-deals-dates-formulas-merged-title.xlsx');
     expect(report.table).toMatchObject({ type: 'xlsx', sheet: 'Deals' });
