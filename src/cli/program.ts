@@ -57,6 +57,11 @@ function withPeriodOptions(cmd: Command): Command {
 }
 
 /** Declares the commands and their options; each handler is imported only when its command runs. */
+/** --company as written, its edges trimmed: spaces alone name no company (the heading ended in a dangling dash). */
+function companyName(value: string): string | undefined {
+  return value.trim() || undefined;
+}
+
 export function buildProgram(ctx: CliContext, state: { code: number; lang?: string; argv?: readonly string[] }): Command {
   const lang = state.lang ?? 'en';
   const program = new Command('crm-audit')
@@ -183,7 +188,7 @@ function declareAudit(program: Command, run: Run): void {
       .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
       .option('-d, --deals <file>', 'deals export, to check the answers against its data'))
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
-      .option('--company <name>', 'company name shown in the report')
+      .option('--company <name>', 'company name shown in the report', companyName)
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
       .option('--managers <n>', 'number of sales managers, to put hours on the recommendations')
       .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")),
@@ -237,7 +242,7 @@ function declareKpi(program: Command, run: Run): void {
         .option('-d, --deals <file>', 'deals or leads export (- for stdin)')
         .hook('preAction', requireOption('deals')))
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
-        .option('--company <name>', 'company name for the report heading')
+        .option('--company <name>', 'company name for the report heading', companyName)
         .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10')
         .option('--by <dims>', 'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable', collect, [])
         .option('--spend <file>', 'marketing spend by month and source (CSV/XLSX): spend, CAC, cost per lead, ROMI, LTV')
@@ -296,7 +301,7 @@ function declareCompare(program: Command, run: Run): void {
         .option('-p, --payments <file>', 'payments of both periods'))
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
         .option('--callback-window <duration>', 'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)', '24h')
-        .option('--company <name>', 'company name for the report heading'),
+        .option('--company <name>', 'company name for the report heading', companyName),
     ),
     ['table', 'json', 'md', 'xlsx', 'csv', 'html'],
   )
@@ -323,7 +328,7 @@ function declareReport(program: Command, run: Run): void {
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--managers <n>', 'number of sales managers, to put hours on the audit recommendations')
       .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")
-      .option('--company <name>', 'company name for the report')
+      .option('--company <name>', 'company name for the report', companyName)
       .option('-d, --deals <file>', 'deals export')
       .option('-a, --activities <file>', 'activities export or call log')
       .option('-p, --payments <file>', 'payments export')

@@ -292,3 +292,16 @@ describe('a company name that is also Markdown', () => {
     }
   });
 });
+
+// Tester T48 F8: a company of spaces only was kept, and the heading ended in a dangling dash.
+describe('a company name of spaces only', () => {
+  it('names no company, given as --company or in the answers file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-company-'));
+    writeFileSync(path.join(dir, 'a.yaml'), 'questionnaire: crm-maturity\ncompany: "   "\nanswers:\n  lead.concept: yes\n');
+    const fromFile = runCli(['audit', '--answers', path.join(dir, 'a.yaml'), '--allow-partial', '--format', 'json', '--now', '2025-06-01']);
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(JSON.parse(fromFile.stdout).company).toBeUndefined();
+    const given = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--company', '  ', '--format', 'md', '--lang', 'ru', '--now', '2025-06-01']);
+    expect(given.stdout.split('\n')[0]).toBe('# Зрелость использования CRM');
+  });
+});

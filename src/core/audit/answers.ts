@@ -13,7 +13,8 @@ export const answersFileSchema = z
   .object({
     questionnaire: z.string().optional(),
     // JSON writers put null for an absent optional field: no company, as when the key is left out.
-    company: z.string().nullish().transform((c) => c ?? undefined),
+    // A name of spaces only is none: the heading read «Зрелость использования CRM —    » (tester T48 F8).
+    company: z.string().nullish().transform((c) => c?.trim() || undefined),
     // A number or an empty value is taken here and judged per question below, so a `3` or an empty
     // answer is named with the rest of the file's mistakes and the answers that question takes.
     answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()])),

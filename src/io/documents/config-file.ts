@@ -59,7 +59,7 @@ const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 export const configSchema = z
   .object({
     lang: z.enum(['ru', 'en']).optional(),
-    company: z.string().optional(),
+    company: z.string().transform((c) => c.trim() || undefined).optional(),
     map: z.string().optional().describe('a --map file for unusual exports'),
     import: z
       .object({
