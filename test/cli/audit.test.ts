@@ -179,6 +179,9 @@ describe('crm-audit validate', () => {
     const one = 'id: one\nversion: 1\nlanguages: [ru, en]\ntitle: { ru: Анкета, en: Survey }\nsections:\n  - id: s\n    title: { ru: Раздел, en: Section }\n    questions:\n      - id: s.q\n        title: { ru: Вопрос, en: Question }\n        points: 1\n        text: { ru: Вопрос?, en: Question? }\n        recommendation: { ru: Сделайте., en: Do it. }\nbands:\n  - { id: low, from: 0, to: 1, title: { ru: Низкий, en: Low }, meaning: { ru: Мало., en: Little. } }\n';
     const single = runCli(['validate', '-', '--lang', 'en'], { input: one });
     expect(single.stderr, single.stderr).toMatch(/valid — 1 section, 1 question, 1 point, 1 band, languages ru, en/);
+    // Tester T48 F7: stdin in words, not «-: анкета верна».
+    expect(single.stderr).toMatch(/^standard input \(-\): valid/);
+    expect(runCli(['validate', '-', '--lang', 'ru'], { input: one }).stderr).toMatch(/^стандартный ввод \(-\): анкета верна/);
   });
 });
 

@@ -7,8 +7,8 @@ import { maxScore, questionCount } from '../../core/questionnaire/rules.js';
 import type { CliContext } from '../context.js';
 import { stderrLine } from '../wrap.js';
 import { EXIT } from '../exit-codes.js';
-import { renderMessage } from '../../core/messages.js';
-import { pluralEn } from '../../core/i18n.js';
+import { renderMessage, WHERE_WORDS } from '../../core/messages.js';
+import { pick, pluralEn } from '../../core/i18n.js';
 import { messageLang } from '../message-lang.js';
 
 /** `crm-audit validate FILE`: loads a questionnaire through the same schema and rules as `audit`. */
@@ -20,8 +20,11 @@ export async function run(opts: { args: string[]; lang?: string }, ctx: CliConte
   const counts = { sections: q.sections.length, questions, points: maxScore(q), bands: q.bands.length };
   // «1 section», not «1 sections» (a tester): each English count with its noun's form.
   const en = (n: number, noun: string) => `${n} ${pluralEn(n, noun, `${noun}s`)}`;
-  const params = { file, ...counts, sectionsEn: en(counts.sections, 'section'), questionsEn: en(questions, 'question'), pointsEn: en(counts.points, 'point'), bandsEn: en(counts.bands, 'band'), languages: q.languages.join(', ') };
-  stderrLine(ctx, renderMessage('validate.valid', params, messageLang(ctx, opts.lang)));
+  const lang = messageLang(ctx, opts.lang);
+  // stdin in words, as errors name it («-: анкета верна» read as a file named «-»).
+  const name = file === '-' ? pick(WHERE_WORDS.stdin, lang) : file;
+  const params = { file: name, ...counts, sectionsEn: en(counts.sections, 'section'), questionsEn: en(questions, 'question'), pointsEn: en(counts.points, 'point'), bandsEn: en(counts.bands, 'band'), languages: q.languages.join(', ') };
+  stderrLine(ctx, renderMessage('validate.valid', params, lang));
   return EXIT.ok;
 }
 
