@@ -42,8 +42,14 @@ export function cleanText(value: string): string {
   // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
   const spaced = bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
   const seen = INVISIBLE.test(spaced) ? spaced.replace(INVISIBLE_ALL, '').replace(/ {2,}/g, ' ').trim() : spaced;
-  return COMBINING.test(seen) ? seen.normalize('NFC') : seen;
+  const composed = COMBINING.test(seen) ? seen.normalize('NFC') : seen;
+  // The quote a spreadsheet-safe exporter puts before a text that begins with = + - @ (Odoo's CSV and
+  // XLSX, crm-audit's own CSV): «'-- too expensive» is the loss reason «-- too expensive» (tester T46 F8).
+  return composed.charCodeAt(0) === 0x27 && FORMULA_ESCAPED.test(composed) ? composed.slice(1) : composed;
 }
+
+/** A text escaped against formulas: a quote, then = + - or @. */
+const FORMULA_ESCAPED = /^'[=+\-@]/;
 
 /** A combining mark (Unicode category M): the text may compose under NFC. */
 const COMBINING = /\p{M}/u;

@@ -262,6 +262,8 @@ describe('parseDuration', () => {
 describe('cleanText and parseBoolean', () => {
   it('collapses Unicode whitespace and strips markup', () => {
     expect(cleanText(' Иванов\u00a0\u00a0 Иван ')).toBe('Иванов Иван');
+    // A spreadsheet-safe exporter's quote before = + - @ (Odoo): the text without it (tester T46 F8); other quotes stay.
+    expect(["'-- too expensive", "'+7 999", "'=A1", "'@home", "'Quoted'", "O'Brien"].map(cleanText)).toEqual(['-- too expensive', '+7 999', '=A1', '@home', "'Quoted'", "O'Brien"]);
     // NEL (U+0085) is Unicode whitespace, though JavaScript's \s leaves it out.
     expect(cleanText('\u0085Ann\u0085Smith\u0085')).toBe('Ann Smith');
     expect(cleanText('<span class="a">Петрова&nbsp;Анна</span>')).toBe('Петрова Анна');
