@@ -490,7 +490,10 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
-  const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
+  const nul: Alert[] = [
+    ...reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes' as const, file: r.file, count: r.table.nulBytes! })),
+    ...reports.filter((r) => r.table.invalidUtf8Bytes).map((r) => ({ code: 'invalid-utf8' as const, file: r.file, count: r.table.invalidUtf8Bytes! })),
+  ];
   // A code page judged on a few letters, where another reads them as well: said, with the option that overrides it.
   const doubt: Alert[] = reports.flatMap((r) => (r.table.encodingDoubt && r.table.encoding ? [{ code: 'encoding-doubt' as const, file: r.file, chosen: r.table.encoding, ...r.table.encodingDoubt }] : []));
   // Missed incoming calls with no employee are skipped: the missed share reads low, and is said so.

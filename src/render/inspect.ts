@@ -1,4 +1,4 @@
-import { tr } from '../core/i18n.js';
+import { plural, tr } from '../core/i18n.js';
 import { crmName, importNote, KIND_RU, rowAt, rowReason } from '../core/messages.js';
 import { describeAlert, timedAtAlert } from '../core/kpi/alerts.js';
 import { looksLost, undecidedStages } from '../core/undecided-stages.js';
@@ -170,6 +170,7 @@ function fileLines(r: ImportReport, opts: RenderOptions): string[] {
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
     ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),
+    ...(t.invalidUtf8Bytes ? [L(`  не UTF-8:   ${n(t.invalidUtf8Bytes)} ${plural(t.invalidUtf8Bytes, 'байт прочитан', 'байта прочитаны', 'байтов прочитаны')} как «�»`, `  not UTF-8:  ${n(t.invalidUtf8Bytes)} bytes read as "�"`)] : []),
     `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? (r.layout ? L('нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные', "none: columns in Master.csv's order (Asterisk's cdr_csv), every row is data") : L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data')) : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
     `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
   ];

@@ -160,3 +160,33 @@ describe('a UTF-8 export cut off inside its last character', () => {
     expect(en.stderr).toBe('error: deals.csv: the file is cut short: it ends in the middle of a character (a UTF-8 sequence with no end), so it was not downloaded in full\n  hint: download or export it again\n');
   });
 });
+
+// Tester T46 F5: one byte that is not UTF-8 (a note the CRM cut inside a letter) refused the whole
+// file, and --encoding utf-8 did not help.
+describe('--encoding utf-8 on a file with a few bytes that are not UTF-8', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-lenient-'));
+  const rows = Array.from({ length: 60 }, (_, i) => `${i + 1},Анна,100,${i % 2 ? 'Успешно реализовано' : 'Закрыто и не реализовано'},01.03.2025,Заметка ${i}`);
+  const head = Buffer.from('ID,Ответственный,Бюджет ,Этап сделки,Дата создания,Примечание\n');
+  const body = (bad: Buffer) => Buffer.concat([head, Buffer.from(`${rows.slice(0, 50).join('\n')}\n`), Buffer.from('51,Анна,100,Успешно реализовано,01.03.2025,Обрезанная заметк'), bad, Buffer.from(`\n${rows.slice(51).join('\n')}\n`)]);
+
+  it('is refused without it, naming the option; read with it, the bytes counted as «�»', () => {
+    writeFileSync(path.join(dir, 'cut.csv'), body(Buffer.from([0xd0])));
+    const refused = runCli(['kpi', '-d', 'cut.csv', '--lang', 'ru'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('прочитайте его с --encoding utf-8');
+    const run = runCli(['kpi', '-d', 'cut.csv', '--encoding', 'utf-8', '--format', 'json', '--now', '2025-04-01', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const kpi = JSON.parse(run.stdout) as { total: { leads: number; won: number }; dataQuality: { alerts: Array<{ code: string; count?: number }> } };
+    expect(kpi.total).toMatchObject({ leads: 60, won: 31 });
+    expect(kpi.dataQuality.alerts.find((a) => a.code === 'invalid-utf8')).toMatchObject({ count: 1 });
+    expect(run.stderr).toContain('cut.csv: 1 байт не в UTF-8 (--encoding utf-8) прочитан как «�»');
+  });
+
+  it('a file in another code page named UTF-8 is refused all the same', () => {
+    const text = head.toString() + rows.join('\n');
+    writeFileSync(path.join(dir, 'cp1251.csv'), Buffer.from(Array.from(text, (c) => (c.charCodeAt(0) >= 0x410 && c.charCodeAt(0) <= 0x44f ? c.charCodeAt(0) - 0x350 : c.charCodeAt(0)))));
+    const run = runCli(['kpi', '-d', 'cp1251.csv', '--encoding', 'utf-8', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the file is not UTF-8 as --encoding says');
+  });
+});

@@ -59,6 +59,8 @@ export type Alert =
   | { code: 'clock-minutes'; file: string; column: string; calls: number; short: number; example: string }
   | { code: 'day-fractions'; file: string; column: string; calls: number; short: number; example: string }
   | { code: 'nul-bytes'; file: string; count: number }
+  /** Bytes that were not UTF-8 in a file --encoding utf-8 named so (`count`): read as U+FFFD «�». */
+  | { code: 'invalid-utf8'; file: string; count: number }
   /** A workbook's other sheets (`sheets`) with a header of the kind read from `sheet` and rows under it: not read (one sheet is, the first that reads, or --sheet's). */
   | { code: 'other-sheets'; file: string; sheet: string; sheets: Array<{ sheet: string; rows: number; hidden?: true }> }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
@@ -549,6 +551,18 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
+/** Bytes of a text file that are not text: NULs removed, or bytes not UTF-8 read as «�» (--encoding utf-8). */
+function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru: boolean): string {
+  if (a.code === 'nul-bytes') {
+    return ru
+      ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${num(a.count, ru)} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
+      : `${num(a.count, ru)} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+  }
+  return ru
+    ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'байт', 'байта', 'байтов')} не в UTF-8 (--encoding utf-8) ${plural(a.count, 'прочитан', 'прочитаны', 'прочитаны')} как «�»: значения с ними искажены; остальной текст прочитан как есть.`
+    : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
+}
+
 function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
@@ -569,9 +583,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
     case 'unknown-stages-closed':
       return unknownStagesText(a, ru);
     case 'nul-bytes':
-      return ru
-        ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${num(a.count, ru)} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
-        : `${num(a.count, ru)} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+    case 'invalid-utf8':
+      return bytesText(a, ru);
     case 'encoding-doubt': {
       const flag = ENCODING_FLAGS[a.other] ?? a.other;
       const name = ENCODING_NAMES[a.other] ?? a.other;

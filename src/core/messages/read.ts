@@ -71,7 +71,11 @@ export const READ_MESSAGES = {
   },
   'read.mixedUtf8': {
     ru: 'текст начинался как UTF-8, но после байта {offset} перестал им быть (кодировки смешаны)', en: 'the text is not valid UTF-8 after byte {offset} although it started as UTF-8 (mixed encodings)',
-    hint: { ru: 'сохраните выгрузку заново как CSV UTF-8 или целиком в Windows-1251', en: 'save the export again as CSV UTF-8, or as Windows-1251 throughout' },
+    hint: { ru: 'сохраните выгрузку заново как CSV UTF-8 или целиком в Windows-1251; если это UTF-8 с немногими испорченными байтами (CRM обрезала текст посреди буквы), прочитайте его с --encoding utf-8: такие байты станут «�» и будут посчитаны', en: 'save the export again as CSV UTF-8, or as Windows-1251 throughout; if it is UTF-8 with a few broken bytes (the CRM cut a text inside a letter), read it with --encoding utf-8: such bytes become "�" and are counted' },
+  },
+  'read.givenUtf8Not': {
+    ru: 'файл не в UTF-8, как сказано в --encoding: уже {bytes} байт не читаются как UTF-8, и их больше, чем букв UTF-8', en: 'the file is not UTF-8 as --encoding says: {bytes} bytes already are not UTF-8, more than its UTF-8 letters',
+    hint: { ru: 'уберите --encoding (кодировку определит программа) или назовите настоящую (cp1251, koi8-r…)', en: 'drop --encoding (the encoding is found by itself) or name the real one (cp1251, koi8-r…)' },
   },
   'read.mixedPage': {
     ru: 'текст начинался в кодировке {encoding}, но с байта {offset} в нём идёт UTF-8 (кодировки смешаны): «{sample}» в {encoding} читается как «{garbled}»',

@@ -121,10 +121,14 @@ class Abandoned extends Error {}
 /** A failed part says whether it failed on a client column its first rows left blank (empty-client.ts): the file is then read again with it, once. */
 type WorkerMessage<P> = { ok: true; result: P } | { ok: false; message: string; clientFilled?: string };
 
-/** The byte after the first line end past the middle of a large text file, or undefined to read it whole. */
-async function splitPoint(file: string, cwd: string): Promise<number | undefined> {
+/**
+ * The byte after the first line end past the middle of a large text file, or undefined to read it whole:
+ * also a file --encoding names UTF-8, whose bytes that are not are counted over the whole file in one pass.
+ */
+async function splitPoint(file: string, opts: Pick<ImportOptions, 'cwd' | 'encoding'>): Promise<number | undefined> {
   const from = runSettings().splitFromBytes;
-  if (file === '-' || !(from > 0) || !existsSync(WORKER)) return undefined;
+  const cwd = opts.cwd;
+  if (file === '-' || !(from > 0) || !existsSync(WORKER) || opts.encoding === 'utf-8') return undefined;
   let handle: fs.FileHandle | undefined;
   try {
     const full = path.resolve(cwd, file);
@@ -366,7 +370,7 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
 }
 
 async function readActivitiesOnce(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead> {
-  const split = await splitPoint(file, opts.cwd);
+  const split = await splitPoint(file, opts);
   if (split !== undefined) {
     const read = await activitiesInHalves(file, opts, store, periods, split, helper, meanwhile);
     if (read) return read;
@@ -558,7 +562,7 @@ interface DealsRead {
  * parts' are appended as if their rows had come next (a repeated id keeps the first deal).
  */
 export async function readDeals(file: string, opts: ImportOptions, helper: Helper): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
-  const split = await splitPoint(file, opts.cwd);
+  const split = await splitPoint(file, opts);
   if (split !== undefined) {
     const store = new DealStore();
     // Sized once for the whole file (the second half is appended to it), instead of doubling as it

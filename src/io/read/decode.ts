@@ -60,7 +60,8 @@ export class ExportDecoder implements CellText {
     this.eofMarks = 0;
     this.refuseOnlyNuls();
     if (this.mixed) this.refuseMixed();
-    if (this.tail) this.invalidUtf8();
+    if (this.tail && !this.lenient) this.invalidUtf8();
+    if (this.lenient) this.refuseNotUtf8();
     if (!this.decoder) return '';
     if (this.encoding === 'utf-8') {
       // Every chunk before was valid UTF-8 as far as it went: what fails now is a character the file ends inside.
@@ -130,6 +131,14 @@ export class ExportDecoder implements CellText {
     // UTF-8 after single-byte text, its sample cut short by the end of the input.
     if (this.mixed) this.refuseMixed();
     // The start of a character the file ends inside: cut short (a download that stopped), not another encoding.
+    if (this.tail && this.lenient) {
+      this.tolerate(this.tail.length, 0);
+      const tail = this.tail;
+      this.tail = undefined;
+      this.refuseNotUtf8();
+      return Buffer.concat([rest, tail]);
+    }
+    if (this.lenient) this.refuseNotUtf8();
     if (this.tail) return isUtf8Prefix(this.tail) ? this.cutUtf8() : this.invalidUtf8();
     if (this.transcoded) return Buffer.concat([rest, Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8')]);
     return rest;
@@ -167,7 +176,29 @@ export class ExportDecoder implements CellText {
   private choose(encoding: Encoding, why?: string): void {
     this.encoding = encoding;
     this.why ??= why ?? 'given';
-    this.decoder = encoding === 'windows-1252' ? new Cp1252Decoder() : new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+    // UTF-8 named by --encoding: the user's word that it is UTF-8, so a byte that is none (a note the CRM
+    // cut inside a letter) is read as U+FFFD and counted, not a refusal of the whole file (tester T46 F5).
+    this.lenient = encoding === 'utf-8' && this.why.startsWith('given');
+    this.decoder = encoding === 'windows-1252' ? new Cp1252Decoder() : new TextDecoder(encoding, { fatal: encoding === 'utf-8' && !this.lenient });
+  }
+
+  /** Whether bytes that are not UTF-8 are read as U+FFFD and counted (invalidUtf8Bytes), where --encoding says UTF-8. */
+  private lenient = false;
+  /** The bytes that were not UTF-8 in a file --encoding said is (lenient). */
+  invalidUtf8Bytes = 0;
+  /** The valid multi-byte sequences beside them: a file mostly not UTF-8 is refused all the same. */
+  private validUtf8 = 0;
+
+  /** Counts bytes that are not UTF-8 in lenient mode; refuses a file they make up most of (another encoding named UTF-8). */
+  private tolerate(invalid: number, valid: number): void {
+    this.invalidUtf8Bytes += invalid;
+    this.validUtf8 += valid;
+    if (this.invalidUtf8Bytes > 64) this.refuseNotUtf8();
+  }
+
+  /** At the end, or once 64 such bytes are seen: more bytes that are not UTF-8 than UTF-8 letters is another encoding, whatever --encoding says. */
+  private refuseNotUtf8(): void {
+    if (this.invalidUtf8Bytes >= 4 && this.invalidUtf8Bytes > this.validUtf8) throw UserError.of('E_ENCODING', 'read.givenUtf8Not', { bytes: this.invalidUtf8Bytes }, { file: this.file });
   }
 
   /** The decision, once, on the sample after the first non-ASCII byte (`at`: where it starts in the chunk). */
@@ -353,6 +384,10 @@ export class ExportDecoder implements CellText {
       const text = this.decoder!.decode(chunk, { stream });
       this.offset += chunk.length;
       if (this.encoding === 'utf-8' && text.includes('\u0000')) this.refuseBinary();
+      if (this.lenient && text.includes('\ufffd')) {
+        const seq = utf8Sequences(chunk);
+        this.tolerate(seq.invalid, seq.valid);
+      }
       return text;
     } catch {
       this.invalidUtf8();
@@ -368,7 +403,10 @@ export class ExportDecoder implements CellText {
         this.tail = Buffer.concat([this.tail, chunk]);
         return;
       }
-      if (!isUtf8(Buffer.concat([this.tail, chunk.subarray(0, need)]))) this.invalidUtf8(this.offset - this.tail.length);
+      if (!isUtf8(Buffer.concat([this.tail, chunk.subarray(0, need)]))) {
+        if (!this.lenient) this.invalidUtf8(this.offset - this.tail.length);
+        this.tolerate(1, 0);
+      }
       this.tail = undefined;
       data = chunk.subarray(need);
     }
@@ -378,7 +416,11 @@ export class ExportDecoder implements CellText {
     if (j >= 0 && data[j]! >= 0xc0 && data.length - j < sequenceLength(data[j]!)) cut = j;
     const whole = cut === data.length ? data : data.subarray(0, cut);
     // Named at the byte that breaks it, not at the start of the chunk it came in.
-    if (!isUtf8(whole)) this.invalidUtf8(this.offset + (chunk.length - data.length) + Math.max(0, utf8Sequences(whole).first));
+    if (!isUtf8(whole)) {
+      const seq = utf8Sequences(whole);
+      if (!this.lenient) this.invalidUtf8(this.offset + (chunk.length - data.length) + Math.max(0, seq.first));
+      this.tolerate(seq.invalid, seq.valid);
+    }
     if (cut < data.length) this.tail = Buffer.from(data.subarray(cut));
     const nul = data.indexOf(0);
     if (nul !== -1) this.refuseBinary(this.inFile(this.offset + (chunk.length - data.length) + nul));

@@ -101,6 +101,8 @@ export interface TableInfo {
   encodingDoubt?: EncodingDoubt;
   /** NUL bytes removed from text (Salesforce Data Loader writes them inside rich-text fields). */
   nulBytes?: number;
+  /** Bytes that were not UTF-8 in a file --encoding utf-8 named UTF-8: read as U+FFFD. */
+  invalidUtf8Bytes?: number;
   /** A quoted cell that holds lines looking like whole rows (an unbalanced quote): its line, and how many lines it runs over. */
   swallowed?: { line: number; lines: number };
   /** The row (record number) of the last record when the text ended without its line end. */
@@ -257,12 +259,13 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
 }
 
 /** The encoding decided, why, and the NUL bytes removed. */
-function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'encodingWhy' | 'nulBytes' | 'encodingDoubt'> {
+function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'encodingWhy' | 'nulBytes' | 'encodingDoubt' | 'invalidUtf8Bytes'> {
   return {
     encoding: decoder.encoding ?? 'utf-8',
     encodingWhy: decoder.why ?? 'all bytes are ASCII',
     ...(decoder.doubt ? { encodingDoubt: decoder.doubt } : {}),
     ...(decoder.nulBytes > 0 ? { nulBytes: decoder.nulBytes } : {}),
+    ...(decoder.invalidUtf8Bytes > 0 ? { invalidUtf8Bytes: decoder.invalidUtf8Bytes } : {}),
   };
 }
 
