@@ -202,7 +202,7 @@ const DEAL_FIELDS: FieldSpec[] = [
   // «Deal - Pipedrive System ID»: Pipedrive's own name of a deal's id in its field reference (the import sample's «READ ME All default Pipedrive fields»).
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Deal - Pipedrive System ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name', 'Название возможности'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец возможности', 'Владелец сделки', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец возможности', 'Владелец сделки'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
   // «Income» (Bitrix24's English label of a deal's amount) last: a file with any other amount column takes that.
   { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость', 'Income'] },
