@@ -46,3 +46,14 @@ describe('the kind a file is given as stands against a guess from shared column 
     expect(await check('pay.csv', payments, '--activities', 'activities')).toBe('E_COMPARE_KIND: --activities looks like a payments export, not activities');
   });
 });
+
+// A reviewer (session 44): with the activity owners' headers among the deals' manager aliases, these
+// were read as deals, their calls and notes counted as leads, exit 0.
+describe('an activity file whose owner column is an activity owner\'s, given as deals', () => {
+  it.each([
+    ['zoho-calls.csv', ['Call Owner,Subject,Created Time,Related To', 'Ann,Call 1,2025-03-01 10:00,Acme', 'Bob,Call 2,2025-03-02 10:00,Beta']],
+    ['hubspot-notes.csv', ['Activity assigned to,Create Date,Note body,Associated Deal', 'Ann,2025-03-01 10:00,Called back,Acme', 'Bob,2025-03-02 10:00,Sent offer,Beta', 'Ann,2025-03-03 10:00,Meeting,Gamma']],
+  ])('%s is not read as deals', async (name, lines) => {
+    expect(await check(name, lines, '--deals', 'deals')).not.toBe('kept');
+  });
+});
