@@ -170,7 +170,7 @@ function plausible(n: number): number {
 
 /** A run of the spaces GROUPING takes, and a number of digits, marks and those separators only. */
 const SPACE_RUN = new RegExp(`[${SPACES}]+`, 'g');
-const GROUPED_OR_DECIMAL = new RegExp(`^[\\d.,${SPACES}']+$`);
+const GROUPED_OR_DECIMAL = new RegExp(`^[\\d.,${SPACES}'\u2019]+$`);
 
 /**
  * Whether the digits of a number are grouped as a locale writes them: one decimal mark (the later

@@ -12,6 +12,9 @@ describe('parseNumber', () => {
     // The typographic apostrophe of Swiss-locale Windows (tester T46: the deal's row was skipped as not a number).
     ['12’345.67', 12345.67],
     ['1’234’567', 1234567],
+    // Grouped as a locale writes it, as the plain apostrophe is (a reviewer: «01’03’2025» was revenue 1 032 025).
+    ['01’03’2025', Number.NaN],
+    ['12’3', Number.NaN],
     ['1,234.56', 1234.56],
     ['1.234,56', 1234.56],
     ['1.234.567', 1234567],
