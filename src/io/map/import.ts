@@ -319,6 +319,9 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
  * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
+/** A date as a cell writes it (`01.03.2025`, `2025-03-01`, `3/1/2025`): one in a record's date cell, two in a period's. */
+const DATE_TOKEN = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/g;
+
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   // A client column set aside on its blank first rows and filled later: read again with it where the caller takes back what it was given (empty-client.ts).
   return readAgainOnFilled(file, opts, (clientColumn) => importSheets(file, kind, { ...opts, clientColumn }, onRecord), opts.onReadAgain);
@@ -725,13 +728,16 @@ class RowsToRecords<T> {
 
   /**
    * Whether a row headed «Total» or «Итого» is a record all the same: a deal named so (a file with no id
-   * column: Zoho's potentials, a Salesforce report), its creation date filled and more than half its
-   * cells, where a totals row holds a label and its sums (tester T46: two deals dropped as totals).
+   * column: Zoho's potentials, a Salesforce report), its date cell one date, its manager a name and more
+   * than half its cells filled, where a totals row holds a label and its sums (tester T46: two deals
+   * dropped as totals); a count in the owner column or a period's two dates keep it a totals row (a reviewer).
    */
   private datedRecord(cells: Cells, count: number): boolean {
     const cols = this.reading?.ctx.cols;
     const date = cols === undefined ? undefined : this.report.kind === 'deals' ? cols.created_at : this.report.kind === 'activities' ? cols.at : undefined;
-    if (date === undefined || date >= count || !/\d/.test(cells.text(date))) return false;
+    const manager = cols?.manager;
+    if (date === undefined || date >= count || manager === undefined || manager >= count) return false;
+    if ((cells.text(date).match(DATE_TOKEN)?.length ?? 0) !== 1 || !/\p{L}/u.test(cells.text(manager))) return false;
     let filled = 0;
     for (let i = 0; i < count; i++) if (!cells.blank(i)) filled++;
     return filled * 2 > Math.max(count, this.report.columns.length);

@@ -189,6 +189,11 @@ describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
     const { report } = await importDeals('d.csv', { cwd: dir, stdin: process.stdin });
     expect(report.records).toBe(3);
     expect(report.dropped['totals row']).toBe(2);
+    // A count in the owner column, or a period's two dates, keep a totals row one (a reviewer).
+    writeFileSync(path.join(dir, 'g.csv'), ['Opportunity Name,Opportunity Owner,Amount,Stage,Created Date', 'Total,Ann,100,Closed Won,2025-03-01', 'Grand Totals (2 records),2,300,,2025-03-01', 'Итого,,300,Closed Won,01.03.2025 - 31.03.2025'].join('\n'));
+    const grand = await importDeals('g.csv', { cwd: dir, stdin: process.stdin });
+    expect(grand.report.records).toBe(1);
+    expect(grand.report.dropped['totals row']).toBe(2);
   });
 
   it('Zoho XLSX: first non-empty sheet, merged title, real date cells, cached formula values', async () => {
