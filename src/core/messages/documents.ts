@@ -81,11 +81,11 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'уберите этот ключ или переименуйте его', en: 'remove the key or rename it' },
   },
   'doc.listKey': {
-    ru: 'ключ здесь — список в квадратных скобках; ключом может быть только текст', en: 'the key here is a list in square brackets; a key can only be a text',
+    ru: 'ключ здесь — список; ключом может быть только текст', en: 'the key here is a list; a key can only be a text',
     hint: { ru: 'напишите ключ словом (id вопроса, имя поля) или возьмите его в кавычки: "[a]": …', en: 'write the key as a word (a question id, a field name), or quote it: "[a]": …' },
   },
   'doc.mapKey': {
-    ru: 'ключ здесь — словарь в фигурных скобках; ключом может быть только текст', en: 'the key here is a map in curly braces; a key can only be a text',
+    ru: 'ключ здесь — словарь; ключом может быть только текст', en: 'the key here is a map; a key can only be a text',
     hint: { ru: 'напишите ключ словом (id вопроса, имя поля) или возьмите его в кавычки: "{a: 1}": …', en: 'write the key as a word (a question id, a field name), or quote it: "{a: 1}": …' },
   },
   'doc.yamlKeyTwice': {

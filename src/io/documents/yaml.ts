@@ -1,4 +1,4 @@
-import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLParseError } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLParseError } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { fill } from '../../core/messages.js';
 import { JSON_CAUSES, YAML_ERRORS_RU } from '../../core/messages/documents.js';
@@ -123,7 +123,9 @@ function refuseKeys(doc: Document, text: string, file: string, lines: LineCounte
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         // A list or a map as a key (`[a]: yes`): the library made it a text with an English warning of Node's on stderr.
-        if (isCollection(pair.key)) note(pair.key.range?.[0], isSeq(pair.key) ? 'list' : 'map');
+        // An alias to a list or a map is one too (`*a: yes`).
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (isCollection(key)) note((pair.key as { range?: [number, number, number] | null }).range?.[0], isSeq(key) ? 'list' : 'map');
         if (!isScalar(pair.key)) continue;
         if (pair.key.value === '__proto__') note(pair.key.range?.[0], 'proto');
         if (!seen.has(pair.key.value)) seen.add(pair.key.value);

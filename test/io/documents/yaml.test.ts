@@ -69,8 +69,9 @@ describe('a key written twice', () => {
 
   // Tester T48 F4: a list or a map as a key printed Node's English warning «Keys with collection values will be stringified» in a Russian run.
   it('a list or a map as a key is refused at its line, in the run\'s language, with nothing else on stderr', () => {
-    expect(errorOf('answers:\n  [a]: yes\n', 'ru')).toMatch(/^q\.yaml, строка 2, символ 3: ключ здесь — список в квадратных скобках; ключом может быть только текст\n {2}подсказка: /);
-    expect(errorOf('answers:\n  {a: 1}: yes\n')).toMatch(/^q\.yaml, at line 2, column 3: the key here is a map in curly braces; a key can only be a text\n {2}hint: /);
+    expect(errorOf('answers:\n  [a]: yes\n', 'ru')).toMatch(/^q\.yaml, строка 2, символ 3: ключ здесь — список; ключом может быть только текст\n {2}подсказка: /);
+    expect(errorOf('x: &k [a]\nanswers:\n  *k : yes\n')).toMatch(/^q\.yaml, at line 3, column 3: the key here is a list/);
+    expect(errorOf('answers:\n  {a: 1}: yes\n')).toMatch(/^q\.yaml, at line 2, column 3: the key here is a map; a key can only be a text\n {2}hint: /);
   });
 
   it('is said at the first duplicate in the text, wherever its map is', () => {
