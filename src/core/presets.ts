@@ -52,5 +52,7 @@ export function presetAssertions(name: string, roots: ReadonlySet<string>, bands
   // Of two bands, the band to leave is the top one: its check is the error alone, not a warning beside it.
   const fitted = preset.assertions.map((a) => (a.band && froms ? (froms.length < 2 || (froms.length === 2 && a.band === 'top') ? undefined : { ...a, expr: `audit.total>=${a.band === 'second' ? froms[1] : froms.at(-1)}` }) : a));
   const used = fitted.filter((a, i) => a !== undefined && roots.has(root(preset.assertions[i]!))) as PresetAssertion[];
-  return { used, skipped: preset.assertions.filter((a, i) => fitted[i] === undefined || !roots.has(root(a))) };
+  // The top band's check folded into the error (two bands) is no check left out: not said as one.
+  const folded = (a: PresetAssertion) => a.band === 'top' && froms?.length === 2;
+  return { used, skipped: preset.assertions.filter((a, i) => (fitted[i] === undefined && !folded(a)) || (fitted[i] !== undefined && !roots.has(root(a)))) };
 }

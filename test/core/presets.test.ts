@@ -36,6 +36,7 @@ describe('presets', () => {
     expect(exprs([{ from: 0 }, { from: 25 }, { from: 50 }, { from: 80 }])).toEqual(['error:audit.total>=25', 'warn:audit.total>=80']);
     // Two bands: the band to leave is the top one, checked once, as the error.
     expect(exprs([{ from: 50 }, { from: 0 }])).toEqual(['error:audit.total>=50']);
+    expect(presetAssertions('recommended', audit, [{ from: 0 }, { from: 50 }]).skipped.map((a) => a.expr)).not.toContain('audit.total>=6');
     // One band: nothing to leave or reach, said as not applicable.
     const one = presetAssertions('recommended', audit, [{ from: 0 }]);
     expect(one.used).toEqual([]);
