@@ -1,4 +1,4 @@
-import { linkSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Answer } from '../core/audit/answers.js';
 import { PRINTER, say } from '../core/messages.js';
@@ -62,7 +62,13 @@ export function saveInterviewDraft(lang: string): string | undefined {
     try {
       writeFileSync(temp, text, { flag: 'wx' });
       // A link is made only where no file is: an earlier draft (or any file of the name) is never written over.
-      linkSync(temp, file);
+      // A file system with no hard links (exFAT, some network shares) takes an exclusive copy instead.
+      try {
+        linkSync(temp, file);
+      } catch (error) {
+        if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        copyFileSync(temp, file, constants.COPYFILE_EXCL);
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       refused = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -79,7 +85,26 @@ export function saveInterviewDraft(lang: string): string | undefined {
   }
   // The folder takes no file (read-only, full, no right to write): the answers are printed, never lost in silence.
   const command = ['crm-audit audit --answers', `${NAME}.yaml`, ...d.again].join(' ');
-  return fill(say(PRINTER.interruptedDraftUnsaved, lang), { ...words(`${NAME}.yaml`, command), why: refused ?? 'EEXIST', text: text.trimEnd() });
+  return fill(say(PRINTER.interruptedDraftUnsaved, lang), { ...words(`${NAME}.yaml`, command), why: reasonWords(refused ?? 'EEXIST', lang), text: text.trimEnd() });
+}
+
+/** Errors of a link where the file system has no hard links. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/** Why a folder took no file, in words, with the system's code after them. */
+function reasonWords(code: string, lang: string): string {
+  const words: Record<string, [string, string]> = {
+    EACCES: ['нет права записи в папку', 'no right to write in the folder'],
+    EPERM: ['нет права записи в папку', 'no right to write in the folder'],
+    EROFS: ['папка только для чтения', 'the folder is read-only'],
+    ENOSPC: ['на диске нет места', 'the disk is full'],
+    EDQUOT: ['исчерпана квота на диске', 'the disk quota is used up'],
+    ENOTDIR: ['папки запуска нет: это не папка', 'the run\'s folder is not a folder'],
+    ENOENT: ['папки запуска больше нет', 'the run\'s folder is gone'],
+    EEXIST: ['все 99 имён черновика заняты', 'all 99 draft names are taken'],
+  };
+  const said = words[code];
+  return said ? `${lang === 'en' ? said[1] : said[0]}, ${code}` : code;
 }
 
 /** A YAML scalar: an id or an answer as it is (lead.concept, yes), anything else double-quoted (a JSON string is one). */

@@ -26,7 +26,7 @@ describe('an interview stopped at a question', () => {
     for (const lang of ['ru', 'en']) {
       await stoppedIn(file);
       const said = saveInterviewDraft(lang)!;
-      expect(said).toContain(lang === 'ru' ? 'ответы на 2 из 7 вопросов не удалось сохранить в папку запуска (ENOTDIR)' : 'the answers to 2 of 7 questions could not be saved in the run\'s folder (ENOTDIR)');
+      expect(said).toContain(lang === 'ru' ? 'ответы на 2 из 7 вопросов не удалось сохранить в папку запуска (папки запуска нет: это не папка, ENOTDIR)' : 'the answers to 2 of 7 questions could not be saved in the run\'s folder (the run\'s folder is not a folder, ENOTDIR)');
       expect(said).toContain('crm-audit audit --answers audit-answers-draft.yaml --managers 8');
       // The draft itself, as it would have been saved: copied into a file, it is taken up as one.
       expect(said).toContain('questionnaire: crm-maturity\ncompany: "ООО Ромашка"\nanswers:\n  lead.concept: yes\n  journal.interactions: no');
