@@ -56,12 +56,12 @@ function withPeriodOptions(cmd: Command): Command {
     .option('--by-manager', "each manager's before and after for conversion, response and touches");
 }
 
-/** Declares the commands and their options; each handler is imported only when its command runs. */
 /** --company as written, its edges trimmed: spaces alone name no company (the heading ended in a dangling dash). */
 function companyName(value: string): string | undefined {
   return value.trim() || undefined;
 }
 
+/** Declares the commands and their options; each handler is imported only when its command runs. */
 export function buildProgram(ctx: CliContext, state: { code: number; lang?: string; argv?: readonly string[] }): Command {
   const lang = state.lang ?? 'en';
   const program = new Command('crm-audit')

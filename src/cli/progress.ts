@@ -21,9 +21,10 @@ export function clearProgress(stream: NodeJS.WritableStream): void {
 export function progressText(state: { file: string; read: number; total: number | undefined; part: boolean }, lang: string, width = Infinity): string {
   // «Чтение стандартного ввода»: the genitive a Russian reader writes after «Чтение» (it read «Чтение стандартный ввод»).
   const name = state.file === '-' ? tr(lang, 'стандартного ввода', 'stdin') : path.basename(state.file);
-  // Cut and counted by characters, not UTF-16 units: a cut never splits an emoji's surrogate pair.
-  const chars = Array.from(name);
-  const widthOf = (text: string) => Array.from(text).length;
+  // Cut and counted by the characters a reader sees (grapheme clusters), not UTF-16 units: a cut never
+  // splits an emoji, a flag or a letter and its accent (macOS writes «й» as и + U+0306).
+  const chars = graphemes(name);
+  const widthOf = (text: string) => graphemes(text).length;
   // Megabytes of 10^6 bytes, as «МБ» and "MB" say (binary mebibytes read 163 for a 171 MB file).
   const mb = (n: number) => (n / 1e6).toFixed(0);
   const done = state.total !== undefined && state.read >= state.total;
@@ -50,7 +51,14 @@ export function progressText(state: { file: string; read: number; total: number 
     const text = line();
     if (text !== undefined && widthOf(text) <= room) return text;
   }
-  return Array.from(`${bare(name)}: ${brief}`).slice(0, Math.max(0, room)).join('');
+  return graphemes(`${bare(name)}: ${brief}`).slice(0, Math.max(0, room)).join('');
+}
+
+const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** A text's characters as a reader sees them. */
+function graphemes(text: string): string[] {
+  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
 }
 
 /**

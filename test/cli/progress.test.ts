@@ -58,6 +58,11 @@ describe('the progress line', () => {
     expect(emoji).toMatch(/^Чтение 📞+…(?:📞*\.)?csv \(1-я половина\): 38% \(53 из 137 МБ\)$/u);
     expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(Array.from(emoji).length).toBeLessThanOrEqual(49);
+    // A flag (two code points) and a decomposed «й» (и + U+0306) are kept whole too.
+    const flags = progressText({ ...state, file: `/x/${'🇷🇺й'.repeat(20)}.csv` }, 'ru', 50);
+    expect(flags).toMatch(/^Чтение (?:🇷🇺|й)+…/u);
+    expect(flags.split('🇷').length).toBe(flags.split('🇺').length);
+    expect(flags.slice('Чтение '.length).split(' (')[0]).not.toMatch(/и(?!\u0306)/u);
     // Every line drawn on a narrow terminal fits it.
     const { ctx, text } = terminal();
     (ctx.stderr as unknown as { columns: number }).columns = 50;
