@@ -182,6 +182,14 @@ describe('--encoding utf-8 on a file with a few bytes that are not UTF-8', () =>
     expect(run.stderr).toContain('cut.csv: 1 байт не в UTF-8 (--encoding utf-8) прочитан как «�»');
   });
 
+  it('with a UTF-8 byte order mark too (Excel\'s «CSV UTF-8»), which --encoding utf-8 agrees with', () => {
+    writeFileSync(path.join(dir, 'bom.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body(Buffer.from([0xd0]))]));
+    expect(runCli(['kpi', '-d', 'bom.csv'], { cwd: dir }).code).toBe(2);
+    const run = runCli(['kpi', '-d', 'bom.csv', '--encoding', 'utf-8', '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { dataQuality: { alerts: Array<{ code: string; count?: number }> } }).dataQuality.alerts.find((a) => a.code === 'invalid-utf8')).toMatchObject({ count: 1 });
+  });
+
   it('a file in another code page named UTF-8 is refused all the same', () => {
     const text = head.toString() + rows.join('\n');
     writeFileSync(path.join(dir, 'cp1251.csv'), Buffer.from(Array.from(text, (c) => (c.charCodeAt(0) >= 0x410 && c.charCodeAt(0) <= 0x44f ? c.charCodeAt(0) - 0x350 : c.charCodeAt(0)))));

@@ -237,7 +237,9 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   if (kind.type === 'spreadsheetml') return readSpreadsheetMlInput(file, first, chunks, kind, opts, sink);
   // A byte order mark is the file's own word; a given encoding beats every guess.
   const given = !opts.part && kind.bomLength === 0 && opts.encoding !== undefined;
-  const why = opts.part ? 'as decided on the first half of the file' : kind.bomLength > 0 ? 'byte order mark' : given ? 'given (--encoding)' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
+  // A UTF-8 BOM and --encoding utf-8 agree: the option's word still holds (bytes that are not UTF-8 read as «�», ExportDecoder).
+  const bomGiven = kind.bomLength > 0 && kind.encoding === 'utf-8' && opts.encoding === 'utf-8' && !opts.part;
+  const why = opts.part ? 'as decided on the first half of the file' : bomGiven ? 'given (--encoding), as the byte order mark says' : kind.bomLength > 0 ? 'byte order mark' : given ? 'given (--encoding)' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
   const decoder = new ExportDecoder(file, given ? opts.encoding : kind.encoding, why);
   if (kind.type === 'html') {
     // The HTML reader (and its library) loads only for such files: most runs read CSV.
