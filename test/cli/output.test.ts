@@ -69,7 +69,9 @@ describe('namesAnInput', () => {
 
 describe('the written line', () => {
   it('says a size in bytes with the Russian plural a count takes', () => {
-    expect([1, 2, 5, 12, 21, 22, 533, 1000].map((n) => writtenLine('r.md', n, 'ru'))).toEqual(['Записано: r.md (1 байт)', 'Записано: r.md (2 байта)', 'Записано: r.md (5 байт)', 'Записано: r.md (12 байт)', 'Записано: r.md (21 байт)', 'Записано: r.md (22 байта)', 'Записано: r.md (533 байта)', 'Записано: r.md (1000 байт)']);
+    expect([1, 2, 5, 12, 21, 22, 533, 999].map((n) => writtenLine('r.md', n, 'ru'))).toEqual(['Записано: r.md (1 байт)', 'Записано: r.md (2 байта)', 'Записано: r.md (5 байт)', 'Записано: r.md (12 байт)', 'Записано: r.md (21 байт)', 'Записано: r.md (22 байта)', 'Записано: r.md (533 байта)', 'Записано: r.md (999 байт)']);
+    // Kilobytes and megabytes of 1 000 and 10^6 bytes, as the progress line counts (T44 F7); 999 950 bytes round up to the next unit.
+    expect([1000, 48_200, 999_949, 999_950, 171_000_000].map((n) => writtenLine('r.md', n, 'ru'))).toEqual(['Записано: r.md (1,0 КБ)', 'Записано: r.md (48,2 КБ)', 'Записано: r.md (999,9 КБ)', 'Записано: r.md (1,0 МБ)', 'Записано: r.md (171,0 МБ)']);
     expect(writtenLine('r.md', 1, 'en')).toBe('Written: r.md (1 byte)');
   });
 });
