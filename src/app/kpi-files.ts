@@ -490,7 +490,8 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
-  const nul: Alert[] = [
+  // Bytes of a text file that are not text: NULs removed, bytes not UTF-8 read as «�».
+  const bytes: Alert[] = [
     ...reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes' as const, file: r.file, count: r.table.nulBytes! })),
     ...reports.filter((r) => r.table.invalidUtf8Bytes).map((r) => ({ code: 'invalid-utf8' as const, file: r.file, count: r.table.invalidUtf8Bytes! })),
   ];
@@ -539,7 +540,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

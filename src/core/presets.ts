@@ -48,11 +48,26 @@ export function presetAssertions(name: string, roots: ReadonlySet<string>, bands
   const preset = PRESETS[name];
   if (!preset) return { used: [], skipped: [] };
   const root = (a: PresetAssertion) => a.expr.split(/[.<>=!]/)[0]!;
-  const froms = bands ? bands.map((b) => b.from).sort((x, y) => x - y) : undefined;
-  // Of two bands, the band to leave is the top one: its check is the error alone, not a warning beside it.
-  const fitted = preset.assertions.map((a) => (a.band && froms ? (froms.length < 2 || (froms.length === 2 && a.band === 'top') ? undefined : { ...a, expr: `audit.total>=${a.band === 'second' ? froms[1] : froms.at(-1)}` }) : a));
-  const used = fitted.filter((a, i) => a !== undefined && roots.has(root(preset.assertions[i]!))) as PresetAssertion[];
-  // The top band's check folded into the error (two bands) is no check left out: not said as one.
-  const folded = (a: PresetAssertion) => a.band === 'top' && froms?.length === 2;
-  return { used, skipped: preset.assertions.filter((a, i) => (fitted[i] === undefined && !folded(a)) || (fitted[i] !== undefined && !roots.has(root(a)))) };
+  const froms = bands?.map((b) => b.from).sort((x, y) => x - y);
+  const used: PresetAssertion[] = [];
+  const skipped: PresetAssertion[] = [];
+  for (const a of preset.assertions) {
+    const fitted = byBands(a, froms);
+    if (fitted === 'folded') continue;
+    if (fitted === 'none' || !roots.has(root(a))) skipped.push(a);
+    else used.push(fitted);
+  }
+  return { used, skipped };
+}
+
+/**
+ * A check as these bands (their starts, in order) state it: an audit check at its band's start; 'none' where
+ * the bands have no band to leave or reach (one band); 'folded' for the top band of two, which is the band
+ * to leave: the error checks it alone, and no check is left out.
+ */
+function byBands(a: PresetAssertion, froms: readonly number[] | undefined): PresetAssertion | 'none' | 'folded' {
+  if (!a.band || !froms) return a;
+  if (froms.length < 2) return 'none';
+  if (a.band === 'top' && froms.length === 2) return 'folded';
+  return { ...a, expr: `audit.total>=${a.band === 'second' ? froms[1] : froms.at(-1)}` };
 }

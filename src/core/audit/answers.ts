@@ -6,8 +6,6 @@ import { moreErrors, zodToUserErrors } from '../questionnaire/parse.js';
 import type { Question, Questionnaire } from '../questionnaire/schema.js';
 import { normalizeAnswer, writtenAnswer } from './answer-words.js';
 
-export { normalizeAnswer };
-
 /** The answers file (YAML or JSON): what the interactive audit saves and `--answers` reads. */
 export const answersFileSchema = z
   .object({

@@ -315,13 +315,13 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
   return { ctx, build: ((cells) => readPayment(cells, ctx, m)) as Build<T> };
 }
 
+/** A date as a cell writes it (`01.03.2025`, `2025-03-01`, `3/1/2025`): one in a record's date cell, two in a period's. */
+const DATE_TOKEN = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/g;
+
 /**
  * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
-/** A date as a cell writes it (`01.03.2025`, `2025-03-01`, `3/1/2025`): one in a record's date cell, two in a period's. */
-const DATE_TOKEN = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/g;
-
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   // A client column set aside on its blank first rows and filled later: read again with it where the caller takes back what it was given (empty-client.ts).
   return readAgainOnFilled(file, opts, (clientColumn) => importSheets(file, kind, { ...opts, clientColumn }, onRecord), opts.onReadAgain);

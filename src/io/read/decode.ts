@@ -34,6 +34,8 @@ export class ExportDecoder implements CellText {
     private readonly file: string,
     encoding?: Encoding,
     why?: string,
+    /** --encoding utf-8 given by the user: bytes that are not UTF-8 are read as U+FFFD and counted, not refused (lenient). */
+    private readonly givenUtf8 = false,
   ) {
     if (encoding) this.choose(encoding, why);
   }
@@ -130,15 +132,15 @@ export class ExportDecoder implements CellText {
     const rest = held ? this.bytes(held, true) : EMPTY;
     // UTF-8 after single-byte text, its sample cut short by the end of the input.
     if (this.mixed) this.refuseMixed();
-    // The start of a character the file ends inside: cut short (a download that stopped), not another encoding.
-    if (this.tail && this.lenient) {
-      this.tolerate(this.tail.length, 0);
-      const tail = this.tail;
+    if (this.lenient) {
+      // A character the file ends inside is one more byte run that is not UTF-8, passed on as it is.
+      const tail = this.tail ?? EMPTY;
       this.tail = undefined;
+      this.tolerate(tail.length, 0);
       this.refuseNotUtf8();
-      return Buffer.concat([rest, tail]);
+      return tail.length > 0 ? Buffer.concat([rest, tail]) : rest;
     }
-    if (this.lenient) this.refuseNotUtf8();
+    // The start of a character the file ends inside: cut short (a download that stopped), not another encoding.
     if (this.tail) return isUtf8Prefix(this.tail) ? this.cutUtf8() : this.invalidUtf8();
     if (this.transcoded) return Buffer.concat([rest, Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8')]);
     return rest;
@@ -178,7 +180,7 @@ export class ExportDecoder implements CellText {
     this.why ??= why ?? 'given';
     // UTF-8 named by --encoding: the user's word that it is UTF-8, so a byte that is none (a note the CRM
     // cut inside a letter) is read as U+FFFD and counted, not a refusal of the whole file (tester T46 F5).
-    this.lenient = encoding === 'utf-8' && this.why.startsWith('given');
+    this.lenient = encoding === 'utf-8' && this.givenUtf8;
     this.decoder = encoding === 'windows-1252' ? new Cp1252Decoder() : new TextDecoder(encoding, { fatal: encoding === 'utf-8' && !this.lenient });
   }
 
@@ -854,8 +856,9 @@ function touching(sample: Uint8Array, start: number, end: number): 'none' | 'loo
  * letter on either side, Latin; two or more high letters standing alone, Cyrillic; a lone high letter
  * (the Russian one-letter words `в`, `и`, `с`), nobody. Touching only Latin letters that look like
  * Cyrillic ones (a Russian name typed partly on the Latin layout: `Aнна Cмирнoва`, which read as
- * Windows-1252 «Aííà Cìèðíoâà»), three or more high letters in a row vote Cyrillic, which no Latin
- * language writes; fewer, Latin as before (`Zoë`, `ação`). Windows-1251 wins only on more Cyrillic votes;
+ * Windows-1252 «Aííà Cìèðíoâà»), three or more high letters in a row vote Cyrillic, which Spanish,
+ * Portuguese, German and French words hardly ever hold (all-capital Estonian does); fewer, Latin as
+ * before (`Zoë`, `ação`). Windows-1251 wins only on more Cyrillic votes;
  * a tie is Windows-1251 as before, the usual encoding of Russian Excel CSV. With no letter outside
  * ASCII at all (a Latin export whose only high bytes are the NBSP of `80 439,00`, the same in both,
  * and its currency), the euro sign beside a number decides: 0x80 in Windows-1252, 0x88 in

@@ -240,7 +240,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   // A UTF-8 BOM and --encoding utf-8 agree: the option's word still holds (bytes that are not UTF-8 read as «�», ExportDecoder).
   const bomGiven = kind.bomLength > 0 && kind.encoding === 'utf-8' && opts.encoding === 'utf-8' && !opts.part;
   const why = opts.part ? 'as decided on the first half of the file' : bomGiven ? 'given (--encoding), as the byte order mark says' : kind.bomLength > 0 ? 'byte order mark' : given ? 'given (--encoding)' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
-  const decoder = new ExportDecoder(file, given ? opts.encoding : kind.encoding, why);
+  const decoder = new ExportDecoder(file, given ? opts.encoding : kind.encoding, why, (given || bomGiven) && opts.encoding === 'utf-8');
   if (kind.type === 'html') {
     // The HTML reader (and its library) loads only for such files: most runs read CSV.
     const { HtmlTableParser } = await import('./html.js');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAnswer, parseAnswers } from '../../../src/core/audit/answers.js';
+import { normalizeAnswer } from '../../../src/core/audit/answer-words.js';
+import { parseAnswers } from '../../../src/core/audit/answers.js';
 import { describeUserError, type UserError, UserErrors } from '../../../src/core/errors.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
