@@ -23,6 +23,8 @@ export interface Choice {
   value: string;
   name: string;
   description?: string;
+  /** What the answered question's line shows when this is chosen (the name if not given). */
+  short?: string;
 }
 
 /**

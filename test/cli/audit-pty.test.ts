@@ -165,6 +165,9 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(run.out).toContain('около 252\u00a0000 ₽ в месяц');
     expect(run.out).toMatch(/\(д\/Н\)/);
     expect(run.out).toContain('↑↓ выбор');
+    // The question left by "back" is said to be unanswered, not shown as answered with the choice's name.
+    expect(run.out).toContain('↩ не отвечен, возврат к предыдущему вопросу');
+    expect(run.out).not.toMatch(/✔[^\n]*← Назад/);
     // The section explanations (written by the audit itself) are wrapped at spaces within 100 columns.
     const plain = run.out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
     const explanation = plain.split(/\r?\n/).filter((l) => l.startsWith('Лид — это входящее обращение') || l.startsWith('Журналирование — это когда'));

@@ -257,7 +257,8 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
     }
     if (question.explanation) say(c.dim(pick(question.explanation, lang)));
     const choices = answerChoices(question, lang);
-    if (i > 0) choices.push({ value: BACK, name: tr(lang, '← Назад: изменить предыдущий ответ', '← Back: change the previous answer') });
+    // Chosen, its line under the ✔ says the question is left for the previous one, not answered.
+    if (i > 0) choices.push({ value: BACK, name: tr(lang, '← Назад: изменить предыдущий ответ', '← Back: change the previous answer'), short: tr(lang, '↩ не отвечен, возврат к предыдущему вопросу', '↩ not answered, back to the previous question') });
     const answer = await askSelect(io, pick(question.text, lang), choices, answers.get(question.id));
     if (answer === BACK) {
       i--;
