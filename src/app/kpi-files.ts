@@ -529,6 +529,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // Deal ids that lost their last digits (Excel's «5,80503E+18»): each row its own deal, and no activity links to them by id.
   const byId = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'deal_id'));
   const lost: Alert[] = reports.flatMap((r) => (r.idsLostDigits ? [{ code: 'ids-lost-digits' as const, file: r.file, ...r.idsLostDigits, ...(byId ? { activities: byId.file } : {}) }] : []));
+  // Amounts Excel wrote in its scientific form («1,23457E+06»): read as written, their last digits gone.
+  const rounded: Alert[] = reports.flatMap((r) => (r.amountsLostDigits ? [{ code: 'amounts-lost-digits' as const, file: r.file, ...r.amountsLostDigits }] : []));
   // A leads export given as the deals (Bitrix24's, Salesforce's): its won and lost are converted and discarded leads.
   const leads: Alert[] = reports.flatMap((r) => (r.kind === 'deals' && r.profile?.leads ? [{ code: 'leads-export' as const, file: r.file, crm: r.profile.crm }] : []));
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
@@ -540,7 +542,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

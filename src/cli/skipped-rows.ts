@@ -7,7 +7,7 @@ import { warningLine } from './warnings.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { clearProgress } from './progress.js';
 import { stderrLine } from './wrap.js';
-import { skippedRowText } from '../core/messages.js';
+import { expectedForms, skippedRowText } from '../core/messages.js';
 import { formatCount } from '../render/format.js';
 
 /** How many skipped rows are quoted on stderr before pointing to the full list. */
@@ -33,6 +33,7 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
     lines.push(`  ${skippedRowText(s, lang, true)}`);
   }
   if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
+  lines.push(...expectedForms(quality.rowsSkipped, lang).map((l) => `  ${l}`));
   // An audit's workbook has no Data quality sheet: its skipped rows are in the JSON alone (evidence.dataQuality).
   const path = `${where.json}.rowsSkipped`;
   const full = format === 'xlsx' && where.sheet

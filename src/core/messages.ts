@@ -903,6 +903,28 @@ export function rowAt(at: { row: number; line?: number }, lang: string): string 
 }
 
 /**
+ * What a cell that was not read should hold, once for each kind of value among the skipped rows' reasons:
+ * ««вчера» — не дата» said what was wrong but not what was expected, nor how to mend it.
+ */
+const EXPECTED: ReadonlyArray<{ reason: RegExp; ru: string; en: string }> = [
+  {
+    reason: /^".*" is not a date$/s,
+    ru: 'Дата читается в видах 31.12.2025, 31.12.2025 14:30, 2025-12-31, 2025-12-31T14:30:00Z, 12/31/2025, 31 декабря 2025 или как дата Excel; исправьте ячейку в выгрузке, либо, если прочитана не та колонка, укажите нужную через --map (crm-audit inspect покажет колонки).',
+    en: 'A date is read as 31.12.2025, 31.12.2025 14:30, 2025-12-31, 2025-12-31T14:30:00Z, 12/31/2025, 31 December 2025 or an Excel date; mend the cell in the export or, if the wrong column was read, name the right one with --map (crm-audit inspect shows the columns).',
+  },
+  {
+    reason: /^".*" is not a number$/s,
+    ru: 'Сумма читается в видах 1500000, 1 500 000,50, 1,500,000.50, 1 500 000 ₽ или $1,500,000.50; исправьте ячейку в выгрузке, либо, если прочитана не та колонка, укажите нужную через --map (crm-audit inspect покажет колонки).',
+    en: 'An amount is read as 1500000, 1 500 000,50, 1,500,000.50, 1 500 000 ₽ or $1,500,000.50; mend the cell in the export or, if the wrong column was read, name the right one with --map (crm-audit inspect shows the columns).',
+  },
+];
+
+/** The forms expected of the kinds of values the skipped rows failed on, one line for each kind. */
+export function expectedForms(skipped: ReadonlyArray<{ reason: string }>, lang: string): string[] {
+  return EXPECTED.filter((e) => skipped.some((r) => e.reason.test(r.reason))).map((e) => (lang === 'ru' ? e.ru : e.en));
+}
+
+/**
  * A skipped row as every list of them says it: «строка 3, колонка «Дата создания»: «32.01.2025» — не дата»,
  * its file first where the list holds several files' rows (`withFile`). kpi's stderr, a file none of whose
  * rows read and a comparison's periods' error write it so.

@@ -97,3 +97,36 @@ describe('deal ids that lost their last digits (Excel)', () => {
     }
   });
 });
+
+// Tester T51 (F2): an amoCRM export re-saved by a Russian Excel wrote a budget of 1 234 567,89 as
+// «1,23457E+06» (its column too narrow), which was read as 1 234 570 without a word.
+describe('amounts in Excel\'s scientific form (their last digits lost)', () => {
+  const rows = (n: number, sci: readonly number[]) => [
+    'ID;Ответственный;Дата создания;Дата закрытия;Статус;Бюджет',
+    ...Array.from({ length: n }, (_, i) => `${100 + i};${i % 2 ? 'Анна' : 'Олег'};01.03.2025 10:00;05.03.2025 10:00;Успешно реализовано;${sci.includes(i) ? '1,23457E+06' : '1000'}`),
+  ].join('\n');
+
+  it('are read as written and said, with the column, the count, an example and the fix; whole and in halves', () => {
+    writeFileSync(path.join(dir, 'budget-sci.csv'), rows(2, [0]));
+    const { result, stderr } = kpi(['-d', 'budget-sci.csv']);
+    // 1,23457E+06 = 1 234 570 (as written) + 1 000.
+    expect(result.total).toMatchObject({ leads: 2, won: 2, revenue: 1_235_570 });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci.csv', column: 'Бюджет', count: 1, example: '1,23457E+06' });
+    expect(stderr).toContain('Warning: budget-sci.csv: 1 amount in column "Бюджет" is in scientific form ("1,23457E+06", say)');
+    expect(stderr).toContain('revenue and the average check may be rounded');
+    // 3 000 rows, such amounts in both halves: counted in each, summed.
+    writeFileSync(path.join(dir, 'budget-sci-big.csv'), rows(3000, [1, 2998, 2999]));
+    const big = kpi(['-d', 'budget-sci-big.csv'], ['budget-sci-big.csv']);
+    expect(big.result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci-big.csv', column: 'Бюджет', count: 3, example: '1,23457E+06' });
+    expect(big.result.total.revenue).toBe(2997 * 1000 + 3 * 1_234_570);
+  });
+
+  it('are said in Russian and by inspect; a plain amount is not', () => {
+    const ru = runCli(['kpi', '-d', 'budget-sci.csv', '--lang', 'ru', '--now', '2025-08-01'], { cwd: dir });
+    expect(ru.stderr).toContain('budget-sci.csv: 1 сумма в колонке «Бюджет» записана в экспоненциальном виде (например, «1,23457E+06»)');
+    const inspect = runCli(['inspect', 'budget-sci.csv', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.stdout).toContain('сумм в экспоненциальном виде Excel: 1 (например, 1,23457E+06, колонка «Бюджет»)');
+    writeFileSync(path.join(dir, 'budget-plain.csv'), rows(2, []));
+    expect(kpi(['-d', 'budget-plain.csv']).result.dataQuality.alerts.map((a) => a.code)).not.toContain('amounts-lost-digits');
+  });
+});

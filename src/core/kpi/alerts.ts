@@ -124,6 +124,8 @@ export type Alert =
   | { code: 'idless-deals'; file: string; rows: number }
   /** Deal ids that lost their last digits (Excel's «5,80503E+18»): each such row a deal of its own; `activities`: a file naming deals by id, which cannot link to them. */
   | { code: 'ids-lost-digits'; file: string; column: string; rows: number; example: string; activities?: string }
+  /** Amounts in Excel's scientific form with fewer digits than they stand for («1,23457E+06»): read as written, rounded. */
+  | { code: 'amounts-lost-digits'; file: string; column: string; count: number; example: string }
   | { code: 'leads-export'; file: string; crm: string }
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
@@ -536,6 +538,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'manager-unclear') return unclearText(a, lang === 'ru');
   if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
   if (a.code === 'call-id-unusable') return callIdText(a, lang === 'ru');
+  if (a.code === 'amounts-lost-digits') return amountsLostDigits(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
@@ -563,7 +566,7 @@ function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1354,6 +1357,13 @@ function idsLostDigits(a: Extract<Alert, { code: 'ids-lost-digits' }>, ru: boole
   return ru
     ? `${a.file}: у ${num(a.rows, ru)} ${plural(a.rows, 'id сделки', 'id сделок', 'id сделок')} в колонке «${a.column}» потеряны последние цифры (например, ${a.example}): так Excel сохраняет длинное число, и у разных сделок такой id одинаковый. Каждая такая строка посчитана отдельной сделкой, по id они не объединялись.${links} Выгрузите сделки из CRM заново, не пересохраняя файл в Excel, или перед сохранением задайте колонке id текстовый формат.`
     : `${a.file}: ${num(a.rows, ru)} deal ${a.rows === 1 ? 'id' : 'ids'} in column "${a.column}" lost ${a.rows === 1 ? 'its' : 'their'} last digits (${a.example}, say): Excel saves a long number so, and different deals read the same id. Each such row was counted as a deal of its own, none merged by its id.${links} Export the deals again from the CRM without re-saving the file in Excel, or format the id column as text before saving.`;
+}
+
+/** Amounts Excel wrote in its scientific form: read as written, so rounded to the digits the form kept; and the fix. */
+function amountsLostDigits(a: Extract<Alert, { code: 'amounts-lost-digits' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'сумма', 'суммы', 'сумм')} в колонке «${a.column}» ${plural(a.count, 'записана', 'записаны', 'записаны')} в экспоненциальном виде (например, «${a.example}»): так Excel показывает число, которое не помещается в ширину колонки, и так же сохраняет его в CSV, теряя последние цифры. Такие суммы прочитаны как записаны, поэтому выручка и средний чек могут быть округлены. Выгрузите файл из CRM заново, не пересохраняя его в Excel, или перед сохранением расширьте колонку либо задайте ей числовой формат.`
+    : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'amount' : 'amounts'} in column "${a.column}" ${a.count === 1 ? 'is' : 'are'} in scientific form ("${a.example}", say): Excel shows a number too wide for its column so and saves it so to CSV, losing its last digits. Such amounts were read as written, so revenue and the average check may be rounded. Export the file again from the CRM without re-saving it in Excel, or widen the column or give it a number format before saving.`;
 }
 
 function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {

@@ -10,7 +10,7 @@ import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
-import { CellMemo, trimEdges, type Cells } from './cells.js';
+import { CellMemo, lostDigits, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
 import type { Expected } from './unread-columns.js';
@@ -494,6 +494,8 @@ export interface ReadContext {
   idless: { pending: number; followed: number };
   /** Deals whose id lost its last digits (cells.lostDigits): how many, the first id, and its column. */
   idsLostDigits?: { rows: number; example: string; column: string };
+  /** Amounts in Excel's scientific form with fewer digits than they stand for («1,23457E+06»): how many, the first, and its column. */
+  amountsLostDigits?: { count: number; example: string; column: string };
   /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
   bySides?: SideCounts;
   /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */
@@ -857,5 +859,11 @@ function readNumberText(cells: Cells, col: number, field: string, ctx: ReadConte
   const n = parseNumber(raw, mark);
   if (mark !== undefined && n !== null && !Number.isNaN(n)) ctx.numbers.noteRead(col, raw, mark, n);
   if (n !== null && Number.isNaN(n)) return unreadValue(raw, 'number', headerOf(ctx, col, field));
+  // Excel writes a number too wide for its column so, and a CSV saved from it keeps what was shown:
+  // «1,23457E+06» was 1 234 567,89. No CRM writes an amount so; it is read, and said (amounts-lost-digits).
+  if (n !== null && lostDigits(raw)) {
+    ctx.amountsLostDigits ??= { count: 0, example: raw.trim(), column: headerOf(ctx, col, field) };
+    ctx.amountsLostDigits.count++;
+  }
   return n;
 }

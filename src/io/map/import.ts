@@ -48,7 +48,7 @@ import { detectProfile, profileCrm } from './profiles.js';
 import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { renderHint, renderMessage, skippedRowText } from '../../core/messages.js';
+import { renderHint, renderMessage, expectedForms, skippedRowText } from '../../core/messages.js';
 import { AMPM_NO_ORDER } from '../../core/messages/read.js';
 import { keepStdinHead, type HeadRow } from './stdin-head.js';
 
@@ -189,6 +189,8 @@ export interface ImportReport {
    * number (different deals share such an id), and activities cannot link to it by id.
    */
   idsLostDigits?: { rows: number; example: string; column: string };
+  /** Amounts in Excel's scientific form that lost their last digits («1,23457E+06»): read as written, and said. */
+  amountsLostDigits?: { count: number; example: string; column: string };
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
@@ -585,6 +587,7 @@ class RowsToRecords<T> {
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
+    if (ctx.amountsLostDigits) report.amountsLostDigits = { ...ctx.amountsLostDigits };
     if (ctx.timeOffsetMs !== 0) report.shifted = true;
     // A call id column that is none, and a PBX log's clock in UTC its ids show (CallLegs).
     if (this.legs) Object.assign(report, this.legs.calls.said(report.utc !== undefined || report.shifted === true));
@@ -1028,10 +1031,9 @@ function millisecondsColumn(report: ImportReport): UserError | undefined {
 /** The first five unreadable rows, with their column and reason, in both languages. */
 function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
   const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
-  return {
-    examples: shown.map((s) => `  ${skippedRowText(s, 'en')}`).join('\n'),
-    examplesRu: shown.map((s) => `  ${skippedRowText(s, 'ru')}`).join('\n'),
-  };
+  // What the cells should hold follows the rows: «не дата» alone did not say what a date is read as.
+  const lines = (lang: string) => [...shown.map((s) => `  ${skippedRowText(s, lang)}`), ...expectedForms(shown, lang).map((l) => `  ${l}`)].join('\n');
+  return { examples: lines('en'), examplesRu: lines('ru') };
 }
 
 /** Every row of a file unreadable: the first examples with their column, and the likely cause. */
