@@ -17,6 +17,8 @@ const PLACEHOLDERS = [
   // A withheld caller id.
   'anonymous', 'анонимный', 'аноним', 'анонимный номер', 'скрытый номер', 'номер скрыт', 'скрытый', 'скрыт', 'неизвестный номер', 'номер не определен', 'не определен',
   'private', 'private number', 'withheld', 'number withheld', 'restricted', 'unavailable', 'unknown number',
+  // Excel's error values: a lookup that failed names no client (tester T49 F1: two «#N/A» deals made a repeat sale).
+  '#n/a', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', '#spill!', '#calc!', '#getting_data',
   // The SIP forms of a withheld caller (RFC 3323), as a SIP trunk's log writes its From.
   'anonymous@anonymous.invalid', 'sip:anonymous@anonymous.invalid', '"anonymous" <sip:anonymous@anonymous.invalid>', '"anonymous" <anonymous>',
 ];

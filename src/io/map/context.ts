@@ -8,7 +8,7 @@ import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, EXCEL_ERROR, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
 import { CellMemo, lostDigits, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
@@ -33,9 +33,6 @@ export function unreadValue(raw: string, expected: Expected, column: string | un
   if (EXCEL_ERROR.test(value)) return new RowProblem('skip', `"${value}" is an Excel formula error, not a value`, column, { expected, value });
   return new RowProblem('skip', `"${value}" is not ${expected === 'time' ? 'a time of day' : `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`}`, column, { expected, value });
 }
-
-/** Excel's error values, as a workbook caches a failed formula's result. */
-const EXCEL_ERROR = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 /** Returned while a slash-date column has not yet shown its day-month order. */
 export const PENDING = Symbol('pending');

@@ -38,6 +38,9 @@ export function phoneKey(text: string): string | undefined {
  * «и»/«е» and a mark (NFD), and «Андрей Йорк» so written was a second manager that looked the same.
  */
 export function cleanText(value: string): string {
+  // A failed formula's value (`#N/A` of a lookup) names nothing: as an empty cell, in a client's, a
+  // source's or a loss reason's column alike (tester T49 F1: two deals of client «#N/A» made a repeat sale).
+  if (value.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(value.trim())) return '';
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);
   // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
   const spaced = bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
@@ -47,6 +50,9 @@ export function cleanText(value: string): string {
   // XLSX, crm-audit's own CSV): «'-- too expensive» is the loss reason «-- too expensive» (tester T46 F8).
   return composed.charCodeAt(0) === 0x27 && FORMULA_ESCAPED.test(composed) ? composed.slice(1) : composed;
 }
+
+/** Excel's error values, as a workbook caches a failed formula's result and a CSV saved from it writes them. */
+export const EXCEL_ERROR = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 /** A text escaped against formulas: a quote, then = + - or @. */
 const FORMULA_ESCAPED = /^'[=+\-@]/;

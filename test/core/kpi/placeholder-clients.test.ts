@@ -31,6 +31,15 @@ describe('isPlaceholderClient', () => {
     for (const c of ['Private Bank', 'Анонимный клиент 2', 'ООО Скрытый', 'Restricted Ltd']) expect(isPlaceholderClient(c), c).toBe(false);
   });
 
+  // A lookup that failed (tester T49 F1): two deals of client «#N/A» were one client, a repeat sale.
+  it('reads Excel\'s error values as no client', () => {
+    for (const p of ['#N/A', '#n/a', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?']) {
+      expect(isPlaceholderClient(p), p).toBe(true);
+      expect(PlaceholderBytes.of().test(utf8(p), 0, p.length), p).toBe(true);
+    }
+    expect(isPlaceholderClient('#1 Partner')).toBe(false);
+  });
+
   it('keeps a client whose name merely contains one, or another word', () => {
     for (const c of ['', 'Иванов Иван', 'ООО Без имени', 'Без имени 2', 'Нетто', 'Unknown Ltd', '--', 'Контакт', 'ООО «Ромашка»']) expect(isPlaceholderClient(c), c).toBe(false);
   });
