@@ -425,6 +425,16 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
     expect(r.dataQuality.warnings.join('\n')).toContain('--time-offset +3');
   });
 
+  // Tester T49 F2: «+00:00» marks UTC as «Z» does; such a log read with no word lost every response.
+  it('as «+00:00» and «+0000» marks UTC too, and is said so; «+03:00» is a local zone, read as written', () => {
+    for (const [file, time] of [['utc-p0.csv', '2025-02-01T07:25:00+00:00'], ['utc-p0b.csv', '2025-02-01 07:25:00+0000']]) {
+      const r = kpi(file, [lines[0]!, lines[1]!.replace('2025-02-01T07:25:00Z', time)]) as unknown as { dataQuality: { alerts: Array<Record<string, unknown>> } };
+      expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-times', file, count: 1, example: time, column: 'Дата' });
+    }
+    const local = kpi('local.csv', [lines[0]!, lines[1]!.replace('2025-02-01T07:25:00Z', '2025-02-01T10:25:00+03:00')]) as unknown as { dataQuality: { alerts: Array<{ code: string }> } };
+    expect(local.dataQuality.alerts.map((a) => a.code)).not.toContain('utc-times');
+  });
+
   it('says nothing where the deals are in UTC too (both from an API: one clock)', () => {
     writeFileSync(path.join(dir, 'deals-utc.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,+7 916 123-45-67,2025-01-31T10:00:00Z,,open,1\n');
     const run = runCli(['kpi', '-d', 'deals-utc.csv', '-a', 'utc.csv', '--format', 'json'], { cwd: dir });
