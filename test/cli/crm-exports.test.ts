@@ -494,6 +494,21 @@ describe('Russian closed stages named with the nouns «выигрыш» and «п
   });
 });
 
+// Tester T51 F4: «ID записи» and «Название контрагента» (the account: «Контрагенты» in Zoho's Russian
+// interface) were not read; the contact was the client, and a repeat sale to one account was missed.
+describe('Zoho in Russian with «ID записи» and «Название контрагента»', () => {
+  it('reads the id and the account as the client: a second won deal of one account is a repeat sale', () => {
+    const zoho = ['ID записи;Владелец сделки;Сумма;Этап;Дата закрытия;Название контрагента;Имя контакта;Время создания', 'zcrm_1;Ковалёва Ирина;100,00;Закрыто (выигрыш);05.03.2024;ООО А;Контакт 1;01.03.2024 10:00', 'zcrm_2;Соколов Павел;200,00;Закрыто (выигрыш);15.03.2024;ООО А;Контакт 2;10.03.2024 10:00', 'zcrm_2;Соколов Павел;200,00;Закрыто (выигрыш);15.03.2024;ООО А;Контакт 2;10.03.2024 10:00'].join('\n');
+    const dir = written({ 'zoho-ru.csv': zoho });
+    const inspect = runCli(['inspect', 'zoho-ru.csv', '--lang', 'en'], { cwd: dir }).stdout;
+    expect(inspect).toContain('(profile zoho-deals,');
+    expect(inspect).toMatch(/"ID записи"\s+-> id\n/);
+    const r = kpiJson(dir, ['-d', 'zoho-ru.csv']);
+    // zcrm_2 twice is one deal (the first row kept); its account ООО А won before: 1 repeat of 2 won.
+    expect(r.total).toMatchObject({ leads: 2, won: 2, revenue: 300, repeat_won: 1 });
+  });
+});
+
 describe('Odoo\'s archived opportunities', () => {
   it('«Активно» False at a probability of 0 is a lost deal that kept its stage, without a loss reason column', () => {
     const odoo = ['Создано,Возможность,Клиент,Продавец,Команда продаж,Этап,Ожидаемый доход,Вероятность,Активно', '2024-03-01 10:00:00,А,ООО А,Иван Петров,Продажи,Выиграно,100000.00,100.0,True', '2024-03-02 10:00:00,Б,ООО Б,Иван Петров,Продажи,Предложение,50000.00,0.0,False', '2024-03-03 10:00:00,В,ООО В,Ольга Зайцева,Продажи,Предложение,70000.00,20.0,True'].join('\n');

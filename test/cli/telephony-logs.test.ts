@@ -427,7 +427,7 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
 
   // Tester T49 F2: «+00:00» marks UTC as «Z» does; such a log read with no word lost every response.
   it('as «+00:00» and «+0000» marks UTC too, and is said so; «+03:00» is a local zone, read as written', () => {
-    for (const [file, time] of [['utc-p0.csv', '2025-02-01T07:25:00+00:00'], ['utc-p0b.csv', '2025-02-01 07:25:00+0000']]) {
+    for (const [file, time] of [['utc-p0.csv', '2025-02-01T07:25:00+00:00'], ['utc-p0b.csv', '2025-02-01 07:25:00+0000']] as const) {
       const r = kpi(file, [lines[0]!, lines[1]!.replace('2025-02-01T07:25:00Z', time)]) as unknown as { dataQuality: { alerts: Array<Record<string, unknown>> } };
       expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-times', file, count: 1, example: time, column: 'Дата' });
     }
@@ -838,5 +838,43 @@ describe('Mango\'s API statistics (from_extension/to_extension beside the number
     expect(r.total.response_min_median).toBe(31 * 60);
     const ivanov = r.managers.find((m) => m.manager === 'Иванов Иван')!;
     expect([ivanov.calls_in, ivanov.calls_out, ivanov.calls_missed]).toEqual([2, 2, 2]);
+  });
+});
+
+// Tester T51: an MTS-style virtual PBX log. «Дата и время начала звонка» is the call's time, and «Номер А»
+// and «Номер Б» the two sides of a call (A calls, B is called): the client is A of an incoming call and B
+// of an outgoing one. Before, the time stopped the run, and the numbers were not read (no callbacks).
+describe('a log of A and B numbers («Номер А», «Номер Б») and «Дата и время начала звонка»', () => {
+  it('reads the time and pairs a missed call with the call back to its A number', () => {
+    const r = kpi('mts.csv', [
+      'Дата и время начала звонка;Тип вызова;Номер А;Номер Б;Сотрудник;Результат;Длительность разговора, сек',
+      '03.02.2025 12:05:10;Входящий;79035550011;74951112233;Иванов Иван;Неотвеченный;0',
+      '03.02.2025 12:30:00;Исходящий;74951112233;79035550011;Иванов Иван;Успешный;45',
+      '03.02.2025 13:00:00;Входящий;79035550022;74951112233;Иванов Иван;Неотвеченный;0',
+    ]);
+    // Two missed calls with a client (A), one called back within a day (B of the outgoing call): 1 / 2.
+    expect([r.total.calls_in, r.total.calls_missed, r.total.calls_out, r.total.callback_rate]).toEqual([2, 2, 1, 0.5]);
+  });
+});
+
+// Tester T51 F6: a log with the employee's name («Сотрудник») and line («Добавочный») asked which was the
+// manager. Names beside lines alone are no choice: the names are the managers, whichever alias came first.
+describe('a manager column of names beside one of lines', () => {
+  it('reads the names without asking, whichever of the two alias order took', () => {
+    for (const [file, header] of [['telphin.csv', 'Время начала;Направление;Кто звонил;Кому звонили;Добавочный;Сотрудник;Результат;Разговор, сек'], ['lines-first.csv', 'Время начала;Направление;Кто звонил;Кому звонили;Ответственный;Сотрудник;Результат;Разговор, сек']] as const) {
+      const r = kpi(file, [
+        header,
+        '03.02.2025 10:20:00;исходящий;74951112233;+79161234567;201;Иванов Иван;отвечен;83',
+        '03.02.2025 12:05:10;входящий;+79035550011;74951112233;202;Петрова Анна;не отвечен;0',
+      ]);
+      expect(r.managers.map((m) => m.manager).sort(), file).toEqual(['Иванов Иван', 'Петрова Анна']);
+    }
+  });
+
+  it('still asks where both hold names', () => {
+    writeFileSync(path.join(dir, 'two-names.csv'), 'Время начала;Направление;Ответственный;Сотрудник;Разговор, сек\n03.02.2025 10:20:00;исходящий;Иванов Иван;Петрова Анна;83\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'two-names.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('could be in more than one column');
   });
 });

@@ -200,7 +200,7 @@ export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_c
 
 const DEAL_FIELDS: FieldSpec[] = [
   // «Deal - Pipedrive System ID»: Pipedrive's own name of a deal's id in its field reference (the import sample's «READ ME All default Pipedrive fields»).
-  { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Deal - Pipedrive System ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
+  { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Deal - Pipedrive System ID', 'Opportunity ID', 'Deal ID', 'ID сделки', 'ID записи', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name', 'Название возможности'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец возможности', 'Владелец сделки'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
@@ -227,7 +227,7 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date', 'Assumed close date'] },
   // Salesforce has no standard loss reason: orgs add one, most often under these API names (a Data Loader extract's header).
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери', 'Loss_Reason__c', 'LossReason__c', 'Lost_Reason__c', 'Reason_Lost__c', 'Closed_Lost_Reason__c'] },
-  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Название организации', 'Имя аккаунта', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name', 'Имя контакта'] },
+  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Название организации', 'Имя аккаунта', 'Название контрагента', 'Контрагент', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name', 'Имя контакта'] },
   // The client's phone numbers (amoCRM lists its contact's in five columns): an activity whose client is one
   // of them links to the deal by client and time, as a telephony log's calls name only the number.
   { field: 'phone', coalesce: true, aliases: ['Телефон', 'Рабочий телефон', 'Рабочий прямой телефон', 'Мобильный телефон', 'Домашний телефон', 'Другой телефон', 'Телефон контакта', 'Телефон компании', 'Phone', 'Phone Number', 'Mobile', 'Mobile Phone', 'Work Phone', 'Contact Phone', 'Deal - Contact person - Phone', 'Person - Phone'] },
@@ -244,7 +244,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // A Data Loader «Export All» of Task carries the recycle bin's rows too, IsDeleted true (as deals).
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
-  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Время'] },
+  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Дата и время начала звонка', 'Время начала звонка', 'Дата начала звонка', 'Начало вызова', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела', 'Task Type', 'Тип задачи', 'Тип действия'] },
   { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип'] },
   { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost', 'Пропущен', 'Пропущенный', 'Пропущенный звонок', 'Missed', 'Missed call',
@@ -280,8 +280,10 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // the client is the caller of an incoming call and the callee of an outgoing one; read so only in a
   // log with no client or phone column. Not «Исходящий номер»: Mango's and UIS's number the company
   // shows on its outgoing calls, neither side of every call.
-  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Номер звонящего', 'Вызывающий номер', 'Номер вызывающего абонента', 'Caller', 'Caller number', 'Calling number', 'From number', 'from_number', 'src', 'clid'] },
-  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Номер назначения', 'Вызываемый номер', 'Номер вызываемого абонента', 'Набранный номер', 'Callee', 'Called number', 'Dialed number', 'To number', 'to_number', 'destination', 'dst'] },
+  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Номер звонящего', 'Вызывающий номер', 'Номер вызывающего абонента', 'Caller', 'Caller number', 'Calling number', 'From number', 'from_number', 'src', 'clid',
+    // The telecom names of a call's two sides (MTS's and other operators' virtual PBX logs): A calls, B is called.
+    'Номер А', 'Номер A', 'Абонент А', 'Абонент A', 'А-номер', 'A-номер', 'A number'] },
+  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Номер назначения', 'Вызываемый номер', 'Номер вызываемого абонента', 'Набранный номер', 'Callee', 'Called number', 'Dialed number', 'To number', 'to_number', 'destination', 'dst', 'Номер Б', 'Номер B', 'Абонент Б', 'Абонент B', 'Б-номер', 'B-номер', 'B number'] },
   // Who took an incoming call (Sipuni's «Кто ответил»): the call's employee, where the manager column is
   // the client's owner in the CRM; an outgoing call's employee is then its caller («Откуда»).
   { field: 'answered_by', aliases: ['Кто ответил', 'Кто принял', 'Принял звонок', 'Answered by'] },

@@ -618,6 +618,26 @@ function ambiguousWords(kind: RecordKind, field: string): { what: string; whatRu
   return id in MESSAGES ? { what: renderMessage(id, {}, 'en'), whatRu: renderMessage(id, {}, 'ru') } : { what: field, whatRu: field };
 }
 
+/** A line (an extension) as a PBX's log writes it: 2 to 6 digits. */
+const LINE = /^\d{2,6}$/;
+
+/**
+ * Whether the manager's columns are one of names and the others of lines alone (a PBX's log with
+ * «Сотрудник» and «Добавочный»: «Иванова Анна» beside 201): no choice to ask about, the names are the
+ * managers (tester T51 F6). The names' column is made the manager's where alias order took a line's.
+ */
+function namesBesideLines(map: ColumnMap, candidates: readonly number[], sampleRows: readonly string[][]): boolean {
+  const filled = (i: number) => sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+  const names = candidates.filter((i) => filled(i).every((v) => /\p{L}{2}/u.test(v)));
+  if (names.length !== 1 || !candidates.every((i) => i === names[0] || filled(i).every((v) => LINE.test(v)))) return false;
+  const [chosen] = candidates;
+  if (chosen !== names[0]) {
+    map.fields.set('manager', [names[0]!]);
+    for (const i of candidates) Object.assign(map.columns[i]!, i === names[0] ? { field: 'manager', passedOverFor: undefined } : { field: undefined, passedOverFor: 'manager' });
+  }
+  return true;
+}
+
 /** Refuses a field two columns could feed when their first values differ (see assertRequired). */
 function assertUnambiguous(map: ColumnMap, file: string, headers: readonly string[], sampleRows: readonly string[][]): void {
   const a = map.ambiguous;
@@ -631,6 +651,7 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const same = (x: string, y: string) => x === y || (MONEY_FIELDS.has(a.field) && sameNumber(x, y));
   const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && !same(value(r, i), value(r, chosen))));
   if (differ.length === 0) return;
+  if (a.field === 'manager' && namesBesideLines(map, [chosen, ...differ], sampleRows)) return;
   const named = [chosen, ...differ].map((i) => headers[i]!);
   // Columns of the same name are told apart by number (#3), which --map takes as well.
   const twice = (i: number) => headers.filter((h) => normalizeHeader(h) === normalizeHeader(headers[i]!)).length > 1;
