@@ -53,3 +53,21 @@ describe('a grouped report whose group cell is written on the first row of each 
     expect(r.dataQuality.alerts).toEqual([{ code: 'many-skipped', file: 'report.csv', skipped: 3, rows: 6 }]);
   });
 });
+
+// Tester T51 F1: Salesforce's «Formatted Report» XLSX leaves column A empty (and a title block above the
+// header): the grouping column is the header's first filled one, and its owners were «no manager» on 7 of
+// 10 rows, the hint's --max-bad-rows 7 leaving 3 deals.
+describe('a grouped report whose first column is empty', () => {
+  it('fills the owner from the header\'s first filled column down to each subtotal', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'grouped-lead-'));
+    const lead = (l: string) => `"",${l}`;
+    writeFileSync(path.join(dir, 'report.csv'), ['"","Opportunities by Owner"', '', lead(header), ...groups.slice(0, 10).map(lead)].join('\r\n'));
+    const res = runCli(['kpi', '-d', 'report.csv', '--format', 'json', '--lang', 'en', '--now', '2024-03-15'], { cwd: dir });
+    expect(res.code, res.stderr).toBe(0);
+    const r = JSON.parse(res.stdout);
+    // The same hand count as the report above.
+    expect(r.total).toMatchObject({ leads: 6, won: 3, lost: 1, open: 2, revenue: 4000 });
+    expect(r.managers.map((m: { manager: string; leads: number }) => [m.manager, m.leads])).toEqual([['Anna Smith', 3], ['Bob Jones', 2], ['Carla Diaz', 1]]);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'same-as-above', file: 'report.csv', columns: ['Opportunity Owner'], rows: 3 }]);
+  });
+});

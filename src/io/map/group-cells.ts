@@ -13,7 +13,9 @@ const GROUP_COLUMNS = 3;
  * grouping cell between a group's first row and its subtotal reads as the row above, as a merged cell
  * does (xlsx.ts); its rows were skipped as «no manager», half the deals of a tester's report. Rows
  * before the file's first subtotal wait for it; a blank in a file with no subtotal row stays blank.
- * Grouping columns: the first, up to the subtotal label's column.
+ * Grouping columns: the first, up to the subtotal label's column; the first is the header's first
+ * filled one (`lead`: Salesforce's formatted report leaves its column A empty, and a tester's owners
+ * were «no manager» there).
  */
 export class GroupCells {
   private subtotals = false;
@@ -26,18 +28,22 @@ export class GroupCells {
   rows = 0;
   readonly columns = new Set<number>();
 
-  constructor(private readonly read: (cells: Cells, count: number, row: number) => void) {}
+  constructor(
+    private readonly read: (cells: Cells, count: number, row: number) => void,
+    private readonly lead = 0,
+  ) {}
 
   /** Whether the rows under a header look like a grouped report's: a subtotal row, or a row with its first cell blank under one with it filled. */
-  static shown(sample: ReadonlyArray<readonly string[]>): boolean {
-    return sample.some((r, i) => isSubtotalLabel(r[0] ?? '') || (i > 0 && (r[0] ?? '').trim() === '' && r.some((c) => c.trim() !== '') && sample.slice(0, i).some((p) => (p[0] ?? '').trim() !== '')));
+  static shown(sample: ReadonlyArray<readonly string[]>, lead = 0): boolean {
+    const first = (r: readonly string[]) => (r[lead] ?? '').trim();
+    return sample.some((r, i) => isSubtotalLabel(first(r)) || (i > 0 && first(r) === '' && r.some((c) => c.trim() !== '') && sample.slice(0, i).some((p) => first(p) !== '')));
   }
 
   /** A data row: true when taken (held, or read filled), false when the caller reads it as it is. */
   data(cells: Cells, count: number, row: number): boolean {
-    if (!cells.blank(0)) {
+    if (!cells.blank(this.lead)) {
       this.flush(false);
-      this.above = Array.from({ length: Math.min(count, GROUP_COLUMNS) }, (_, c) => cells.text(c));
+      this.above = Array.from({ length: Math.min(count, this.lead + GROUP_COLUMNS) }, (_, c) => cells.text(c));
       return false;
     }
     if (!this.above) return false;
@@ -59,13 +65,13 @@ export class GroupCells {
    * column, an inner level's: the outer group goes on); another (grand totals, a footer) closes all.
    */
   totals(cells: Cells, count: number): void {
-    let first = 0;
+    let first = this.lead;
     while (first < count && cells.blank(first)) first++;
-    if (first < GROUP_COLUMNS && isSubtotalLabel(cells.text(first))) {
+    if (first < this.lead + GROUP_COLUMNS && isSubtotalLabel(cells.text(first))) {
       this.subtotals = true;
       this.last = Math.max(this.last, first);
       this.flush(true);
-      if (first > 0 && this.above) {
+      if (first > this.lead && this.above) {
         for (let c = first; c < this.above.length; c++) this.above[c] = '';
         return;
       }
@@ -87,7 +93,7 @@ export class GroupCells {
   private emit(cells: string[], count: number, row: number): void {
     const above = this.above!;
     let filled = false;
-    for (let c = 0; c <= this.last && c < above.length; c++) {
+    for (let c = this.lead; c <= this.last && c < above.length; c++) {
       if ((cells[c] ?? '').trim() !== '') above[c] = cells[c]!;
       else if (above[c]!.trim() !== '') {
         while (cells.length <= c) cells.push('');
