@@ -65,9 +65,22 @@ export const READ_MESSAGES = {
     ru: 'это ZIP-архив, но не книга, которую можно прочитать (пустой или разбитый на части архив)', en: 'this is a zip archive but not a readable workbook (empty or split archive)',
     hint: { ru: 'откройте его в Excel и сохраните как .xlsx или .csv', en: 'open it in Excel and save it as .xlsx or .csv' },
   },
-  'read.legacyXls': {
+  // An OLE compound file, by the streams it holds (sniff.ts cfbError).
+  'read.oleUnknown': {
     ru: 'это старая двоичная книга .xls или .xlsx с паролем; такие прочитать нельзя', en: 'this is a legacy binary .xls workbook or a password-protected .xlsx, which cannot be read',
     hint: { ru: 'откройте её в Excel или LibreOffice, снимите пароль, если он есть, и сохраните как .xlsx или CSV (UTF-8)', en: 'open it in Excel or LibreOffice, remove any password, and save it as .xlsx or as CSV (UTF-8)' },
+  },
+  'read.legacyXls': {
+    ru: 'это книга в старом двоичном формате Excel 97–2003 (.xls); такой формат не читается', en: 'this is a workbook in the legacy binary Excel 97-2003 format (.xls), which cannot be read',
+    hint: { ru: 'откройте её в Excel или LibreOffice и сохраните как .xlsx или CSV (UTF-8), или выгрузите список из CRM в .xlsx или CSV', en: 'open it in Excel or LibreOffice and save it as .xlsx or as CSV (UTF-8), or export the list from the CRM as .xlsx or CSV' },
+  },
+  'read.encryptedXlsx': {
+    ru: 'книга защищена паролем (зашифрована): без пароля её прочитать нельзя', en: 'the workbook is protected with a password (encrypted) and cannot be read without it',
+    hint: { ru: 'откройте её в Excel с паролем, снимите его (Файл → Сведения → Защитить книгу → Зашифровать с использованием пароля: очистите поле) и сохраните, или выгрузите список из CRM заново', en: 'open it in Excel with the password, remove it (File → Info → Protect Workbook → Encrypt with Password: clear the field) and save, or export the list from the CRM again' },
+  },
+  'read.oleDocument': {
+    ru: 'это документ {what} (старый двоичный формат Office), а не таблица с выгрузкой', en: 'this is a {what} document (the legacy binary Office format), not a table of an export',
+    hint: { ru: 'передайте выгрузку из CRM: CSV, .xlsx или .xls, который CRM сохраняет как HTML', en: 'pass an export of the CRM: CSV, .xlsx, or the .xls a CRM saves as HTML' },
   },
   'read.mixedUtf8': {
     ru: 'текст начинался как UTF-8, но после байта {offset} перестал им быть (кодировки смешаны)', en: 'the text is not valid UTF-8 after byte {offset} although it started as UTF-8 (mixed encodings)',

@@ -3,7 +3,8 @@ import { TextDecoder } from 'node:util';
 
 /** What a file is, judged by its bytes. */
 /** `spreadsheetml`: Excel's «XML Spreadsheet 2003» (saved as .xls or .xml by Excel, 1C and PBX/CRM «export to Excel» buttons). */
-export type FileType = 'xlsx' | 'html' | 'spreadsheetml' | 'text';
+/** `cfb`: an OLE compound file (a legacy .xls, a password-protected .xlsx, a Word document): refused, by what its streams say (cfbKind). */
+export type FileType = 'xlsx' | 'html' | 'spreadsheetml' | 'text' | 'cfb';
 export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'koi8-r' | 'ibm866' | 'utf-16le' | 'utf-16be';
 
 export interface Sniffed {
@@ -31,9 +32,7 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   const image = imageFormat(head);
   if (image) throw UserError.of('E_NOT_TABLE', 'read.image', { format: image }, { file });
   if (looksLikeJson(head)) throw UserError.of('E_NOT_TABLE', 'read.json', {}, { file });
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
-  }
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return { type: 'cfb', bomLength: 0 };
   const bom16 = utf16Bom(head);
   if (bom16) return { ...textOrHtml(decodeHead(head.subarray(2), bom16, 4096)), encoding: bom16, bomLength: 2 };
   const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
@@ -143,3 +142,28 @@ function guessUtf16WithoutBom(bytes: Uint8Array): Encoding | undefined {
   if (evenHigh > pairs * 0.6 && evenZero > 0 && oddHigh < pairs * 0.1) return 'utf-16be';
   return undefined;
 }
+
+/** The streams that tell what an OLE compound file holds, by the name its directory gives them (UTF-16LE), and the refusal each gets. */
+const CFB_STREAMS: ReadonlyArray<{ name: string; message: 'read.encryptedXlsx' | 'read.legacyXls' | 'read.oleDocument'; what?: string }> = [
+  { name: 'EncryptedPackage', message: 'read.encryptedXlsx' },
+  { name: 'Workbook', message: 'read.legacyXls' },
+  { name: 'Book', message: 'read.legacyXls' },
+  { name: 'WordDocument', message: 'read.oleDocument', what: 'Word' },
+  { name: 'PowerPoint Document', message: 'read.oleDocument', what: 'PowerPoint' },
+];
+
+/**
+ * The refusal of an OLE compound file (sniff's `cfb`), by the streams its bytes name: a workbook
+ * encrypted with a password (an `EncryptedPackage` stream), a legacy binary .xls (`Workbook`, `Book`),
+ * a Word or PowerPoint document; one message for all three told a user with a password-protected
+ * workbook to look for an old format, and called a Word document a workbook (tester T49 F7). A file
+ * whose streams name none of them gets the message that names both likely ones.
+ */
+export function cfbError(bytes: Uint8Array, file: string): UserError {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (const s of CFB_STREAMS) {
+    if (buf.includes(Buffer.from(`${s.name}\0`, 'utf16le'))) return UserError.of('E_LEGACY_XLS', s.message, s.what ? { what: s.what } : {}, { file });
+  }
+  return UserError.of('E_LEGACY_XLS', 'read.oleUnknown', {}, { file });
+}
+

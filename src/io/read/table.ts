@@ -7,7 +7,7 @@ import { CsvParser, detectDelimiter, sepContradicted, type RowSink } from './csv
 import { ExportDecoder, type EncodingDoubt } from './decode.js';
 import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
-import { sniff, type Encoding, type FileType } from './sniff.js';
+import { cfbError, sniff, type Encoding, type FileType } from './sniff.js';
 import { SheetWithoutHeader } from './sheet-error.js';
 import type { OtherSheet, OtherSheetsCheck } from './other-sheets.js';
 
@@ -166,6 +166,21 @@ class Chunks {
   }
 }
 
+/** How much of an OLE compound file is read for the names of its streams (its directory may sit at its end). */
+const CFB_READ_BYTES = 64 * 1024 * 1024;
+
+/** The input's bytes from `first` on, up to `max` of them. */
+async function whole(first: Buffer, chunks: Chunks, max: number): Promise<Buffer> {
+  const parts = [first];
+  let held = first.length;
+  for (let c = await chunks.next(); c !== undefined && held < max; c = await chunks.next()) {
+    parts.push(Buffer.from(c));
+    held += c.length;
+  }
+  await chunks.close();
+  return Buffer.concat(parts);
+}
+
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
 export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
   const sink: RowSink = opts.textRows ? (row, at, uncalculated, line) => byteSink(Array.isArray(row) ? row : row.cells(), at, uncalculated, line) : byteSink;
@@ -235,6 +250,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
     return readXlsxInput(file, Buffer.concat(parts), opts, sink);
   }
   if (kind.type === 'spreadsheetml') return readSpreadsheetMlInput(file, first, chunks, kind, opts, sink);
+  if (kind.type === 'cfb') throw cfbError(await whole(first, chunks, CFB_READ_BYTES), file);
   // A byte order mark is the file's own word; a given encoding beats every guess.
   const given = !opts.part && kind.bomLength === 0 && opts.encoding !== undefined;
   // A UTF-8 BOM and --encoding utf-8 agree: the option's word still holds (bytes that are not UTF-8 read as «�», ExportDecoder).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniff } from '../../../src/io/read/sniff.js';
+import { cfbError, sniff } from '../../../src/io/read/sniff.js';
 
 describe('sniff: UTF-16 without a byte order mark', () => {
   const text = 'id;manager;created_at;stage;amount\r\n' + Array.from({ length: 12 }, (_, i) => `${i + 1};Иванов Иван;01.02.2025;Сделка провалена;Отказ клиента без объяснения причин\r\n`).join('');
@@ -39,5 +39,32 @@ describe('sniff: JSON, and a table that begins with a bracket', () => {
 
   it.each([['[];1740985500;1740985675;0;101\n'], ['[MToxMDA0000];1740985500;101\n'], ['[1];2;3\n'], ['[] ; x\n']])('%j is a table', (text) => {
     expect(sniff(Buffer.from(text), 'f.csv').type).toBe('text');
+  });
+});
+
+// Tester T49 F7: an encrypted .xlsx, a BIFF8 .xls and a Word document got one message («an old .xls or a
+// password-protected .xlsx»). An OLE compound file is now told by the streams its directory names.
+describe('sniff and cfbError: an OLE compound file', () => {
+  const SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  /** A header, padding, and a directory of these entries' names (64 bytes of UTF-16LE each, as CFB writes them). */
+  const compound = (...names: string[]) => Buffer.concat([SIGNATURE, Buffer.alloc(504), ...names.map((n) => Buffer.concat([Buffer.from(`${n}\0`, 'utf16le'), Buffer.alloc(126 - 2 * n.length)]))]);
+  const refusal = (bytes: Buffer) => {
+    const e = cfbError(bytes, 'x.xlsx');
+    return [e.code, e.messageId, e.params];
+  };
+
+  it('is sniffed as such, not as text', () => {
+    expect(sniff(compound('Root Entry', 'Workbook'), 'x.xls').type).toBe('cfb');
+  });
+
+  it('names a password-protected workbook, a legacy .xls, a Word or PowerPoint document, and else both likely ones', () => {
+    expect(refusal(compound('Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces'))).toEqual(['E_LEGACY_XLS', 'read.encryptedXlsx', {}]);
+    expect(refusal(compound('Root Entry', 'Workbook', '\u0005SummaryInformation'))).toEqual(['E_LEGACY_XLS', 'read.legacyXls', {}]);
+    expect(refusal(compound('Root Entry', 'Book'))).toEqual(['E_LEGACY_XLS', 'read.legacyXls', {}]);
+    expect(refusal(compound('Root Entry', 'WordDocument', '1Table'))).toEqual(['E_LEGACY_XLS', 'read.oleDocument', { what: 'Word' }]);
+    expect(refusal(compound('Root Entry', 'PowerPoint Document'))).toEqual(['E_LEGACY_XLS', 'read.oleDocument', { what: 'PowerPoint' }]);
+    expect(refusal(compound('Root Entry'))).toEqual(['E_LEGACY_XLS', 'read.oleUnknown', {}]);
+    // A name inside another is not its stream: «Workbooks» is not «Workbook».
+    expect(refusal(compound('Root Entry', 'Workbooks'))).toEqual(['E_LEGACY_XLS', 'read.oleUnknown', {}]);
   });
 });
