@@ -288,7 +288,8 @@ export const READ_MESSAGES = {
   // The zip library's own words (English only) are not the reader's: a damaged archive is said alike in both languages.
   'xlsx.corrupt': {
     ru: 'книга повреждена и не читается: её ZIP-архив испорчен', en: 'the workbook is damaged and cannot be read: its zip archive is broken',
-    hint: { ru: 'откройте её в Excel или LibreOffice и сохраните заново как .xlsx', en: 'open it in Excel or LibreOffice and save it again as .xlsx' },
+    // A download cut short is the usual cause, and no office suite opens it (tester T49 F6): downloading again comes first.
+    hint: { ru: 'скачайте или выгрузите файл из CRM ещё раз: вероятно, загрузка оборвалась; если он открывается в Excel или LibreOffice, можно и сохранить его там заново как .xlsx', en: 'download or export the file from the CRM again: the download was probably cut short; if Excel or LibreOffice opens it, saving it there again as .xlsx also works' },
   },
   'xlsx.missingPart': {
     ru: 'книга повреждена и не читается: в ней нет части {part}, которую называет её оглавление', en: 'the workbook is damaged and cannot be read: it lacks the part {part} its table of contents names',

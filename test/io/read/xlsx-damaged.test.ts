@@ -240,7 +240,7 @@ describe('a zip archive cut short', () => {
     const file = put('half.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
     const en = kpi(file, 'en');
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('half.xlsx: the workbook is damaged and cannot be read: its zip archive is broken\n  hint: open it in Excel or LibreOffice and save it again as .xlsx');
+    expect(en.stderr).toContain('half.xlsx: the workbook is damaged and cannot be read: its zip archive is broken\n  hint: download or export the file from the CRM again: the download was probably cut short');
     expect(en.stderr).not.toMatch(/signature|central directory|\(/);
     const ru = kpi(file, 'ru');
     expect(ru.stderr).toContain('книга повреждена и не читается: её ZIP-архив испорчен');
