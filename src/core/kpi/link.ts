@@ -106,7 +106,7 @@ export class ActivityLinker {
   /** The key of a deal id given as text ('' for none). */
   dealKey(id: string): number {
     if (id === '') return -1;
-    const d = this.store.find(id);
+    const d = this.store.find(id) ?? (ZERO_FRACTION.test(id) ? this.store.find(id.slice(0, id.indexOf('.'))) : undefined);
     return d !== undefined ? d : this.store.size + this.unknown.internText(id);
   }
 
@@ -119,6 +119,12 @@ export class ActivityLinker {
     if (this.lastDeal >= 0 && ids.equals(this.lastDeal, buf, start, end)) return this.lastDeal;
     const d = ids.find(buf, start, end);
     if (d >= 0) return (this.lastDeal = d);
+    // A whole number written with a zero fraction (`104.0`: a script's float column, a text cell of a workbook) is that number's deal.
+    const whole = wholeEnd(buf, start, end);
+    if (whole > start) {
+      const w = ids.find(buf, start, whole);
+      if (w >= 0) return w;
+    }
     // A Salesforce id in its other form (15 or 18 characters): looked up only once its own form failed.
     const other = this.store.findOtherFormBytes(buf, start, end);
     if (other >= 0) return other;
@@ -217,3 +223,16 @@ export class HeldActivities {
     this.count = 0;
   }
 }
+
+/** A whole number written with a zero fraction: `104.0`, `104.00` (tester T49 F10: calls on deal «104.0» linked to none). */
+const ZERO_FRACTION = /^\d+\.0+$/;
+
+/** Where the digits of `digits.0…` end in buf[start, end) (the dot's place), or `start` where the bytes are no such number. */
+function wholeEnd(buf: Uint8Array, start: number, end: number): number {
+  let i = end - 1;
+  while (i > start && buf[i] === 0x30) i--;
+  if (i === end - 1 || i <= start || buf[i] !== 0x2e) return start;
+  for (let j = start; j < i; j++) if (buf[j]! < 0x30 || buf[j]! > 0x39) return start;
+  return i;
+}
+

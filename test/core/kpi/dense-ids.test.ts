@@ -59,4 +59,18 @@ describe('DenseIds', () => {
     expect(key('103')).toBeGreaterThanOrEqual(store.size);
     expect(key('103')).not.toBe(key('0100'));
   });
+
+  // Tester T49 F10: a call's deal id written «104.0» (a script's float column, a workbook's text cell) linked to none.
+  it('links a whole number written with a zero fraction to its deal, by bytes and by text; other fractions stay unknown', () => {
+    const store = new DealStore();
+    const codes = { manager: store.managers.id('A'), created: 0, closed: Number.NaN, status: 0, amount: Number.NaN, reason: 0, stage: 0, pipeline: 0, source: 0 };
+    for (const id of ['100', '101', '102']) store.addCodedText(codes, id, 0);
+    const linker = new ActivityLinker(store);
+    const key = (s: string) => linker.dealKeyBytes(bytes(s), 0, bytes(s).length);
+    expect([key('101.0'), key('101.00'), linker.dealKey('102.0'), linker.dealKey('100.000')]).toEqual([1, 1, 2, 0]);
+    for (const other of ['101.5', '101.', '.0', '101.0.0', '1O1.0', '999.0']) {
+      expect(key(other), other).toBeGreaterThanOrEqual(store.size);
+      expect(linker.dealKey(other), other).toBeGreaterThanOrEqual(store.size);
+    }
+  });
 });
