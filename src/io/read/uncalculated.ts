@@ -29,8 +29,13 @@ export function uncalculatedError(u: Uncalculated, file: string, row: number): U
 
 /** Functions that sum up (or count, average…) the cells of a range: what a totals row holds. */
 const AGGREGATES = 'SUM|SUBTOTAL|AGGREGATE|AVERAGE|AVERAGEA|COUNT|COUNTA|COUNTBLANK|COUNTIF|COUNTIFS|SUMIF|SUMIFS|AVERAGEIF|AVERAGEIFS|SUMPRODUCT|MIN|MINA|MAX|MAXA|MINIFS|MAXIFS|MEDIAN';
-/** A call of one of them whose arguments name a range (`C2:C5`, `$C$2:$C$5`, `Лист1!C2:C5`), without nested calls. */
-const AGGREGATE_CALL = new RegExp(`(?:_xlfn\\.)?(?:${AGGREGATES})\\s*\\([^()]*?\\$?[A-Z]{1,3}\\$?\\d+\\s*:\\s*\\$?[A-Z]{1,3}\\$?\\d+[^()]*\\)`, 'gi');
+/**
+ * A range: cells (`C2:C5`, `$C$2:$C$5`, `Лист1!C2:C5`), or a table's column as an Excel table's totals
+ * row names it (`Сделки1[Бюджет]`, `Table1[[#Data],[Amount]]`: tester T49 F8, such a row stopped the run).
+ */
+const RANGE = '(?:\\$?[A-Z]{1,3}\\$?\\d+\\s*:\\s*\\$?[A-Z]{1,3}\\$?\\d+|[\\p{L}_][\\p{L}\\p{N}_.]*\\[[^()]*\\])';
+/** A call of one of them whose arguments name a range, without nested calls. */
+const AGGREGATE_CALL = new RegExp(`(?:_xlfn\\.)?(?:${AGGREGATES})\\s*\\([^()]*?${RANGE}[^()]*\\)`, 'giu');
 
 /**
  * Whether a formula (without its `=`) is aggregates of ranges and nothing else: `SUM(C2:C5)`,
