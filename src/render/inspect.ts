@@ -167,6 +167,8 @@ function fileLines(r: ImportReport, opts: RenderOptions): string[] {
     `  ${L('формат:     ', 'format:     ')}${format}`,
     // A workbook's other sheets of the same kind, not read: said as kpi says them.
     ...(t.otherSheets ? [`  ${c.yellow(describeAlert({ code: 'other-sheets', file: r.file, sheet: t.sheet ?? '', sheets: t.otherSheets }, opts.lang))}`] : []),
+    // Rows a filter hides are read as the others are: said as kpi says it (tester T49 F4).
+    ...(t.hiddenRows ? [`  ${c.yellow(describeAlert({ code: 'hidden-rows', file: r.file, sheet: t.sheet ?? '', rows: t.hiddenRows }, opts.lang))}`] : []),
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
     ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),

@@ -211,6 +211,8 @@ describe('rows the workbook hides', () => {
     expect(en.stderr).toContain('2 rows of the sheet "Сделки" are hidden (by a filter, or by hand in Excel): read as every other row.');
     expect(kpi(file, 'ru').stderr).toContain('на листе «Сделки» 2 строки скрыты (фильтром или вручную в Excel): они прочитаны, как все остальные.');
     expect(JSON.parse(kpi(put('shown.xlsx', workbook(dealRows())), 'en').stdout).dataQuality.alerts).toEqual([]);
+    // inspect says it too (tester T49 F4: it was silent).
+    expect(runCli(['inspect', file, '--lang', 'en']).stdout).toContain('2 rows of the sheet "Сделки" are hidden (by a filter, or by hand in Excel): read as every other row.');
   });
 });
 
