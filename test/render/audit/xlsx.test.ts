@@ -211,3 +211,20 @@ describe('the Audit sheet with evidence', () => {
     expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', fitToWidth: 1, printTitlesRow: `${headerRowOf(ws)}:${headerRowOf(ws)}` });
   });
 });
+
+// Tester T49 F5: an audit checked against a workbook with rows a filter hid said so on stderr and in the
+// JSON only; the report handed to the client said nothing.
+describe('the exports\' warnings in the audit\'s reports', () => {
+  const hidden = (): AuditResult => {
+    const base = auditResult();
+    return { ...base, evidence: { ...base.evidence!, dataQuality: { rowsRead: 8, rowsSkipped: [], rowsSkippedCount: 0, files: [], warnings: [], alerts: [{ code: 'hidden-rows', file: 'deals.xlsx', sheet: 'Сделки', rows: 2 }] } } };
+  };
+
+  it('are rows of the Audit sheet, and quotes in the Markdown, in the run\'s language', async () => {
+    const wb = await workbook(hidden(), 'ru');
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.map(String) : [])));
+    expect(cells).toContain('deals.xlsx: на листе «Сделки» 2 строки скрыты (фильтром или вручную в Excel): они прочитаны, как все остальные. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.');
+    const { renderAuditMarkdown } = await import('../../../src/render/audit/text.js');
+    expect(renderAuditMarkdown(hidden(), { lang: 'en', color: false })).toContain('> **Warning:** deals.xlsx: 2 rows of the sheet "Сделки" are hidden');
+  });
+});
