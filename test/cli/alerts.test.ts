@@ -212,7 +212,7 @@ describe('nothing won among lost deals, while a stage no rule knows holds deals'
     expect(r.dataQuality.alerts).toEqual([{ code: 'nothing-won', file: 'deals.csv', deals: 22, lost: 10, stages: [{ stage: 'Оплачено', deals: 12, amount: 12 }] }]);
     const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toContain('deals.csv: ни одна из 22 сделок не выиграна, хотя 10 проиграно');
-    expect(ru.stderr).toContain('«Оплачено» (12 сделок, с суммой 12)');
+    expect(ru.stderr).toContain('«Оплачено» (12 сделок, из них с суммой: 12)');
     writeFileSync(path.join(dir, 'map.yaml'), 'status:\n  "Оплачено": won\n');
     const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect([mapped.total.won, mapped.total.revenue]).toEqual([12, 12_000]);

@@ -1004,7 +1004,7 @@ function timedAtText(a: Extract<Alert, { code: 'timed-at' }>, ru: boolean): stri
 /** Nothing won among deals some of which are lost, while stages no rule knows hold deals: one of them may be the won stage, renamed. */
 function nothingWonText(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean): string {
   if (a.stages.length === 0) return nothingWonByStatus(a, ru);
-  const list = a.stages.map((x) => (ru ? `«${x.stage}» (${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, с суммой ${num(x.amount, ru)})` : `"${x.stage}" (${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.amount, ru)} with an amount)`)).join(', ');
+  const list = a.stages.map((x) => (ru ? `«${x.stage}» (${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, из них с суммой: ${num(x.amount, ru)})` : `"${x.stage}" (${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.amount, ru)} with an amount)`)).join(', ');
   const first = a.stages[0]!.stage;
   return ru
     ? `${a.file}: ни одна из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} не выиграна, хотя ${num(a.lost, ru)} проиграно: конверсия, выручка и средний чек — нули. Этапы, которых не знает ни одно правило, посчитаны открытыми: ${list}. Если один из них — выигрыш (этап переименован), назовите его в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`

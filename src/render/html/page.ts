@@ -61,7 +61,7 @@ figure.chart svg{max-width:100%;height:auto;display:block}
 .caveat{color:var(--bad);font-size:12px;margin:4px 0 8px}
 tr.total td{font-weight:bold}
 tr.failed td:nth-child(3){color:var(--bad);font-weight:bold}tr.warned td:nth-child(3){color:#9a6700;font-weight:bold}
-/* A manager's name on one line where it fits: the metric columns' long headers took its width («Алексеева / Мария»). */
+/* A manager's name on one line where it fits: the metric columns' long headers took its width (a name broken as "Alekseeva / Maria"). */
 table.manager-kpis td:first-child{min-width:11em}
 footer{color:var(--muted);font-size:11px;margin-top:24px}
 @page{size:A4;margin:14mm 12mm 16mm}
