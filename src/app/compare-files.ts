@@ -56,7 +56,7 @@ function checkHead(option: string, file: string, kind: RecordKind, rows: readonl
   } catch {
     // No row names a column: the import says so, in its own words.
   }
-  if (seen !== kind && !givenKindStands(rows, kind, seen)) throw wrongKind(option, file, kind, seen);
+  if (seen !== kind && !givenKindStands(rows, kind, seen)) throw wrongKind(option, file, kind, seen, base.sheet);
 }
 
 /**
@@ -91,14 +91,15 @@ export function checkingStdin(files: KpiFiles | readonly KindCheck[], base: Impo
 }
 
 /** A file given as `option` that holds `seen`, not `kind`: the option it belongs to. */
-function wrongKind(option: string, file: string, kind: string, seen: string): UserError {
+function wrongKind(option: string, file: string, kind: string, seen: string, sheet?: string): UserError {
   const better = option.replace(/(deals|activities|payments)$/, seen);
   // A period's files (compare's) are told to check the period's others; a call log given as the deals
   // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
   const period = /^--(before|after)-/.test(option);
   const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
-  const others = more.en.replace('{option}', option);
-  const othersRu = more.ru.replace('{option}', option);
+  const onSheet = sheet !== undefined && /\.(xlsx|xlsm|xls|xml)$/i.test(file) ? WRONG_KIND_MORE.sheet : { ru: '', en: '' };
+  const others = `${more.en}${onSheet.en}`.replace('{option}', option).replace('{sheet}', sheet ?? '');
+  const othersRu = `${more.ru}${onSheet.ru}`.replace('{option}', option).replace('{sheet}', sheet ?? '');
   return UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
 }
 

@@ -673,6 +673,8 @@ export const DELIMITER_BY_EN: Readonly<Record<string, string>> = { ',': 'commas 
 export const WRONG_KIND_MORE = {
   deals: { ru: ', а в {option} — выгрузку сделок: показатели считаются по сделкам', en: ', and a deals export as {option}: the metrics are counted over deals' },
   period: { ru: ' и проверьте остальные файлы этого периода', en: ', and check the other files of that period' },
+  // --sheet names the sheet of every workbook of a run (tester T49 F9: deals and calls in one workbook, --sheet Звонки).
+  sheet: { ru: '; --sheet «{sheet}» берёт этот лист в каждой книге запуска: без --sheet лист каждой книги выбирается по тому, что в ней нужно', en: '; --sheet "{sheet}" takes that sheet of every workbook of the run: without --sheet, each workbook\'s sheet is chosen by what it is given as' },
 } as const;
 
 /** The error printer's own words. */

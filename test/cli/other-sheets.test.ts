@@ -69,3 +69,19 @@ describe('a workbook with another sheet of deals', () => {
     expect(r.stdout).toContain('the workbook has another sheet with a header of the same kind: "B", 3 rows');
   });
 });
+
+// Tester T49 F9: deals and calls in one workbook, --sheet «Звонки»: the deals option was told it held a call
+// log, with no word that --sheet names the sheet of every workbook of the run.
+describe('--sheet given beside one workbook of deals and calls', () => {
+  it('the refusal of the deals option says --sheet takes that sheet in every workbook', async () => {
+    const calls = [['Дата звонка', 'Сотрудник', 'Тип звонка', 'Длительность', 'ID сделки'], [day(2), 'Иванов', 'Исходящий', 60, 100]];
+    await workbook('both.xlsx', [{ name: 'Сделки', rows: [HEADER, ...deals(100, 4)] }, { name: 'Звонки', rows: calls }]);
+    const ru = runCli(['kpi', '-d', 'both.xlsx', '-a', 'both.xlsx', '--sheet', 'Звонки', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('--sheet «Звонки» берёт этот лист в каждой книге запуска: без --sheet лист каждой книги выбирается по тому, что в ней нужно');
+    const en = runCli(['kpi', '-d', 'both.xlsx', '-a', 'both.xlsx', '--sheet', 'Звонки', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('--sheet "Звонки" takes that sheet of every workbook of the run');
+    // Without --sheet each option reads its own sheet.
+    expect(runCli(['kpi', '-d', 'both.xlsx', '-a', 'both.xlsx', '--now', '2025-03-01'], { cwd: dir }).code).toBe(0);
+  });
+});
