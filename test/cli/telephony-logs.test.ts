@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { latinWords } from '../helpers/latin-words.js';
+import { kpiBothWays } from '../helpers/both-ways.js';
 
 // Call logs of telephony providers as they are downloaded (the shapes of Sipuni's, UIS's and
 // Zadarma's exports; the rows are made up). The client of a call is the caller of an incoming call
@@ -869,6 +870,24 @@ describe('a manager column of names beside one of lines', () => {
       ]);
       expect(r.managers.map((m) => m.manager).sort(), file).toEqual(['Иванов Иван', 'Петрова Анна']);
     }
+  });
+
+  // Review R45 F1, F2: a second half read apart has none of the first rows to choose by, and inspect listed the lines' column.
+  it('reads the same names in two halves as whole, and inspect shows the names\' column as the manager', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `0${(i % 9) + 1}.02.2025 1${i % 10}:00:00;исходящий;7495111223${i % 10};79161234${String(i).padStart(3, '0')};${201 + (i % 3)};${['Иванов Иван', 'Петрова Анна', 'Сидоров Олег'][i % 3]};отвечен;60`);
+    writeFileSync(path.join(dir, 'lines-big.csv'), ['Время начала;Направление;Кто звонил;Кому звонили;Ответственный;Сотрудник;Результат;Разговор, сек', ...rows].join('\n'));
+    const { result } = kpiBothWays(dir, ['-d', 'deals.csv', '-a', 'lines-big.csv'], ['lines-big.csv']);
+    expect((result as unknown as { managers: Array<{ manager: string }> }).managers.map((m) => m.manager).sort()).toEqual(['Иванов Иван', 'Петрова Анна', 'Сидоров Олег']);
+    const inspect = runCli(['inspect', 'lines-big.csv', '--lang', 'en'], { cwd: dir }).stdout;
+    expect(inspect).toContain('"Ответственный"                      passed over (manager comes from column 6 "Сотрудник")');
+  });
+
+  // Review R45 F6: the CRM's owner of the client is not the line that took the call: still asked.
+  it('still asks where the names are the CRM owner\'s («Ответственный из CRM») beside the lines', () => {
+    writeFileSync(path.join(dir, 'owner-lines.csv'), 'Время начала;Направление;Добавочный;Ответственный из CRM;Разговор, сек\n03.02.2025 10:20:00;исходящий;201;Иванов Иван;83\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'owner-lines.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('could be in more than one column');
   });
 
   it('still asks where both hold names', () => {

@@ -18,7 +18,7 @@ import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, scaledColumns, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsCloseDate, readAsDeal, readAsPhone, readClosedByValues, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
+import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsCloseDate, readAsDeal, takeManager, readAsPhone, readClosedByValues, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { emptyClientColumns, readAgainOnFilled } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
@@ -103,7 +103,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; usualCells?: number; emptyClient?: number[]; at?: number[] };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; usualCells?: number; emptyClient?: number[]; at?: number[]; manager?: number[] };
   /**
    * Activities: `kept` reads the client column even where the first rows leave it blank (the read
    * again after a later row filled it: empty-client.ts).
@@ -651,6 +651,8 @@ class RowsToRecords<T> {
     if (emptyClient) map.emptyClient = emptyClient;
     // An activity's time from a column with times where `at`'s holds dates alone; the second half read apart takes the first half's columns.
     if (opts.part?.at) takeAt(map, opts.part.at);
+    // The manager's columns as the first rows chose them (namesBesideLines: the second half has none of those rows).
+    if (opts.part?.manager) takeManager(map, opts.part.manager);
     else if (kind === 'activities') {
       const timed = preferTimedAt(map, sample);
       if (timed) this.report.timedAt = timed;

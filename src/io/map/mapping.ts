@@ -97,6 +97,16 @@ export function assignField(map: Pick<ColumnMap, 'columns' | 'fields'>, field: s
   }
 }
 
+/** Reads the manager from `cols` (a second half read apart takes the first half's: namesBesideLines), the columns it had passed over. */
+export function takeManager(map: ColumnMap, cols: readonly number[]): void {
+  for (const c of map.fields.get('manager') ?? []) {
+    if (cols.includes(c)) continue;
+    delete map.columns[c]!.field;
+    map.columns[c]!.passedOverFor = 'manager';
+  }
+  assignField(map, 'manager', cols);
+}
+
 /** Reads column `col` as the deal (relatedToDeal), no longer a client column. */
 export function readAsDeal(map: ColumnMap, col: number): void {
   const clients = (map.fields.get('client') ?? []).filter((c) => c !== col);
@@ -538,6 +548,7 @@ export class ColumnsMissing extends UserError {
  */
 export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = [], listAmbiguous = false, maps?: ValueMaps): void {
   const headers = map.columns.map((c) => c.header);
+  resolveNamesBesideLines(map, sampleRows);
   if (!listAmbiguous) assertUnambiguous(map, file, headers, sampleRows);
   const { propose, take } = proposer(map, headers, sampleRows);
   const missing: MissingField[] = [];
@@ -621,21 +632,26 @@ function ambiguousWords(kind: RecordKind, field: string): { what: string; whatRu
 /** A line (an extension) as a PBX's log writes it: 2 to 6 digits. */
 const LINE = /^\d{2,6}$/;
 
+/** The headers of a call log's employee (who made or took the call), not a CRM's owner of the client («Ответственный из CRM»). */
+const EMPLOYEE_HEADERS = new Set(['сотрудник', 'сотрудник атс', 'оператор', 'агент', 'agent', 'agent name', 'operator', 'employee', 'employee_full_name'].map(normalizeHeader));
+
 /**
- * Whether the manager's columns are one of names and the others of lines alone (a PBX's log with
- * «Сотрудник» and «Добавочный»: «Иванова Анна» beside 201): no choice to ask about, the names are the
- * managers (tester T51 F6). The names' column is made the manager's where alias order took a line's.
+ * A manager two columns could hold, one of an employee's names and the others of lines alone (a PBX's
+ * log with «Сотрудник» and «Добавочный»: «Иванова Анна» beside 201): no choice to ask about, the names
+ * are the managers (tester T51 F6), and `map.ambiguous` is cleared. The names' column is made the
+ * manager's where alias order took a line's. A column of the CRM's owner («Ответственный из CRM») beside
+ * the lines is still asked about: the line took the call, the owner may not have.
  */
-function namesBesideLines(map: ColumnMap, candidates: readonly number[], sampleRows: readonly string[][]): boolean {
+function resolveNamesBesideLines(map: ColumnMap, sampleRows: readonly string[][]): void {
+  const a = map.ambiguous;
+  if (a?.field !== 'manager') return;
   const filled = (i: number) => sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+  const candidates = a.columns.filter((i) => filled(i).length > 0);
   const names = candidates.filter((i) => filled(i).every((v) => /\p{L}{2}/u.test(v)));
-  if (names.length !== 1 || !candidates.every((i) => i === names[0] || filled(i).every((v) => LINE.test(v)))) return false;
-  const [chosen] = candidates;
-  if (chosen !== names[0]) {
-    map.fields.set('manager', [names[0]!]);
-    for (const i of candidates) Object.assign(map.columns[i]!, i === names[0] ? { field: 'manager', passedOverFor: undefined } : { field: undefined, passedOverFor: 'manager' });
-  }
-  return true;
+  if (names.length !== 1 || !EMPLOYEE_HEADERS.has(normalizeHeader(map.columns[names[0]!]!.header))) return;
+  if (!candidates.every((i) => i === names[0] || filled(i).every((v) => LINE.test(v)))) return;
+  if (map.fields.get('manager')?.[0] !== names[0]) takeManager(map, [names[0]!]);
+  delete map.ambiguous;
 }
 
 /** Refuses a field two columns could feed when their first values differ (see assertRequired). */
@@ -651,7 +667,6 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const same = (x: string, y: string) => x === y || (MONEY_FIELDS.has(a.field) && sameNumber(x, y));
   const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && !same(value(r, i), value(r, chosen))));
   if (differ.length === 0) return;
-  if (a.field === 'manager' && namesBesideLines(map, [chosen, ...differ], sampleRows)) return;
   const named = [chosen, ...differ].map((i) => headers[i]!);
   // Columns of the same name are told apart by number (#3), which --map takes as well.
   const twice = (i: number) => headers.filter((h) => normalizeHeader(h) === normalizeHeader(headers[i]!)).length > 1;
