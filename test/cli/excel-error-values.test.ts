@@ -30,3 +30,15 @@ describe('Excel error values in text columns name nothing', () => {
     expect(result.groups.map((g: { by: { source: string | null }; metrics: { leads: number } }) => [g.by.source, g.metrics.leads])).toEqual([['Сайт', 3], [null, 1]]);
   });
 });
+
+// Review R45 F10: a manager «#N/A» was skipped as «нет менеджера», which hid the cause.
+describe('an Excel error value in the manager column', () => {
+  it('skips the row naming the formula error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'excel-errors-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [HEADER, ...ROWS, '105;#N/A;05.03.2025 10:00;;Переговоры;;;;Сайт'].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--now', '2025-04-01', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.rowsSkipped).toEqual([{ file: 'deals.csv', row: 6, column: 'Ответственный', reason: '"#N/A" is an Excel formula error, not a value' }]);
+    expect(run.stderr).toContain('строка 6, колонка «Ответственный»: «#N/A» — ошибка формулы Excel, а не значение: исправьте формулу в файле');
+  });
+});

@@ -12,13 +12,20 @@
  * rule of a cell that names no client (io/map/cells.ts namesNoClient) asks this one; a placeholder
  * this list lacks is said by the one-client alert (alerts.ts).
  */
+/**
+ * The error values a spreadsheet caches for a failed formula (Excel's, and Google Sheets' #ERROR!), as a
+ * CSV saved from it writes them: a cell holding one names nothing (values.ts cleanText: the readers'
+ * rule; here: no client).
+ */
+export const EXCEL_ERRORS = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BLOCKED!', '#FIELD!', '#CONNECT!', '#UNKNOWN!', '#BUSY!', '#PYTHON!', '#ERROR!'];
+
 const PLACEHOLDERS = [
   'без имени', 'без названия', 'контактное лицо', 'неизвестный', 'неизвестно', 'не указан', 'не указано', 'нет', 'unknown', 'no name', 'noname', 'n/a', '-', '—', '–',
   // A withheld caller id.
   'anonymous', 'анонимный', 'аноним', 'анонимный номер', 'скрытый номер', 'номер скрыт', 'скрытый', 'скрыт', 'неизвестный номер', 'номер не определен', 'не определен',
   'private', 'private number', 'withheld', 'number withheld', 'restricted', 'unavailable', 'unknown number',
   // Excel's error values: a lookup that failed names no client (tester T49 F1: two «#N/A» deals made a repeat sale).
-  '#n/a', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', '#spill!', '#calc!', '#getting_data',
+  ...EXCEL_ERRORS.map((e) => e.toLowerCase()),
   // The SIP forms of a withheld caller (RFC 3323), as a SIP trunk's log writes its From.
   'anonymous@anonymous.invalid', 'sip:anonymous@anonymous.invalid', '"anonymous" <sip:anonymous@anonymous.invalid>', '"anonymous" <anonymous>',
 ];

@@ -6,7 +6,7 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, noManager, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
 import { callSides, employeeLine, joinsLegs, linesNameEmployees, NO_LINE, NO_LINE_MISSED, NoEmployeeLeg, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
@@ -215,7 +215,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
       d.count++;
       return INTERNAL_CALL;
     }
-    return timedLeg(cells, ctx, m, missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager));
+    return timedLeg(cells, ctx, m, missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : noManager(cells, ctx, c.manager));
   }
   const undone = c.done !== undefined ? notDone(cells, ctx, m) : m.allPlanned && !incomingCall(cells, ctx, m) ? PLANNED_LIST : undefined;
   if (undone !== undefined) return undone;

@@ -826,6 +826,12 @@ export const NO_DEAL_ID = 'row without a deal id';
 export const NO_MANAGER_REASON = 'no manager';
 export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', NO_MANAGER_REASON, headerOf(ctx, col, 'manager'));
 
+/** A row whose manager cell names nobody: a failed formula's value (`#N/A`, read as empty) said as one, to mend, else «no manager» (review R45 F10). */
+export function noManager(cells: Cells, ctx: ReadContext, col: number | undefined): RowProblem {
+  const raw = col === undefined ? '' : cells.text(col).trim();
+  return raw.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(raw) ? new RowProblem('skip', `"${raw}" is an Excel formula error, not a value`, headerOf(ctx, col, 'manager')) : NO_MANAGER(ctx, col);
+}
+
 /** A number cell (amounts, invoiced, paid): a plain whole number from bytes, else the text parser; null when empty, or why not. */
 export function readNumber(cells: Cells, col: number | undefined, field: string, ctx: ReadContext): number | null | RowProblem | typeof PENDING {
   if (col === undefined) return null;

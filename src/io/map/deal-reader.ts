@@ -5,7 +5,7 @@ import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from '
 import { dateHasTime } from './calendar.js';
 import { isConvertedAmount, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, noManager, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -231,7 +231,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   const flagged = unknownFlag(cells, ctx, m);
   if (flagged !== undefined) return flagged;
   const manager = c.manager === undefined ? -1 : cells.value(firstFilled(cells, c.manager, m.managerMore), m.manager);
-  if (manager === -1) return NO_MANAGER(ctx, c.manager);
+  if (manager === -1) return noManager(cells, ctx, firstFilled(cells, c.manager, m.managerMore));
   const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);
   if (createdRead !== undefined) return createdRead;
   const created = dateRead[0]!;

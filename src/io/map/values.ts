@@ -2,6 +2,7 @@ import { wholeSeconds } from '../read/serial.js';
 import type { DurationUnit } from './fields.js';
 import { daysFromCivil, daysInMonth, fixedDateText } from './calendar.js';
 import { INVISIBLE_CLASS } from '../read/edges.js';
+import { EXCEL_ERRORS } from '../../core/kpi/placeholder-clients.js';
 
 /** Normalises a value for lookup in a value map: trimmed, whitespace collapsed, ё→е, lower case. */
 export function normalizeValue(value: string): string {
@@ -40,7 +41,8 @@ export function phoneKey(text: string): string | undefined {
 export function cleanText(value: string): string {
   // A failed formula's value (`#N/A` of a lookup) names nothing: as an empty cell, in a client's, a
   // source's or a loss reason's column alike (tester T49 F1: two deals of client «#N/A» made a repeat sale).
-  if (value.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(value.trim())) return '';
+  const lead = value.charCodeAt(0) === 0x23 ? value : value.trimStart();
+  if (lead.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(lead.trimEnd())) return '';
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);
   // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
   const spaced = bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
@@ -51,8 +53,8 @@ export function cleanText(value: string): string {
   return composed.charCodeAt(0) === 0x27 && FORMULA_ESCAPED.test(composed) ? composed.slice(1) : composed;
 }
 
-/** Excel's error values, as a workbook caches a failed formula's result and a CSV saved from it writes them. */
-export const EXCEL_ERROR = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+/** A spreadsheet's error value (EXCEL_ERRORS), in any case, as a workbook caches a failed formula's result and a CSV saved from it writes them. */
+export const EXCEL_ERROR = new RegExp(`^(?:${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`, 'i');
 
 /** A text escaped against formulas: a quote, then = + - or @. */
 const FORMULA_ESCAPED = /^'[=+\-@]/;

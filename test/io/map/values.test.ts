@@ -270,7 +270,7 @@ describe('cleanText and parseBoolean', () => {
     // NEL (U+0085) is Unicode whitespace, though JavaScript's \s leaves it out.
     expect(cleanText('\u0085Ann\u0085Smith\u0085')).toBe('Ann Smith');
     // A failed formula's value names nothing (tester T49 F1: «#N/A» was a loss reason, a source, a client); a text with # in it stays.
-    expect(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#N/A ', '#SPILL!'].map(cleanText)).toEqual(['', '', '', '', '', '', '']);
+    expect(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#N/A ', '#SPILL!', ' #N/A', '#n/a', '#BLOCKED!', '#ERROR!'].map(cleanText)).toEqual(['', '', '', '', '', '', '', '', '', '', '']);
     expect(['#1 клиент', '#N/A2', 'Заказ #N/A', '#'].map(cleanText)).toEqual(['#1 клиент', '#N/A2', 'Заказ #N/A', '#']);
     expect(cleanText('<span class="a">Петрова&nbsp;Анна</span>')).toBe('Петрова Анна');
     // A '<' that opens no tag is text: a reason «цена < 5 и > 3» lost its middle.
