@@ -428,7 +428,7 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
 
   // Tester T49 F2: «+00:00» marks UTC as «Z» does; such a log read with no word lost every response.
   it('as «+00:00» and «+0000» marks UTC too, and is said so; «+03:00» is a local zone, read as written', () => {
-    for (const [file, time] of [['utc-p0.csv', '2025-02-01T07:25:00+00:00'], ['utc-p0b.csv', '2025-02-01 07:25:00+0000']] as const) {
+    for (const [file, time] of [['utc-p0.csv', '2025-02-01T07:25:00+00:00'], ['utc-p0b.csv', '2025-02-01 07:25:00+0000'], ['utc-p0c.csv', '2025-02-01 07:25:00 +0000']] as const) {
       const r = kpi(file, [lines[0]!, lines[1]!.replace('2025-02-01T07:25:00Z', time)]) as unknown as { dataQuality: { alerts: Array<Record<string, unknown>> } };
       expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-times', file, count: 1, example: time, column: 'Дата' });
     }

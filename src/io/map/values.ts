@@ -305,7 +305,7 @@ export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
 }
 
 /** A time marked as UTC after it (`07:25:00Z`, `07:25 UTC`, `07:25:00+00:00`), not an offset of the local zone (`+03:00`). */
-const UTC_MARK = /(?:\dZ|\s*(?:UTC|GMT)|\d[+-]00:?00)$/i;
+const UTC_MARK = /(?:\dZ|\s*(?:UTC|GMT)|\d\s*[+-]00:?00)$/i;
 
 /**
  * Parses the date forms CRM exports use: `DD.MM.YYYY[ HH:MM[:SS]]`, ISO, `M/D/YYYY h:mm AM`,
