@@ -111,13 +111,13 @@ describe('amounts in Excel\'s scientific form (their last digits lost)', () => {
     const { result, stderr } = kpi(['-d', 'budget-sci.csv']);
     // 1,23457E+06 = 1 234 570 (as written) + 1 000.
     expect(result.total).toMatchObject({ leads: 2, won: 2, revenue: 1_235_570 });
-    expect(result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci.csv', column: 'Бюджет', count: 1, example: '1,23457E+06' });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci.csv', columns: ['Бюджет'], count: 1, example: '1,23457E+06' });
     expect(stderr).toContain('Warning: budget-sci.csv: 1 amount in column "Бюджет" is in scientific form ("1,23457E+06", say)');
-    expect(stderr).toContain('revenue and the average check may be rounded');
+    expect(stderr).toContain('Such amounts were read as written and may be rounded.');
     // 3 000 rows, such amounts in both halves: counted in each, summed.
     writeFileSync(path.join(dir, 'budget-sci-big.csv'), rows(3000, [1, 2998, 2999]));
     const big = kpi(['-d', 'budget-sci-big.csv'], ['budget-sci-big.csv']);
-    expect(big.result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci-big.csv', column: 'Бюджет', count: 3, example: '1,23457E+06' });
+    expect(big.result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci-big.csv', columns: ['Бюджет'], count: 3, example: '1,23457E+06' });
     expect(big.result.total.revenue).toBe(2997 * 1000 + 3 * 1_234_570);
   });
 
@@ -125,8 +125,12 @@ describe('amounts in Excel\'s scientific form (their last digits lost)', () => {
     const ru = runCli(['kpi', '-d', 'budget-sci.csv', '--lang', 'ru', '--now', '2025-08-01'], { cwd: dir });
     expect(ru.stderr).toContain('budget-sci.csv: 1 сумма в колонке «Бюджет» записана в экспоненциальном виде (например, «1,23457E+06»)');
     const inspect = runCli(['inspect', 'budget-sci.csv', '--lang', 'ru'], { cwd: dir });
-    expect(inspect.stdout).toContain('сумм в экспоненциальном виде Excel: 1 (например, 1,23457E+06, колонка «Бюджет»)');
+    expect(inspect.stdout).toContain('сумм в экспоненциальном виде Excel: 1 (например, 1,23457E+06, колонка «Бюджет»); прочитаны как записаны, могут быть округлены');
     writeFileSync(path.join(dir, 'budget-plain.csv'), rows(2, []));
+    // Review R45 F5: whether digits were lost cannot be told from the form: «2,10629E+05» was 210 629,02; and a negative one.
+    writeFileSync(path.join(dir, 'budget-sci2.csv'), rows(3, [0]).replace('1,23457E+06', '2,10629E+05').replace(/1000$/, '-2,5E+03'));
+    const two = kpi(['-d', 'budget-sci2.csv']);
+    expect(two.result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci2.csv', columns: ['Бюджет'], count: 2, example: '2,10629E+05' });
     expect(kpi(['-d', 'budget-plain.csv']).result.dataQuality.alerts.map((a) => a.code)).not.toContain('amounts-lost-digits');
   });
 });

@@ -125,7 +125,7 @@ export type Alert =
   /** Deal ids that lost their last digits (Excel's «5,80503E+18»): each such row a deal of its own; `activities`: a file naming deals by id, which cannot link to them. */
   | { code: 'ids-lost-digits'; file: string; column: string; rows: number; example: string; activities?: string }
   /** Amounts in Excel's scientific form with fewer digits than they stand for («1,23457E+06»): read as written, rounded. */
-  | { code: 'amounts-lost-digits'; file: string; column: string; count: number; example: string }
+  | { code: 'amounts-lost-digits'; file: string; columns: string[]; count: number; example: string }
   | { code: 'leads-export'; file: string; crm: string }
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
@@ -1359,11 +1359,12 @@ function idsLostDigits(a: Extract<Alert, { code: 'ids-lost-digits' }>, ru: boole
     : `${a.file}: ${num(a.rows, ru)} deal ${a.rows === 1 ? 'id' : 'ids'} in column "${a.column}" lost ${a.rows === 1 ? 'its' : 'their'} last digits (${a.example}, say): Excel saves a long number so, and different deals read the same id. Each such row was counted as a deal of its own, none merged by its id.${links} Export the deals again from the CRM without re-saving the file in Excel, or format the id column as text before saving.`;
 }
 
-/** Amounts Excel wrote in its scientific form: read as written, so rounded to the digits the form kept; and the fix. */
+/** Amounts a spreadsheet wrote in its scientific form: read as written, so maybe rounded to the digits the form kept; and the fix. */
 function amountsLostDigits(a: Extract<Alert, { code: 'amounts-lost-digits' }>, ru: boolean): string {
+  const columns = a.columns.map((c) => (ru ? `«${c}»` : `"${c}"`)).join(', ');
   return ru
-    ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'сумма', 'суммы', 'сумм')} в колонке «${a.column}» ${plural(a.count, 'записана', 'записаны', 'записаны')} в экспоненциальном виде (например, «${a.example}»): так Excel показывает число, которое не помещается в ширину колонки, и так же сохраняет его в CSV, теряя последние цифры. Такие суммы прочитаны как записаны, поэтому выручка и средний чек могут быть округлены. Выгрузите файл из CRM заново, не пересохраняя его в Excel, или перед сохранением расширьте колонку либо задайте ей числовой формат.`
-    : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'amount' : 'amounts'} in column "${a.column}" ${a.count === 1 ? 'is' : 'are'} in scientific form ("${a.example}", say): Excel shows a number too wide for its column so and saves it so to CSV, losing its last digits. Such amounts were read as written, so revenue and the average check may be rounded. Export the file again from the CRM without re-saving it in Excel, or widen the column or give it a number format before saving.`;
+    ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'сумма', 'суммы', 'сумм')} в ${a.columns.length === 1 ? 'колонке' : 'колонках'} ${columns} ${plural(a.count, 'записана', 'записаны', 'записаны')} в экспоненциальном виде (например, «${a.example}»): так Excel показывает число, которое не помещается в ширину колонки, и так же сохраняет его в CSV, отбрасывая последние цифры. Такие суммы прочитаны как записаны и могут быть округлены. Выгрузите файл заново, не пересохраняя его в Excel, или перед сохранением расширьте колонку либо задайте ей числовой формат.`
+    : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'amount' : 'amounts'} in ${a.columns.length === 1 ? 'column' : 'columns'} ${columns} ${a.count === 1 ? 'is' : 'are'} in scientific form ("${a.example}", say): Excel shows a number too wide for its column so and saves it so to CSV, dropping its last digits. Such amounts were read as written and may be rounded. Export the file again without re-saving it in Excel, or widen the column or give it a number format before saving.`;
 }
 
 function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {

@@ -10,7 +10,7 @@ import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { activityDone, EXCEL_ERROR, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
-import { CellMemo, lostDigits, trimEdges, type Cells } from './cells.js';
+import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
 import type { Expected } from './unread-columns.js';
@@ -492,7 +492,7 @@ export interface ReadContext {
   /** Deals whose id lost its last digits (cells.lostDigits): how many, the first id, and its column. */
   idsLostDigits?: { rows: number; example: string; column: string };
   /** Amounts in Excel's scientific form with fewer digits than they stand for («1,23457E+06»): how many, the first, and its column. */
-  amountsLostDigits?: { count: number; example: string; column: string };
+  amountsLostDigits?: { count: number; example: string; columns: string[] };
   /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
   bySides?: SideCounts;
   /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */
@@ -847,6 +847,16 @@ export function scaled(n: number, col: number, scales: ReadonlyMap<number, numbe
   return scale === undefined ? n : Number((n * scale).toPrecision(15));
 }
 
+/** A number in a spreadsheet's scientific form: a digit, maybe a fraction, E and a power (`1,23457E+06`, `-2.5e5`). */
+const SCIENTIFIC = /^\s*-?\d(?:[.,]\d*)?E[+-]?\d+\s*$/i;
+
+/** Counts an amount in scientific form, with the first one and every column such amounts were in. */
+function noteScientific(ctx: ReadContext, example: string, column: string): void {
+  const seen = (ctx.amountsLostDigits ??= { count: 0, example, columns: [] });
+  seen.count++;
+  if (!seen.columns.includes(column)) seen.columns.push(column);
+}
+
 /** readNumber's text path: the number a cell's text writes, null when empty, or why not. */
 function readNumberText(cells: Cells, col: number, field: string, ctx: ReadContext): number | null | RowProblem | typeof PENDING {
   // An empty cell (open deals often have no amount) needs no text, and no parser says more than null.
@@ -863,10 +873,8 @@ function readNumberText(cells: Cells, col: number, field: string, ctx: ReadConte
   if (mark !== undefined && n !== null && !Number.isNaN(n)) ctx.numbers.noteRead(col, raw, mark, n);
   if (n !== null && Number.isNaN(n)) return unreadValue(raw, 'number', headerOf(ctx, col, field));
   // Excel writes a number too wide for its column so, and a CSV saved from it keeps what was shown:
-  // «1,23457E+06» was 1 234 567,89. No CRM writes an amount so; it is read, and said (amounts-lost-digits).
-  if (n !== null && lostDigits(raw)) {
-    ctx.amountsLostDigits ??= { count: 0, example: raw.trim(), column: headerOf(ctx, col, field) };
-    ctx.amountsLostDigits.count++;
-  }
+  // «1,23457E+06» was 1 234 567,89. No CRM writes an amount so; it is read, and said (amounts-lost-digits):
+  // any such form, as whether digits were lost cannot be told from it («2,10629E+05» was 210 629,02).
+  if (n !== null && SCIENTIFIC.test(raw)) noteScientific(ctx, raw.trim(), headerOf(ctx, col, field));
   return n;
 }

@@ -190,7 +190,7 @@ export interface ImportReport {
    */
   idsLostDigits?: { rows: number; example: string; column: string };
   /** Amounts in Excel's scientific form that lost their last digits («1,23457E+06»): read as written, and said. */
-  amountsLostDigits?: { count: number; example: string; column: string };
+  amountsLostDigits?: { count: number; example: string; columns: string[] };
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
@@ -587,7 +587,7 @@ class RowsToRecords<T> {
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
-    if (ctx.amountsLostDigits) report.amountsLostDigits = { ...ctx.amountsLostDigits };
+    if (ctx.amountsLostDigits) report.amountsLostDigits = { ...ctx.amountsLostDigits, columns: [...ctx.amountsLostDigits.columns] };
     if (ctx.timeOffsetMs !== 0) report.shifted = true;
     // A call id column that is none, and a PBX log's clock in UTC its ids show (CallLegs).
     if (this.legs) Object.assign(report, this.legs.calls.said(report.utc !== undefined || report.shifted === true));

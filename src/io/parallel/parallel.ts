@@ -701,7 +701,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
     ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
-    ...(a.amountsLostDigits || b.amountsLostDigits ? { amountsLostDigits: { ...(a.amountsLostDigits ?? b.amountsLostDigits)!, count: (a.amountsLostDigits?.count ?? 0) + (b.amountsLostDigits?.count ?? 0) } } : {}),
+    ...(a.amountsLostDigits || b.amountsLostDigits ? { amountsLostDigits: { ...(a.amountsLostDigits ?? b.amountsLostDigits)!, count: (a.amountsLostDigits?.count ?? 0) + (b.amountsLostDigits?.count ?? 0), columns: [...new Set([...(a.amountsLostDigits?.columns ?? []), ...(b.amountsLostDigits?.columns ?? [])])] } } : {}),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
     ...(a.callLengths || b.callLengths ? { callLengths: mergeCallLengths(a.callLengths, b.callLengths) } : {}),
     ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
