@@ -3,7 +3,8 @@ import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from
 import { shownData } from '../terminal-safe.js';
 import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, outOf, shownRecommendations, verdictText } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
-import { markdownWarnings } from '../kpi/text.js';
+import { clientWarnings } from '../html/client-text.js';
+import { tr } from '../../core/i18n.js';
 
 /** The audit as terminal text: summary table, band, recommendations; the company and answers made safe before anything is painted (shownData). */
 export function renderAuditTable(result: AuditResult, opts: RenderOptions): string {
@@ -64,8 +65,9 @@ export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, lang), verdictText(x, lang), x.text])),
     '',
     `**${L.evidenceTotal}: ${outOf(e.total, result.max, lang)} — ${mdText(e.band.title)}.**`,
-    // What the exports' reading warned of, as kpi's Markdown quotes it (tester T49 F5: rows a filter hid were said on stderr alone).
-    ...markdownWarnings(e.dataQuality, lang),
+    // What the exports' reading warned of, as the HTML report tells the client (tester T49 F5: rows a filter hid
+    // were said on stderr alone): files by their base names, no --map snippets (review R45 F8).
+    ...(e.dataQuality ? clientWarnings(e.dataQuality, lang).flatMap((w) => ['', `> **${tr(lang, 'Внимание', 'Warning')}:** ${mdText(w)}`]) : []),
   ];
 }
 

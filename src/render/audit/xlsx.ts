@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { warningLines } from '../../core/kpi/alerts.js';
+import { clientWarnings } from '../html/client-text.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownHours, shownRecommendations, verdictText } from './labels.js';
@@ -77,8 +77,9 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
   // A baseline of another questionnaire version (or maximum): said under the comparison, wrapped as the meaning is.
   const note = baselineNote(result, lang);
   if (note) wrappedRow(sheet, L.warning, `${note.charAt(0).toUpperCase()}${note.slice(1)}.`);
-  // What the exports' reading warned of (rows a filter hid, a column unread…): the client's copy says it too (tester T49 F5).
-  for (const w of result.evidence?.dataQuality ? warningLines(result.evidence.dataQuality, lang) : []) wrappedRow(sheet, L.warning, w);
+  // What the exports' reading warned of (rows a filter hid, a column unread…): the client's copy says it too (tester T49 F5),
+  // as the HTML report does: files by their base names, no --map snippets (review R45 F8).
+  for (const w of result.evidence?.dataQuality ? clientWarnings(result.evidence.dataQuality, lang) : []) wrappedRow(sheet, L.warning, w);
   setPrintArea(sheet);
 }
 

@@ -217,9 +217,10 @@ describe('the Audit sheet with evidence', () => {
 describe('the exports\' warnings in the audit\'s reports', () => {
   const hidden = (): AuditResult => {
     const base = auditResult();
-    return { ...base, evidence: { ...base.evidence!, dataQuality: { rowsRead: 8, rowsSkipped: [], rowsSkippedCount: 0, files: [], warnings: [], alerts: [{ code: 'hidden-rows', file: 'deals.xlsx', sheet: 'Сделки', rows: 2 }] } } };
+    return { ...base, evidence: { ...base.evidence!, dataQuality: { rowsRead: 8, rowsSkipped: [], rowsSkippedCount: 0, files: [{ file: '/srv/exports/deals.xlsx', kind: 'deals', format: 'xlsx', rowsRead: 8, records: 8, skipped: 0, dropped: {} }], warnings: [], alerts: [{ code: 'hidden-rows', file: '/srv/exports/deals.xlsx', sheet: 'Сделки', rows: 2 }] } } };
   };
 
+  // As the HTML report tells the client: a file by its base name (review R45 F8).
   it('are rows of the Audit sheet, and quotes in the Markdown, in the run\'s language', async () => {
     const wb = await workbook(hidden(), 'ru');
     const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.map(String) : [])));
