@@ -29,11 +29,13 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   if (n === 0) return;
   clearProgress(ctx.stderr);
   const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} ${pluralEn(n, 'row', 'rows')} that could not be read.`)];
-  for (const s of quality.rowsSkipped.filter((r) => r.reason !== MISSED_NO_MANAGER).slice(0, SHOWN)) {
+  const shown = quality.rowsSkipped.filter((r) => r.reason !== MISSED_NO_MANAGER).slice(0, SHOWN);
+  for (const s of shown) {
     lines.push(`  ${skippedRowText(s, lang, true)}`);
   }
   if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
-  lines.push(...expectedForms(quality.rowsSkipped, lang).map((l) => `  ${l}`));
+  // What the rows shown should have held, as a stopped run's examples say it (import.ts badRowExamples).
+  lines.push(...expectedForms(shown, lang).map((l) => `  ${l}`));
   // An audit's workbook has no Data quality sheet: its skipped rows are in the JSON alone (evidence.dataQuality).
   const path = `${where.json}.rowsSkipped`;
   const full = format === 'xlsx' && where.sheet

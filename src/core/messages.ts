@@ -911,12 +911,12 @@ export function rowAt(at: { row: number; line?: number }, lang: string): string 
 const EXPECTED: ReadonlyArray<{ reason: RegExp; ru: string; en: string }> = [
   {
     reason: /^".*" is not a date$/s,
-    ru: 'Дата читается в видах 31.12.2025, 31.12.2025 14:30, 2025-12-31, 2025-12-31T14:30:00Z, 12/31/2025, 31 декабря 2025 или как дата Excel; исправьте ячейку в выгрузке, либо, если прочитана не та колонка, укажите нужную через --map (crm-audit inspect покажет колонки).',
+    ru: 'Даты читаются в таких видах: 31.12.2025, 31.12.2025 14:30, 2025-12-31, 2025-12-31T14:30:00Z, 12/31/2025, 31 декабря 2025 или как дата Excel; исправьте ячейку в выгрузке, либо, если прочитана не та колонка, укажите нужную через --map (crm-audit inspect покажет колонки).',
     en: 'A date is read as 31.12.2025, 31.12.2025 14:30, 2025-12-31, 2025-12-31T14:30:00Z, 12/31/2025, 31 December 2025 or an Excel date; mend the cell in the export or, if the wrong column was read, name the right one with --map (crm-audit inspect shows the columns).',
   },
   {
     reason: /^".*" is not a number$/s,
-    ru: 'Сумма читается в видах 1500000, 1 500 000,50, 1,500,000.50, 1 500 000 ₽ или $1,500,000.50; исправьте ячейку в выгрузке, либо, если прочитана не та колонка, укажите нужную через --map (crm-audit inspect покажет колонки).',
+    ru: 'Суммы читаются в таких видах: 1500000, 1 500 000,50, 1,500,000.50, 1 500 000 ₽ или $1,500,000.50; исправьте ячейку в выгрузке, либо, если прочитана не та колонка, укажите нужную через --map (crm-audit inspect покажет колонки).',
     en: 'An amount is read as 1500000, 1 500 000,50, 1,500,000.50, 1 500 000 ₽ or $1,500,000.50; mend the cell in the export or, if the wrong column was read, name the right one with --map (crm-audit inspect shows the columns).',
   },
 ];
