@@ -97,10 +97,10 @@ function wrongKind(option: string, file: string, kind: string, seen: string, she
   // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
   const period = /^--(before|after)-/.test(option);
   const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
-  const onSheet = sheet !== undefined && /\.(xlsx|xlsm|xls|xml)$/i.test(file) ? WRONG_KIND_MORE.sheet : { ru: '', en: '' };
-  const others = `${more.en}${onSheet.en}`.replace('{option}', option).replace('{sheet}', sheet ?? '');
-  const othersRu = `${more.ru}${onSheet.ru}`.replace('{option}', option).replace('{sheet}', sheet ?? '');
-  return UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
+  const others = more.en.replace('{option}', option);
+  const othersRu = more.ru.replace('{option}', option);
+  const id = sheet !== undefined && /\.xls[xm]$/i.test(file) ? 'input.wrongKindSheet' : 'input.wrongKind';
+  return UserError.of('E_COMPARE_KIND', id, { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu, sheet: sheet ?? '', seenNomRu: KIND_FILE_RU[seen] ?? seen, kindNomRu: KIND_FILE_RU[kind] ?? kind }, { file });
 }
 
 /** Errors a file of another kind gives under an option (its columns are not the expected ones). */

@@ -139,6 +139,11 @@ export const MESSAGES = {
   'usage.notADay': {
     ru: '{name}: «{value}» — не дата; нужна {formsRu}', en: '{name} must be a date, {formsEn}; got "{value}"',
   },
+  // --sheet names the sheet of every workbook of a run (tester T49 F9: deals and calls in one workbook, --sheet Звонки).
+  'input.wrongKindSheet': {
+    ru: '{option}: на листе «{sheet}» (--sheet) — {seenNomRu}, а не {kindNomRu}', en: '{option}: the sheet "{sheet}" (--sheet) holds {article} {seen} export, not {kind}',
+    hint: { ru: '--sheet берёт этот лист в каждой книге запуска; уберите --sheet — тогда в каждой книге будет прочитан лист того вида, который нужен её параметру', en: '--sheet takes that sheet of every workbook of the run; drop it, and each workbook is read on the sheet of the kind its option needs' },
+  },
   'input.wrongKind': {
     ru: '{option}: это похоже на {seenRu}, а не на {kindRu}', en: '{option} looks like {article} {seen} export, not {kind}',
     hint: { ru: 'передайте этот файл как {better}{othersRu}', en: 'pass it as {better}{others}' },
@@ -673,8 +678,6 @@ export const DELIMITER_BY_EN: Readonly<Record<string, string>> = { ',': 'commas 
 export const WRONG_KIND_MORE = {
   deals: { ru: ', а в {option} — выгрузку сделок: показатели считаются по сделкам', en: ', and a deals export as {option}: the metrics are counted over deals' },
   period: { ru: ' и проверьте остальные файлы этого периода', en: ', and check the other files of that period' },
-  // --sheet names the sheet of every workbook of a run (tester T49 F9: deals and calls in one workbook, --sheet Звонки).
-  sheet: { ru: '; --sheet «{sheet}» берёт этот лист в каждой книге запуска: без --sheet лист каждой книги выбирается по тому, что в ней нужно', en: '; --sheet "{sheet}" takes that sheet of every workbook of the run: without --sheet, each workbook\'s sheet is chosen by what it is given as' },
 } as const;
 
 /** The error printer's own words. */

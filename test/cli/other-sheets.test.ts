@@ -78,9 +78,10 @@ describe('--sheet given beside one workbook of deals and calls', () => {
     await workbook('both.xlsx', [{ name: 'Сделки', rows: [HEADER, ...deals(100, 4)] }, { name: 'Звонки', rows: calls }]);
     const ru = runCli(['kpi', '-d', 'both.xlsx', '-a', 'both.xlsx', '--sheet', 'Звонки', '--lang', 'ru'], { cwd: dir });
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toContain('--sheet «Звонки» берёт этот лист в каждой книге запуска: без --sheet лист каждой книги выбирается по тому, что в ней нужно');
+    expect(ru.stderr).toContain('both.xlsx: --deals: на листе «Звонки» (--sheet) — журнал звонков и действий, а не выгрузка сделок');
+    expect(ru.stderr).toContain('подсказка: --sheet берёт этот лист в каждой книге запуска; уберите --sheet');
     const en = runCli(['kpi', '-d', 'both.xlsx', '-a', 'both.xlsx', '--sheet', 'Звонки', '--lang', 'en'], { cwd: dir });
-    expect(en.stderr).toContain('--sheet "Звонки" takes that sheet of every workbook of the run');
+    expect(en.stderr).toContain('--deals: the sheet "Звонки" (--sheet) holds an activities export, not deals\n  hint: --sheet takes that sheet of every workbook of the run; drop it');
     // Without --sheet each option reads its own sheet.
     expect(runCli(['kpi', '-d', 'both.xlsx', '-a', 'both.xlsx', '--now', '2025-03-01'], { cwd: dir }).code).toBe(0);
   });
