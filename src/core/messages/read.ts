@@ -75,8 +75,8 @@ export const READ_MESSAGES = {
     hint: { ru: 'откройте её в Excel или LibreOffice и сохраните как .xlsx или CSV (UTF-8), или выгрузите список из CRM в .xlsx или CSV', en: 'open it in Excel or LibreOffice and save it as .xlsx or as CSV (UTF-8), or export the list from the CRM as .xlsx or CSV' },
   },
   'read.encryptedXlsx': {
-    ru: 'книга защищена паролем (зашифрована): без пароля её прочитать нельзя', en: 'the workbook is protected with a password (encrypted) and cannot be read without it',
-    hint: { ru: 'откройте её в Excel с паролем, снимите его (Файл → Сведения → Защитить книгу → Зашифровать с использованием пароля: очистите поле) и сохраните, или выгрузите список из CRM заново', en: 'open it in Excel with the password, remove it (File → Info → Protect Workbook → Encrypt with Password: clear the field) and save, or export the list from the CRM again' },
+    ru: 'файл защищён паролем (зашифрован): без пароля его прочитать нельзя', en: 'the file is protected with a password (encrypted) and cannot be read without it',
+    hint: { ru: 'откройте его в Excel с паролем, снимите пароль (Файл → Сведения → Защитить книгу → Зашифровать с использованием пароля: очистите поле) и сохраните, или выгрузите список из CRM заново', en: 'open it in Excel with the password, remove the password (File → Info → Protect Workbook → Encrypt with Password: clear the field) and save, or export the list from the CRM again' },
   },
   'read.oleDocument': {
     ru: 'это документ {what} (старый двоичный формат Office), а не таблица с выгрузкой', en: 'this is a {what} document (the legacy binary Office format), not a table of an export',

@@ -146,10 +146,11 @@ function guessUtf16WithoutBom(bytes: Uint8Array): Encoding | undefined {
 /** The streams that tell what an OLE compound file holds, by the name its directory gives them (UTF-16LE), and the refusal each gets. */
 const CFB_STREAMS: ReadonlyArray<{ name: string; message: 'read.encryptedXlsx' | 'read.legacyXls' | 'read.oleDocument'; what?: string }> = [
   { name: 'EncryptedPackage', message: 'read.encryptedXlsx' },
-  { name: 'Workbook', message: 'read.legacyXls' },
-  { name: 'Book', message: 'read.legacyXls' },
+  // A document's own stream before a workbook's: a Word document may hold a workbook embedded in it (review R45 F7).
   { name: 'WordDocument', message: 'read.oleDocument', what: 'Word' },
   { name: 'PowerPoint Document', message: 'read.oleDocument', what: 'PowerPoint' },
+  { name: 'Workbook', message: 'read.legacyXls' },
+  { name: 'Book', message: 'read.legacyXls' },
 ];
 
 /**
@@ -162,7 +163,7 @@ const CFB_STREAMS: ReadonlyArray<{ name: string; message: 'read.encryptedXlsx' |
 export function cfbError(bytes: Uint8Array, file: string): UserError {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   for (const s of CFB_STREAMS) {
-    if (buf.includes(Buffer.from(`${s.name}\0`, 'utf16le'))) return UserError.of('E_LEGACY_XLS', s.message, s.what ? { what: s.what } : {}, { file });
+    if (buf.includes(Buffer.from(`${s.name}\0`, 'utf16le'))) return UserError.of(s.what ? 'E_NOT_TABLE' : 'E_LEGACY_XLS', s.message, s.what ? { what: s.what } : {}, { file });
   }
   return UserError.of('E_LEGACY_XLS', 'read.oleUnknown', {}, { file });
 }

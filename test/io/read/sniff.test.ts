@@ -61,8 +61,10 @@ describe('sniff and cfbError: an OLE compound file', () => {
     expect(refusal(compound('Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces'))).toEqual(['E_LEGACY_XLS', 'read.encryptedXlsx', {}]);
     expect(refusal(compound('Root Entry', 'Workbook', '\u0005SummaryInformation'))).toEqual(['E_LEGACY_XLS', 'read.legacyXls', {}]);
     expect(refusal(compound('Root Entry', 'Book'))).toEqual(['E_LEGACY_XLS', 'read.legacyXls', {}]);
-    expect(refusal(compound('Root Entry', 'WordDocument', '1Table'))).toEqual(['E_LEGACY_XLS', 'read.oleDocument', { what: 'Word' }]);
-    expect(refusal(compound('Root Entry', 'PowerPoint Document'))).toEqual(['E_LEGACY_XLS', 'read.oleDocument', { what: 'PowerPoint' }]);
+    expect(refusal(compound('Root Entry', 'WordDocument', '1Table'))).toEqual(['E_NOT_TABLE', 'read.oleDocument', { what: 'Word' }]);
+    expect(refusal(compound('Root Entry', 'PowerPoint Document'))).toEqual(['E_NOT_TABLE', 'read.oleDocument', { what: 'PowerPoint' }]);
+    // A Word document with a workbook embedded in it is a Word document (review R45 F7).
+    expect(refusal(compound('Root Entry', 'WordDocument', 'ObjectPool', 'Workbook'))).toEqual(['E_NOT_TABLE', 'read.oleDocument', { what: 'Word' }]);
     expect(refusal(compound('Root Entry'))).toEqual(['E_LEGACY_XLS', 'read.oleUnknown', {}]);
     // A name inside another is not its stream: «Workbooks» is not «Workbook».
     expect(refusal(compound('Root Entry', 'Workbooks'))).toEqual(['E_LEGACY_XLS', 'read.oleUnknown', {}]);
