@@ -512,3 +512,23 @@ describe('crm-audit map --kind', () => {
     expect(runCli(['map', 'spend.csv', '--kind', 'costs'], { cwd: dir }).code).toBe(2);
   });
 });
+
+// Tester T52 F1, F2: a header holding line breaks was written into the map's comments as live YAML
+// («note\ndeals:\n  columns:\n    amount: id»): the map then read the deal ids as amounts (revenue 3 003
+// for 300), and an escape byte made the map a file --map refused as binary, and reached the terminal.
+describe('map: headers with line breaks and control bytes in the comments it writes', () => {
+  it('stay comments, line by line, with control characters as «�»; the map reads back and changes nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-inject-'));
+    writeFileSync(path.join(dir, 'd.csv'), 'id,manager,created_at,status,amount,"note\ndeals:\n  columns:\n    amount: id\n#","\u001b]0;T\u0007x"\n1001,Ivan,2025-01-02,won,100,a,b\n2002,Ivan,2025-01-03,won,200,b,c\n3003,Petr,2025-01-03,lost,300,c,d\n');
+    const map = runCli(['map', 'd.csv', '-o', 'm.yaml', '--lang', 'en'], { cwd: dir, env: { CI: 'true' } });
+    expect(map.code, map.stderr).toBe(0);
+    expect(map.stderr).not.toContain('\u001b');
+    const text = readFileSync(path.join(dir, 'm.yaml'), 'utf8');
+    expect(text.split('\n').filter((l) => l !== '').every((l) => l.startsWith('#'))).toBe(true);
+    expect(text).toContain('# deals:');
+    expect(text).toContain('\ufffd]0;T\ufffdx');
+    const run = runCli(['kpi', '-d', 'd.csv', '--map', 'm.yaml', '--format', 'json', '--now', '2025-02-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total.revenue).toBe(300);
+  });
+});

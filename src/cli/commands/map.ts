@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../render/terminal-safe.js';
 import { Readable } from 'node:stream';
 import { tr } from '../../core/i18n.js';
 import { renderMessage } from '../../core/messages.js';
@@ -103,18 +104,18 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
       gaps.length === 0
         ? tr(o.lang, `${withMap}: решать нечего — каждая колонка найдена${stagesRu}.`, `${withMap}: nothing to decide: every column is found${stagesEn}.`)
         : tr(o.lang, `${withMap}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${withMap}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
-    stderrLine(ctx, [nothing, ...gaps].join('\n'));
+    stderrLine(ctx, terminalSafe([nothing, ...gaps].join('\n'), false));
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing, or the map given, kept whole.
-    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
+    await writeOutput(ctx, `${yamlComments([nothing, ...gaps])}\n${keptMap(given)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
   const gapsSaid = gaps.length > 0 ? [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps] : [];
-  if (gapsSaid.length > 0) stderrLine(ctx, gapsSaid.join('\n'));
+  if (gapsSaid.length > 0) stderrLine(ctx, terminalSafe(gapsSaid.join('\n'), false));
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) stderrLine(ctx, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'));
   // The columns not found are comments of the map too, however it was made: a map answered on a terminal had none of them.
-  const notes = gapsSaid.length > 0 ? `${gapsSaid.map((l) => `# ${l}`).join('\n')}\n\n` : '';
+  const notes = gapsSaid.length > 0 ? `${yamlComments(gapsSaid)}\n\n` : '';
   const doc = notes + mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, given === undefined ? doc : mergeMapDocuments(given, doc), o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
   return EXIT.ok;
@@ -143,6 +144,23 @@ function mapName(file: string, lang: string): string {
 function keptMap(given: string | undefined): string {
   if (given === undefined) return '';
   return given.endsWith('\n') || given === '' ? given : `${given}\n`;
+}
+
+/** Control characters, as a map's comments show them («�»). */
+// eslint-disable-next-line no-control-regex -- the control characters are what this finds
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Lines of text as comments of a YAML file: each line break in them (a header or a file name may hold
+ * one) starts a comment line of its own, and control characters are «�». A header «note\ndeals:…» was
+ * written as a live section of the map, which then read the deal ids as amounts (tester T52 F1), and
+ * an escape byte made the map a file `--map` refused as binary.
+ */
+function yamlComments(lines: readonly string[]): string {
+  return lines
+    .flatMap((l) => l.split(/\r\n|[\n\r\u0085\u2028\u2029]/))
+    .map((l) => `# ${l.replace(CONTROL, '\ufffd')}`)
+    .join('\n');
 }
 
 /** How many of the columns no field took gapLines names. */
