@@ -53,6 +53,8 @@ th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertic
 th{background:#e8eef4}
 td.num,th.num{text-align:right}
 td.num{white-space:nowrap}
+/* A name or a value of one unbroken word (a 130-character one) wraps inside its cell: the table kept to the page. */
+td:not(.num){overflow-wrap:anywhere}
 .good{color:var(--good);font-weight:bold}.bad{color:var(--bad);font-weight:bold}
 figure.chart{margin:12px 0 20px}
 figure.chart figcaption{font-weight:bold;margin:0 0 4px}

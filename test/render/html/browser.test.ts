@@ -194,4 +194,18 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     expect(countPdfPages(pdf)).toBeGreaterThanOrEqual(2);
     await page.close();
   });
+
+  // Tester T52 F5: a 130-character name of one word took the manager tables 1 403 px wide, past the page.
+  it('a name of one unbroken word wraps inside its cell: every table within the page', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'browser-long-name-'));
+    const long = 'Х'.repeat(130);
+    writeFileSync(path.join(dir, 'deals.csv'), `ID;Ответственный;Дата создания;Этап сделки;Бюджет\n1;${long};01.02.2025;Успешно реализовано;100\n2;Иванов Иван;02.02.2025;Закрыто и не реализовано;\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-03-01', '-o', 'long.html'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const { page, log } = await openFile(session.browser, path.join(dir, 'long.html'));
+    expect(log.consoleErrors).toEqual([]);
+    const over = await page.$$eval('main table', (tables) => tables.map((t) => t.getBoundingClientRect().right - t.closest('main')!.getBoundingClientRect().right).filter((d) => d > 0.5));
+    expect(over).toEqual([]);
+    await page.close();
+  });
 });
