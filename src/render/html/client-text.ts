@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { warningLines } from '../../core/kpi/alerts.js';
 import type { DataQuality } from '../../core/kpi/types.js';
 import { say } from '../../core/messages.js';
@@ -9,9 +10,19 @@ import { HTML_TEXT } from '../../core/messages/html.js';
  * the client's Data quality). The terminal, JSON and Markdown keep them whole.
  */
 
-/** A file's base name: «deals.csv» of «/home/me/exports/deals.csv» or «C:\exports\deals.csv». */
+/**
+ * A path's parts: split at `\` too where it is a Windows path (on Windows, or written with a drive or a
+ * server: «C:\exports\deals.csv», a result made there), at `/` alone elsewhere, where `\` is a character
+ * a file name may hold («deals 2024\2025 Q1.csv» was shown as «2025 Q1.csv»: tester T52 F9).
+ */
+function pathParts(file: string): string[] {
+  const windows = path.sep === '\\' || /^(?:[A-Za-z]:\\|\\\\)/.test(file);
+  return file.split(windows ? /[\\/]/ : /\//).filter(Boolean);
+}
+
+/** A file's base name: «deals.csv» of «/home/me/exports/deals.csv» or of «C:\exports\deals.csv». */
 export function baseName(file: string): string {
-  return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+  return pathParts(file).pop() ?? file;
 }
 
 /**
@@ -20,7 +31,7 @@ export function baseName(file: string): string {
  */
 export function clientNames(files: readonly string[]): Map<string, string> {
   const unique = [...new Set(files)];
-  const parts = new Map(unique.map((f) => [f, f.split(/[\\/]/).filter(Boolean)]));
+  const parts = new Map(unique.map((f) => [f, pathParts(f)]));
   const out = new Map<string, string>();
   for (const f of unique) {
     const own = parts.get(f)!;
@@ -35,7 +46,7 @@ export function clientNames(files: readonly string[]): Map<string, string> {
 /** `text` with every path of `files` (those in a folder) written as its client name (clientNames), the longest first. */
 export function withBaseNames(text: string, files: readonly string[]): string {
   const names = clientNames(files);
-  const paths = [...names.keys()].filter((f) => /[\\/]/.test(f) && names.get(f) !== f).sort((a, b) => b.length - a.length);
+  const paths = [...names.keys()].filter((f) => pathParts(f).length > 1 && names.get(f) !== f).sort((a, b) => b.length - a.length);
   return paths.reduce((out, p) => out.split(p).join(names.get(p)!), text);
 }
 
