@@ -109,7 +109,8 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
 
 /** «Записано: отчёт.xlsx (48,2 КБ)» / "Written: report.xlsx (48.2 KB)": the proof that -o was written. */
 export function writtenLine(file: string, bytes: number, lang: string): string {
-  return `${lang === 'ru' ? 'Записано' : 'Written'}: ${file} (${sizeText(bytes, lang)})`;
+  // The path as typed may hold control characters (a script's `-o "$company.xlsx"`): shown as «�», a line break as «\\n» (tester T52 F6).
+  return `${lang === 'ru' ? 'Записано' : 'Written'}: ${terminalSafe(file.replace(/\n/g, '\\n'), false)} (${sizeText(bytes, lang)})`;
 }
 
 /** A file's size as writtenLine says it: «48,2 КБ», «533 байта» / "48.2 KB", "1 byte". */

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../render/terminal-safe.js';
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
@@ -71,7 +72,7 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
     .configureHelp(helpIn(lang))
     .showHelpAfterError(commanderMessage('(add --help for usage)', lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(errorPlaceholders(commanderMessage(withNearestChoice(s), lang), lang)) })
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(terminalSafe(errorPlaceholders(commanderMessage(withNearestChoice(s), lang), lang), false)) })
     .addHelpText(
       'after',
       examples([

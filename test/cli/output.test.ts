@@ -72,6 +72,9 @@ describe('the written line', () => {
     expect([1, 2, 5, 12, 21, 22, 533, 999].map((n) => writtenLine('r.md', n, 'ru'))).toEqual(['Записано: r.md (1 байт)', 'Записано: r.md (2 байта)', 'Записано: r.md (5 байт)', 'Записано: r.md (12 байт)', 'Записано: r.md (21 байт)', 'Записано: r.md (22 байта)', 'Записано: r.md (533 байта)', 'Записано: r.md (999 байт)']);
     // Kilobytes and megabytes of 1 000 and 10^6 bytes, as the progress line counts (T44 F7); 999 950 bytes round up to the next unit.
     expect([1000, 48_200, 999_949, 999_950, 171_000_000].map((n) => writtenLine('r.md', n, 'ru'))).toEqual(['Записано: r.md (1,0 КБ)', 'Записано: r.md (48,2 КБ)', 'Записано: r.md (999,9 КБ)', 'Записано: r.md (1,0 МБ)', 'Записано: r.md (171,0 МБ)']);
+    // A path built by a script from data (tester T52 F6): its control characters reach no terminal, its line break is «\n».
+    expect(writtenLine('x\u001b]52;c;cHd=\u0007.json', 10, 'en')).toBe('Written: x\ufffd]52;c;cHd=\ufffd.json (10 bytes)');
+    expect(writtenLine('new\nline.md', 10, 'en')).toBe('Written: new\\nline.md (10 bytes)');
     expect(writtenLine('r.md', 1, 'en')).toBe('Written: r.md (1 byte)');
   });
 });
