@@ -169,15 +169,21 @@ class Chunks {
 /** How much of an OLE compound file is read for the names of its streams (its directory may sit at its end). */
 const CFB_READ_BYTES = 64 * 1024 * 1024;
 
-/** The input's bytes from `first` on, up to `max` of them. */
-async function whole(first: Buffer, chunks: Chunks, max: number): Promise<Buffer> {
+/**
+ * The input's bytes from `first` on (each chunk copied: the next may be read into the same buffer), up
+ * to `max` of them: past it, `tooLarge`'s error, or without one the bytes up to there.
+ */
+async function whole(first: Buffer, chunks: Chunks, max: number, tooLarge?: () => UserError): Promise<Buffer> {
   const parts = [first];
   let held = first.length;
-  for (let c = await chunks.next(); c !== undefined && held < max; c = await chunks.next()) {
-    parts.push(Buffer.from(c));
+  for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) {
     held += c.length;
+    if (held > max) {
+      if (tooLarge) throw tooLarge();
+      break;
+    }
+    parts.push(Buffer.from(c));
   }
-  await chunks.close();
   return Buffer.concat(parts);
 }
 
@@ -240,17 +246,15 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
       return readXlsxInput(file, first, opts, sink);
     }
     // stdin: the rest comes through the same iterator (closing it would abort the stream mid-pipe).
-    const parts = [first];
-    let held = first.length;
-    for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) {
-      held += c.length;
-      if (held > opts.limits.maxBufferedInputBytes) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max: opts.limits.maxBufferedInputBytes }, { file });
-      parts.push(Buffer.from(c));
-    }
-    return readXlsxInput(file, Buffer.concat(parts), opts, sink);
+    const max = opts.limits.maxBufferedInputBytes;
+    return readXlsxInput(file, await whole(first, chunks, max, () => UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max }, { file })), opts, sink);
   }
   if (kind.type === 'spreadsheetml') return readSpreadsheetMlInput(file, first, chunks, kind, opts, sink);
-  if (kind.type === 'cfb') throw cfbError(await whole(first, chunks, CFB_READ_BYTES), file);
+  if (kind.type === 'cfb') {
+    const bytes = await whole(first, chunks, CFB_READ_BYTES);
+    await chunks.close();
+    throw cfbError(bytes, file);
+  }
   // A byte order mark is the file's own word; a given encoding beats every guess.
   const given = !opts.part && kind.bomLength === 0 && opts.encoding !== undefined;
   // A UTF-8 BOM and --encoding utf-8 agree: the option's word still holds (bytes that are not UTF-8 read as «�», ExportDecoder).
