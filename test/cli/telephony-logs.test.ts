@@ -858,6 +858,19 @@ describe('a log of A and B numbers («Номер А», «Номер Б») and «
   });
 });
 
+// Review R45 F11: «Время начала звонка» beside a date-only «Дата звонка» is the call's time of day, as «Время» is.
+describe('«Время начала звонка» as the time of day beside «Дата звонка», or as the moment alone', () => {
+  it('times the call either way: the response to the deal is 20 minutes', () => {
+    writeFileSync(path.join(dir, 'deals-1000.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,+7 916 123-45-67,2025-02-03 10:00,,open,1\n');
+    for (const lines of [['Дата звонка;Время начала звонка;Сотрудник;Тип вызова;Номер клиента;Длительность', '03.02.2025;10:20:00;Иванов Иван;Исходящий;79161234567;60'], ['Время начала звонка;Сотрудник;Тип вызова;Номер клиента;Длительность', '03.02.2025 10:20:00;Иванов Иван;Исходящий;79161234567;60']]) {
+      writeFileSync(path.join(dir, 'start-time.csv'), `${lines.join('\n')}\n`);
+      const run = runCli(['kpi', '-d', 'deals-1000.csv', '-a', 'start-time.csv', '--format', 'json', '--now', '2025-03-01'], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).total.response_min_median, lines[0]).toBe(20);
+    }
+  });
+});
+
 // Tester T51 F6: a log with the employee's name («Сотрудник») and line («Добавочный») asked which was the
 // manager. Names beside lines alone are no choice: the names are the managers, whichever alias came first.
 describe('a manager column of names beside one of lines', () => {

@@ -269,7 +269,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   // After the duration: «Время звонка» is the time of day only where a talk column took the duration.
-  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время', 'Время звонка'] },
+  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время', 'Время звонка', 'Время начала звонка'] },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal ID', 'Activity - Deal', 'Deal ID', 'Deal'] },
   // Sipuni's «Информация из CRM»: the contact or company its CRM integration matched the number to.
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Информация из CRM'] },
