@@ -2,11 +2,11 @@ import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { auditNames, describeFailure, levelWord, skippedNote } from './assertion-text.js';
 
-/** Escapes text for an XML attribute or element, dropping characters XML 1.0 cannot carry. */
+/** Escapes text for an XML attribute or element; characters XML 1.0 cannot carry are «�», as every other format shows them (tester T52 F12: they were dropped). */
 export function xmlEscape(s: string): string {
   return s
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

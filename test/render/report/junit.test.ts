@@ -79,8 +79,8 @@ describe('JUnit XML for GitLab and other CI servers', () => {
     ]);
   });
 
-  it('escapes markup and drops characters XML cannot carry', () => {
-    expect(xmlEscape('a<b>&"c"\'d\u0001\u000b')).toBe('a&lt;b&gt;&amp;&quot;c&quot;&apos;d');
+  it('escapes markup and shows characters XML cannot carry as «�», as every other format does', () => {
+    expect(xmlEscape('a<b>&"c"\'d\u0001\u000b')).toBe('a&lt;b&gt;&amp;&quot;c&quot;&apos;d\ufffd\ufffd');
     const r = buildReport({ kpi }, [parseAssertion('managers.*.conversion>=0.5')], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' });
     const cases = readLikeGitlab(renderReportJunit(r)).suites[0]!.cases;
     expect(cases[0]!.status).toBe('failure');
