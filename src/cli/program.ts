@@ -1,3 +1,4 @@
+import { INVISIBLE_CLASS } from '../io/read/edges.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
@@ -59,8 +60,12 @@ function withPeriodOptions(cmd: Command): Command {
 
 /** --company as written, its edges trimmed: spaces alone name no company (the heading ended in a dangling dash). */
 function companyName(value: string): string | undefined {
-  return value.trim() || undefined;
+  // Characters that show nothing (a direction override reversed the report's title: tester T52 F7) are dropped, as a name's are at import.
+  return value.replace(INVISIBLE, '').trim() || undefined;
 }
+
+/** The characters that show nothing, as the readers drop them from names (io/read/edges.ts). */
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
 /** Declares the commands and their options; each handler is imported only when its command runs. */
 export function buildProgram(ctx: CliContext, state: { code: number; lang?: string; argv?: readonly string[] }): Command {

@@ -1,10 +1,14 @@
 // What a terminal shows of text that came from a file: its control characters made harmless.
 
-/** Control characters a terminal would act on: C0 but tab, line feed and a CR before one; DEL; C1; ESC (see terminalSafe). */
+/**
+ * Control characters a terminal would act on: C0 but tab, line feed and a CR before one; DEL; C1; ESC
+ * (see terminalSafe); and the bidirectional overrides and isolates, which reverse the rest of a line on
+ * a terminal that honours them (a file named «\u202Egsm.exe.csv»: tester T52 F7).
+ */
 // eslint-disable-next-line no-control-regex -- the control characters are what this finds
-const UNSAFE_WITH_COLOUR = /\u001b(?!\[(?:1|2|22|31|32|33|36|39)m)|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g;
+const UNSAFE_WITH_COLOUR = /\u001b(?!\[(?:1|2|22|31|32|33|36|39)m)|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- as above
-const UNSAFE = /\u001b|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g;
+const UNSAFE = /\u001b|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text that is safe to show on a terminal: a control character that came from a file (an escape

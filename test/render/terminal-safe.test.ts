@@ -7,6 +7,8 @@ describe('terminalSafe', () => {
     expect(terminalSafe('Иван\u001b]0;title\u0007\u001b[2J', false)).toBe('Иван\ufffd]0;title\ufffd\ufffd[2J');
     expect(terminalSafe('a\tb\nc\r\nd\re\u0008f\u007fg\u009bh', false)).toBe('a\tb\nc\r\nd\ufffde\ufffdf\ufffdg\ufffdh');
     expect(terminalSafe('Петрова Анна 1 250 ₽', false)).toBe('Петрова Анна 1 250 ₽');
+    // A direction override or isolate reverses the rest of a line on a bidi-aware terminal (tester T52 F7); Arabic or Hebrew letters stay.
+    expect(terminalSafe('\u202egsm.exe.csv \u2066x\u2069 شركة', true)).toBe('\ufffdgsm.exe.csv \ufffdx\ufffd شركة');
   });
 
   it('keeps this program colours when the text is coloured, and only them', () => {
