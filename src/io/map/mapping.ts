@@ -647,6 +647,8 @@ function resolveNamesBesideLines(map: ColumnMap, sampleRows: readonly string[][]
   if (a?.field !== 'manager') return;
   const filled = (i: number) => sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
   const candidates = a.columns.filter((i) => filled(i).length > 0);
+  // Beside lines: an empty twin is no column of lines (its filled one is named by number: emptyTwins).
+  if (candidates.length < 2) return;
   const names = candidates.filter((i) => filled(i).every((v) => /\p{L}{2}/u.test(v)));
   if (names.length !== 1 || !EMPLOYEE_HEADERS.has(normalizeHeader(map.columns[names[0]!]!.header))) return;
   if (!candidates.every((i) => i === names[0] || filled(i).every((v) => LINE.test(v)))) return;
