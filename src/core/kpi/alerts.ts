@@ -124,7 +124,7 @@ export type Alert =
   | { code: 'idless-deals'; file: string; rows: number }
   /** Deal ids that lost their last digits (Excel's «5,80503E+18»): each such row a deal of its own; `activities`: a file naming deals by id, which cannot link to them. */
   | { code: 'ids-lost-digits'; file: string; column: string; rows: number; example: string; activities?: string }
-  /** Amounts in Excel's scientific form with fewer digits than they stand for («1,23457E+06»): read as written, rounded. */
+  /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): read as written, maybe rounded; every column they were in. */
   | { code: 'amounts-lost-digits'; file: string; columns: string[]; count: number; example: string }
   | { code: 'leads-export'; file: string; crm: string }
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }

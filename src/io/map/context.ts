@@ -8,7 +8,7 @@ import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, EXCEL_ERROR, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, isSpreadsheetError, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
@@ -30,8 +30,13 @@ export class RowProblem {
 export function unreadValue(raw: string, expected: Expected, column: string | undefined): RowProblem {
   const value = truncate(raw);
   // A workbook's formula that failed (#N/A of a lookup, #DIV/0!) is named so: the lookup is to mend, not the data (a tester).
-  if (EXCEL_ERROR.test(value)) return new RowProblem('skip', `"${value}" is an Excel formula error, not a value`, column, { expected, value });
+  if (isSpreadsheetError(value)) return formulaError(value, column, { expected, value });
   return new RowProblem('skip', `"${value}" is not ${expected === 'time' ? 'a time of day' : `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`}`, column, { expected, value });
+}
+
+/** A row skipped for a failed formula's value in `column` (`unread`: a number's or a date's column, counted by UnreadColumns). */
+function formulaError(value: string, column: string | undefined, unread?: RowProblem['unread']): RowProblem {
+  return new RowProblem('skip', `"${value}" is an Excel formula error, not a value`, column, unread);
 }
 
 /** Returned while a slash-date column has not yet shown its day-month order. */
@@ -491,7 +496,7 @@ export interface ReadContext {
   idless: { pending: number; followed: number };
   /** Deals whose id lost its last digits (cells.lostDigits): how many, the first id, and its column. */
   idsLostDigits?: { rows: number; example: string; column: string };
-  /** Amounts in Excel's scientific form with fewer digits than they stand for («1,23457E+06»): how many, the first, and its column. */
+  /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): how many, the first, and every column they were in. */
   amountsLostDigits?: { count: number; example: string; columns: string[] };
   /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
   bySides?: SideCounts;
@@ -829,7 +834,7 @@ export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new Row
 /** A row whose manager cell names nobody: a failed formula's value (`#N/A`, read as empty) said as one, to mend, else «no manager» (review R45 F10). */
 export function noManager(cells: Cells, ctx: ReadContext, col: number | undefined): RowProblem {
   const raw = col === undefined ? '' : cells.text(col).trim();
-  return raw.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(raw) ? new RowProblem('skip', `"${raw}" is an Excel formula error, not a value`, headerOf(ctx, col, 'manager')) : NO_MANAGER(ctx, col);
+  return isSpreadsheetError(raw) ? formulaError(truncate(raw), headerOf(ctx, col, 'manager')) : NO_MANAGER(ctx, col);
 }
 
 /** A number cell (amounts, invoiced, paid): a plain whole number from bytes, else the text parser; null when empty, or why not. */

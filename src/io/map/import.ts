@@ -189,7 +189,7 @@ export interface ImportReport {
    * number (different deals share such an id), and activities cannot link to it by id.
    */
   idsLostDigits?: { rows: number; example: string; column: string };
-  /** Amounts in Excel's scientific form that lost their last digits («1,23457E+06»): read as written, and said. */
+  /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): read as written, and said. */
   amountsLostDigits?: { count: number; example: string; columns: string[] };
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };

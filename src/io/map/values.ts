@@ -39,13 +39,12 @@ export function phoneKey(text: string): string | undefined {
  * «и»/«е» and a mark (NFD), and «Андрей Йорк» so written was a second manager that looked the same.
  */
 export function cleanText(value: string): string {
-  // A failed formula's value (`#N/A` of a lookup) names nothing: as an empty cell, in a client's, a
-  // source's or a loss reason's column alike (tester T49 F1: two deals of client «#N/A» made a repeat sale).
-  const lead = value.charCodeAt(0) === 0x23 ? value : value.trimStart();
-  if (lead.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(lead.trimEnd())) return '';
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);
   // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
   const spaced = bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
+  // A failed formula's value (`#N/A` of a lookup) names nothing: as an empty cell, in a client's, a
+  // source's or a loss reason's column alike (tester T49 F1: two deals of client «#N/A» made a repeat sale).
+  if (isSpreadsheetError(spaced)) return '';
   const seen = INVISIBLE.test(spaced) ? spaced.replace(INVISIBLE_ALL, '').replace(/ {2,}/g, ' ').trim() : spaced;
   const composed = COMBINING.test(seen) ? seen.normalize('NFC') : seen;
   // The quote a spreadsheet-safe exporter puts before a text that begins with = + - @ (Odoo's CSV and
@@ -54,7 +53,12 @@ export function cleanText(value: string): string {
 }
 
 /** A spreadsheet's error value (EXCEL_ERRORS), in any case, as a workbook caches a failed formula's result and a CSV saved from it writes them. */
-export const EXCEL_ERROR = new RegExp(`^(?:${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`, 'i');
+const EXCEL_ERROR = new RegExp(`^(?:${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`, 'i');
+
+/** Whether a cell's trimmed text is a spreadsheet's error value (`#N/A`, `#REF!`…): the one test of cleanText, the row problems and the manager's. */
+export function isSpreadsheetError(text: string): boolean {
+  return text.charCodeAt(0) === 0x23 && EXCEL_ERROR.test(text);
+}
 
 /** A text escaped against formulas: a quote, then = + - or @. */
 const FORMULA_ESCAPED = /^'[=+\-@]/;

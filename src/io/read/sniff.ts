@@ -3,7 +3,7 @@ import { TextDecoder } from 'node:util';
 
 /** What a file is, judged by its bytes. */
 /** `spreadsheetml`: Excel's «XML Spreadsheet 2003» (saved as .xls or .xml by Excel, 1C and PBX/CRM «export to Excel» buttons). */
-/** `cfb`: an OLE compound file (a legacy .xls, a password-protected .xlsx, a Word document): refused, by what its streams say (cfbKind). */
+/** `cfb`: an OLE compound file (a legacy .xls, a password-protected .xlsx, a Word document): refused, by what its streams say (cfbError). */
 export type FileType = 'xlsx' | 'html' | 'spreadsheetml' | 'text' | 'cfb';
 export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'koi8-r' | 'ibm866' | 'utf-16le' | 'utf-16be';
 
