@@ -32,9 +32,20 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
  * «Длительность разговора, сек», «Длительность, мин», "Duration (min)").
  */
 export function normalizeHeader(header: string): string {
-  const s = withoutMarks(header);
-  return (unitAfterName(s)?.name ?? s).replace(/[\s:,;.]+$/, '');
+  let key = normalized.get(header);
+  if (key === undefined) {
+    const s = withoutMarks(header);
+    key = (unitAfterName(s)?.name ?? s).replace(/[\s:,;.]+$/, '');
+    // The same few hundred names (a file's header, every profile's signature) are asked for again and
+    // again: each file's first rows are matched against every profile of every kind (kind-said.ts).
+    if (normalized.size < NORMALIZED_MAX) normalized.set(header, key);
+  }
+  return key;
 }
+
+/** normalizeHeader's memo: header text → its normalised name, bounded (a file of 10 000 columns adds no more). */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 20_000;
 
 /**
  * The unit a duration's header names after its name, the one rule a column's unit is read from its
