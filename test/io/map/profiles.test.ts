@@ -49,6 +49,17 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     }
   });
 
+  // Tester T51 F8: a Sipuni log was read right by the generic names, yet inspect named no source. Its
+  // «Кто ответил» beside «Откуда» and «Куда» says Sipuni; a cabinet log of those two alone (Zadarma's) says nothing.
+  it('Sipuni: its cabinet export is recognised; a log with «Откуда» and «Куда» but no «Кто ответил» is not', () => {
+    const sipuni = ['Тип', 'Статус', 'Время', 'Схема', 'Откуда', 'Куда', 'Кто ответил', 'Длительность звонка', 'Длительность разговора', 'Время ответа', 'Оценка', 'ID записи', 'Информация из CRM', 'Ответственный из CRM'];
+    expect(detectProfile(sipuni, 'activities')?.profile.id).toBe('sipuni');
+    expect(detectProfile(['Дата', 'Откуда', 'Куда', 'Направление', 'Длительность', 'Статус'], 'activities')).toBeUndefined();
+    const map = mapColumns(sipuni, 'activities', {}, undefined, detectProfile(sipuni, 'activities'));
+    const field = (h: string) => map.columns[sipuni.indexOf(h)]!.field;
+    expect([field('Время'), field('Кто ответил'), field('Ответственный из CRM'), field('Длительность разговора'), field('Время ответа')]).toEqual(['at', 'answered_by', 'manager', 'duration_s', undefined]);
+  });
+
   // Tester T43: Zoho's Russian interface without a record id or an account column (a Potentials list) matched 3 of the
   // signature's names, fell to the generic aliases, and lost «Тип прогноза»: the run asked about four open stages.
   it('Zoho deals in Russian without an id column: recognised, «Тип прогноза» the status, «Сумма» and «Этап» read', () => {
