@@ -62,5 +62,10 @@ const STYLE_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** How many columns text takes: its characters, colour codes aside. */
 export function visible(text: string): number {
-  return [...text.replace(STYLE_CODE, '')].length;
+  return [...plain(text)].length;
+}
+
+/** Text without its colour and style codes. */
+export function plain(text: string): string {
+  return text.replace(STYLE_CODE, '');
 }

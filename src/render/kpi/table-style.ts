@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { visible } from '../wrap.js';
+import { plain, visible } from '../wrap.js';
 
 /** The spaces between two columns. */
 const GAP = 2;
@@ -12,9 +12,13 @@ const GAP = 2;
  * with the text columns again (a terminal folded an 86-column calls table at 80 mid-row); `together`
  * number columns stay side by side (a before and its after).
  */
-export function borderlessTable(head: string[], rows: string[][], c: ChalkInstance, textColumns = 1, width = Infinity, together = 1): string {
-  const whole = oneTable(head, rows, c, textColumns);
-  if (!Number.isFinite(width) || whole.split('\n').every((l) => visible(l) <= width)) return whole;
+export function borderlessTable(head: string[], given: string[][], c: ChalkInstance, textColumns = 1, width = Infinity, together = 1): string {
+  const fits = (table: string) => table.split('\n').every((l) => visible(l) <= width);
+  let whole = oneTable(head, given, c, textColumns);
+  if (!Number.isFinite(width) || fits(whole)) return whole;
+  const rows = clipped(given, textColumns, width);
+  whole = oneTable(head, rows, c, textColumns);
+  if (fits(whole)) return whole;
   const widths = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
   const keys = [...Array(textColumns).keys()];
   const keysWidth = keys.reduce((s, i) => s + widths[i]! + GAP, 0);
@@ -34,6 +38,25 @@ export function borderlessTable(head: string[], rows: string[][], c: ChalkInstan
   const pick = (r: string[], cols: number[]) => [...keys, ...cols].map((i) => r[i] ?? '');
   return parts.map((cols) => oneTable(pick(head, cols), rows.map((r) => pick(r, cols)), c, textColumns)).join('\n\n');
 }
+
+/**
+ * The rows with each text cell (a name, a month) cut to its share of a terminal's width, «…» where
+ * cut: one manager named in 130 characters without a space took every table apart, a metric to a
+ * table, with the name on a line of its own (tester T52 F4). The whole name stays in every file format.
+ */
+function clipped(rows: string[][], textColumns: number, width: number): string[][] {
+  const cap = Math.max(MIN_TEXT, Math.floor((width * TEXT_SHARE) / textColumns));
+  const clip = (v: string) => {
+    if (visible(v) <= cap) return v;
+    const chars = [...plain(v)]; // a cut cell is written without its colour (a name has none)
+    return `${chars.slice(0, cap - 1).join('')}…`;
+  };
+  return rows.map((r) => r.map((v, i) => (i < textColumns ? clip(v) : v)));
+}
+
+/** The share of a terminal's width a table's text columns may take together, and the least each keeps. */
+const TEXT_SHARE = 0.4;
+const MIN_TEXT = 16;
 
 function oneTable(head: string[], rows: string[][], c: ChalkInstance, textColumns: number): string {
   const table = new Table({

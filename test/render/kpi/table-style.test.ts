@@ -50,4 +50,22 @@ describe('a borderless table on a narrow terminal', () => {
     expect(out.split('\n\n')).toHaveLength(2);
     expect(out).toContain('x'.repeat(50));
   });
+
+  // Tester T52 F4: a manager named in 130 characters without a space took every table apart on a
+  // 100-column terminal, a metric to a table, the name on a line of its own.
+  it('cuts a name longer than its share of the terminal, «…» where cut, its row whole', () => {
+    const long = [['Ж'.repeat(130), '730', '327', '55', '16,8%', '58,2%', '4 041,8', '3,10'], ...rows];
+    const out = borderlessTable(head, long, plain, 1, 100);
+    // 40 columns of name and 70 of numbers: two tables, each row on one line with the name cut.
+    const tables = out.split('\n\n');
+    expect(tables).toHaveLength(2);
+    expect(width(out)).toBeLessThanOrEqual(100);
+    for (const t of tables) expect(t.split('\n')).toHaveLength(4);
+    expect(tables[0]!.split('\n')[1]).toMatch(new RegExp(`^${'Ж'.repeat(39)}… +730 +327`));
+    // One table where the numbers fit beside the cut name.
+    expect(borderlessTable(head.slice(0, 4), long.map((r) => r.slice(0, 4)), plain, 1, 100).split('\n\n')).toHaveLength(1);
+    // Short names are never cut, and without a width (a pipe, a file) the name is written whole.
+    expect(out).toContain('Алексеева Мария  ');
+    expect(borderlessTable(head, long, plain)).toContain('Ж'.repeat(130));
+  });
 });
