@@ -899,6 +899,8 @@ const NEGATION_WORDS = new Set(['no', 'not', 'non', 'never', 'не', 'нет', '
 const NOT_ANSWERED_STEMS = [
   'busy', 'cancel', 'reject', 'declin', 'fail', 'timeout', 'unavail', 'unreach', 'terminat', 'notfound', 'notavail', 'notallow', 'congest', 'error', 'abandon', 'lost', 'miss', 'voicemail', 'forbid', 'ivr',
   'занят', 'отмен', 'отклон', 'сброс', 'сорвал', 'пропущ', 'неуда', 'неуспеш', 'несостоя', 'недоступ', 'недозвон', 'потерян', 'ошибк', 'неотвеч', 'непринят', 'автоответ', 'голосов',
+  // other languages: es/pt perdida, de verpasst, besetzt, fr manqué, it persa, pl nieodebrane, zajęte, uk пропущений, зайнято, tr cevapsız, meşgul
+  'perdid', 'verpass', 'besetzt', 'unbeantw', 'manqu', 'persa', 'nieodebr', 'zajęt', 'зайнят', 'cevapsız', 'cevapsiz', 'meşgul', 'kaçır',
 ];
 
 /**
@@ -912,9 +914,17 @@ function missedGuess(value: string): boolean {
   return words.some((w) => NEGATION_WORDS.has(w) || NOT_ANSWERED_STEMS.some((stem) => w.startsWith(stem)));
 }
 
-/** The value a snippet line proposes for an unknown value: a direction's `in`, a status's guess, a done flag's `true`. */
+/**
+ * Beginnings of the words of an outgoing call in the languages of PBX and CRM interfaces: a snippet
+ * proposes `out` for a direction they begin, `in` for any other. Before, every direction was proposed
+ * `in`: pasted unedited, «Ausgehend» beside «Eingehend» made every call incoming (tester T54 F2).
+ */
+const OUT_STEMS = ['out', 'исход', 'обратн', 'ausgeh', 'salie', 'salid', 'saíd', 'said', 'efetu', 'realiz', 'sort', 'uscit', 'wychodz', 'вихід', 'giden', 'dial', 'placed', 'made'];
+
+/** The value a snippet line proposes for an unknown value: a direction's guess by its words, a status's, a done flag's `true`. */
 function unknownGuess(field: 'direction' | 'missed' | 'done', value: string): string {
-  return field === 'direction' ? 'in' : field === 'missed' ? String(missedGuess(value)) : 'true';
+  if (field === 'direction') return value.toLowerCase().split(/[^\p{L}]+/u).some((w) => OUT_STEMS.some((stem) => w.startsWith(stem))) ? 'out' : 'in';
+  return field === 'missed' ? String(missedGuess(value)) : 'true';
 }
 
 /** Calls whose direction or status no map knows, or activities whose done value none knows, in words, with the --map lines that read them. */

@@ -213,17 +213,17 @@ const DEAL_FIELDS: FieldSpec[] = [
   // «Deal - Pipedrive System ID»: Pipedrive's own name of a deal's id in its field reference (the import sample's «READ ME All default Pipedrive fields»).
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Deal - Pipedrive System ID', 'Opportunity ID', 'Deal ID', 'ID сделки', 'ID записи', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name', 'Название возможности'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец возможности', 'Владелец сделки'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец возможности', 'Владелец сделки', 'Verantwortlich', 'Verantwortlicher', 'Zuständig', 'Opportunity-Inhaber', 'Deal-Inhaber', 'Responsable', 'Propietario', 'Propietario de la oportunidad', 'Propietario de oportunidad', 'Propietario del negocio', 'Responsável', 'Proprietário', 'Proprietário da oportunidade', 'Proprietário do negócio', 'Propriétaire', 'Propriétaire de l\'opportunité', 'Propriétaire de la transaction', 'Responsabile', 'Odpowiedzialny', 'Opiekun', 'Відповідальний', 'Менеджер угоди', 'Sorumlu', 'Sorumlu kullanıcı', 'Lead sorumlu kullanıcı', 'Verantwortliche Person', 'Persona responsable', 'Pessoa responsável', 'Osoba odpowiedzialna', 'Geschäftsinhaber', 'Propietario de Trato', 'Verkaufschancen-Inhaber', 'Verkäufer', 'Vendedor', 'Vendeur', 'Venditore'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
   // «Income» (Bitrix24's English label of a deal's amount) last: a file with any other amount column takes that.
-  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость', 'Income'] },
+  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость', 'Income', 'Betrag', 'Wert', 'Importe', 'Monto', 'Presupuesto', 'Valor', 'Orçamento', 'Montant', 'Importo', 'Kwota', 'Wartość', 'Przychód', 'Budżet', 'Сума', 'Бюджет угоди', 'Tutar', 'Bütçe', 'Satış', 'Ingreso', 'Receita', 'Einnahmen', 'Revenu', 'Дохід'] },
   // Each deal's currency: counted to warn when the amounts are in several (never when the amount is converted).
-  { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
+  { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode', 'Währung', 'Moneda', 'Moeda', 'Devise', 'Valuta', 'Waluta', 'Para birimi'] },
   // The currency of a converted amount (CONVERTED_AMOUNT): Bitrix24 REST's portal report currency, Salesforce's report column.
   { field: 'converted_currency', aliases: ['ACCOUNT_CURRENCY_ID', 'Amount (converted) Currency', 'Сумма (преобразованная) Валюта', 'Сумма (преобразованная): валюта'] },
-  { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
+  { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия', 'Phase', 'Deal-Phase', 'Etapa', 'Fase', 'Estágio', 'Étape', 'Etap', 'Стадія', 'Стадія угоди', 'Етап', 'Aşama', 'Lead aşaması', 'Phase de la transaction', 'Étape de la transaction', 'Fase del negocio', 'Etapa del negocio', 'Etapa do negócio'] },
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
-  { field: 'closed', aliases: ['Сделка закрыта', 'Закрыта', 'Закрыто', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },
+  { field: 'closed', aliases: ['Сделка закрыта', 'Закрыта', 'Закрыто', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed', 'Угода закрита', 'Deal geschlossen', 'Negociación cerrada', 'Negócio fechado', 'Deal zamknięty', 'Geschlossen', 'Cerrado', 'Fechado', 'Fermé'] },
   { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
   // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
   { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность', 'Вероятность (%)'] },
@@ -231,19 +231,19 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
   // Whether the record is active: Odoo archives a lost opportunity (active False, probability 0) in the stage it was lost in. Named by a profile only.
   { field: 'active', aliases: [] },
-  { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
-  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Deal - Creation date', 'Created', 'Создана', 'Создано', 'Время создания'] },
-  { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Deal - Closed on', 'Дата закрытия сделки', 'Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия'] },
+  { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline', 'Embudo', 'Funil', 'Lejek', 'Lejek sprzedaży', 'Huni'] },
+  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Deal - Creation date', 'Created', 'Создана', 'Создано', 'Время создания', 'Erstellt am', 'Erstelldatum', 'Erstellungsdatum', 'Erstellungszeit', 'Fecha de creación', 'Hora de creación', 'Creado el', 'Data de criação', 'Hora de criação', 'Criado em', 'Date de création', 'Créé le', 'Heure de création', 'Data di creazione', 'Creato il', 'Data utworzenia', 'Utworzono', 'Дата створення', 'Oluşturulma tarihi', 'Oluşturma tarihi'] },
+  { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Deal - Closed on', 'Дата закрытия сделки', 'Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия', 'Abschlussdatum', 'Schlusstermin', 'Fecha de cierre', 'Data de fechamento', 'Data de encerramento', 'Date de clôture', 'Date de fermeture', 'Data di chiusura', 'Data zamknięcia', 'Дата закриття', 'Kapanış tarihi'] },
   // The close a deal is expected on: a closed deal's close date where the file has no actual one (Bitrix24's; «Assumed close date» in its English interface).
-  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date', 'Assumed close date'] },
+  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date', 'Assumed close date', 'Передбачувана дата закриття', 'Voraussichtliches Abschlussdatum', 'Fecha de cierre prevista', 'Data prevista de fechamento', 'Date de clôture prévue', 'Przewidywana data zamknięcia'] },
   // Salesforce has no standard loss reason: orgs add one, most often under these API names (a Data Loader extract's header).
-  { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери', 'Loss_Reason__c', 'LossReason__c', 'Lost_Reason__c', 'Reason_Lost__c', 'Closed_Lost_Reason__c'] },
-  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Название организации', 'Имя аккаунта', 'Название контрагента', 'Контрагент', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name', 'Имя контакта'] },
+  { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери', 'Loss_Reason__c', 'LossReason__c', 'Lost_Reason__c', 'Reason_Lost__c', 'Closed_Lost_Reason__c', 'Verlustgrund', 'Grund für verlorenen Deal', 'Motivo de pérdida', 'Motivo de pérdida del negocio', 'Motivo da perda', 'Motivo da perda do negócio', 'Raison de la perte', 'Motif de perte', 'Motivo della perdita', 'Powód utraty', 'Причина відмови', 'Причина програшу', 'Kayıp nedeni'] },
+  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Название организации', 'Имя аккаунта', 'Название контрагента', 'Контрагент', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name', 'Имя контакта', 'Firma', 'Unternehmen', 'Kunde', 'Accountname', 'Empresa', 'Cliente', 'Nombre de la cuenta', 'Nome da conta', 'Entreprise', 'Société', 'Nom du compte', 'Azienda', 'Klient', 'Компанія', 'Клієнт', 'Şirket', 'Müşteri', 'Compañía', 'Companhia'] },
   // The client's phone numbers (amoCRM lists its contact's in five columns): an activity whose client is one
   // of them links to the deal by client and time, as a telephony log's calls name only the number.
   { field: 'phone', coalesce: true, aliases: ['Телефон', 'Рабочий телефон', 'Рабочий прямой телефон', 'Мобильный телефон', 'Домашний телефон', 'Другой телефон', 'Телефон контакта', 'Телефон компании', 'Phone', 'Phone Number', 'Mobile', 'Mobile Phone', 'Work Phone', 'Contact Phone', 'Deal - Contact person - Phone', 'Person - Phone'] },
   // A CRM's own source column first; the UTM tags a web form stores (amoCRM, Kommo) when it is empty.
-  { field: 'source', coalesce: true, aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source', 'utm_source'] },
+  { field: 'source', coalesce: true, aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source', 'utm_source', 'Quelle', 'Lead-Quelle', 'Fuente', 'Origen', 'Origem', 'Fonte', 'Źródło', 'Джерело', 'Kaynak'] },
   { field: 'product', aliases: ['Товар', 'Товары', 'Продукт', 'Product', 'Product Name'] },
   // A product row's own price and quantity (Bitrix24's export with products): a row whose amount is
   // their product carries the product's share, not the deal's total (DealStore.settleProducts).
@@ -254,13 +254,15 @@ const DEAL_FIELDS: FieldSpec[] = [
 const ACTIVITY_FIELDS: FieldSpec[] = [
   // A Data Loader «Export All» of Task carries the recycle bin's rows too, IsDeleted true (as deals).
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
-  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Дата и время начала звонка', 'Время начала звонка', 'Дата начала звонка', 'Начало вызова', 'Время'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension', 'Mitarbeiter', 'Empleado', 'Agente', 'Funcionário', 'Atendente', 'Pracownik', 'Працівник', 'Співробітник', 'Відповідальний', 'Çalışan', 'Temsilci'] },
+  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Дата и время начала звонка', 'Время начала звонка', 'Дата начала звонка', 'Начало вызова', 'Время', 'Datum', 'Anrufzeit', 'Fecha', 'Fecha y hora', 'Data', 'Data e hora', 'Date et heure', 'Data i godzina', 'Дата і час', 'Дата дзвінка', 'Tarih', 'Arama zamanı'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела', 'Task Type', 'Тип задачи', 'Тип действия'] },
-  { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип'] },
+  { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип', 'Richtung', 'Anrufrichtung', 'Dirección', 'Direção', 'Sens', 'Sens de l\'appel', 'Kierunek', 'Напрямок', 'Напрямок дзвінка', 'Yön', 'Arama yönü'] },
   { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost', 'Пропущен', 'Пропущенный', 'Пропущенный звонок', 'Missed', 'Missed call',
     // FreeSWITCH's (OnlinePBX's API) hangup cause: NORMAL_CLEARING, USER_BUSY, NO_ANSWER; after every status column.
-    'hangup_cause', 'Hangup cause', 'Причина завершения', 'Причина завершения звонка', 'Причина отбоя'] },
+    'hangup_cause', 'Hangup cause', 'Причина завершения', 'Причина завершения звонка', 'Причина отбоя',
+    // in other languages: a call's status or result column
+    'Anrufstatus', 'Ergebnis', 'Estado de la llamada', 'Resultado', 'Status da chamada', 'Statut', 'Résultat', 'Esito', 'Wynik', 'Статус дзвінка', 'Результат дзвінка', 'Sonuç', 'Arama durumu'] },
   {
     field: 'duration_s',
     // One rule in every language: a header that names the talk comes before every one that names the whole
@@ -273,9 +275,11 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     // 3CX's call log: `Talking` (and `Ringing`, not read). OnlinePBX's API: `user_talk_time`.
     // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
     aliases: [
-      'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Разговор', 'talk_duration', 'talk_time_duration', 'user_talk_time', 'Talk time', 'Talk duration', 'Talking',
+      'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Разговор', 'talk_duration', 'talk_time_duration', 'user_talk_time', 'Talk time', 'Talk duration', 'Talking', 'Gesprächsdauer', 'Czas rozmowy', 'Тривалість розмови', 'Konuşma süresi',
       'Время звонка', 'billsec', 'billseconds',
       'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'seconds',
+      // in the languages of other telephony interfaces (3CX, sipgate, Aircall localised; Kommo's and Bitrix24's in their languages)
+      'Dauer', 'Duración', 'Duração', 'Durée', 'Durata', 'Czas trwania', 'Тривалість', 'Süre',
     ],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
@@ -283,10 +287,10 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время', 'Время звонка', 'Время начала звонка'] },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal ID', 'Activity - Deal', 'Deal ID', 'Deal'] },
   // Sipuni's «Информация из CRM»: the contact or company its CRM integration matched the number to.
-  { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Информация из CRM'] },
+  { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Информация из CRM', 'Kunde', 'Cliente', 'Client', 'Klient', 'Клієнт', 'Müşteri'] },
   // A client's phone number is the client only in logs with no client column (telephony providers).
   // A bare «Номер» (Beeline's call log) is the phone only when its values are phone numbers (mapping.ts, readPhoneByValues).
-  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер собеседника', 'Внешний номер', 'contact_phone_number', 'Телефон клиента', 'Номер телефона клиента', 'Client phone', 'Customer phone', 'Customer number'] },
+  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер собеседника', 'Внешний номер', 'contact_phone_number', 'Телефон клиента', 'Номер телефона клиента', 'Client phone', 'Customer phone', 'Customer number', 'Telefonnummer', 'Teléfono', 'Telefone', 'Téléphone', 'Telefon', 'Numer telefonu', 'Номер телефону', 'Telefon numarası'] },
   // A telephony log's two numbers (Sipuni, Asterisk, Mango's «Номер звонящего» and «Номер назначения»):
   // the client is the caller of an incoming call and the callee of an outgoing one; read so only in a
   // log with no client or phone column. Not «Исходящий номер»: Mango's and UIS's number the company

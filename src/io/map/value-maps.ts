@@ -78,6 +78,50 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   'cerrada perdida': 'lost',
   gewonnen: 'won',
   verloren: 'lost',
+  // French, Italian, Polish, Ukrainian and Turkish words of those statuses (Pipedrive's status column,
+  // Bitrix24's final stages in its Ukrainian interface; tester T54)
+  gagnée: 'won',
+  gagné: 'won',
+  perdue: 'lost',
+  perdu: 'lost',
+  ouverte: 'open',
+  ouvert: 'open',
+  supprimée: 'deleted',
+  vinta: 'won',
+  persa: 'lost',
+  aperta: 'open',
+  wygrana: 'won',
+  wygrany: 'won',
+  przegrana: 'lost',
+  przegrany: 'lost',
+  otwarta: 'open',
+  otwarty: 'open',
+  usunięta: 'deleted',
+  'угода успішна': 'won',
+  'угода провалена': 'lost',
+  'аналіз причини провалу': 'lost',
+  виграна: 'won',
+  програна: 'lost',
+  відкрита: 'open',
+  kazanıldı: 'won',
+  kazanildi: 'won',
+  kaybedildi: 'lost',
+  açık: 'open',
+  // Bitrix24's final stages and Kommo's in other interface languages (a tester's reconstruction, T54)
+  'deal gewonnen': 'won',
+  'deal verloren': 'lost',
+  'auftrag gewonnen': 'won',
+  'auftrag verloren': 'lost',
+  'deal wygrany': 'won',
+  'deal przegrany': 'lost',
+  'negociación ganada': 'won',
+  'negociación perdida': 'lost',
+  'negócio ganho': 'won',
+  'negócio perdido': 'lost',
+  'logrado con éxito': 'won',
+  'başarıyla gerçekleşti': 'won',
+  'satış kazanıldı': 'won',
+  'satış kaybedildi': 'lost',
   // Pipedrive's status column in those interfaces: open, and deleted (dropped, counted)
   aberto: 'open',
   abierto: 'open',
@@ -110,10 +154,10 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
  * проигрышем») only: the genitive is how a negation or a reason names them («без проигрыша»,
  * «причина проигрыша»).
  */
-const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт', 'closed', 'cierre', 'cerrado', 'cerrada', 'fechado', 'fechada', 'geschlossen', 'abgeschlossen']);
+const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт', 'closed', 'cierre', 'cerrado', 'cerrada', 'fechado', 'fechada', 'geschlossen', 'abgeschlossen', 'fermée', 'fermé', 'conclue', 'conclu', 'chiusa', 'chiuso', 'zamknięta', 'zamknięte', 'закрито', 'закрита', 'kapandı', 'kapalı']);
 // «удачно» beside «неудачно» (LOST_WORDS): «Закрыта удачно» was asked about while «Закрыта неудачно» was lost.
-const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'выиграны', 'выигрыш', 'выигрышем', 'удачно', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
-const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'проиграны', 'проигрыш', 'проигрышем', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
+const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'выиграны', 'выигрыш', 'выигрышем', 'удачно', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen', 'gagnée', 'gagné', 'vinta', 'vinto', 'wygrana', 'wygrane', 'виграно', 'виграна', 'kazanıldı', 'kazanılan']);
+const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'проиграны', 'проигрыш', 'проигрышем', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren', 'perdue', 'perdu', 'persa', 'perso', 'przegrana', 'przegrane', 'програно', 'програна', 'kaybedildi', 'kaybedilen']);
 
 /**
  * The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined; a
@@ -166,6 +210,41 @@ const DIRECTION: Record<string, Direction> = {
   callback: 'out',
   saliente: 'out',
   efetuada: 'out',
+  // in the languages of other telephony and CRM interfaces (tester T54 F2): de, es, pt, fr, it, pl, uk, tr
+  eingehend: 'in',
+  'eingehender anruf': 'in',
+  ausgehend: 'out',
+  'ausgehender anruf': 'out',
+  'llamada entrante': 'in',
+  'llamada saliente': 'out',
+  entrada: 'in',
+  salida: 'out',
+  'chamada recebida': 'in',
+  'chamada efetuada': 'out',
+  saída: 'out',
+  saida: 'out',
+  entrant: 'in',
+  'appel entrant': 'in',
+  sortant: 'out',
+  'appel sortant': 'out',
+  'in entrata': 'in',
+  'in uscita': 'out',
+  entrata: 'in',
+  uscita: 'out',
+  przychodzące: 'in',
+  przychodzący: 'in',
+  przychodzace: 'in',
+  wychodzące: 'out',
+  wychodzący: 'out',
+  wychodzace: 'out',
+  вхідний: 'in',
+  'вхідний дзвінок': 'in',
+  вихідний: 'out',
+  'вихідний дзвінок': 'out',
+  gelen: 'in',
+  'gelen arama': 'in',
+  giden: 'out',
+  'giden arama': 'out',
   // plural headings of some logs' filters, and the words of CRMs' English call types
   входящие: 'in',
   исходящие: 'out',
@@ -183,7 +262,7 @@ const DIRECTION: Record<string, Direction> = {
  * Direction values that name a missed call (Zoho's Call Type is Inbound, Outbound or Missed): an
  * incoming call nobody answered, whatever the status column says.
  */
-const MISSED_DIRECTION = ['missed', 'missed call', 'пропущенный', 'пропущенный звонок', 'пропущенный входящий'];
+const MISSED_DIRECTION = ['missed', 'missed call', 'пропущенный', 'пропущенный звонок', 'пропущенный входящий', 'llamada perdida', 'chamada perdida', 'verpasster anruf', 'appel manqué', 'chiamata persa', 'пропущений', 'пропущений дзвінок', 'cevapsız arama'];
 
 /**
  * Call statuses that mean the call was not answered. On an incoming call that is a missed call;
@@ -256,6 +335,40 @@ const NOT_ANSWERED = new Set([
   'no contestada',
   'chamada perdida',
   'não atendida',
+  // a missed call's status in other languages (tester T54 F3): es and pt «Perdida», de, fr, it, pl, uk, tr
+  'perdida',
+  'no atendida',
+  'verpasst',
+  'verpasster anruf',
+  'nicht angenommen',
+  'nicht beantwortet',
+  'unbeantwortet',
+  'nicht erreicht',
+  'sin respuesta',
+  'sem resposta',
+  'non risposta',
+  'keine antwort',
+  'besetzt',
+  'manqué',
+  'appel manqué',
+  'sans réponse',
+  'non répondu',
+  'persa',
+  'chiamata persa',
+  'senza risposta',
+  'nieodebrane',
+  'nieodebrany',
+  'brak odpowiedzi',
+  'zajęte',
+  'пропущений',
+  'пропущений дзвінок',
+  'без відповіді',
+  'зайнято',
+  'cevapsız',
+  'cevapsiz',
+  'cevapsız arama',
+  'kaçırılan',
+  'meşgul',
   // Salesforce's and HubSpot's call results
   'not reached',
   'unreached',
@@ -333,6 +446,7 @@ const NOT_ANSWERED = new Set([
 const ANSWERED = new Set([
   'успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful',
   'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
+  'angenommen', 'beantwortet', 'répondu', 'risposta', 'odebrane', 'odebrany', 'прийнятий', 'успішний', 'cevaplandı', 'cevaplandi', 'yanıtlandı',
   'reached', 'left live message',
   // Beeline's and MTS's cloud PBX APIs: a call's status is PLACED (it took place) or MISSED. Unknown, it
   // was read as answered all the same, but the run asked which it was with a guess of «true» (missed).

@@ -580,11 +580,14 @@ export function durationUnit(word: string): number | undefined {
  * archived Odoo opportunity open): ru ИСТИНА/ЛОЖЬ, es VERDADERO/FALSO, pt VERDADEIRO/FALSO, it
  * VERO/FALSO, de WAHR/FALSCH, fr VRAI/FAUX, nl WAAR/ONWAAR, pl PRAWDA/FAŁSZ, tr DOĞRU/YANLIŞ (upper case
  * as Excel writes it, `YANLIŞ`, lowers to «yanliş»), cs PRAVDA/NEPRAVDA, sv SANT/FALSKT, da SAND/FALSK,
- * nb SANN/USANN, fi TOSI/EPÄTOSI, hu IGAZ/HAMIS. Every reader of a flag column goes through it.
+ * nb SANN/USANN, fi TOSI/EPÄTOSI, hu IGAZ/HAMIS. And a yes and a no in the language of the CRM's
+ * interface, as Bitrix24 writes its «Сделка закрыта» in each (tester T54 F6): de Ja/Nein, es Sí/No, pt
+ * Sim/Não, fr Oui/Non, it Sì/No, pl Tak/Nie, uk Так/Ні, tr Evet/Hayır, cs Ano/Ne, hu Igen/Nem. Every
+ * reader of a flag column goes through it.
  */
 const YES_NO: ReadonlyMap<string, boolean> = new Map([
-  ...['1', 'true', 'yes', 'y', 'да', 'д', 'истина', 'verdadero', 'verdadeiro', 'vero', 'wahr', 'vrai', 'waar', 'prawda', 'doğru', 'pravda', 'sant', 'sand', 'sann', 'tosi', 'igaz'].map((w) => [w, true] as const),
-  ...['0', 'false', 'no', 'n', 'нет', 'н', 'ложь', 'falso', 'falsch', 'faux', 'onwaar', 'fałsz', 'yanlış', 'yanliş', 'nepravda', 'falskt', 'falsk', 'usann', 'epätosi', 'hamis'].map((w) => [w, false] as const),
+  ...['1', 'true', 'yes', 'y', 'да', 'д', 'истина', 'verdadero', 'verdadeiro', 'vero', 'wahr', 'vrai', 'waar', 'prawda', 'doğru', 'pravda', 'sant', 'sand', 'sann', 'tosi', 'igaz', 'ja', 'sí', 'si', 'sì', 'sim', 'oui', 'tak', 'так', 'evet', 'ano', 'igen'].map((w) => [w, true] as const),
+  ...['0', 'false', 'no', 'n', 'нет', 'н', 'ложь', 'falso', 'falsch', 'faux', 'onwaar', 'fałsz', 'yanlış', 'yanliş', 'nepravda', 'falskt', 'falsk', 'usann', 'epätosi', 'hamis', 'nein', 'não', 'nao', 'non', 'nie', 'ні', 'hayır', 'hayir', 'ne', 'nem'].map((w) => [w, false] as const),
 ]);
 
 /** A yes or a no written in words or digits (YES_NO); undefined for any other value. */
