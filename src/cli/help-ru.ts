@@ -43,7 +43,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)': 'за какое время нужно перезвонить на пропущенный звонок: 24ч, 90мин, 2д (или 24h, 90m, 2d)',
   'column assignments and value maps for unusual exports': 'соответствие колонок и значений для необычных выгрузок',
   'delimiter of CSV files (default: detected; "tab" for a tab)': 'разделитель в CSV (по умолчанию определяется сам; «tab» — табуляция)',
-  'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be': 'кодировка текстовых файлов без метки порядка байтов (по умолчанию определяется сама): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be',
+  'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le, utf-16be': 'кодировка текстовых файлов без метки порядка байтов (по умолчанию определяется сама): utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le, utf-16be',
   'XLSX sheet (default: the first non-empty one)': 'лист XLSX (по умолчанию — первый непустой)',
   'order of ambiguous slash dates': 'порядок дня и месяца в неоднозначных датах через косую черту',
   'shift activity times by this many hours (e.g. -3, +2:30)': 'сдвинуть время действий на столько часов (например, -3 или +2:30)',

@@ -16,7 +16,7 @@ export function withImportOptions(cmd: Command): Command {
   return cmd
     .option('--map <file.yaml>', 'column assignments and value maps for unusual exports')
     .option('--delimiter <char>', 'delimiter of CSV files (default: detected; "tab" for a tab)')
-    .option('--encoding <name>', 'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be')
+    .option('--encoding <name>', 'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le, utf-16be')
     .option('--sheet <name|n>', 'XLSX sheet (default: the first non-empty one)')
     .addOption(dateFormatOption())
     .option('--time-offset <hours>', 'shift activity times by this many hours (e.g. -3, +2:30)')
@@ -94,6 +94,8 @@ const ENCODING_NAMES: ReadonlyArray<[Encoding, readonly string[]]> = [
   ['utf-8', ['utf8']],
   ['windows-1251', ['cp1251', 'windows1251', '1251', 'win1251']],
   ['windows-1252', ['cp1252', 'windows1252', '1252', 'latin1', 'iso88591']],
+  ['windows-1250', ['cp1250', 'windows1250', '1250', 'win1250', 'iso88592', 'latin2']],
+  ['windows-1254', ['cp1254', 'windows1254', '1254', 'win1254', 'iso88599', 'latin5']],
   ['koi8-r', ['koi8r', 'koi8']],
   ['ibm866', ['cp866', 'ibm866', '866', 'dos']],
   ['utf-16le', ['utf16le', 'utf16']],

@@ -378,7 +378,7 @@ export const MESSAGES = {
     hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
   },
   'usage.timeOffset': { ru: '--time-offset: нужно число часов не больше 26 (минуты — до 59), например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours up to 26 (minutes up to 59) such as -3, +2 or +5:30, got "{value}"' },
-  'usage.encoding': { ru: '--encoding: неизвестная кодировка «{value}»; возможны utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be', en: '--encoding: unknown encoding "{value}"; use utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le or utf-16be' },
+  'usage.encoding': { ru: '--encoding: неизвестная кодировка «{value}»; возможны utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le, utf-16be', en: '--encoding: unknown encoding "{value}"; use utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le or utf-16be' },
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
   'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например 10) или доля до 100% (например 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
   'usage.callbackWindow': { ru: '--callback-window: нужна длительность с единицей (ч или h — часы, мин или m — минуты, д или d — дни), например 24ч, 90мин или 2д; получено «{value}»', en: '--callback-window must be a duration with its unit (h hours, m minutes, d days) such as 24h, 90m or 2d, got "{value}"' },
@@ -843,6 +843,10 @@ export const IMPORT_NOTES: readonly Template[] = [
   {
     en: 'not UTF-8; letter runs: {cyr} words of non-ASCII letters only (Cyrillic), {lat} non-ASCII letters inside Latin words (accents)',
     ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',
+  },
+  {
+    en: 'not UTF-8; the accented words read as words in {page}, not in Windows-1252 ({fit} of {words} words against {fit1252})',
+    ru: 'не UTF-8; слова с диакритикой читаются как слова языка в {page}, а не в Windows-1252 ({fit} из {words} слов против {fit1252})',
   },
   {
     en: 'not UTF-8; no letters outside ASCII; euro signs beside numbers: {n1252} as Windows-1252 has it, {n1251} as Windows-1251 has it',

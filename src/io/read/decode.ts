@@ -146,9 +146,9 @@ export class ExportDecoder implements CellText {
     return rest;
   }
 
-  /** Whether bytes() passes its text on re-encoded as UTF-8 (UTF-16, KOI8-R, CP866). */
+  /** Whether bytes() passes its text on re-encoded as UTF-8 (UTF-16, KOI8-R, CP866, Windows-1250 and -1254). */
   private get transcoded(): boolean {
-    return this.encoding === 'utf-16le' || this.encoding === 'utf-16be' || this.encoding === 'koi8-r' || this.encoding === 'ibm866';
+    return this.encoding === 'utf-16le' || this.encoding === 'utf-16be' || this.encoding === 'koi8-r' || this.encoding === 'ibm866' || this.encoding === 'windows-1250' || this.encoding === 'windows-1254';
   }
 
   /** Whether the bytes passed on are UTF-8 (or ASCII so far); false for the Windows code pages. */
@@ -636,10 +636,11 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
   return { valid, invalid, first };
 }
 
-/** The Windows code page, KOI8-R or CP866 of single-byte text (the exports' rule: singleByteEncoding, then cyrillicPage). */
+/** The Windows code page, KOI8-R or CP866 of single-byte text (the exports' rule: singleByteEncoding, then latinPage or cyrillicPage). */
 export function singleByteDecoder(bytes: Uint8Array): { decode(bytes: Uint8Array): string } {
   const { encoding } = singleBytePage(bytes);
-  return encoding === 'windows-1252' ? cp1252 : CYRILLIC_DECODERS[encoding];
+  if (encoding === 'windows-1252') return cp1252;
+  return encoding === 'windows-1250' || encoding === 'windows-1254' ? LATIN_DECODERS.find(([page]) => page === encoding)![1] : CYRILLIC_DECODERS[encoding];
 }
 
 /** A code page chosen with too few letters to be sure, and one word of the sample read in it and in the other. */
@@ -651,18 +652,82 @@ export interface EncodingDoubt {
 }
 
 /** The single-byte code page of text that is not UTF-8, and why: the letter-run test, then which Cyrillic page reads as Russian. */
-function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | CyrillicPage; why: string; doubt?: EncodingDoubt } {
+function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | LatinPage | CyrillicPage; why: string; doubt?: EncodingDoubt } {
   const guess = singleByteEncoding(sample);
   const runs = guess.euro
     ? `not UTF-8; no letters outside ASCII; euro signs beside numbers: ${guess.euro.cp1252} as Windows-1252 has it, ${guess.euro.cp1251} as Windows-1251 has it`
     : `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`;
-  if (guess.encoding === 'windows-1252') return { encoding: 'windows-1252', why: runs };
+  if (guess.encoding === 'windows-1252') {
+    const latin = latinPage(sample);
+    return latin.encoding === 'windows-1252' ? { encoding: 'windows-1252', why: runs } : { encoding: latin.encoding, why: `not UTF-8; the accented words read as words in ${LATIN_NAMES[latin.encoding]}, not in Windows-1252 (${latin.fit} of ${latin.words} words against ${latin.fit1252})` };
+  }
   const page = cyrillicPage(sample);
   if (page.encoding !== 'windows-1251') return { encoding: page.encoding, why: `not UTF-8; the Cyrillic letters read as Russian text in ${PAGE_NAMES[page.encoding]}, not in Windows-1251 (${page.by})` };
   return { encoding: 'windows-1251', why: runs, ...(page.doubt ? { doubt: page.doubt } : {}) };
 }
 
 type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
+
+/** The Latin code pages beside Windows-1252: Central European (Polish, Czech, Slovak, Hungarian, Romanian, Croatian) and Turkish. */
+type LatinPage = 'windows-1250' | 'windows-1254';
+const LATIN_NAMES: Record<LatinPage, string> = { 'windows-1250': 'Windows-1250', 'windows-1254': 'Windows-1254' };
+const LATIN_DECODERS: ReadonlyArray<[LatinPage, TextDecoder]> = [
+  ['windows-1250', new TextDecoder('windows-1250')],
+  ['windows-1254', new TextDecoder('windows-1254')],
+];
+
+/**
+ * The letters beyond ASCII (lower case) of each language written in a Latin code page: a word is one
+ * of them when every such letter of it is of one alphabet. German, French, Spanish, Portuguese, Italian,
+ * Dutch and Catalan, the Nordic languages, Icelandic; Polish, Czech, Slovak, Hungarian, Romanian,
+ * Croatian and Slovenian, Estonian; Turkish.
+ */
+const ALPHABETS: readonly ReadonlySet<string>[] = [
+  'äöüß', 'àâæçéèêëîïôœùûüÿ', 'áéíñóúü', 'áâãàçéêíóôõú', 'àèéìíîòóù', 'áéíóúàèëïöüç', 'åäöé', 'æøåé', 'áðéíóúýþæö',
+  'ąćęłńóśźż', 'áčďéěíňóřšťúůýž', 'áäčďéíĺľňóôŕšťúýž', 'áéíóöőúüű', 'ăâîşţșț', 'čćđšž', 'äöõüšž', 'çğıöşüâî',
+].map((letters) => new Set(letters));
+
+/** Whether a word (letters, its own) is one of a language's: letters only, those beyond ASCII of one alphabet. */
+function languageWord(word: string): boolean {
+  const own = [...word.toLowerCase()].filter((ch) => ch > '\u007f');
+  if (!/^\p{L}+$/u.test(word)) return false;
+  return ALPHABETS.some((alphabet) => own.every((ch) => alphabet.has(ch)));
+}
+
+/**
+ * Which Latin code page reads the sample's accented words as words of a language: Windows-1252 unless
+ * another reads more of them so (tester T54 F1: a Polish Excel's CSV in Windows-1250 came out as
+ * «Ma³gorzata ¯ak», a Turkish one's in Windows-1254 as «Ayþe Yýlmaz», a Czech one's as «Jiøí», each
+ * without a word; ³ and ¯ are no letters, and ø beside í is no language's). A word is a run of ASCII
+ * letters and bytes beyond ASCII with at least one of those; a tie stays Windows-1252, as before.
+ */
+function latinPage(sample: Uint8Array): { encoding: 'windows-1252' | LatinPage; words: number; fit: number; fit1252: number } {
+  const words: Uint8Array[] = [];
+  let i = 0;
+  while (i < sample.length && words.length < 2000) {
+    if (!wordByte(sample[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let high = false;
+    for (; i < sample.length && wordByte(sample[i]!); i++) if (sample[i]! >= 0x80) high = true;
+    if (high) words.push(sample.subarray(start, i));
+  }
+  const fits = (decode: (w: Uint8Array) => string) => words.filter((w) => languageWord(decode(w))).length;
+  const fit1252 = fits((w) => cp1252.decode(w));
+  let best: { encoding: 'windows-1252' | LatinPage; fit: number } = { encoding: 'windows-1252', fit: fit1252 };
+  for (const [page, decoder] of LATIN_DECODERS) {
+    const fit = fits((w) => decoder.decode(w));
+    if (fit > best.fit) best = { encoding: page, fit };
+  }
+  return { ...best, words: words.length, fit1252 };
+}
+
+/** A byte of a word: an ASCII letter, or any byte beyond ASCII. */
+function wordByte(b: number): boolean {
+  return b >= 0x80 || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
 const PAGE_NAMES: Record<CyrillicPage, string> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
 
 /**

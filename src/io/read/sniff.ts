@@ -5,7 +5,7 @@ import { TextDecoder } from 'node:util';
 /** `spreadsheetml`: Excel's «XML Spreadsheet 2003» (saved as .xls or .xml by Excel, 1C and PBX/CRM «export to Excel» buttons). */
 /** `cfb`: an OLE compound file (a legacy .xls, a password-protected .xlsx, a Word document): refused, by what its streams say (cfbError). */
 export type FileType = 'xlsx' | 'html' | 'spreadsheetml' | 'text' | 'cfb';
-export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'koi8-r' | 'ibm866' | 'utf-16le' | 'utf-16be';
+export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'windows-1250' | 'windows-1254' | 'koi8-r' | 'ibm866' | 'utf-16le' | 'utf-16be';
 
 export interface Sniffed {
   type: FileType;
