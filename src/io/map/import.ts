@@ -662,6 +662,7 @@ class RowsToRecords<T> {
     // A grouped report's first column is its header's first filled one (Salesforce's formatted report leaves column A empty).
     const lead = Math.max(0, header.cells.findIndex((c) => c.trim() !== ''));
     if (!opts.part && GroupCells.shown(sample, lead)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r), lead);
+    if (this.filter.groups || this.groups) map.grouped = true;
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true, opts.valueMaps);
     const twins = emptyTwins(map, sample);
     if (twins.length > 0) this.report.emptyTwins = twins;

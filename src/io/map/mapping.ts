@@ -51,6 +51,12 @@ export interface ColumnMap {
   relatedDeal?: number;
   /** The cell count most of the first data rows have (0: unknown): a row with more had values moved. */
   usualCells?: number;
+  /**
+   * The first rows show a grouped list or report (an Odoo group row «Anna Lee (20)», a report's blank
+   * grouping cells under a group's first row): its rows are read in one pass, since a part read apart
+   * has none of those rows to tell its own by (tester T53 F1: the worker read Odoo's group rows as deals with no manager).
+   */
+  grouped?: boolean;
   /** A generic type column its values gave a field (kind or direction). */
   typeColumn?: TypeColumnReading;
   /** Spend with months across (`Канал;Январь 2025;Февраль 2025;Итого`): each month column and its month (readWideSpend). */

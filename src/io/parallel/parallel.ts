@@ -279,8 +279,8 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   let before: Extent = { lines: 0, rows: 0 };
   let mainOrders: Array<[number, SlashOrder]> = [];
   const start = (map: ColumnMap) => {
-    // A file its header shows must be read whole: given up at once, before any row is read.
-    if (whole?.(map)) throw new Abandoned();
+    // A file its header shows must be read whole, and a grouped one its first rows show: given up at once, before any row is read.
+    if (whole?.(map) || map.grouped) throw new Abandoned();
     if (!format || done) return;
     // `at`'s columns as the first rows chose them (preferTimedAt: the second half has none of those rows to choose by).
     const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}), ...(map.relatedDeal !== undefined ? { relatedDeal: map.relatedDeal } : {}), ...(map.phoneByValues !== undefined ? { phone: map.phoneByValues } : {}), ...(map.closedByValues !== undefined ? { closedAt: map.closedByValues } : {}), ...(map.usualCells ? { usualCells: map.usualCells } : {}), ...(map.emptyClient ? { emptyClient: map.emptyClient } : {}), ...(map.kind === 'activities' && map.fields.has('at') ? { at: map.fields.get('at') } : {}), ...(map.fields.has('manager') ? { manager: map.fields.get('manager') } : {}) });
