@@ -29,3 +29,25 @@ describe('an Odoo list grouped by salesperson, read whole and with the split for
     expect(result.dataQuality.files[0]!.dropped).toMatchObject({ 'totals row': 400 });
   });
 });
+
+// Tester T53 F2: each half listed its own ten missed calls nobody took, so the JSON listed 20 (up to 70
+// with parts taken over) where one pass lists ten: stdout differed by how the file was shared out.
+describe('missed calls with no employee in both halves of a call log', () => {
+  it('lists ten of them, whole or split, and counts them all', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-missed-split-'));
+    const deals = ['id,manager,created_at,status,amount'];
+    for (let i = 1; i <= 40; i++) deals.push(`${i},${i % 2 ? 'Anna' : 'Boris'},2025-03-${String(1 + (i % 28)).padStart(2, '0')} 09:00:00,${i % 3 ? 'won' : 'lost'},100`);
+    const calls = ['manager,at,kind,direction,missed,duration_s,deal_id'];
+    for (let i = 0; i < 30000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const minute = String(i % 60).padStart(2, '0');
+      calls.push(i % 3 === 0 ? `,2025-03-${day} 10:${minute}:00,call,in,true,0,${1 + (i % 40)}` : `${i % 2 ? 'Anna' : 'Boris'},2025-03-${day} 11:${minute}:00,call,out,false,60,${1 + (i % 40)}`);
+    }
+    writeFileSync(path.join(dir, 'deals.csv'), `${deals.join('\n')}\n`);
+    writeFileSync(path.join(dir, 'calls.csv'), `${calls.join('\n')}\n`);
+    const { result } = kpiBothWays(dir, ['-d', 'deals.csv', '-a', 'calls.csv'], ['calls.csv']);
+    const quality = result.dataQuality as unknown as { rowsSkipped: unknown[]; rowsSkippedCount: number };
+    expect(quality.rowsSkippedCount).toBe(10000);
+    expect(quality.rowsSkipped).toHaveLength(10);
+  });
+});

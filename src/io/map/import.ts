@@ -244,6 +244,16 @@ export interface ImportReport {
 /** How many missed calls with no employee a file lists among its skipped rows (all are counted). */
 const MISSED_LISTED = 10;
 
+/**
+ * The skipped rows a file's parts listed, joined as one pass lists them: missed calls nobody took at
+ * most MISSED_LISTED in all (each part listed its own ten: the JSON listed 20 to 70 by how the second
+ * half was shared, tester T53 F2), then at most `max` rows.
+ */
+export function joinListedSkips(parts: readonly SkippedRow[][], max: number): SkippedRow[] {
+  let missed = 0;
+  return parts.flat().filter((s) => s.reason !== MISSED_NO_MANAGER || ++missed <= MISSED_LISTED).slice(0, max);
+}
+
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'answered_at', 'invoiced_at', 'paid_at', 'month'];
 /**
  * The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a
@@ -662,7 +672,7 @@ class RowsToRecords<T> {
     // A grouped report's first column is its header's first filled one (Salesforce's formatted report leaves column A empty).
     const lead = Math.max(0, header.cells.findIndex((c) => c.trim() !== ''));
     if (!opts.part && GroupCells.shown(sample, lead)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r), lead);
-    if (this.filter.groups || this.groups) map.grouped = true;
+    if (this.filter.groups) map.grouped = true;
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true, opts.valueMaps);
     const twins = emptyTwins(map, sample);
     if (twins.length > 0) this.report.emptyTwins = twins;

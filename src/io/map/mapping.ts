@@ -52,9 +52,10 @@ export interface ColumnMap {
   /** The cell count most of the first data rows have (0: unknown): a row with more had values moved. */
   usualCells?: number;
   /**
-   * The first rows show a grouped list or report (an Odoo group row «Anna Lee (20)», a report's blank
-   * grouping cells under a group's first row): its rows are read in one pass, since a part read apart
-   * has none of those rows to tell its own by (tester T53 F1: the worker read Odoo's group rows as deals with no manager).
+   * The first rows show a grouped list (an Odoo group row «Anna Lee (20)» and its sums): its rows are
+   * read in one pass, since a part read apart has none of those rows to tell its own by (tester T53
+   * F1: the worker read Odoo's group rows as deals with no manager). A report's blank grouping cells
+   * make the file be read again in one pass once the first half fills one (parallel.ts, sameAsAbove).
    */
   grouped?: boolean;
   /** A generic type column its values gave a field (kind or direction). */

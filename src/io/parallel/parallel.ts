@@ -15,7 +15,7 @@ import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
 import { mergeCallLengths } from '../map/context.js';
-import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, joinListedSkips, type ImportOptions, type ImportReport } from '../map/import.js';
 import type { SkippedRow } from '../../core/records.js';
 import { ClientColumnFilled, readAgainOnFilled } from '../map/empty-client.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
@@ -279,7 +279,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   let before: Extent = { lines: 0, rows: 0 };
   let mainOrders: Array<[number, SlashOrder]> = [];
   const start = (map: ColumnMap) => {
-    // A file its header shows must be read whole, and a grouped one its first rows show: given up at once, before any row is read.
+    // A file its header shows must be read whole, and a grouped list its first rows show: given up at once, before any row is read.
     if (whole?.(map) || map.grouped) throw new Abandoned();
     if (!format || done) return;
     // `at`'s columns as the first rows chose them (preferTimedAt: the second half has none of those rows to choose by).
@@ -717,7 +717,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
     skippedCount: a.skippedCount + b.skippedCount,
-    skipped: [...a.skipped, ...b.skipped.map((s) => skippedAfter(s, before))].slice(0, maxListed),
+    skipped: joinListedSkips([a.skipped, b.skipped.map((s) => skippedAfter(s, before))], maxListed),
     dropped,
   };
 }
