@@ -184,6 +184,12 @@ export interface ImportReport {
   /** Deals rows amid the deals with no id but a manager and a creation date: dropped as rows without an id, and said. */
   idlessDeals?: number;
   /**
+   * Rows with no id but a manager and a creation date that no deal followed yet: at the end of a part
+   * read apart, a later part's deals follow them (parallel.ts mergeReports); at the file's end they are
+   * no deals (tester T53 F4: three such rows before the split point were dropped without the warning).
+   */
+  idlessPending?: number;
+  /**
    * Deals whose id lost its last digits (Excel's scientific form «5,80503E+18»; a workbook's number
    * past 2^53): how many rows, the first such id, and its column. Each is a deal of its own, by its row
    * number (different deals share such an id), and activities cannot link to it by id.
@@ -621,6 +627,7 @@ class RowsToRecords<T> {
       // Zoho requires a close date on every deal: the file's stages show whether it is the expected one (undecidedStages).
       if (profile?.profile.closeDateRequired === true && ctx.cols.closed_at !== undefined) report.closeDateRequired = true;
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
+      if (ctx.idless.pending > 0) report.idlessPending = ctx.idless.pending;
       if (ctx.idsLostDigits) report.idsLostDigits = { ...ctx.idsLostDigits };
     }
     return report;

@@ -699,7 +699,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...(a.wonPipelines || b.wonPipelines ? { wonPipelines: [...new Set([...(a.wonPipelines ?? []), ...(b.wonPipelines ?? [])])].sort() } : {}),
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
-    ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
+    ...idlessAcross(a, b),
     ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
     ...(a.amountsLostDigits || b.amountsLostDigits ? { amountsLostDigits: { ...(a.amountsLostDigits ?? b.amountsLostDigits)!, count: (a.amountsLostDigits?.count ?? 0) + (b.amountsLostDigits?.count ?? 0), columns: [...new Set([...(a.amountsLostDigits?.columns ?? []), ...(b.amountsLostDigits?.columns ?? [])])] } } : {}),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
@@ -720,6 +720,16 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     skipped: joinListedSkips([a.skipped, b.skipped.map((s) => skippedAfter(s, before))], maxListed),
     dropped,
   };
+}
+
+/**
+ * Rows with no id but a manager and a date, joined across parts as one pass counts them: a part's rows
+ * left pending are followed by the next part's deals (one pass warns of them), else still pending.
+ */
+function idlessAcross(a: ImportReport, b: ImportReport): Pick<ImportReport, 'idlessDeals' | 'idlessPending'> {
+  const followed = (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) + (b.records > 0 ? (a.idlessPending ?? 0) : 0);
+  const pending = (b.records > 0 ? 0 : (a.idlessPending ?? 0)) + (b.idlessPending ?? 0);
+  return { ...(followed > 0 ? { idlessDeals: followed } : {}), ...(pending > 0 ? { idlessPending: pending } : {}) };
 }
 
 /**
