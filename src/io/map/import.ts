@@ -457,7 +457,7 @@ function wholeRowInOneCell(cells: Cells, count: number, width: number): { delimi
 }
 
 /** A time written with AM or PM at its end (`11/2/2026 9:00 PM`, `3:04 p.m.`). */
-const MERIDIEM = /\d\s*[AaPp]\.?[Mm]\.?\s*$/;
+const MERIDIEM = /\d\s*[AaPp]\.?\s?[Mm]\.?\s*$/;
 
 /** A value that begins as a date does: `2025-01-12`, `12.01.2025`, `1/12/2025`, `2025-01` (a plan's month). */
 const DATE_LIKE = /^\s*"?(?:\d{4}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})/;

@@ -260,24 +260,25 @@ export interface ParsedDate {
 export type SlashOrder = 'dmy' | 'mdy';
 
 /**
- * Month names as exports write them, in ru, en, es, pt and de: full, abbreviated (with or without a
- * dot; the dot is removed before lookup), Russian genitive (`апреля`) and nominative forms. Every
- * word means the same month in every language that has it (`mar`, `set`, `mai`), so one table serves all.
+ * Month names as exports write them, in ru, en, es, pt and de, and fr, it, pl, uk and tr (tester T54
+ * F10: a French export's «2 mars 2025»): full, abbreviated (with or without a dot; the dot is removed
+ * before lookup), the genitive a date is written with (`апреля`, `marca`, `квітня`) and the nominative.
+ * Every word means the same month in every language that has it (`mar`, `set`, `mai`), so one table serves all.
  */
 const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
   const months: string[][] = [
-    ['январь', 'января', 'янв', 'january', 'jan', 'enero', 'ene', 'janeiro', 'januar', 'jänner', 'jän'],
-    ['февраль', 'февраля', 'фев', 'февр', 'february', 'feb', 'febrero', 'fevereiro', 'fev', 'februar'],
-    ['март', 'марта', 'мар', 'march', 'mar', 'marzo', 'março', 'marco', 'märz', 'mär', 'mrz', 'maerz'],
-    ['апрель', 'апреля', 'апр', 'april', 'apr', 'abril', 'abr'],
-    ['май', 'мая', 'may', 'mayo', 'maio', 'mai'],
-    ['июнь', 'июня', 'июн', 'june', 'jun', 'junio', 'junho', 'juni'],
-    ['июль', 'июля', 'июл', 'july', 'jul', 'julio', 'julho', 'juli'],
-    ['август', 'августа', 'авг', 'august', 'aug', 'agosto', 'ago'],
-    ['сентябрь', 'сентября', 'сен', 'сент', 'september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'setembro'],
-    ['октябрь', 'октября', 'окт', 'october', 'oct', 'octubre', 'outubro', 'out', 'oktober', 'okt'],
-    ['ноябрь', 'ноября', 'ноя', 'нояб', 'november', 'nov', 'noviembre', 'novembro'],
-    ['декабрь', 'декабря', 'дек', 'december', 'dec', 'diciembre', 'dic', 'dezembro', 'dez', 'dezember'],
+    ['январь', 'января', 'янв', 'january', 'jan', 'enero', 'ene', 'janeiro', 'januar', 'jänner', 'jän', 'janvier', 'janv', 'gennaio', 'gen', 'stycznia', 'styczeń', 'sty', 'січня', 'січень', 'ocak'],
+    ['февраль', 'февраля', 'фев', 'февр', 'february', 'feb', 'febrero', 'fevereiro', 'fev', 'februar', 'février', 'févr', 'fevrier', 'fevr', 'febbraio', 'lutego', 'luty', 'lut', 'лютого', 'лютий', 'şubat', 'subat'],
+    ['март', 'марта', 'мар', 'march', 'mar', 'marzo', 'março', 'marco', 'märz', 'mär', 'mrz', 'maerz', 'mars', 'marca', 'marzec', 'березня', 'березень', 'mart'],
+    ['апрель', 'апреля', 'апр', 'april', 'apr', 'abril', 'abr', 'avril', 'avr', 'aprile', 'kwietnia', 'kwiecień', 'kwi', 'квітня', 'квітень', 'nisan'],
+    ['май', 'мая', 'may', 'mayo', 'maio', 'mai', 'maggio', 'mag', 'maja', 'maj', 'травня', 'травень', 'mayıs', 'mayis'],
+    ['июнь', 'июня', 'июн', 'june', 'jun', 'junio', 'junho', 'juni', 'juin', 'giugno', 'giu', 'czerwca', 'czerwiec', 'cze', 'червня', 'червень', 'haziran'],
+    ['июль', 'июля', 'июл', 'july', 'jul', 'julio', 'julho', 'juli', 'juillet', 'juil', 'luglio', 'lug', 'lipca', 'lipiec', 'lip', 'липня', 'липень', 'temmuz'],
+    ['август', 'августа', 'авг', 'august', 'aug', 'agosto', 'ago', 'août', 'aout', 'sierpnia', 'sierpień', 'sie', 'серпня', 'серпень', 'ağustos', 'agustos'],
+    ['сентябрь', 'сентября', 'сен', 'сент', 'september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'setembro', 'septembre', 'settembre', 'września', 'wrzesień', 'wrz', 'вересня', 'вересень', 'eylül', 'eylul'],
+    ['октябрь', 'октября', 'окт', 'october', 'oct', 'octubre', 'outubro', 'out', 'oktober', 'okt', 'octobre', 'ottobre', 'ott', 'października', 'październik', 'paź', 'жовтня', 'жовтень', 'ekim'],
+    ['ноябрь', 'ноября', 'ноя', 'нояб', 'november', 'nov', 'noviembre', 'novembro', 'novembre', 'listopada', 'listopad', 'lis', 'листопада', 'листопад', 'kasım', 'kasim'],
+    ['декабрь', 'декабря', 'дек', 'december', 'dec', 'diciembre', 'dic', 'dezembro', 'dez', 'dezember', 'décembre', 'déc', 'decembre', 'dicembre', 'grudnia', 'grudzień', 'gru', 'грудня', 'грудень', 'aralık', 'aralik'],
   ];
   const map = new Map<string, number>();
   months.forEach((words, i) => words.forEach((w) => map.set(w, i + 1)));
@@ -287,12 +288,12 @@ const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
 // Fractional seconds (`10:05:00.123`, `10:05:00,123`: a PBX cabinet's, an Excel re-save's milliseconds) are read and dropped, as ISO's are.
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
-const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?)?$/;
+const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
 /** `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`. */
-const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
+const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/iu;
 /** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
-const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
+const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/iu;
 // An Excel serial; a Russian Excel's CSV save writes its fraction with a decimal comma (45475,375).
 export const SERIAL = /^\d{4,5}([.,]\d+)?$/;
 
