@@ -71,3 +71,20 @@ describe('rows with no id just before the split point', () => {
     expect(result.dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'idless-deals', rows: 3 }));
   });
 });
+
+// Tester T53 F5: the first row of a deal id wins (spec); a later row repeating it counts in no stage.
+// Read in halves, the second half counted its repeats in their stage, as it had not seen the first
+// rows: a stage seen on repeats alone («Странный этап») stopped the run, where one pass read it.
+describe('rows at the end repeating the first ids in a stage of their own', () => {
+  it('are read as one pass reads them: no stage to name', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-repeat-stage-'));
+    const rows = ['ID,Ответственный,Этап,Сумма,Дата создания,Дата закрытия'];
+    const day = (i: number, month: string) => `${String(1 + (i % 28)).padStart(2, '0')}.${month}.2024 10:00`;
+    for (let i = 1; i <= 6000; i++) rows.push(`${i},${i % 2 ? 'Иван Петров' : 'Анна Ли'},${i % 2 ? 'Успешно реализовано' : 'Закрыто и не реализовано'},1000,${day(i, '08')},${day(i, '09')}`);
+    for (let i = 1; i <= 100; i++) rows.push(`${i},${i % 2 ? 'Иван Петров' : 'Анна Ли'},Странный этап,1000,${day(i, '08')},${day(i, '09')}`);
+    writeFileSync(path.join(dir, 'deals.csv'), `${rows.join('\n')}\n`);
+    // Read whole both ways: the halves would count the repeats in their stage.
+    const { result } = kpiBothWays(dir, ['-d', 'deals.csv'], []);
+    expect(result.total).toMatchObject({ leads: 6000, won: 3000, lost: 3000 });
+  });
+});
