@@ -13,7 +13,7 @@ const ALLOWED = new Set([
   // the time standard, as Russian writes it too («по UTC»)
   'UTC',
   // encodings as --encoding takes them and as a person names them
-  'cp1251', 'cp1252', 'koi8-r', 'cp866', 'utf-16le', 'utf-16be', 'Windows-1251', 'KOI8-R', 'CP866', 'DOS', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html',
+  'cp1251', 'cp1252', 'cp1250', 'cp1254', 'Windows-1250', 'Windows-1254', 'koi8-r', 'cp866', 'utf-16le', 'utf-16be', 'Windows-1251', 'KOI8-R', 'CP866', 'DOS', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html',
   'crm-audit', 'inspect', 'kpi', 'report', 'map', 'true', 'false', 'null', 'notApplicable', 'dataQuality.rowsSkipped',
   'amoCRM', 'amocrm', 'Bitrix24', 'bitrix24-calls', 'telephony', 'REST', 'API', 'bitrix24-rest-activities', 'table', 'md', 'xlsx', 'csv', 'warn', 'total', 'managers', 'audit', 'compare',
   // keys of a --map file, in the snippets a hint offers to paste
