@@ -43,10 +43,10 @@ import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { sameKindHeader } from './other-sheets.js';
 import { uncalculatedError, type Uncalculated } from '../read/uncalculated.js';
 import type { SheetHead } from '../read/other-sheets.js';
-import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
+import { buildValueMaps, statusGuess, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
 import { detectProfile, profileCrm } from './profiles.js';
 import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
-import { parseBoolean, type SlashOrder } from './values.js';
+import { normalizeValue, parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
 import { renderHint, renderMessage, expectedForms, skippedRowText } from '../../core/messages.js';
 import { AMPM_NO_ORDER } from '../../core/messages/read.js';
@@ -1093,6 +1093,14 @@ function badRowsCause(report: ImportReport, lang: string): string {
       ? `в файле несколько колонок «${twin.header}»: читается первая (${twin.used + 1}-я), а она пуста; заполнена ${twin.filled + 1}-я. Чтобы читать её, передайте через --map файл с фрагментом (колонка по номеру):\n${snippet}`
       : `the file has several columns "${twin.header}": the first (column ${twin.used + 1}) is read, and it is empty; column ${twin.filled + 1} is filled. To read it, pass a --map file with this snippet (the column by its number):\n${snippet}`;
   }
+  // Values of a status column no map knows («Kazanıldı», «Gagnée»): the snippet that names them (tester T54 F5).
+  const unknown = worst !== undefined && report.columns.find((c) => c.header === worst)?.field === 'status' ? unknownStatuses(report) : [];
+  if (unknown.length > 0) {
+    const snippet = `deals:\n  status:\n${unknown.map((v) => `    ${JSON.stringify(v)}: ${statusGuess(normalizeValue(v))}    # won, lost ${lang === 'ru' ? 'или open: проверьте' : 'or open: check'}`).join('\n')}`;
+    return lang === 'ru'
+      ? `статусы в колонке «${worst}» не известны как выигрыш, проигрыш или открытая сделка; назовите их в файле --map:\n${snippet}`
+      : `the statuses in the column "${worst}" are not known as won, lost or open; name them in a --map file:\n${snippet}`;
+  }
   // A month no reader takes («Q1 2025» in a plan): how months are written, not the delimiter (a tester).
   if (worst !== undefined && report.columns.find((c) => c.header === worst)?.field === 'month') {
     return lang === 'ru'
@@ -1115,6 +1123,18 @@ function badRowsCause(report: ImportReport, lang: string): string {
   ].filter((p) => p !== undefined);
   return `${parts.join(', ')}; crm-audit inspect shows how the rows are read`;
 }
+
+/** The values of the skipped rows' unknown statuses, each once, in the order met (ten at most). */
+function unknownStatuses(report: ImportReport): string[] {
+  const values = new Set<string>();
+  for (const s of report.skipped) {
+    const m = UNKNOWN_STATUS.exec(s.reason);
+    if (m) values.add(m[1]!);
+  }
+  return [...values].slice(0, 10);
+}
+
+const UNKNOWN_STATUS = /^unknown status "(.*)"$/;
 
 /** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts: see repeatsOf). */
 export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {

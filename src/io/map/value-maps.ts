@@ -175,6 +175,17 @@ export function closedStage(normalized: string): DealStatus | undefined {
   return won === lost ? undefined : won ? 'won' : 'lost';
 }
 
+/**
+ * A guess of what a status no map names means, by its words, for a snippet the user checks: won or
+ * lost where a word says so («Kazanıldı», "Closed - won"), else open.
+ */
+export function statusGuess(normalized: string): DealStatus {
+  const words = wordsOf(normalized);
+  const won = words.some((w) => WON_WORDS.has(w));
+  const lost = words.some((w) => LOST_WORDS.has(w));
+  return won === lost ? 'open' : won ? 'won' : 'lost';
+}
+
 const DIRECTION: Record<string, Direction> = {
   исходящий: 'out',
   обратный: 'out',
