@@ -42,7 +42,7 @@ describe('code pages the file cannot settle: said, and --encoding', () => {
   it('an encoding it does not know is a usage error naming the ones it does', () => {
     const r = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--encoding', 'cp1257', '--lang', 'ru']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('ошибка: --encoding: неизвестная кодировка «cp1257»; возможны utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be\n');
+    expect(r.stderr).toBe('ошибка: --encoding: неизвестная кодировка «cp1257»; возможны utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le, utf-16be\n');
     // A byte order mark is the file's own word: a UTF-8 export with one is read as UTF-8 whatever is given.
     const bom = file('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ID,Manager,Amount,Stage,Created\n1,Иванов,100,won,2025-03-01\n')]));
     const read = JSON.parse(runCli(['kpi', '-d', bom, '--encoding', 'cp1251', '--format', 'json', '--now', '2025-04-01']).stdout) as Kpi;
