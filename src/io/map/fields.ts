@@ -262,7 +262,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     // FreeSWITCH's (OnlinePBX's API) hangup cause: NORMAL_CLEARING, USER_BUSY, NO_ANSWER; after every status column.
     'hangup_cause', 'Hangup cause', 'Причина завершения', 'Причина завершения звонка', 'Причина отбоя',
     // in other languages: a call's status or result column
-    'Anrufstatus', 'Ergebnis', 'Estado de la llamada', 'Estado', 'Resultado', 'Status da chamada', 'Statut', 'Résultat', 'Esito', 'Wynik', 'Статус дзвінка', 'Результат дзвінка', 'Sonuç', 'Durum', 'Arama durumu'] },
+    'Anrufstatus', 'Ergebnis', 'Estado de la llamada', 'Resultado', 'Status da chamada', 'Statut', 'Résultat', 'Esito', 'Wynik', 'Статус дзвінка', 'Результат дзвінка', 'Sonuç', 'Arama durumu',
+    // last: a bare «Estado» or «Durum» is the call's status only where no column above says one (review R46: «Estado» is also a region)
+    'Estado', 'Durum'] },
   {
     field: 'duration_s',
     // One rule in every language: a header that names the talk comes before every one that names the whole

@@ -679,7 +679,8 @@ class RowsToRecords<T> {
     // A grouped report's first column is its header's first filled one (Salesforce's formatted report leaves column A empty).
     const lead = Math.max(0, header.cells.findIndex((c) => c.trim() !== ''));
     if (!opts.part && GroupCells.shown(sample, lead)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r), lead);
-    if (this.filter.groups) map.grouped = true;
+    // Read in one pass only where a row of the first ones is a group row as the reading drops it (a name and its sums), not a deal named «… (2)».
+    if (this.filter.groups && sample.some((r) => this.filter.shape(new RowCells().setText([...r]), r.length, header.cells.length) === 'totals' && hasGroupRows([r]))) map.grouped = true;
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true, opts.valueMaps);
     const twins = emptyTwins(map, sample);
     if (twins.length > 0) this.report.emptyTwins = twins;
@@ -1129,7 +1130,8 @@ function unknownStatuses(report: ImportReport): string[] {
   const values = new Set<string>();
   for (const s of report.skipped) {
     const m = UNKNOWN_STATUS.exec(s.reason);
-    if (m) values.add(m[1]!);
+    // A value cut for the message (truncate: «…» after 40 characters) would name nothing in a --map file.
+    if (m && !m[1]!.endsWith('…')) values.add(m[1]!);
   }
   return [...values].slice(0, 10);
 }

@@ -177,10 +177,12 @@ export function closedStage(normalized: string): DealStatus | undefined {
 
 /**
  * A guess of what a status no map names means, by its words, for a snippet the user checks: won or
- * lost where a word says so («Kazanıldı», "Closed - won"), else open.
+ * lost where a word says so («Kazanıldı», "Closed - won") and none negates it, else open.
  */
 export function statusGuess(normalized: string): DealStatus {
   const words = wordsOf(normalized);
+  // «Nicht gewonnen», "Not won": a negation leaves it to the user, proposed open.
+  if (words.some((w) => isNegation(w))) return 'open';
   const won = words.some((w) => WON_WORDS.has(w));
   const lost = words.some((w) => LOST_WORDS.has(w));
   return won === lost ? 'open' : won ? 'won' : 'lost';

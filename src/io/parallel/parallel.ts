@@ -602,15 +602,18 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       (map) => hasClientLinks(map) || !map.fields.has('id'),
     );
     const parts = taken.inOrder().map((t) => t.read.store);
+    // The rows each part merged into its own deals: those merged into another part's are the rest.
+    const mergedApart = store.merged + (halves?.part.store.merged ?? 0) + parts.reduce((n, d) => n + d.merged, 0);
     // Deals whose id lost its digits go by their row numbers too (deal-reader): a part after the first counts them from its own first row.
     const byRow = halves && [halves.part.report, ...taken.inOrder().map((t) => t.report)].some((r) => r.idsLostDigits);
     if (halves && !byRow && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.before, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       // A row repeating an id of an earlier part was counted in its stage by a part that had not seen
       // the first row (StageDeals takes it back within one reader): a stage no rule knows, seen on such
-      // rows alone, stopped the run, and the snippet's counts were too high (tester T53 F5). Such a
-      // file is read again in one pass.
-      if (store.merged > 0 && Object.keys(report.stages ?? {}).length > 0) return importDeals(file, opts);
+      // rows alone, stopped the run, and the snippet's counts were too high (tester T53 F5). A file
+      // with such rows across parts and stages no rule knows is read again in one pass (a product
+      // export's rows of one deal stay in one part: addIds).
+      if (store.merged > mergedApart && Object.keys(report.stages ?? {}).length > 0) return importDeals(file, opts);
       checkBadRows(report, opts);
       // Both halves absorbed: the file's product rows are read one way for all its deals (a deal's rows never straddle the halves here: addIds).
       const products = store.settleProducts();

@@ -591,7 +591,8 @@ function utf8Letters(bytes: Uint8Array, page: Encoding): { sample: string; garbl
     letters++;
   }
   const run = bytes.subarray(0, i);
-  const decoder = page === 'windows-1252' ? cp1252 : page === 'koi8-r' || page === 'ibm866' || page === 'windows-1251' ? CYRILLIC_DECODERS[page] : undefined;
+  const latin = LATIN_DECODERS.find(([p]) => p === page)?.[1];
+  const decoder = page === 'windows-1252' ? cp1252 : page === 'koi8-r' || page === 'ibm866' || page === 'windows-1251' ? CYRILLIC_DECODERS[page] : latin;
   const shown = (text: string) => text.replace(/[\u0080-\u009f]/g, '\ufffd');
   return { sample: shown(Buffer.from(run).toString('utf8')), garbled: shown(decoder?.decode(run) ?? '') };
 }
@@ -679,19 +680,41 @@ const LATIN_DECODERS: ReadonlyArray<[LatinPage, TextDecoder]> = [
 /**
  * The letters beyond ASCII (lower case) of each language written in a Latin code page: a word is one
  * of them when every such letter of it is of one alphabet. German, French, Spanish, Portuguese, Italian,
- * Dutch and Catalan, the Nordic languages, Icelandic; Polish, Czech, Slovak, Hungarian, Romanian,
- * Croatian and Slovenian, Estonian; Turkish.
+ * Dutch and Catalan, the Nordic languages; Polish, Czech, Slovak, Hungarian, Romanian, Croatian and
+ * Slovenian, Estonian; Turkish. Not Icelandic: its þ, ð and ý are how Windows-1252 reads Turkish ş, ğ
+ * and ı («Ayþe»), and a Turkish file stayed Windows-1252 (review R46).
  */
 const ALPHABETS: readonly ReadonlySet<string>[] = [
-  'äöüß', 'àâæçéèêëîïôœùûüÿ', 'áéíñóúü', 'áâãàçéêíóôõú', 'àèéìíîòóù', 'áéíóúàèëïöüç', 'åäöé', 'æøåé', 'áðéíóúýþæö',
+  'äöüß', 'àâæçéèêëîïôœùûüÿ', 'áéíñóúü', 'áâãàçéêíóôõú', 'àèéìíîòóù', 'áéíóúàèëïöüç', 'åäöé', 'æøåé',
   'ąćęłńóśźż', 'áčďéěíňóřšťúůýž', 'áäčďéíĺľňóôŕšťúýž', 'áéíóöőúüű', 'ăâîşţșț', 'čćđšž', 'äöõüšž', 'çğıöşüâî',
 ].map((letters) => new Set(letters));
 
-/** Whether a word (letters, its own) is one of a language's: letters only, those beyond ASCII of one alphabet. */
-function languageWord(word: string): boolean {
-  const own = [...word.toLowerCase()].filter((ch) => ch > '\u007f');
-  if (!/^\p{L}+$/u.test(word)) return false;
-  return ALPHABETS.some((alphabet) => own.every((ch) => alphabet.has(ch)));
+/**
+ * The lower-case letters beyond ASCII of a word as a page reads it, its punctuation at either end set
+ * aside («¿Cómo» is «Cómo»); undefined where it is no word: a character inside it that is no letter
+ * («Ma³gorzata»), or fewer than three letters («Nº», «m³»). Turkish «İ» lowers to «i» and a combining
+ * dot, no letter: it is read as «i».
+ */
+function wordLetters(text: string): string[] | undefined {
+  const word = text.replace(/İ/g, 'i').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  if (word.length < 3 || !/^\p{L}+$/u.test(word)) return undefined;
+  return [...word.toLowerCase()].filter((ch) => ch > '\u007f');
+}
+
+/**
+ * How many of the words a page reads as one language's: the words (letters, their own) whose accented
+ * letters are all of one alphabet, counted for the alphabet that takes the most. One language a file:
+ * Spanish read in Windows-1250 has «Muńoz» Polish and «está» Czech, Turkish read so «Ayţe» Romanian and
+ * «Yýlmaz» Czech, neither all of one language as the right page's are (review R46).
+ */
+function languageWords(words: ReadonlyArray<readonly string[] | undefined>): number {
+  let best = 0;
+  for (const alphabet of ALPHABETS) {
+    let n = 0;
+    for (const w of words) if (w !== undefined && w.every((ch) => alphabet.has(ch))) n++;
+    if (n > best) best = n;
+  }
+  return best;
 }
 
 /**
@@ -712,9 +735,12 @@ function latinPage(sample: Uint8Array): { encoding: 'windows-1252' | LatinPage; 
     const start = i;
     let high = false;
     for (; i < sample.length && wordByte(sample[i]!); i++) if (sample[i]! >= 0x80) high = true;
+    // «Nº», «m³», «£» before a number are symbols in Windows-1252 and letters in Windows-1250 («Nş»,
+    // «mł», «Ł»): one such word turned a Spanish or English file's «ñ» into «ń» and its «£1,200» into
+    // no number (review R46). Words of three letters or more count (wordLetters).
     if (high) words.push(sample.subarray(start, i));
   }
-  const fits = (decode: (w: Uint8Array) => string) => words.filter((w) => languageWord(decode(w))).length;
+  const fits = (decode: (w: Uint8Array) => string) => languageWords(words.map((w) => wordLetters(decode(w))));
   const fit1252 = fits((w) => cp1252.decode(w));
   let best: { encoding: 'windows-1252' | LatinPage; fit: number } = { encoding: 'windows-1252', fit: fit1252 };
   for (const [page, decoder] of LATIN_DECODERS) {
