@@ -170,6 +170,11 @@ export function closedStage(normalized: string): DealStatus | undefined {
   const said = (w: string | undefined) => w !== undefined && (CLOSED_WORDS.has(w) || WON_WORDS.has(w) || LOST_WORDS.has(w));
   if (words.some((w, i) => isNegation(w) && (said(words[i + 1]) || said(words[i + 2])))) return undefined;
   if (!words.some((w) => CLOSED_WORDS.has(w))) return undefined;
+  return wonOrLost(words);
+}
+
+/** Won or lost where the words name one outcome (WON_WORDS, LOST_WORDS), else undefined. */
+function wonOrLost(words: readonly string[]): DealStatus | undefined {
   const won = words.some((w) => WON_WORDS.has(w));
   const lost = words.some((w) => LOST_WORDS.has(w));
   return won === lost ? undefined : won ? 'won' : 'lost';
@@ -183,9 +188,7 @@ export function statusGuess(normalized: string): DealStatus {
   const words = wordsOf(normalized);
   // «Nicht gewonnen», "Not won": a negation leaves it to the user, proposed open.
   if (words.some((w) => isNegation(w))) return 'open';
-  const won = words.some((w) => WON_WORDS.has(w));
-  const lost = words.some((w) => LOST_WORDS.has(w));
-  return won === lost ? 'open' : won ? 'won' : 'lost';
+  return wonOrLost(words) ?? 'open';
 }
 
 const DIRECTION: Record<string, Direction> = {

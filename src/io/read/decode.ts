@@ -591,8 +591,7 @@ function utf8Letters(bytes: Uint8Array, page: Encoding): { sample: string; garbl
     letters++;
   }
   const run = bytes.subarray(0, i);
-  const latin = LATIN_DECODERS.find(([p]) => p === page)?.[1];
-  const decoder = page === 'windows-1252' ? cp1252 : page === 'koi8-r' || page === 'ibm866' || page === 'windows-1251' ? CYRILLIC_DECODERS[page] : latin;
+  const decoder = page === 'windows-1252' ? cp1252 : page === 'koi8-r' || page === 'ibm866' || page === 'windows-1251' ? CYRILLIC_DECODERS[page] : page === 'windows-1250' || page === 'windows-1254' ? LATIN_DECODERS[page] : undefined;
   const shown = (text: string) => text.replace(/[\u0080-\u009f]/g, '\ufffd');
   return { sample: shown(Buffer.from(run).toString('utf8')), garbled: shown(decoder?.decode(run) ?? '') };
 }
@@ -641,7 +640,7 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
 export function singleByteDecoder(bytes: Uint8Array): { decode(bytes: Uint8Array): string } {
   const { encoding } = singleBytePage(bytes);
   if (encoding === 'windows-1252') return cp1252;
-  return encoding === 'windows-1250' || encoding === 'windows-1254' ? LATIN_DECODERS.find(([page]) => page === encoding)![1] : CYRILLIC_DECODERS[encoding];
+  return encoding === 'windows-1250' || encoding === 'windows-1254' ? LATIN_DECODERS[encoding] : CYRILLIC_DECODERS[encoding];
 }
 
 /** A code page chosen with too few letters to be sure, and one word of the sample read in it and in the other. */
@@ -672,10 +671,7 @@ type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
 /** The Latin code pages beside Windows-1252: Central European (Polish, Czech, Slovak, Hungarian, Romanian, Croatian) and Turkish. */
 type LatinPage = 'windows-1250' | 'windows-1254';
 const LATIN_NAMES: Record<LatinPage, string> = { 'windows-1250': 'Windows-1250', 'windows-1254': 'Windows-1254' };
-const LATIN_DECODERS: ReadonlyArray<[LatinPage, TextDecoder]> = [
-  ['windows-1250', new TextDecoder('windows-1250')],
-  ['windows-1254', new TextDecoder('windows-1254')],
-];
+const LATIN_DECODERS: Record<LatinPage, TextDecoder> = { 'windows-1250': new TextDecoder('windows-1250'), 'windows-1254': new TextDecoder('windows-1254') };
 
 /**
  * The letters beyond ASCII (lower case) of each language written in a Latin code page: a word is one
@@ -743,8 +739,8 @@ function latinPage(sample: Uint8Array): { encoding: 'windows-1252' | LatinPage; 
   const fits = (decode: (w: Uint8Array) => string) => languageWords(words.map((w) => wordLetters(decode(w))));
   const fit1252 = fits((w) => cp1252.decode(w));
   let best: { encoding: 'windows-1252' | LatinPage; fit: number } = { encoding: 'windows-1252', fit: fit1252 };
-  for (const [page, decoder] of LATIN_DECODERS) {
-    const fit = fits((w) => decoder.decode(w));
+  for (const page of ['windows-1250', 'windows-1254'] as const) {
+    const fit = fits((w) => LATIN_DECODERS[page].decode(w));
     if (fit > best.fit) best = { encoding: page, fit };
   }
   return { ...best, words: words.length, fit1252 };
