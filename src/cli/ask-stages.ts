@@ -53,6 +53,8 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     ? tr(lang, `В выгрузке лидов ${error.where.file} есть статусы, о которых неизвестно, сконвертирован лид, некачественный или ещё в работе.`, `The leads export ${error.where.file} has statuses that nothing says are converted, junk or in work.`)
     : error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
+    : error.stages.every(([, s]) => s.status)
+    ? tr(lang, `В выгрузке ${error.where.file} у закрытых сделок есть статусы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has statuses of closed deals that nothing says are won or lost.`)
     : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
   stderrLine(ctx, terminalSafe(intro, false));
   const chosen: Record<string, Outcome> = {};
@@ -60,7 +62,14 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     const guess: Outcome = guessStage(s, name);
     chosen[name] = (await askSelect(
       io,
-      terminalSafe(s.leads ? tr(lang, `Статус «${name}» (${evidence(s, lang)}) — это`, `The status "${name}" (${evidence(s, lang)}) is`) : tr(lang, `Этап «${name}» (${evidenceWithReason(s, lang)}) — это`, `The stage "${name}" (${evidenceWithReason(s, lang)}) is`), false),
+      terminalSafe(
+        s.leads
+          ? tr(lang, `Статус «${name}» (${evidence(s, lang)}) — это`, `The status "${name}" (${evidence(s, lang)}) is`)
+          : s.status
+          ? tr(lang, `Статус «${name}» (${evidenceWithReason(s, lang)}) — это`, `The status "${name}" (${evidenceWithReason(s, lang)}) is`)
+          : tr(lang, `Этап «${name}» (${evidenceWithReason(s, lang)}) — это`, `The stage "${name}" (${evidenceWithReason(s, lang)}) is`),
+        false,
+      ),
       s.leads
         ? [
             { value: 'won', name: tr(lang, 'лид сконвертирован в сделку', 'converted into a deal') },

@@ -91,6 +91,8 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
   const snippets = (key: 'snippet' | 'snippetRu') => errors.map((e) => e.params?.[key]).filter((s): s is string => typeof s === 'string');
   const inspect = errors.map((e) => e.params?.inspect).find((s): s is string => typeof s === 'string');
   const stages = errors.some((e) => e.code === 'E_STAGES_UNDECIDED');
+  // The status column's values alone (deal-reader's unknownIsStatus) are a status's, not a stage's.
+  const statuses = stages && errors.every((e) => e.code !== 'E_STAGES_UNDECIDED' || e.messageId === 'import.statusesUndecided');
   const params = {
     snippet: mergeMapDocuments(given ?? '', ...snippets('snippet')).trimEnd(),
     snippetRu: mergeMapDocuments(given ?? '', ...snippets('snippetRu')).trimEnd(),
@@ -98,8 +100,8 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
     givenRu: mapFile === undefined ? '' : mapFile === '-' ? ' (фрагмент уже содержит --map, прочитанный со стандартного ввода)' : ` (фрагмент уже содержит ваш ${mapFile}: им можно его заменить)`,
     inspect: inspect === undefined ? '' : ` (${inspect} shows the values of each column)`,
     inspectRu: inspect === undefined ? '' : ` (${inspect} покажет значения колонок)`,
-    stages: stages ? ' (a stage is won, lost or open)' : '',
-    stagesRu: stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
+    stages: statuses ? ' (a status is won, lost or open)' : stages ? ' (a stage is won, lost or open)' : '',
+    stagesRu: statuses ? ' (статус: won — выигрыш, lost — проигрыш, open — открыта)' : stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
   };
   const item = (e: UserError, last: boolean) => UserError.of(e.code, last ? 'map.undecidedTogether' : 'map.undecidedItem', { ...(last ? params : {}), message: userErrorMessage(e, 'en'), messageRu: userErrorMessage(e, 'ru') }, e.where);
   const all = errors.map((e, i) => item(e, i === errors.length - 1));

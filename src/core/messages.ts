@@ -291,6 +291,15 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
+  // A status column's values no rule knows, beside stages no rule knows either (deal-reader's unknownIsStatus).
+  'import.statusesUndecided': {
+    ru: '{statusHeadRu} ни как выигрыш, ни как проигрыш, а этап сделки этого не говорит{countRu}: {stagesRu}',
+    en: '{count} value{plural} of the status column {verb} not known as won or lost, and the deal\'s stage does not say it either: {stages}',
+    hint: {
+      ru: 'укажите в файле --map, что значит каждое значение (won — выигрыш, lost — проигрыш, open — открыта), и передайте его через --map; вот готовый фрагмент с догадкой для каждого значения, проверьте её:\n{snippetRu}',
+      en: 'say what each value means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each value:\n{snippet}',
+    },
+  },
   // Why a stage is proposed open (byCloseDate): in the stage question of a terminal (ask-stages.ts), as the snippet says it.
   'import.stageByCloseDate': {
     ru: 'дата закрытия может быть ожидаемой датой открытой сделки',

@@ -26,6 +26,8 @@ export interface UnknownStage {
   blind?: boolean;
   /** The rows are leads (a profile's `leads`): a status says converted (won), junk (lost) or in work. */
   leads?: boolean;
+  /** The name is a status column's value no rule knows, beside a stage no rule knows either (deal-reader's unknownIsStatus): asked as a status. */
+  status?: boolean;
   /**
    * The close dates that show its deals closed may be expected closes (plannedClose): a stage is never
    * guessed won or lost by them, but open, for a person to check.

@@ -24,4 +24,33 @@ describe('a status column of values no map knows', () => {
     expect(read.code, read.stderr).toBe(0);
     expect(JSON.parse(read.stdout).total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1 });
   });
+
+  // Tester T54 F4: beside a stage no rule knows either, the status column's values were never named: the
+  // run asked about the stage («Propuesta»: won for every closed deal), and pasted, counted 10 won of 4.
+  it('names the status values, not the stage, where the stage beside them says nothing', () => {
+    writeFileSync(
+      path.join(dir, 'statut.csv'),
+      'Propriétaire,Étape,Statut,Valeur,Créée,Date de gain,Date de perte\n' +
+        'Anne,Propuesta,Réussie,100,2025-03-01,2025-03-10,\n' +
+        'Anne,Propuesta,Échouée,50,2025-03-02,,2025-03-11\n' +
+        'Anne,Propuesta,Ouverte,70,2025-03-03,,\n' +
+        'Paul,Propuesta,Réussie,30,2025-03-04,2025-03-12,\n' +
+        'Paul,Propuesta,Échouée,,2025-03-05,,2025-03-12\n',
+    );
+    writeFileSync(path.join(dir, 'statut.yaml'), 'deals:\n  columns:\n    manager: Propriétaire\n    stage: Étape\n    status: Statut\n    amount: Valeur\n    created_at: Créée\n    closed_at: ["Date de gain", "Date de perte"]\n');
+    const en = runCli(['kpi', '-d', 'statut.csv', '--map', 'statut.yaml', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('2 values of the status column are not known as won or lost, and the deal\'s stage does not say it either: "Réussie", "Échouée"');
+    expect(en.stderr).toContain('(a status is won, lost or open)');
+    expect(en.stderr).not.toContain('Propuesta');
+    const ru = runCli(['kpi', '-d', 'statut.csv', '--map', 'statut.yaml', '--lang', 'ru', '--now', '2025-04-01'], { cwd: dir });
+    expect(ru.stderr).toContain('значения колонки статуса не известны ни как выигрыш, ни как проигрыш, а этап сделки этого не говорит (2): «Réussie», «Échouée»');
+    const snippet = en.stderr.slice(en.stderr.indexOf('deals:'));
+    expect(snippet).toContain('    "Réussie": won    # 2 deals, all closed, all with an amount: check\n');
+    expect(snippet).toContain('    "Échouée": ');
+    writeFileSync(path.join(dir, 'statut-answered.yaml'), snippet.replace(/"Échouée": \w+/, '"Échouée": lost'));
+    const read = runCli(['kpi', '-d', 'statut.csv', '--map', 'statut-answered.yaml', '--format', 'json', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(read.code, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout).total).toMatchObject({ leads: 5, won: 2, lost: 2, open: 1, revenue: 130 });
+  });
 });

@@ -102,8 +102,14 @@ export interface DealMemos {
   /** Whether a close date cell says the deal is not closed (amoCRM's `не закрыта`: notClosedDates). */
   notClosed: CellMemo<boolean>;
   probability: CellMemo<number | undefined>;
-  /** The stage of the row being read when no rule knew it (else undefined). */
+  /**
+   * The stage of the row being read when no rule knew it (else undefined); where the row's status cell
+   * holds a value no rule knows either, that value (unknownIsStatus): the status column is the CRM's
+   * word on the outcome, and a localised Pipedrive's «Réussie» beside a stage «Propuesta» was asked
+   * about as the stage, guessed won for every closed deal (tester T54 F4).
+   */
   unknown: string | undefined;
+  unknownIsStatus: boolean;
   /** The loss reason its stage carried in parentheses (`Venda perdida (Sem interesse)`), else ''. */
   stageReason: string;
   flag: CellMemo<boolean | undefined>;
@@ -164,6 +170,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
       return n === null || Number.isNaN(n) ? undefined : n > 1 ? n / 100 : n;
     }),
     unknown: undefined,
+    unknownIsStatus: false,
     stageReason: '',
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
@@ -402,14 +409,17 @@ export const NO_OUTCOME_TIME = 'open (no won or lost time)';
 function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 'deleted' | RowProblem | typeof PENDING {
   const c = ctx.cols;
   m.unknown = undefined;
+  m.unknownIsStatus = false;
   m.stageReason = '';
   m.decidedBy = -1;
   if (m.times !== undefined) return statusByTimes(cells, ctx, m);
+  let unknownStatus: string | undefined;
   if (c.status !== undefined && !cells.blank(c.status)) {
     const st = cells.value(c.status, m.status);
     if (st.seen) st.seen.count++;
     if (st.status !== undefined) return st.status;
     if (c.stage === undefined) return new RowProblem('skip', `unknown status "${truncate(cells.text(c.status))}"`, headerOf(ctx, c.status, 'status'));
+    unknownStatus = cells.text(c.status);
   }
   let said = c.closed === undefined ? notClosed(cells, m) : undefined;
   // A stage the --map file names keeps its status: an own «Оплачено» amoCRM never closes, named won by the user (review R39).
@@ -452,7 +462,8 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     if (status === 'won' && ctx.wonPipelines) ctx.wonPipelines.add(pipelineOf(cells, ctx));
   } else {
     status = flag === true ? 'lost' : 'open';
-    m.unknown = stage.text;
+    m.unknown = unknownStatus ?? stage.text;
+    m.unknownIsStatus = unknownStatus !== undefined;
   }
   const noted = overridden ? `${stage.text} / ${cells.text(said)}` : stage.text;
   noteValue(ctx, 'stage', noted, stage.status || flag === false ? status : flag === true ? closedUnknown(ctx) : `${status} (stage not known)`);
@@ -563,6 +574,7 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
     if (ctx.stages.size >= 1000) return;
     ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0, certain: 0, zero: 0 }));
   }
+  if (m.unknownIsStatus) entry.status = true;
   entry.deals++;
   if (ctx.wonPipelines) notePipeline(entry, pipelineOf(cells, ctx));
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;

@@ -1276,9 +1276,16 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
     stagesHeadRu: one ? 'этап закрытых сделок не известен' : 'этапы закрытых сделок не известны',
     blindHeadRu: one ? 'этап не известен' : 'этапы не известны',
     leadsHeadRu: one ? 'статус лида не известен' : 'статусы лидов не известны',
+    statusHeadRu: one ? 'значение колонки статуса не известно' : 'значения колонки статуса не известны',
     snippet: stagesSnippet(undecided).trimEnd(), snippetRu: stagesSnippet(undecided, undefined, 'ru').trimEnd(),
   };
-  const id = undecided.some(([, s]) => s.leads) ? 'import.leadStatusesUndecided' : undecided.some(([, s]) => s.blind) ? 'import.stagesBlind' : 'import.stagesUndecided';
+  const id = undecided.some(([, s]) => s.leads)
+    ? 'import.leadStatusesUndecided'
+    : undecided.some(([, s]) => s.blind)
+    ? 'import.stagesBlind'
+    : undecided.every(([, s]) => s.status)
+    ? 'import.statusesUndecided'
+    : 'import.stagesUndecided';
   const error = new StagesUndecided(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, undecided);
   error.messageId = id;
   error.params = params;
