@@ -27,3 +27,38 @@ describe('call logs written in German, Polish and Turkish, read without a map', 
     expect([total.calls_in, total.calls_out, total.calls_missed, total.missed_share, total.callback_rate]).toEqual([2, 2, 1, 0.5, 1]);
   });
 });
+
+// Tester T54 F10, F12: RingCentral's log writes the weekday before the date («Tue 03/04/2025») and the
+// time in a column of its own, the type «Voice», the result «Call connected»: each row was «not a date».
+// A German 3CX log («Von», «An», «Gespräch») asked for a manager column: its employee is the side with a
+// line, as in the English one. Same calls as above, worked out by hand.
+const more: Record<string, string> = {
+  'ringcentral.csv': [
+    'Type,Direction,From,To,Extension,Date,Time,Action,Action Result,Duration',
+    'Voice,Incoming,+49 30 111111,+49 30 999000,Jürgen Müller,Mon 03/03/2025,10:00 AM,Phone Call,Call connected,0:02:00',
+    'Voice,Incoming,+49 30 222222,+49 30 999000,Jürgen Müller,Tue 03/04/2025,10:00 AM,Phone Call,Missed,0:00:00',
+    'Voice,Outgoing,+49 30 999000,+49 30 222222,Jürgen Müller,Tue 03/04/2025,10:30 AM,Phone Call,Call connected,0:01:00',
+    'Voice,Outgoing,+49 30 999000,+49 30 333333,Jürgen Müller,Wed 03/05/2025,11:00 AM,Phone Call,No Answer,0:00:00',
+  ].join('\n'),
+  '3cx-de.csv': [
+    'Anrufzeit;Anruf-ID;Von;An;Richtung;Status;Klingeln;Gespräch;Kosten;Anrufaktivitätsdetails',
+    '03.03.2025 10:00:00;00001;+49 30 111111;Jürgen Müller (101);Eingehend;Beantwortet;00:00:05;00:02:00;;',
+    '04.03.2025 10:00:00;00002;+49 30 222222;Jürgen Müller (101);Eingehend;Unbeantwortet;00:00:05;00:00:00;;',
+    '04.03.2025 10:30:00;00003;Jürgen Müller (101);+49 30 222222;Ausgehend;Beantwortet;00:00:05;00:01:00;;',
+    '05.03.2025 11:00:00;00004;Jürgen Müller (101);+49 30 333333;Ausgehend;Unbeantwortet;00:00:05;00:00:00;;',
+  ].join('\n'),
+};
+for (const [name, text] of Object.entries(more)) writeFileSync(path.join(dir, name), `${text}\n`);
+
+describe('a RingCentral log and a German 3CX log, read without a map', () => {
+  it.each(Object.keys(more))('%s: days, directions, missed calls, the callback and the talk as written', (name) => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', name, '--format', 'json', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.managers.map((m: { manager: string }) => m.manager)).toEqual(['Jürgen Müller']);
+    const total = out.total;
+    expect([total.calls_in, total.calls_out, total.calls_missed, total.missed_share, total.callback_rate, total.talk_minutes]).toEqual([2, 2, 1, 0.5, 1, 3]);
+    // Every day of the RingCentral log is open in its order (03/04 and 03/05): the weekday settles it, no --date-format asked.
+    expect(run.stderr).not.toContain('--date-format');
+  });
+});

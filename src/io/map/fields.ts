@@ -258,7 +258,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Дата и время начала звонка', 'Время начала звонка', 'Дата начала звонка', 'Начало вызова', 'Время', 'Datum', 'Anrufzeit', 'Fecha', 'Fecha y hora', 'Data', 'Data e hora', 'Date et heure', 'Data i godzina', 'Дата і час', 'Дата дзвінка', 'Tarih', 'Arama zamanı'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела', 'Task Type', 'Тип задачи', 'Тип действия'] },
   { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип', 'Richtung', 'Anrufrichtung', 'Dirección', 'Direção', 'Sens', 'Sens de l\'appel', 'Kierunek', 'Напрямок', 'Напрямок дзвінка', 'Yön', 'Arama yönü'] },
-  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost', 'Пропущен', 'Пропущенный', 'Пропущенный звонок', 'Missed', 'Missed call',
+  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Action Result', 'Result', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost', 'Пропущен', 'Пропущенный', 'Пропущенный звонок', 'Missed', 'Missed call',
     // FreeSWITCH's (OnlinePBX's API) hangup cause: NORMAL_CLEARING, USER_BUSY, NO_ANSWER; after every status column.
     'hangup_cause', 'Hangup cause', 'Причина завершения', 'Причина завершения звонка', 'Причина отбоя',
     // in other languages: a call's status or result column
@@ -277,7 +277,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     // 3CX's call log: `Talking` (and `Ringing`, not read). OnlinePBX's API: `user_talk_time`.
     // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
     aliases: [
-      'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Разговор', 'talk_duration', 'talk_time_duration', 'user_talk_time', 'Talk time', 'Talk duration', 'Talking', 'Gesprächsdauer', 'Czas rozmowy', 'Тривалість розмови', 'Konuşma süresi',
+      'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Разговор', 'talk_duration', 'talk_time_duration', 'user_talk_time', 'Talk time', 'Talk duration', 'Talking', 'Gesprächsdauer', 'Gespräch', 'Czas rozmowy', 'Тривалість розмови', 'Konuşma süresi',
       'Время звонка', 'billsec', 'billseconds',
       'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'seconds',
       // in the languages of other telephony interfaces (3CX, sipgate, Aircall localised; Kommo's and Bitrix24's in their languages)
@@ -286,7 +286,8 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   // After the duration: «Время звонка» is the time of day only where a talk column took the duration.
-  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время', 'Время звонка', 'Время начала звонка'] },
+  // A time of day beside the date: RingCentral's «Date» and «Time», and the languages' words for it.
+  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время', 'Время звонка', 'Время начала звонка', 'Time', 'Uhrzeit', 'Hora', 'Heure', 'Ora', 'Godzina', 'Saat'] },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal ID', 'Activity - Deal', 'Deal ID', 'Deal'] },
   // Sipuni's «Информация из CRM»: the contact or company its CRM integration matched the number to.
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Информация из CRM', 'Kunde', 'Cliente', 'Client', 'Klient', 'Клієнт', 'Müşteri'] },
@@ -299,8 +300,10 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // shows on its outgoing calls, neither side of every call.
   { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Номер звонящего', 'Вызывающий номер', 'Номер вызывающего абонента', 'Caller', 'Caller number', 'Calling number', 'From number', 'from_number', 'src', 'clid',
     // The telecom names of a call's two sides (MTS's and other operators' virtual PBX logs): A calls, B is called.
-    'Номер А', 'Номер A', 'Абонент А', 'Абонент A', 'А-номер', 'A-номер', 'A number'] },
-  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Номер назначения', 'Вызываемый номер', 'Номер вызываемого абонента', 'Набранный номер', 'Callee', 'Called number', 'Dialed number', 'To number', 'to_number', 'destination', 'dst', 'Номер Б', 'Номер B', 'Абонент Б', 'Абонент B', 'Б-номер', 'B-номер', 'B number'] },
+    'Номер А', 'Номер A', 'Абонент А', 'Абонент A', 'А-номер', 'A-номер', 'A number',
+    // Bare, as RingCentral's and 3CX's logs write them (3CX German: «Von», «An»).
+    'From', 'Von'] },
+  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Номер назначения', 'Вызываемый номер', 'Номер вызываемого абонента', 'Набранный номер', 'Callee', 'Called number', 'Dialed number', 'To number', 'to_number', 'destination', 'dst', 'Номер Б', 'Номер B', 'Абонент Б', 'Абонент B', 'Б-номер', 'B-номер', 'B number', 'To', 'An'] },
   // Who took an incoming call (Sipuni's «Кто ответил»): the call's employee, where the manager column is
   // the client's owner in the CRM; an outgoing call's employee is then its caller («Откуда»).
   { field: 'answered_by', aliases: ['Кто ответил', 'Кто принял', 'Принял звонок', 'Answered by'] },

@@ -303,6 +303,7 @@ const NOT_ANSWERED = new Set([
   'unanswered',
   'busy',
   'rejected',
+  'declined',
   'canceled',
   'cancelled',
   'failed',
@@ -464,6 +465,8 @@ const ANSWERED = new Set([
   'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
   'angenommen', 'beantwortet', 'répondu', 'risposta', 'odebrane', 'odebrany', 'прийнятий', 'успішний', 'cevaplandı', 'cevaplandi', 'yanıtlandı',
   'reached', 'left live message',
+  // RingCentral's results as whole values ("Call connected", "Accepted"): inside free text they may be about a deal.
+  'call connected', 'accepted',
   // Beeline's and MTS's cloud PBX APIs: a call's status is PLACED (it took place) or MISSED. Unknown, it
   // was read as answered all the same, but the run asked which it was with a guess of «true» (missed).
   // As a whole value only: "Call placed" in a dialler's free text says nothing of an answer.
@@ -498,6 +501,10 @@ const KIND: Record<string, ActivityKind> = {
   звонок: 'call',
   calls: 'call',
   'phone call': 'call',
+  // RingCentral's call log: a record's type is Voice, Fax or SMS.
+  voice: 'call',
+  'voice call': 'call',
+  fax: 'other',
   email: 'email',
   'e-mail': 'email',
   письмо: 'email',
@@ -563,7 +570,7 @@ export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefi
  * Map keys that mean something only as the whole value: inside a phrase they are other words
  * ("Check-in call", "Out of hours", "Voice mail"; a "Call note" is about a call).
  */
-const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail', 'note', 'notes']);
+const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail', 'note', 'notes', 'voice']);
 
 /** What separates the words of a value (normalised: lower case, single spaces). */
 const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;

@@ -290,8 +290,8 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
-/** `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`. */
-const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/iu;
+/** `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`, an e-mail's `03 Mar 2025 10:00:00 +0000` (its zone as ISO's). */
+const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$/iu;
 /** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
 const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/iu;
 // An Excel serial; a Russian Excel's CSV save writes its fraction with a decimal comma (45475,375).
@@ -319,6 +319,49 @@ const UTC_MARK = /(?:\dZ|\s*(?:UTC|GMT)|\d\s*[+-]00:?00)$/i;
  * needs `order` unless AM/PM or a day above 12 settles it. Returns undefined when unreadable.
  */
 export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
+  return dateAsWritten(raw, order) ?? weekdayDate(raw, order);
+}
+
+/**
+ * Weekday names as exports write them before a date (RingCentral's «Mon 03/03/2025», Excel's long
+ * date «Monday, March 3, 2025», an e-mail's «Mon, 03 Mar 2025 10:00:00 +0000»), in the languages of
+ * MONTH_WORDS, full and abbreviated, to the day of the week (0 is Sunday). A word means the same day in
+ * every language that has it (`mar`, `mer`, `dom`).
+ */
+const WEEKDAY_WORDS: ReadonlyMap<string, number> = (() => {
+  const days: string[][] = [
+    ['воскресенье', 'вс', 'sunday', 'sun', 'domingo', 'dom', 'sonntag', 'so', 'dimanche', 'dim', 'domenica', 'niedziela', 'niedz', 'nd', 'неділя', 'нд', 'pazar', 'paz'],
+    ['понедельник', 'пн', 'monday', 'mon', 'lunes', 'lun', 'segunda-feira', 'segunda', 'seg', 'montag', 'mo', 'lundi', 'lunedì', 'lunedi', 'poniedziałek', 'pon', 'понеділок', 'pazartesi', 'pzt'],
+    ['вторник', 'вт', 'tuesday', 'tue', 'tues', 'martes', 'mar', 'terça-feira', 'terça', 'terca', 'ter', 'dienstag', 'di', 'mardi', 'martedì', 'martedi', 'wtorek', 'wt', 'вівторок', 'salı', 'sali', 'sal'],
+    ['среда', 'ср', 'wednesday', 'wed', 'miércoles', 'miercoles', 'mié', 'mie', 'quarta-feira', 'quarta', 'qua', 'mittwoch', 'mi', 'mercredi', 'mer', 'mercoledì', 'mercoledi', 'środa', 'śr', 'середа', 'çarşamba', 'carsamba', 'çar', 'car'],
+    ['четверг', 'чт', 'thursday', 'thu', 'thur', 'thurs', 'jueves', 'jue', 'quinta-feira', 'quinta', 'qui', 'donnerstag', 'do', 'jeudi', 'jeu', 'giovedì', 'giovedi', 'gio', 'czwartek', 'czw', 'четвер', 'perşembe', 'persembe', 'per'],
+    ['пятница', 'пт', 'friday', 'fri', 'viernes', 'vie', 'sexta-feira', 'sexta', 'sex', 'freitag', 'fr', 'vendredi', 'ven', 'venerdì', 'venerdi', 'piątek', 'pt', "п'ятниця", 'пʼятниця', 'cuma', 'cum'],
+    ['суббота', 'сб', 'saturday', 'sat', 'sábado', 'sabado', 'sáb', 'sab', 'samstag', 'sonnabend', 'sa', 'samedi', 'sam', 'sabato', 'sobota', 'sob', 'субота', 'cumartesi', 'cmt'],
+  ];
+  const map = new Map<string, number>();
+  days.forEach((words, i) => words.forEach((w) => map.set(w, i)));
+  return map;
+})();
+
+/** A weekday word, its dot or comma, then the date. */
+const WEEKDAY_FIRST = /^\s*([\p{L}'ʼ-]+)\.?,?\s+(\S.*)$/u;
+
+/**
+ * A date after a weekday's name, read where the weekday is that date's: where the day-month order
+ * is open («Tue 04/03/2025»), the weekday settles it (4 March 2025 was a Tuesday, 3 April a Thursday);
+ * a weekday that is neither reading's leaves the cell no date, as a day 31 of April does.
+ */
+function weekdayDate(raw: string, order?: SlashOrder): ParsedDate | undefined {
+  const m = WEEKDAY_FIRST.exec(raw);
+  const day = m ? WEEKDAY_WORDS.get(m[1]!.toLowerCase()) : undefined;
+  if (day === undefined) return undefined;
+  const onDay = (d: ParsedDate | 'needs-order' | undefined) => (d !== undefined && d !== 'needs-order' && new Date(d.ms).getUTCDay() === day ? d : undefined);
+  const rest = m![2]!;
+  const either = order === 'mdy' ? (['mdy', 'dmy'] as const) : (['dmy', 'mdy'] as const);
+  return onDay(dateAsWritten(rest, order)) ?? onDay(dateAsWritten(rest, either[0])) ?? onDay(dateAsWritten(rest, either[1]));
+}
+
+function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
   const fast = fixedDateText(raw);
   if (fast) return fast;
   const s = raw.trim();
@@ -338,7 +381,8 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
   if ((m = YMD_SLASH.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
   if ((m = WORD_MONTH.exec(s))) {
     const mo = monthOf(m[2]!);
-    return mo ? build(+m[3]!, mo, +m[1]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
+    const d = mo ? build(+m[3]!, mo, +m[1]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
+    return d && m[4] !== undefined && UTC_MARK.test(s) ? { ...d, utc: true } : d;
   }
   if ((m = EN_MONTH_FIRST.exec(s))) {
     const mo = monthOf(m[1]!);

@@ -178,6 +178,32 @@ describe('parseDate', () => {
     expect(parseDate('0123456789')).toBeUndefined();
     expect(parseDate('12345678901')).toBeUndefined();
   });
+
+  // Tester T54 F10: RingCentral's «Mon 03/03/2025», Excel's long date, an e-mail's date were «not a date».
+  it('reads a date after its weekday, and takes the weekday as the day-month order\'s evidence', () => {
+    const at = (raw: string, order?: 'dmy' | 'mdy') => {
+      const d = parseDate(raw, order);
+      return d === undefined || d === 'needs-order' ? d : new Date(d.ms).toISOString().slice(0, 16);
+    };
+    expect(at('Mon 03/03/2025')).toBe('2025-03-03T00:00');
+    // 4 March 2025 was a Tuesday, 3 April a Thursday: the weekday settles the order, whatever --date-format says.
+    expect(at('Tue 03/04/2025')).toBe('2025-03-04T00:00');
+    expect(at('Tue 03/04/2025', 'dmy')).toBe('2025-03-04T00:00');
+    expect(at('Thu 03/04/2025', 'mdy')).toBe('2025-04-03T00:00');
+    expect(at('Monday, March 3, 2025')).toBe('2025-03-03T00:00');
+    expect(at('Mon, 03 Mar 2025 10:00:00 +0000')).toBe('2025-03-03T10:00');
+    expect(parseDate('Mon, 03 Mar 2025 10:00:00 +0000')).toMatchObject({ utc: true });
+    expect(at('понедельник, 3 марта 2025 г.')).toBe('2025-03-03T00:00');
+    expect(at('Пн 03.03.2025 09:15')).toBe('2025-03-03T09:15');
+    expect(at('lundi 3 mars 2025')).toBe('2025-03-03T00:00');
+    expect(at('Di., 04.03.2025')).toBe('2025-03-04T00:00');
+    // A weekday that is neither reading's day leaves the cell no date, as 31 April does; a word that is no weekday too.
+    expect(at('Fri 03/04/2025')).toBeUndefined();
+    expect(at('Wed 03.03.2025')).toBeUndefined();
+    expect(at('Due 03.03.2025')).toBeUndefined();
+    // «Mar» is a month before it is Spanish Tuesday: «Mar 4, 2025» is 4 March.
+    expect(at('Mar 4, 2025')).toBe('2025-03-04T00:00');
+  });
 });
 
 describe('parseDuration', () => {
