@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DealStore } from '../../../src/core/kpi/deal-store.js';
 import { KpiEngine } from '../../../src/core/kpi/engine.js';
-import type { EvidenceShape } from '../../../src/core/kpi/facts.js';
+import { FactsTally, type EvidenceShape } from '../../../src/core/kpi/facts.js';
 import type { Activity, Deal, Payment } from '../../../src/core/records.js';
 import { act, deal, FULL_SHAPE } from '../../helpers/kpi.js';
 
@@ -62,6 +62,32 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     expect(f.values.calls).toBe(2);
     expect(f.values.calls_linked_share).toBe(0.5);
     expect(f.values.answered_with_duration_share).toBe(0.5);
+  });
+
+  // Tester T55 F1: a blank direction among 49 outgoing calls made 50 calls and confirmed telephony on the spec's minimum sample.
+  it('counts calls_in + calls_out where calls say a direction: a call with a blank one is left out of every call fact', () => {
+    const won = deal('1', 'Анна', '2025-03-01 10:00', '2025-03-05 10:00', 'won', 100);
+    const log = [
+      act('Анна', '2025-03-02 10:00', 'call', 'out', false, 60, '1'),
+      act('Анна', '2025-03-02 11:00', 'call', 'in', false, 0, ''),
+      act('Анна', '2025-03-02 12:00', 'call', 'in', true, null, '1'),
+      act('Анна', '2025-03-03 10:00', 'call', '', false, 60, '1'),
+    ];
+    const f = facts([won], log, []);
+    // 3 calls with a direction; linked: the 1st and 3rd; answered: the outgoing one and the answered incoming one, 1 of them with a duration.
+    expect([f.values.calls, f.values.calls_linked_share, f.values.answered_with_duration_share]).toEqual([3, 2 / 3, 1 / 2]);
+    expect(f.parts.calls_linked_share).toEqual({ num: 2, den: 3 });
+  });
+
+  it('keeps the calls without a direction apart when two halves of a log are merged', () => {
+    const a = act('Анна', '2025-03-02 10:00', 'call', 'out', false, 60, '1');
+    const blank = act('Анна', '2025-03-03 10:00', 'call', '', false, 60, '1');
+    const first = new FactsTally(1);
+    const second = new FactsTally(1);
+    first.call({ ...a, manager: 0, deal: 0, client: 0 }, true, false);
+    second.call({ ...blank, manager: 0, deal: 0, client: 0 }, true, false);
+    first.absorb(second.data(), true);
+    expect([first.calls, first.undirected.calls, first.undirected.answeredWithDuration]).toEqual([2, 1, 1]);
   });
 
   it('counts deals that name a product when there is a product column', () => {
