@@ -399,11 +399,12 @@ describe('Bitrix24 call statistics through REST (voximplant.statistic.get)', () 
   });
 });
 
-describe('Pipedrive deals exported in its Portuguese, Spanish and German interfaces', () => {
+describe('Pipedrive deals exported in its Portuguese, Spanish, German and French interfaces', () => {
   it.each([
     ['pipedrive-deals-pt.csv', ['Renata Lima', 'Renata Lima', 'João Alves']],
     ['pipedrive-deals-es.csv', ['Lucía Gómez', 'Lucía Gómez', 'Lucía Gómez']],
     ['pipedrive-deals-de.csv', ['Jonas Weber', 'Jonas Weber', 'Jonas Weber']],
+    ['pipedrive-deals-fr.csv', ['Noël Garçon', 'Noël Garçon', 'Noël Garçon']],
   ])('%s: the translated columns and status words, the deleted deal dropped and counted', async (file, managers) => {
     const { deals: list, report } = await deals(file);
     expect(report.profile?.id).toBe('pipedrive');
