@@ -919,11 +919,13 @@ function missedGuess(value: string): boolean {
  * proposes `out` for a direction they begin, `in` for any other. Before, every direction was proposed
  * `in`: pasted unedited, «Ausgehend» beside «Eingehend» made every call incoming (tester T54 F2).
  */
-const OUT_STEMS = ['out', 'исход', 'обратн', 'ausgeh', 'salie', 'salid', 'saíd', 'said', 'efetu', 'realiz', 'sort', 'uscit', 'wychodz', 'вихід', 'giden', 'dial', 'placed', 'made'];
+const OUT_STEMS = ['outgo', 'outbo', 'outw', 'исход', 'обратн', 'ausgeh', 'salie', 'salid', 'saíd', 'said', 'efetu', 'realiz', 'sortant', 'uscit', 'wychodz', 'вихід', 'giden', 'dial'];
+/** Words that say outgoing only whole: "out", "made", "placed" (not "outside", "outsourced", "madeira"). */
+const OUT_WORDS = new Set(['out', 'made', 'placed']);
 
 /** The value a snippet line proposes for an unknown value: a direction's guess by its words, a status's, a done flag's `true`. */
 function unknownGuess(field: 'direction' | 'missed' | 'done', value: string): string {
-  if (field === 'direction') return value.toLowerCase().split(/[^\p{L}]+/u).some((w) => OUT_STEMS.some((stem) => w.startsWith(stem))) ? 'out' : 'in';
+  if (field === 'direction') return value.toLowerCase().split(/[^\p{L}]+/u).some((w) => OUT_WORDS.has(w) || OUT_STEMS.some((stem) => w.startsWith(stem))) ? 'out' : 'in';
   return field === 'missed' ? String(missedGuess(value)) : 'true';
 }
 
