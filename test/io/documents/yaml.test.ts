@@ -179,3 +179,13 @@ describe('a __proto__ key', () => {
     expect(parseYaml('constructor: 1\nprototype: 2\na: __proto__\n', 'a.yaml')).toEqual({ constructor: 1, prototype: 2, a: '__proto__' });
   });
 });
+
+// Tester T56 H1, M4: YAML read `compare.cost: 1.500` as 1.5 (payback 0 months, ROI +901 223 420 %)
+// where `--cost 1.500` is refused as ambiguous, and a manager line `007:` as «7».
+describe('plain numbers YAML reads otherwise than they are written', () => {
+  it('keeps a thousands dot, leading zeros and hex as their text; other numbers stay numbers', () => {
+    expect(parseYaml('cost: 1.500\nmonthly: -40.000.000\nid: 007\nhex: 0x1F\n', 'c.yaml')).toEqual({ cost: '1.500', monthly: '-40.000.000', id: '007', hex: '0x1F' });
+    expect(parseYaml('a: 1.5\nb: 0.250\nc: 1500\nd: 0\ne: 1e3\nf: "1.500"\ng: 12.5000\n', 'c.yaml')).toEqual({ a: 1.5, b: 0.25, c: 1500, d: 0, e: 1000, f: '1.500', g: 12.5 });
+    expect(parseYaml('managers:\n  007: Bond\n', 'm.yaml')).toEqual({ managers: { '007': 'Bond' } });
+  });
+});
