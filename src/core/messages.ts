@@ -100,6 +100,10 @@ export const MESSAGES = {
     ru: 'это не обычный файл и не канал, а устройство', en: 'this is not a regular file nor a pipe but a device',
     hint: { ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»', en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'" },
   },
+  'doc.pipeEmpty': {
+    ru: 'это канал, и в нём ничего нет: за {seconds} с в него никто не начал писать (или записали пустоту)', en: 'this is a pipe with nothing in it: nothing started writing to it in {seconds} s (or it was written empty)',
+    hint: { ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»', en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'" },
+  },
   'doc.notText': {
     ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',
     hint: { ru: 'ответы, анкеты, настройки и файлы --map — это текст YAML; проверьте, тот ли файл указан', en: 'answers, questionnaires, configs and --map files are YAML text; check that this is the file you meant' },

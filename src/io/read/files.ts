@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, fstatSync, statSync, promises as fs, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readSync, statSync, promises as fs, type Stats } from 'node:fs';
+import { Socket } from 'node:net';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -86,7 +87,7 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
   if (piped) {
     const held = pipedDocuments.get(piped.key);
     if (held !== undefined) return held;
-    const text = documentText(await readAll(createReadStream(piped.full), maxBytes, file), file);
+    const text = documentText(await readPipe(piped.full, maxBytes, file), file);
     pipedDocuments.set(piped.key, text);
     return text;
   }
@@ -103,6 +104,50 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
   }
   return documentText(bytes, file);
 }
+
+/**
+ * A pipe's bytes, read without blocking: opened for reading, a named pipe nobody writes to waited in
+ * the open for good, and neither Ctrl+C nor SIGTERM ended the run (it said «Прервано» and stayed:
+ * tester T56 H2). Opened non-blocking, such a pipe reads as empty at once, and is said so; a
+ * process substitution's pipe (`--map <(…)`) has its writer and is read to its end, as before.
+ */
+async function readPipe(full: string, maxBytes: number, file: string): Promise<Buffer> {
+  let fd: number;
+  try {
+    fd = openSync(full, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (error) {
+    throw fsError(error as NodeJS.ErrnoException, file);
+  }
+  // A read says which pipe this is: bytes, EAGAIN (a writer that has not written yet: waited for), or an
+  // end: nothing writes to it yet (Linux never wakes a reader of a pipe no writer opened). A writer
+  // waiting in its own open (`cat map.yaml > map.fifo &`) opens a moment after this one: it is given
+  // PIPE_WRITER_WAIT_MS to, then the pipe is refused as empty.
+  const first = Buffer.alloc(1 << 16);
+  let n = 0;
+  for (let waited = 0; ; waited += PIPE_POLL_MS) {
+    try {
+      n = readSync(fd, first, 0, first.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+        closeSync(fd);
+        throw fsError(error as NodeJS.ErrnoException, file);
+      }
+      n = -1;
+    }
+    if (n !== 0 || waited >= PIPE_WRITER_WAIT_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, PIPE_POLL_MS));
+  }
+  if (n === 0) {
+    closeSync(fd);
+    throw UserError.of('E_INPUT_TYPE', 'doc.pipeEmpty', { seconds: PIPE_WRITER_WAIT_MS / 1000 }, { file });
+  }
+  const rest = await readAll(new Socket({ fd, readable: true, writable: false }), maxBytes, file);
+  return n > 0 ? Buffer.concat([first.subarray(0, n), rest]) : rest;
+}
+
+/** How long a named pipe's writer is waited for (readPipe), and how often it is looked for. */
+const PIPE_WRITER_WAIT_MS = 3000;
+const PIPE_POLL_MS = 20;
 
 /** A document's path when it is a pipe (or a socket), with the key it is held by; undefined for anything else (assertReadableFile says what). A device is refused here. */
 async function pipeOf(file: string, cwd: string): Promise<{ full: string; key: string } | undefined> {

@@ -104,7 +104,7 @@ describe('the paths of a config', () => {
 describe('a config number written with a thousands dot', () => {
   it('is refused at its line, as --cost 1.500 is, not read as 1.5', async () => {
     const error = (await loadConfig(put('deals: d.csv\ncompare:\n  cutover: 01.03.2024\n  cost: 1.500\naudit:\n  answers: a.yaml\n  managers: 1.000\n'), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
-    const lines = (error.errors ?? [error]).map((e) => describeUserError(e as UserError, 'en').split('\n')[0]);
+    const lines = (error.errors ?? [error]).map((e) => describeUserError(e as UserError, 'en').split('\n')[0] ?? '');
     expect(lines.some((l) => l.includes('line 4') && l.includes('compare.cost') && l.includes('1.500'))).toBe(true);
     expect(lines.some((l) => l.includes('audit.managers') && l.includes('1.000'))).toBe(true);
   });

@@ -104,6 +104,16 @@ describe('readDocument of a pipe', () => {
     expect(await readDocument('map.fifo', dir, process.stdin)).toBe(text);
   });
 
+  // Tester T56 H2: opened for reading, a named pipe nobody writes to waited in the open for good, past Ctrl+C and SIGTERM.
+  it('refuses a named pipe nothing writes to, after waiting a moment for a writer', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-audit-doc-fifo-'));
+    execFileSync('mkfifo', [path.join(dir, 'nobody.fifo')]);
+    const error = await readDocument('nobody.fifo', dir, process.stdin).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).messageId).toBe('doc.pipeEmpty');
+  });
+
   it('refuses a device with the hint to save the document to a file', async () => {
     const error = await readDocument('/dev/null', '/', process.stdin).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
