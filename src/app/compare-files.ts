@@ -9,6 +9,7 @@ import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { headRowsOf, kindSaidBy } from '../io/map/inspect.js';
 import { namesTellingColumn, scoreHeaderRow } from '../io/map/mapping.js';
 import { ownReportOf } from '../io/map/own-report.js';
+import { yamlGivenAsExport } from '../io/documents/document-kind.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -46,6 +47,8 @@ function checkHead(option: string, file: string, kind: RecordKind, rows: readonl
   // A report crm-audit wrote is none of the kinds: kpi's, read as a sales plan, was sent to --plan.
   const report = ownReportOf(rows);
   if (report) throw UserError.of('E_COMPARE_KIND', report === 'audit' ? 'input.ownAudit' : 'input.ownReport', { option, command: report, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
+  const yaml = yamlGivenAsExport(file);
+  if (yaml) throw yaml;
   // A spend table or a plan is only checked for that: what it is otherwise is said by its own reader.
   if (kind === 'spend' || kind === 'plan') return;
   // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.

@@ -165,6 +165,14 @@ export const MESSAGES = {
     ru: '{option}: это файл ответов аудита, а не {kindRu}', en: '{option} is an audit answers file, not {kindEn}',
     hint: { ru: 'ответы передаются так: crm-audit audit --answers {file}; в {option} нужна выгрузка из CRM', en: 'answers are passed as crm-audit audit --answers {file}; {option} takes an export of the CRM' },
   },
+  // A YAML document given as an export (yamlGivenAsExport).
+  'input.yamlDocument': {
+    ru: 'это документ YAML (файл --map, целей или настроек report), а не выгрузка CRM', en: 'this is a YAML document (a --map file, targets or a report config), not a CRM export',
+    hint: {
+      ru: 'выгрузку из CRM передают файлом CSV, XLSX или HTML; документы YAML — через --map, --targets, -c или --answers',
+      en: 'pass an export of the CRM as a CSV, XLSX or HTML file; YAML documents go to --map, --targets, -c or --answers',
+    },
+  },
   // The audit's own workbook given as an export: an audit is compared with an earlier one through audit --baseline.
   'input.ownAudit': {
     ru: '{option}: это отчёт аудита самого crm-audit (crm-audit audit), а не {kindRu}', en: '{option} is an audit report crm-audit wrote (crm-audit audit), not {kindEn}',

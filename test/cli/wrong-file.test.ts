@@ -277,3 +277,21 @@ describe('a call log given as --deals to audit and report', () => {
   });
 });
 
+
+// Tester T56 M1: a targets file as -d found «no header», and `map` of a --map file proposed a --map snippet for it.
+describe('a YAML document given where an export is read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wrong-file-yaml-'));
+  writeFileSync(path.join(dir, 'map.yaml'), 'deals:\n  columns:\n    manager: "Ответственный, отдел"\n    amount: "Бюджет, руб."\n');
+  it.each([
+    ['kpi -d', ['kpi', '-d', 'map.yaml']],
+    ['kpi --plan', ['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--plan', 'map.yaml']],
+    ['map', ['map', 'map.yaml']],
+    ['inspect', ['inspect', 'map.yaml']],
+  ])('%s: is said to be a YAML document, with the options that take one', (_, args) => {
+    const en = runCli([...args, '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('error: map.yaml: this is a YAML document (a --map file, targets or a report config), not a CRM export\n  hint: pass an export of the CRM as a CSV, XLSX or HTML file; YAML documents go to --map, --targets, -c or --answers\n');
+    const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('ошибка: map.yaml: это документ YAML (файл --map, целей или настроек report), а не выгрузка CRM');
+  });
+});

@@ -8,6 +8,7 @@ import { kindSaidBy } from './kind-said.js';
 import { readTable } from '../read/table.js';
 import { onAnotherSheet, SheetWithoutHeader } from '../read/sheet-error.js';
 import { ownReportOf, type OwnReport } from './own-report.js';
+import { yamlGivenAsExport } from '../documents/document-kind.js';
 import type { HeadRow } from './stdin-head.js';
 
 // Where the import's other-sheets check judges a sheet's first rows too (kind-said.ts).
@@ -45,6 +46,8 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   const rows = await headRowsOf(file, opts);
   // A report crm-audit wrote is no export of any kind (kpi's names a plan's columns): said, not read as one.
   const report = ownReportOf(rows);
+  const yaml = report ? undefined : yamlGivenAsExport(file);
+  if (yaml) throw yaml;
   return { ...kindSaidBy(rows, file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows), ...(report ? { report } : {}) };
 }
 
