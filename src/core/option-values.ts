@@ -36,7 +36,8 @@ export function readMoment(text: string): Date | undefined {
   if (!m || readDay(m[1]!) === undefined || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return undefined;
   const zone = m[5];
   if (zone && zone.toUpperCase() !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) return undefined;
-  const d = new Date(s);
+  // No zone: UTC, as a day alone is read (the machine's own zone made generatedAt differ with TZ: tester T56 M5).
+  const d = new Date(zone ? s : `${s}Z`);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 

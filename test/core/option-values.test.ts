@@ -81,6 +81,9 @@ describe('a moment given as --now', () => {
     ['2025-04-01T09:00:00.250Z', '2025-04-01T09:00:00.250Z'],
     ['2025-04-01T09:00:00+03:00', '2025-04-01T06:00:00.000Z'],
     ['2025-04-01T09:00+0300', '2025-04-01T06:00:00.000Z'],
+    // No zone: UTC, as a day is, whatever TZ the machine runs in (tester T56 M5).
+    ['2025-04-01T09:00:00', '2025-04-01T09:00:00.000Z'],
+    ['2025-04-01T09:00', '2025-04-01T09:00:00.000Z'],
   ])('%s is %s', (text, iso) => {
     expect(readMoment(text)?.toISOString()).toBe(iso);
   });
