@@ -165,6 +165,11 @@ export const MESSAGES = {
     ru: '{option}: это файл ответов аудита, а не {kindRu}', en: '{option} is an audit answers file, not {kindEn}',
     hint: { ru: 'ответы передаются так: crm-audit audit --answers {file}; в {option} нужна выгрузка из CRM', en: 'answers are passed as crm-audit audit --answers {file}; {option} takes an export of the CRM' },
   },
+  // A YAML document of one kind given where another is read (document-kind's otherDocument).
+  'doc.otherDocument': {
+    ru: 'это {givenRu}, а не {expectedRu}', en: 'this is {givenEn}, not {expectedEn}',
+    hint: { ru: '{givenRu} передают так: {how}', en: 'pass {givenEn} as {how}' },
+  },
   // A YAML document given as an export (yamlGivenAsExport).
   'input.yamlDocument': {
     ru: 'это документ YAML (файл --map, целей или настроек report), а не выгрузка CRM', en: 'this is a YAML document (a --map file, targets or a report config), not a CRM export',

@@ -295,3 +295,29 @@ describe('a YAML document given where an export is read', () => {
     expect(ru.stderr).toContain('ошибка: map.yaml: это документ YAML (файл --map, целей или настроек report), а не выгрузка CRM');
   });
 });
+
+// Tester T56 M2: an answers file as --map was «unknown keys», a config as --targets «no such metric: "lang"».
+describe('a YAML document of one kind given where another is read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wrong-file-docs-'));
+  writeFileSync(path.join(dir, 'answers.yaml'), 'questionnaire: crm-maturity\nanswers:\n  lead.concept: yes\n');
+  writeFileSync(path.join(dir, 'targets.yaml'), 'targets:\n  conversion: +20%\n');
+  writeFileSync(path.join(dir, 'config.yaml'), 'lang: ru\nkpi: { deals: deals.csv }\n');
+  writeFileSync(path.join(dir, 'map.yaml'), 'deals:\n  columns:\n    amount: "Бюджет"\n');
+  const deals = path.resolve('samples/amocrm-deals.csv');
+  it.each([
+    [['kpi', '-d', deals, '--map', 'answers.yaml'], 'answers.yaml: this is an audit answers file, not a --map file\n  hint: pass an audit answers file as crm-audit audit --answers answers.yaml'],
+    [['kpi', '-d', deals, '--map', 'targets.yaml'], 'targets.yaml: this is a targets file, not a --map file\n  hint: pass a targets file as crm-audit compare … --targets targets.yaml'],
+    [['compare', '-d', deals, '--cutover', '2025-01-01', '--targets', 'config.yaml'], 'config.yaml: this is a report config, not a targets file\n  hint: pass a report config as crm-audit report -c config.yaml'],
+    [['audit', '--answers', 'map.yaml'], 'map.yaml: this is a --map file, not an audit answers file\n  hint: pass a --map file as --map map.yaml'],
+    [['report', '-c', 'targets.yaml'], 'targets.yaml: this is a targets file, not a report config'],
+  ])('%j', (args, said) => {
+    const run = runCli([...args, '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error: ${said}`);
+  });
+
+  it('says it in Russian too', () => {
+    const run = runCli(['kpi', '-d', deals, '--map', 'answers.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(run.stderr).toBe('ошибка: answers.yaml: это файл ответов аудита, а не файл --map\n  подсказка: файл ответов аудита передают так: crm-audit audit --answers answers.yaml\n');
+  });
+});

@@ -4,7 +4,7 @@ import { parseAnswers, type ParsedAnswers } from '../../core/audit/answers.js';
 import { TOP_LEVEL, UserError, UserErrors } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { readDocument } from '../read/files.js';
-import { guessDocumentKind, wrongKindError } from './document-kind.js';
+import { guessDocumentKind, notAnswers, wrongKindError } from './document-kind.js';
 import { withLines } from './document-lines.js';
 import { parseYaml } from './yaml.js';
 
@@ -26,7 +26,7 @@ export async function readAnswersDocument(file: string, cwd: string, stdin: Node
   } catch (error) {
     throw wrongKindError(file, guessDocumentKind(file, undefined, text), 'answers') ?? error;
   }
-  const wrong = wrongKindError(file, guessDocumentKind(file, doc, text), 'answers');
+  const wrong = wrongKindError(file, guessDocumentKind(file, doc, text), 'answers') ?? notAnswers(file, doc);
   if (wrong) throw wrong;
   return { file, doc, text };
 }

@@ -86,7 +86,54 @@ export function parseDocumentAs(text: string, file: string, expected: 'map' | 'c
     throw UserError.of(SCHEMA_CODE[expected], id, params, { file, path: TOP_LEVEL });
   }
   if (expected === 'config' && isMapFile(doc)) throw UserError.of('E_WRONG_FILE', 'doc.mapForConfig', { file }, { file });
+  const given = yamlKindOf(doc);
+  if (given !== undefined && given !== expected) throw otherDocument(file, given, expected);
   return doc;
+}
+
+/** The YAML documents a run reads, by what their top keys say. */
+type YamlKind = 'answers' | 'questionnaire' | 'map' | 'targets' | 'config';
+
+/** Keys only a report config has at its top. */
+const CONFIG_KEYS = new Set(['kpi', 'compare', 'audit', 'assert', 'preset', 'baseline', 'import']);
+
+/**
+ * What a document's top keys say it is, where they say it: a questionnaire's sections, an answers
+ * file's answers, a targets file's one section, a --map file's sections, a config's own keys.
+ */
+function yamlKindOf(doc: unknown): YamlKind | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const keys = Object.keys(doc);
+  if (keys.includes('sections')) return 'questionnaire';
+  if (keys.includes('answers')) return 'answers';
+  if (keys.length > 0 && keys.every((k) => k === 'targets' || k.trim().toLowerCase() === 'цели')) return 'targets';
+  if (keys.some((k) => CONFIG_KEYS.has(k))) return 'config';
+  return isMapFile(doc) ? 'map' : undefined;
+}
+
+/** Each YAML document's name in a sentence, and how it is passed. */
+const YAML_KINDS: Record<YamlKind, { ru: string; en: string; how: string }> = {
+  answers: { ru: 'файл ответов аудита', en: 'an audit answers file', how: 'crm-audit audit --answers {file}' },
+  questionnaire: { ru: 'анкета аудита', en: 'an audit questionnaire', how: 'crm-audit audit --questionnaire {file}' },
+  map: { ru: 'файл --map', en: 'a --map file', how: '--map {file}' },
+  targets: { ru: 'файл целей', en: 'a targets file', how: 'crm-audit compare … --targets {file}' },
+  config: { ru: 'файл настроек report', en: 'a report config', how: 'crm-audit report -c {file}' },
+};
+
+/**
+ * A YAML document of one kind given where another is read: named, with how it is passed (tester T56 M2:
+ * an answers file as --map was «unknown keys», a config as --targets «no such metric: "lang"»).
+ */
+function otherDocument(file: string, given: YamlKind, expected: YamlKind): UserError {
+  const g = YAML_KINDS[given];
+  const e = YAML_KINDS[expected];
+  return UserError.of('E_WRONG_FILE', 'doc.otherDocument', { givenRu: g.ru, givenEn: g.en, expectedRu: e.ru, expectedEn: e.en, how: g.how.replace('{file}', file) }, { file });
+}
+
+/** Where an answers file is read, another YAML document given as one, named (otherDocument); undefined for an answers file or one its keys do not tell. */
+export function notAnswers(file: string, doc: unknown): UserError | undefined {
+  const given = yamlKindOf(doc);
+  return given === 'map' || given === 'targets' || given === 'config' ? otherDocument(file, given, 'answers') : undefined;
 }
 
 /** Whether a document has a `--map` file's sections and none of a report config's. */

@@ -25,7 +25,8 @@ export function parseYaml(text: string, file: string): unknown {
   if (syntax) throw yamlError(syntax, text, file);
   refuseKeys(doc, text, file, lines, json !== undefined);
   splitByComma(doc, text, file, lines);
-  keepAsWritten(doc);
+  // JSON's numbers are numbers (a report's 4.125 is no 4 125).
+  if (json === undefined) keepAsWritten(doc);
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {

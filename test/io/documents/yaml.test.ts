@@ -187,5 +187,7 @@ describe('plain numbers YAML reads otherwise than they are written', () => {
     expect(parseYaml('cost: 1.500\nmonthly: -40.000.000\nid: 007\nhex: 0x1F\n', 'c.yaml')).toEqual({ cost: '1.500', monthly: '-40.000.000', id: '007', hex: '0x1F' });
     expect(parseYaml('a: 1.5\nb: 0.250\nc: 1500\nd: 0\ne: 1e3\nf: "1.500"\ng: 12.5000\n', 'c.yaml')).toEqual({ a: 1.5, b: 0.25, c: 1500, d: 0, e: 1000, f: '1.500', g: 12.5 });
     expect(parseYaml('managers:\n  007: Bond\n', 'm.yaml')).toEqual({ managers: { '007': 'Bond' } });
+    // JSON's numbers are numbers: a report's 4.125 read as a baseline is no «4.125» text.
+    expect(parseYaml('{"touches_per_won": 4.125, "n": 1.500}', 'previous.json')).toEqual({ touches_per_won: 4.125, n: 1.5 });
   });
 });
