@@ -325,6 +325,10 @@ export const DOCUMENT_MESSAGES = {
 export const YAML_CAUSES = {
   bracket: { ru: 'скобка «{open}», открытая здесь, не закрыта: допишите «{close}»', en: 'the "{open}" opened here is never closed: add "{close}"' },
   quote: { ru: 'кавычка {open}, открытая здесь, не закрыта: допишите закрывающую {close}', en: 'the quote {open} opened here is never closed: add the closing {close}' },
+  colonInText: {
+    ru: 'двоеточие с пробелом внутри текста «{text}»: YAML читает его как ещё один ключ; возьмите текст в кавычки: {fixed}',
+    en: 'a colon and a space inside the text "{text}": YAML reads it as one more key; put the text in quotes: {fixed}',
+  },
   overIndented: {
     ru: 'у этой строки отступ на {more} {more:пробел|пробела|пробелов} больше, чем у строки {line}, а у ключа в строке {line} уже есть значение: выровняйте отступ по строке {line} ({indent} {indent:пробел|пробела|пробелов}) или уберите значение',
     en: 'this line is indented {more} {more:space|spaces} more than line {line}, whose key already has a value: indent it as line {line} ({indent} {indent:space|spaces}), or remove that value',

@@ -98,6 +98,28 @@ export function yamlCause(text: string, code: string, message: string, line: num
       return { at: position(text, open.offset), reason: { ru: fill(t.ru, { open: open.char, close }), en: fill(t.en, { open: open.char, close }) } };
     }
   }
-  if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') && line !== undefined) return overIndented(text.split(/\r?\n/), line);
+  if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') && line !== undefined) return overIndented(text.split(/\r?\n/), line) ?? colonInText(text.split(/\r?\n/), line);
+  if (code === 'BLOCK_IN_FLOW' && line !== undefined) return colonInText(text.split(/\r?\n/), line);
   return undefined;
+}
+
+/** An unquoted item with two «: » (`Отказ: нет бюджета: lost`), alone on its line or between `{`/`,` and `,`/`}`. */
+const TWO_COLONS = /(^\s*(?:-\s+)?|[{,]\s*)([^\s"'{},#][^"'{},#]*?:\s[^"'{},#]*?):\s+([^"'{},#\s][^"'{},#]*?)\s*(?=$|[},]|\s#)/;
+
+/**
+ * A colon and a space inside an unquoted text (a stage named «Отказ: нет бюджета» in a --map file's
+ * status): YAML takes it for a key, and said «a nested block cannot be a key» (tester T56 M6). Said with
+ * the quotes that fix it: around the key where the value after the last colon is one word (`lost`), else
+ * around the value.
+ */
+function colonInText(lines: readonly string[], line: number): YamlCause | undefined {
+  const here = lines[line - 1];
+  const m = here === undefined ? null : TWO_COLONS.exec(here);
+  if (!m) return undefined;
+  const [lead, before, after] = [m[1]!, m[2]!.trim(), m[3]!.trim()];
+  const oneWord = !/\s/.test(after);
+  const first = before.indexOf(': ');
+  const fixed = oneWord ? `${JSON.stringify(before)}: ${after}` : `${before.slice(0, first)}: ${JSON.stringify(`${before.slice(first + 2)}: ${after}`)}`;
+  const params = { text: oneWord ? before : `${before.slice(first + 2)}: ${after}`, fixed };
+  return { at: { line, column: m.index + lead.length + 1 }, reason: { ru: fill(YAML_CAUSES.colonInText.ru, params), en: fill(YAML_CAUSES.colonInText.en, params) } };
 }

@@ -53,6 +53,13 @@ describe('a bracket or quote never closed, a line indented too far', () => {
     expect(errorOf(text)).toMatch(/^q\.yaml, at line 3, column 1: not valid YAML: this line is indented 1 space more than line 2/);
   });
 
+  // Tester T56 M6: «a nested block cannot be a key», with no fix, for a stage named with a colon.
+  it('says a colon inside an unquoted text, with the quotes that fix it', () => {
+    expect(errorOf('deals:\n  status:\n    Отказ: нет бюджета: lost\n', 'ru')).toBe('q.yaml, строка 3, символ 5: это не YAML: двоеточие с пробелом внутри текста «Отказ: нет бюджета»: YAML читает его как ещё один ключ; возьмите текст в кавычки: "Отказ: нет бюджета": lost');
+    expect(errorOf('deals:\n  status: { Отказ: нет бюджета: lost }\n')).toBe('q.yaml, at line 2, column 13: not valid YAML: a colon and a space inside the text "Отказ: нет бюджета": YAML reads it as one more key; put the text in quotes: "Отказ: нет бюджета": lost');
+    expect(errorOf('basis:\n  ru: клиент ушёл: к конкурентам\n')).toMatch(/line 2, column 3: .*put the text in quotes: ru: "клиент ушёл: к конкурентам"$/);
+  });
+
   it('keeps the parser\'s words for other errors', () => {
     expect(errorOf('a: 1\na: 2\n', 'ru')).toMatch(/ключ «a» в этом разделе уже был выше/);
   });
