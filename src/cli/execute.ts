@@ -1,6 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import type { RunSettings } from '../io/run-settings.js';
 import { UserError } from '../core/errors.js';
+import { mapErrorLines } from '../io/documents/map-file.js';
 import { PRINTER, say } from '../core/messages.js';
 import { printUserError, stderrLine } from './wrap.js';
 import { messageLang } from './message-lang.js';
@@ -133,6 +134,7 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
     return isTerminalGone(error) ? EXIT.hangup : EXIT.interrupted;
   }
   if (error instanceof UserError) {
+    mapErrorLines(error);
     printUserError(ctx, error, lang);
     if (ctx.debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.usage;

@@ -321,3 +321,19 @@ describe('a YAML document of one kind given where another is read', () => {
     expect(run.stderr).toBe('ошибка: answers.yaml: это файл ответов аудита, а не файл --map\n  подсказка: файл ответов аудита передают так: crm-audit audit --answers answers.yaml\n');
   });
 });
+
+// Tester T56 M3: a --map column the export lacks, or a misspelt field, was said by its key path alone, with no «did you mean».
+describe('a --map file whose column or field does not fit the export', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wrong-file-map-'));
+  writeFileSync(path.join(dir, 'cols.yaml'), 'deals:\n  columns:\n    amount: "Нет такой"\n');
+  writeFileSync(path.join(dir, 'typo.yaml'), 'deals:\n  columns:\n    amout: "Бюджет "\n');
+  const deals = path.resolve('samples/amocrm-deals.csv');
+  it('points at the line and column of the value, and proposes the field meant', () => {
+    const cols = runCli(['kpi', '-d', deals, '--map', 'cols.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(cols.code).toBe(2);
+    expect(cols.stderr).toContain('ошибка: cols.yaml, строка 3, символ 5, в deals.columns.amount: колонки «Нет такой» для amount в файле нет');
+    const typo = runCli(['kpi', '-d', deals, '--map', 'typo.yaml', '--lang', 'en'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('error: typo.yaml, at line 3, column 5, at deals.columns.amout: "amout" is not a field of deals; did you mean amount?');
+  });
+});

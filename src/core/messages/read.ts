@@ -417,7 +417,7 @@ export const READ_MESSAGES = {
   },
   'map.partNumber': { ru: 'для «{value}» нужен десятичный разделитель его колонки', en: '"{value}" needs the decimal mark of its column' },
   'map.unknownField': {
-    ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',
+    ru: '«{field}» — не поле раздела {kind}{nearRu}', en: '"{field}" is not a field of {kind}{near}',
     hint: { ru: 'поля: {fields}', en: 'fields: {fields}' },
   },
   'map.monthsWithoutYear': {

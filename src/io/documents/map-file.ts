@@ -1,6 +1,23 @@
 import type { DurationUnit, RecordKind } from '../map/fields.js';
 import type { ActivityKind } from '../../core/records.js';
 import { buildValueMaps, type ValueMaps } from '../map/value-maps.js';
+import { UserErrors, type UserError } from '../../core/errors.js';
+
+/** The text of each --map file loaded, by its name: its errors found while the exports are read point into it (mapErrorLines). */
+const loaded = new Map<string, string>();
+/** document-lines' withLines, loaded with the first map (the YAML parser loads only for a run with a map file). */
+let withLines: ((errors: readonly UserError[], text: string) => void) | undefined;
+
+/**
+ * Gives an error of a loaded --map file found while an export is read (a column the export lacks, a
+ * field no kind has) the line and column of its value: it was said by its key path alone (tester T56 M3).
+ */
+export function mapErrorLines(error: UserError): void {
+  for (const e of error instanceof UserErrors ? error.errors : [error]) {
+    const text = e.where.file === undefined ? undefined : loaded.get(e.where.file);
+    if (text !== undefined) withLines?.([e], text);
+  }
+}
 
 /** Loaded overrides: column assignments per kind and the merged value maps. */
 export interface Overrides {
@@ -31,6 +48,8 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   // The schema (zod) and the YAML parser load only now: most runs have no map file.
   const { readMapFile } = await import('./map-file-schema.js');
   const { map: m, text } = await readMapFile(file, cwd, stdin);
+  if (text !== undefined) loaded.set(file, text);
+  withLines ??= (await import('./document-lines.js')).withLines;
   // A payments section's `status` is its invoice statuses (`invoice`), not a deal's stages.
   const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], key === 'status' ? undefined : m.payments?.[key]);
   return {

@@ -1,4 +1,6 @@
 import { withoutLine } from '../../core/name-line.js';
+import { closest } from '../../core/assert-paths.js';
+import { didYouMean } from '../../core/document-issues.js';
 import { UserError } from '../../core/errors.js';
 import { shortText } from '../../core/document-issues.js';
 import { FIELDS, headerScale, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
@@ -336,6 +338,12 @@ function visibleFirst<M extends { index: number }>(list: M[], columns: readonly 
   return [...list.filter((m) => !columns[m.index]!.hidden), ...list.filter((m) => columns[m.index]!.hidden)];
 }
 
+/** A --map file's field no kind of export has, with the fields closest to it (`amout`: amount). */
+function unknownField(field: string, kind: RecordKind, fields: readonly string[], mapFile: string | undefined): UserError {
+  // A long key is quoted by its start, as a long value is (a 1 000-character YAML key was printed whole).
+  return UserError.of('E_MAP_FIELD', 'map.unknownField', { field: shortText(field), kind, fields: fields.join(', '), ...didYouMean(closest(field, fields)) }, { file: mapFile, path: `${kind}.columns.${field}` });
+}
+
 /**
  * Maps header cells to fields. User assignments (`--map`) come first; then each field takes the
  * column of its earliest alias, leftmost among equals; coalescing fields take every match in that
@@ -364,10 +372,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
 
   for (const [field, wanted] of Object.entries(user)) {
     const spec = specs.find((s) => s.field === field);
-    if (!spec) {
-      // A long key is quoted by its start, as a long value is (a 1 000-character YAML key was printed whole).
-      throw UserError.of('E_MAP_FIELD', 'map.unknownField', { field: shortText(field), kind, fields: specs.map((s) => s.field).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
-    }
+    if (!spec) throw unknownField(field, kind, specs.map((s) => s.field), mapFile);
     const indexes: number[] = [];
     for (const w of Array.isArray(wanted) ? wanted : [wanted]) {
       const idx = named(w, field, `${kind}.columns.${field}`);
