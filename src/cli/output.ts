@@ -1,4 +1,4 @@
-import { fstatSync, promises as fs, statSync, type Stats, writeSync } from 'node:fs';
+import { constants as fsConstants, fstatSync, promises as fs, statSync, type Stats, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
@@ -250,6 +250,8 @@ async function assertFolder(target: string, shown: string): Promise<void> {
   }
   // Writable by nobody: its owner keeps it so, whoever runs (root's rename would replace it all the same).
   if (existing?.isFile() && (existing.mode & 0o222) === 0) throw UserError.of('E_OUTPUT', 'output.readOnly', {}, { file: shown });
+  // Another user's file this one may not write, in a folder it may: replaced by the rename, where the shell's `>` refuses it (tester T56).
+  if (existing?.isFile() && !(await fs.access(target, fsConstants.W_OK).then(() => true, () => false))) throw UserError.of('E_OUTPUT', 'output.readOnly', {}, { file: shown });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { chmodSync, linkSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,19 @@ describe('-o over a read-only file', () => {
     expect(readFileSync(path.join(dir, 'kpi.json'), 'utf8')).toBe('kept');
     chmodSync(path.join(dir, 'kpi.json'), 0o644);
     expect(runCli(['kpi', '-d', 'deals.csv', '-o', 'kpi.json'], { cwd: dir }).code).toBe(0);
+  });
+
+  // Tester T56: another user's file (644, root's) in a folder anyone may write was replaced by the rename, where `>` refuses.
+  it.runIf(process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('is refused for a file this user may not write, whoever may write the folder', () => {
+    const dir = mkdtempSync('/tmp/crm-audit-output-others-');
+    chmodSync(dir, 0o777);
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,A,2024-01-01,won\n');
+    writeFileSync(path.join(dir, 'kpi.json'), 'root\'s');
+    chmodSync(path.join(dir, 'kpi.json'), 0o644);
+    const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.resolve('bin/crm-audit.js'), 'kpi', '-d', 'deals.csv', '-o', 'kpi.json', '--lang', 'en'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('kpi.json: the output file is read-only: refusing to replace it');
+    expect(readFileSync(path.join(dir, 'kpi.json'), 'utf8')).toBe("root's");
   });
 });
 
