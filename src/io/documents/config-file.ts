@@ -2,6 +2,7 @@
 // report configs, targets), read with size and alias limits and validated with zod, with errors that
 // name the file and the path inside it. This file reads the report config.
 import { GROUP_DIMS } from '../../core/kpi/types.js';
+import { dayRu } from '../../core/i18n.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
@@ -93,6 +94,10 @@ export const configSchema = z
         plan: z.string().optional().describe('a plan file, as kpi --plan'),
       })
       .strict()
+      // Said at kpi.from, in the config's words: it was «--from … is after --to …», options nobody typed (tester T56).
+      .superRefine((k, ctx) => {
+        if (k.from !== undefined && k.to !== undefined && k.from > k.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `${k.from} is after kpi.to ${k.to}`, params: { ru: `${dayRu(k.from)} позже kpi.to ${dayRu(k.to)}` } });
+      })
       .optional(),
     compare: z
       .object({
