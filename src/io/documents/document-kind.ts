@@ -143,13 +143,3 @@ function isMapFile(doc: unknown): boolean {
   const map = ['deals', 'activities', 'payments', 'managers', 'units'];
   return keys.length > 0 && keys.every((k) => map.includes(k));
 }
-
-/**
- * A YAML document (a --map file, targets, a report config) given where an export is read: said for
- * what it is, as the README promises (it was read as a table: `kpi -d targets.yaml` found no header,
- * and `map map.yaml` proposed a --map snippet for the map file itself; tester T56 M1). An answers file
- * has its own message, said before this one.
- */
-export function yamlGivenAsExport(file: string): UserError | undefined {
-  return /\.ya?ml$/i.test(file) ? UserError.of('E_WRONG_FILE', 'input.yamlDocument', { file }, { file }) : undefined;
-}

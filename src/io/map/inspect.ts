@@ -7,8 +7,7 @@ import { headerScore } from './mapping.js';
 import { kindSaidBy } from './kind-said.js';
 import { readTable } from '../read/table.js';
 import { onAnotherSheet, SheetWithoutHeader } from '../read/sheet-error.js';
-import { ownReportOf, type OwnReport } from './own-report.js';
-import { yamlGivenAsExport } from '../documents/document-kind.js';
+import { ownReportOf, yamlGivenAsExport, type OwnReport } from './own-report.js';
 import type { HeadRow } from './stdin-head.js';
 
 // Where the import's other-sheets check judges a sheet's first rows too (kind-said.ts).

@@ -1,3 +1,4 @@
+import { UserError } from '../../core/errors.js';
 /**
  * crm-audit's own CSV and XLSX reports, passed where an export is wanted (`kpi -d kpi.csv`, the report
  * a run just wrote). Their header names the product's metrics, and kpi's says «Лиды», «Выиграно»,
@@ -72,4 +73,14 @@ function kpiHeader(filled: readonly string[]): boolean {
   if (!MANAGER.has(filled[0]!)) return false;
   const rest = filled.slice(1);
   return rest.length >= MIN_METRICS && rest.every((c) => METRIC_LABELS.has(c) || METRIC_LABELS.has(c.replace(UNIT, '')));
+}
+
+/**
+ * A YAML document (a --map file, targets, a report config) given where an export is read: said for
+ * what it is, as the README promises (it was read as a table: `kpi -d targets.yaml` found no header,
+ * and `map map.yaml` proposed a --map snippet for the map file itself; tester T56 M1). An answers file
+ * has its own message, said before this one.
+ */
+export function yamlGivenAsExport(file: string): UserError | undefined {
+  return /\.ya?ml$/i.test(file) ? UserError.of('E_WRONG_FILE', 'input.yamlDocument', { file }, { file }) : undefined;
 }
