@@ -1,4 +1,3 @@
-import { UserError } from '../../core/errors.js';
 /**
  * crm-audit's own CSV and XLSX reports, passed where an export is wanted (`kpi -d kpi.csv`, the report
  * a run just wrote). Their header names the product's metrics, and kpi's says «Лиды», «Выиграно»,
@@ -7,6 +6,7 @@ import { UserError } from '../../core/errors.js';
  * as written with or without their unit), of the before/after table or of the audit's score sheet. The words are the renderers'
  * (render/kpi, render/compare, render/report, render/audit): test/io/map/own-report.test.ts reads their real output.
  */
+import { UserError } from '../../core/errors.js';
 import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 
 /** The command that wrote a report. */
