@@ -164,8 +164,9 @@ export function closedAtZero(s: UnknownStage): boolean {
  * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,
  * "Not won") says neither for sure.
  */
-const LOST = 'проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn';
-const WON = 'выигр|успе|реализован|подписан|оплач|сконверт|won|paid|signed|convert|ganad|ganh|gewonn|bezahlt';
+// With the interface languages' words (review R47: a French status «Échouée» was guessed won by its amounts).
+const LOST = 'проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn|échou|echou|fallid|fracass|gescheit|przegr|kaybed|програ';
+const WON = 'выигр|успе|реализован|подписан|оплач|сконверт|won|paid|signed|convert|ganad|ganh|gewonn|bezahlt|gagn|réussi|reussi|wygr|kazan|вигра';
 const LOST_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${LOST})`, 'iu');
 const WON_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${WON})`, 'iu');
 // A negation of the outcome word itself, or of the one after the next («не был выигран», "not yet won"); one in

@@ -62,3 +62,16 @@ describe('a RingCentral log and a German 3CX log, read without a map', () => {
     expect(run.stderr).not.toContain('--date-format');
   });
 });
+
+// Review R47: «Time» became a time of day's name for RingCentral, and a log whose «Time» holds the whole moment
+// beside a «Date» of days was refused on every row («… is not a time of day»); its times are read from it.
+describe('a call log whose Time column holds the date and the time', () => {
+  it('takes the time of day from it', () => {
+    writeFileSync(path.join(dir, 'time-whole.csv'), 'Date,Time,Employee,Direction,Status,Duration,Client\n2025-03-04,2025-03-04 10:00:00,Jürgen Müller,in,missed,0,+49 30 222222\n2025-03-04,2025-03-04 10:30:00,Jürgen Müller,out,answered,60,+49 30 222222\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'time-whole.csv', '--format', 'json', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const total = JSON.parse(run.stdout).total;
+    // The callback 30 minutes after the missed call: within the window only with both times read.
+    expect([total.calls_in, total.calls_out, total.calls_missed, total.callback_rate]).toEqual([1, 1, 1, 1]);
+  });
+});

@@ -76,7 +76,7 @@ export function parseDocumentAs(text: string, file: string, expected: 'map' | 'c
   if (/\.(csv|tsv|xlsx?)$/i.test(file) && guessDocumentKind(file, undefined, text) === 'export') throw exportGiven();
   let doc: unknown;
   try {
-    doc = parseYaml(text, file);
+    doc = parseYaml(text, file, expected === 'map' ? 'names' : expected === 'config' ? 'grouped' : undefined);
   } catch (error) {
     throw guessDocumentKind(file, undefined, text) === 'export' ? exportGiven() : error;
   }

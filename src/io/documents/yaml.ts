@@ -13,7 +13,7 @@ export const MAX_YAML_ALIASES = 100;
  * expansion is bounded; duplicate keys and a `__proto__` key are errors. A .json file, or a text that begins
  * as JSON does, is read as JSON: its syntax errors are said as JSON's (jsonReading).
  */
-export function parseYaml(text: string, file: string): unknown {
+export function parseYaml(text: string, file: string, asWritten?: AsWritten): unknown {
   const lines = new LineCounter();
   // The parser's own duplicate check compares each key with every key before it (20 000 keys took 2.8 s): keys are checked here, once each.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter: lines });
@@ -26,7 +26,7 @@ export function parseYaml(text: string, file: string): unknown {
   refuseKeys(doc, text, file, lines, json !== undefined);
   splitByComma(doc, text, file, lines);
   // JSON's numbers are numbers (a report's 4.125 is no 4 125).
-  if (json === undefined) keepAsWritten(doc);
+  if (json === undefined && asWritten) keepAsWritten(doc, asWritten);
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
@@ -42,11 +42,22 @@ export function parseYaml(text: string, file: string): unknown {
  * octal one (`0x1F`, YAML's 31).
  */
 const NOT_AS_WRITTEN = /^[-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|0\d+|0[xXoO][0-9a-fA-F]+)$/;
+/** A thousands dot alone (`1.500`): a config's money and counts, whose other numbers (`touchNorm: 05`) stay numbers. */
+const GROUPED = /^[-+]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 
-function keepAsWritten(doc: Document): void {
+/**
+ * Which numbers a document keeps as written: `names` in a --map file, whose keys and values are
+ * headers and names (`007`, `0x1F`, `1.500`); `grouped` in a report config, a thousands dot alone.
+ * Other documents (questionnaires, answers, targets) read YAML's numbers: their fields are numbers
+ * (review R47: a questionnaire's `threshold: 2.000` was refused as text).
+ */
+export type AsWritten = 'names' | 'grouped';
+
+function keepAsWritten(doc: Document, asWritten: AsWritten): void {
+  const rule = asWritten === 'names' ? NOT_AS_WRITTEN : GROUPED;
   visit(doc, {
     Scalar(_, node) {
-      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined && NOT_AS_WRITTEN.test(node.source)) node.value = node.source;
+      if (node.type === 'PLAIN' && typeof node.value === 'number' && node.source !== undefined && rule.test(node.source)) node.value = node.source;
     },
   });
 }

@@ -1,7 +1,7 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
+import { cleanText, parseBoolean, parseDate, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -519,12 +519,26 @@ function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProb
   if (atRead !== undefined) return atRead;
   let ms = dateRead[0]!;
   if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {
-    const t = parseTimeOfDay(cells.text(c.at_time));
+    const t = timeOfDay(cells.text(c.at_time));
     if (t === undefined) return unreadValue(cells.text(c.at_time), 'time', headerOf(ctx, c.at_time, 'at_time'));
-    ms += t;
+    if (t === null) ctx.untimed!.count++;
+    else ms += t;
   } else if (!dateHasTime.value) ctx.untimed!.count++;
   m.out.at = ms + ctx.timeOffsetMs;
   return undefined;
+}
+
+/**
+ * A time column's time of day in ms: `14:05`, `2:05 PM`, or the time of a whole date and time written
+ * there (a «Time» column of `2025-03-03 09:15` beside a «Date» of days: every row was refused as no time
+ * of day, review R47); null for a date with no time; undefined for anything else.
+ */
+function timeOfDay(text: string): number | null | undefined {
+  const t = parseTimeOfDay(text);
+  if (t !== undefined) return t;
+  const d = parseDate(text, 'dmy') ?? parseDate(text, 'mdy');
+  if (d === undefined || d === 'needs-order') return undefined;
+  return d.hasTime ? ((d.ms % 86_400_000) + 86_400_000) % 86_400_000 : null;
 }
 
 /** A day in seconds: no call lasts as long. */

@@ -300,7 +300,7 @@ export const SERIAL = /^\d{4,5}([.,]\d+)?$/;
 /** What a slash date says about the day-month order. */
 export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {
   const m = SLASH.exec(raw.trim());
-  if (!m) return undefined;
+  if (!m) return weekdaySlashEvidence(raw);
   // AM/PM says nothing of the order: Salesforce's en_AU, en_NZ and en_IN locales write «25/12/2025 3:30 PM» day-first (spec: the file's other rows, else --date-format).
   const a = Number(m[1]);
   const b = Number(m[2]);
@@ -351,14 +351,39 @@ const WEEKDAY_FIRST = /^\s*([\p{L}'ʼ-]+)\.?,?\s+(\S.*)$/u;
  * is open («Tue 04/03/2025»), the weekday settles it (4 March 2025 was a Tuesday, 3 April a Thursday);
  * a weekday that is neither reading's leaves the cell no date, as a day 31 of April does.
  */
-function weekdayDate(raw: string, order?: SlashOrder): ParsedDate | undefined {
+function weekdayDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
+  const w = weekdayOf(raw);
+  if (!w) return undefined;
+  const readings = weekdayReadings(w.rest, w.day);
+  // A weekday both orders fall on (Wednesday 3 December and 12 March 2025) settles nothing: the column's other rows or --date-format do.
+  if (readings.dmy && readings.mdy && readings.dmy.ms !== readings.mdy.ms) return order ? readings[order] : 'needs-order';
+  return (order ? readings[order] : undefined) ?? readings.dmy ?? readings.mdy;
+}
+
+/** The weekday a cell begins with (0 is Sunday) and the text after it, where its first word is a weekday. */
+function weekdayOf(raw: string): { day: number; rest: string } | undefined {
   const m = WEEKDAY_FIRST.exec(raw);
   const day = m ? WEEKDAY_WORDS.get(m[1]!.toLowerCase()) : undefined;
-  if (day === undefined) return undefined;
+  return day === undefined ? undefined : { day, rest: m![2]! };
+}
+
+/** The text's date read day-first and month-first, each kept only where it falls on the weekday. */
+function weekdayReadings(rest: string, day: number): { dmy?: ParsedDate; mdy?: ParsedDate } {
   const onDay = (d: ParsedDate | 'needs-order' | undefined) => (d !== undefined && d !== 'needs-order' && new Date(d.ms).getUTCDay() === day ? d : undefined);
-  const rest = m![2]!;
-  const either = order === 'mdy' ? (['mdy', 'dmy'] as const) : (['dmy', 'mdy'] as const);
-  return onDay(dateAsWritten(rest, order)) ?? onDay(dateAsWritten(rest, either[0])) ?? onDay(dateAsWritten(rest, either[1]));
+  return { dmy: onDay(dateAsWritten(rest, 'dmy')), mdy: onDay(dateAsWritten(rest, 'mdy')) };
+}
+
+/**
+ * What a slash date after its weekday says of the column's order: its numbers' evidence, else the one
+ * order whose reading falls on the weekday («Tue 03/04/2025»: 4 March, month first); both: ambiguous.
+ */
+function weekdaySlashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {
+  const w = weekdayOf(raw);
+  if (!w || !SLASH.test(w.rest.trim())) return undefined;
+  const numbers = slashEvidence(w.rest);
+  if (numbers !== 'ambiguous') return numbers;
+  const r = weekdayReadings(w.rest, w.day);
+  return r.dmy && r.mdy ? (r.dmy.ms === r.mdy.ms ? undefined : 'ambiguous') : r.dmy ? 'dmy' : r.mdy ? 'mdy' : undefined;
 }
 
 function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {

@@ -190,11 +190,17 @@ describe('a __proto__ key', () => {
 // Tester T56 H1, M4: YAML read `compare.cost: 1.500` as 1.5 (payback 0 months, ROI +901 223 420 %)
 // where `--cost 1.500` is refused as ambiguous, and a manager line `007:` as «7».
 describe('plain numbers YAML reads otherwise than they are written', () => {
-  it('keeps a thousands dot, leading zeros and hex as their text; other numbers stay numbers', () => {
-    expect(parseYaml('cost: 1.500\nmonthly: -40.000.000\nid: 007\nhex: 0x1F\n', 'c.yaml')).toEqual({ cost: '1.500', monthly: '-40.000.000', id: '007', hex: '0x1F' });
-    expect(parseYaml('a: 1.5\nb: 0.250\nc: 1500\nd: 0\ne: 1e3\nf: "1.500"\ng: 12.5000\n', 'c.yaml')).toEqual({ a: 1.5, b: 0.25, c: 1500, d: 0, e: 1000, f: '1.500', g: 12.5 });
-    expect(parseYaml('managers:\n  007: Bond\n', 'm.yaml')).toEqual({ managers: { '007': 'Bond' } });
+  it('keeps a thousands dot, leading zeros and hex as their text in a --map file; other numbers stay numbers', () => {
+    expect(parseYaml('cost: 1.500\nmonthly: -40.000.000\nid: 007\nhex: 0x1F\n', 'm.yaml', 'names')).toEqual({ cost: '1.500', monthly: '-40.000.000', id: '007', hex: '0x1F' });
+    expect(parseYaml('a: 1.5\nb: 0.250\nc: 1500\nd: 0\ne: 1e3\nf: "1.500"\ng: 12.5000\n', 'm.yaml', 'names')).toEqual({ a: 1.5, b: 0.25, c: 1500, d: 0, e: 1000, f: '1.500', g: 12.5 });
+    expect(parseYaml('managers:\n  007: Bond\n', 'm.yaml', 'names')).toEqual({ managers: { '007': 'Bond' } });
     // JSON's numbers are numbers: a report's 4.125 read as a baseline is no «4.125» text.
-    expect(parseYaml('{"touches_per_won": 4.125, "n": 1.500}', 'previous.json')).toEqual({ touches_per_won: 4.125, n: 1.5 });
+    expect(parseYaml('{"touches_per_won": 4.125, "n": 1.500}', 'previous.json', 'names')).toEqual({ touches_per_won: 4.125, n: 1.5 });
+  });
+
+  // Review R47: kept as text in every document, a questionnaire's `threshold: 2.000` and a config's `touchNorm: 05` were refused.
+  it('keeps only a thousands dot in a config, and nothing in other documents', () => {
+    expect(parseYaml('cost: 1.500\ntouchNorm: 05\n', 'c.yaml', 'grouped')).toEqual({ cost: '1.500', touchNorm: 5 });
+    expect(parseYaml('threshold: 2.000\nmin: 050\n', 'q.yaml')).toEqual({ threshold: 2, min: 50 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityDone, cleanText, normalizeValue, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey, yesNo } from '../../../src/io/map/values.js';
+import { activityDone, cleanText, normalizeValue, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey, slashEvidence, yesNo } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -203,6 +203,12 @@ describe('parseDate', () => {
     expect(at('Due 03.03.2025')).toBeUndefined();
     // «Mar» is a month before it is Spanish Tuesday: «Mar 4, 2025» is 4 March.
     expect(at('Mar 4, 2025')).toBe('2025-03-04T00:00');
+    // Review R47: a weekday both readings fall on (3 December and 12 March 2025 were Wednesdays) settles nothing:
+    // the column's other rows decide, as their weekdays show («Tue 03/04/2025» says month first), else --date-format.
+    expect(parseDate('Wed 03/12/2025')).toBe('needs-order');
+    expect(at('Wed 03/12/2025', 'mdy')).toBe('2025-03-12T00:00');
+    expect(at('Wed 03/12/2025', 'dmy')).toBe('2025-12-03T00:00');
+    expect([slashEvidence('Tue 03/04/2025'), slashEvidence('Wed 03/12/2025'), slashEvidence('Mon 03/03/2025'), slashEvidence('Thu 13/03/2025')]).toEqual(['mdy', 'ambiguous', undefined, 'dmy']);
   });
 });
 
