@@ -9,6 +9,12 @@ import { COMMAND_MESSAGES, OUTPUT_WRITE_HINT } from './messages/commands.js';
 import { DOCUMENT_MESSAGES } from './messages/documents.js';
 import { READ_MESSAGES } from './messages/read.js';
 
+/** The fix for a document given as a device or an empty pipe: a file, or stdin. */
+const DOCUMENT_TO_FILE_HINT = {
+  ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»',
+  en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'",
+};
+
 /** A template in both languages; `{name}` is replaced by the parameter of that name. */
 export interface Template {
   ru: string;
@@ -98,11 +104,11 @@ export const MESSAGES = {
   },
   'doc.notRegular': {
     ru: 'это не обычный файл и не канал, а устройство', en: 'this is not a regular file nor a pipe but a device',
-    hint: { ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»', en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'" },
+    hint: DOCUMENT_TO_FILE_HINT,
   },
   'doc.pipeEmpty': {
     ru: 'это канал, и в нём ничего нет: за {seconds} с в него никто не начал писать (или записали пустоту)', en: 'this is a pipe with nothing in it: nothing started writing to it in {seconds} s (or it was written empty)',
-    hint: { ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»', en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'" },
+    hint: DOCUMENT_TO_FILE_HINT,
   },
   'doc.notText': {
     ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',

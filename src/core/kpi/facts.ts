@@ -261,9 +261,10 @@ export class FactsTally {
   /** The calls the facts count: calls_in + calls_out where any call says a direction, else every call (undirected). */
   private callCounts(): CallCounts {
     const u = this.undirected;
-    const all = { calls: this.calls, linkedById: this.linkedById, linkedByClient: this.linkedByClient, answered: this.answered, answeredWithDuration: this.answeredWithDuration };
-    if (u.calls === all.calls) return all;
-    return { calls: all.calls - u.calls, linkedById: all.linkedById - u.linkedById, linkedByClient: all.linkedByClient - u.linkedByClient, answered: all.answered - u.answered, answeredWithDuration: all.answeredWithDuration - u.answeredWithDuration };
+    const directed = u.calls < this.calls;
+    const out = { ...u };
+    for (const k of Object.keys(u) as Array<keyof CallCounts>) out[k] = directed ? this[k] - u[k] : this[k];
+    return out;
   }
 
   /** The deal counts behind the facts, over the deals created in the period. */

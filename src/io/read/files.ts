@@ -142,6 +142,8 @@ async function readPipe(full: string, maxBytes: number, file: string): Promise<B
     throw UserError.of('E_INPUT_TYPE', 'doc.pipeEmpty', { seconds: PIPE_WRITER_WAIT_MS / 1000 }, { file });
   }
   const rest = await readAll(new Socket({ fd, readable: true, writable: false }), maxBytes, file);
+  // The first read's bytes count toward the limit too (review R47: 64 KB past it were let through).
+  if (Math.max(n, 0) + rest.length > maxBytes) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max: maxBytes }, { file });
   return n > 0 ? Buffer.concat([first.subarray(0, n), rest]) : rest;
 }
 

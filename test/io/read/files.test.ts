@@ -114,6 +114,16 @@ describe('readDocument of a pipe', () => {
     expect((error as UserError).messageId).toBe('doc.pipeEmpty');
   });
 
+  // Review R47: the pipe's first read (up to 64 KB) was not counted toward the size limit.
+  it('counts every byte of a pipe toward the size limit', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { writeFile } = await import('node:fs/promises');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-audit-doc-fifo-'));
+    execFileSync('mkfifo', [path.join(dir, 'big.fifo')]);
+    const [error] = await Promise.all([readDocument('big.fifo', dir, process.stdin, 10).catch((e: unknown) => e), writeFile(path.join(dir, 'big.fifo'), 'deals:\n  columns:\n    amount: "Стоимость"\n')]);
+    expect((error as UserError).code).toBe('E_LIMIT_SIZE');
+  });
+
   it('refuses a device with the hint to save the document to a file', async () => {
     const error = await readDocument('/dev/null', '/', process.stdin).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
