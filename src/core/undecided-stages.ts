@@ -1,4 +1,4 @@
-import { NEGATION_WORDS } from './negations.js';
+import { namesLost, namesWon } from './outcome-words.js';
 
 /** A stage no rule knows, and what its deals show about it. */
 export interface UnknownStage {
@@ -160,20 +160,6 @@ export function closedAtZero(s: UnknownStage): boolean {
 }
 
 /**
- * Stems that begin a word of a stage name that says its deals were lost (checked first: «Неуспешно») or
- * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,
- * "Not won") says neither for sure.
- */
-// With the interface languages' words (review R47: a French status «Échouée» was guessed won by its amounts).
-const LOST = 'проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn|échou|echou|fallid|fracass|gescheit|przegr|kaybed|програ';
-const WON = 'выигр|успе|реализован|подписан|оплач|сконверт|won|paid|signed|convert|ganad|ganh|gewonn|bezahlt|gagn|réussi|reussi|wygr|kazan|вигра';
-const LOST_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${LOST})`, 'iu');
-const WON_STEMS = new RegExp(`(?:^|[^\\p{L}])(?:${WON})`, 'iu');
-// A negation of the outcome word itself, or of the one after the next («не был выигран», "not yet won"); one in
-// a reason after the outcome is the reason's («Closed Lost - No Budget», "Closed Won - No Discount": a tester's were guessed open).
-const NEGATED = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATION_WORDS.join('|')})[^\\p{L}]+(?:\\p{L}+[^\\p{L}]+)?(?:${LOST}|${WON})`, 'iu');
-
-/**
  * The status a stage's name or deals suggest, proposed to a person to check (never applied unasked):
  * a name that says lost or won («Тендер проигран», «Отказ клиента», «Контракт подписан»), else at a
  * probability between 0% and 100% open (whatever the dates say), at 100% won, closed at 0% lost,
@@ -184,11 +170,11 @@ const NEGATED = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATION_WORDS.join('|')})[^\\p{
  * guessed won, open pipeline as revenue.
  */
 export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' {
-  if (!NEGATED.test(name) && LOST_STEMS.test(name)) return 'lost';
+  if (namesLost(name)) return 'lost';
   // Its pipelines show their one won stage (Bitrix24's «Сделка успешна»): a closed stage beside it is a
   // failure, whatever its name (a tester's «Дорого» and «Выбрали конкурента» were guessed won by their amounts).
   if (s.wonShown && !s.blind && !mostlyPlanned(s)) return 'lost';
-  if (!NEGATED.test(name) && WON_STEMS.test(name)) return 'won';
+  if (namesWon(name)) return 'won';
   if (s.blind || mostlyPlanned(s)) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
   if (closedAtZero(s)) return 'lost';

@@ -3,6 +3,7 @@ import { nameAndLine, withoutLine, type LineSpelling } from '../name-line.js';
 import { isPatronymicParticle, PATRONYMIC_PARTICLE } from '../patronymic.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
+import { isNegation } from '../negations.js';
 import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
@@ -889,8 +890,6 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
     : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;
 }
 
-/** Words that negate a call status's answer («Абонент не отвечает», `NO_USER_RESPONSE`, "Not Found"). */
-const NEGATION_WORDS = new Set(['no', 'not', 'non', 'never', 'не', 'нет', 'без']);
 /**
  * Beginnings of the words of a call not answered, in the statuses PBXs write (FreeSWITCH's
  * `ORIGINATOR_CANCEL`, `USER_BUSY`; SIP's «Request Terminated», «Temporarily Unavailable»; «Сорвался»,
@@ -911,7 +910,7 @@ const NOT_ANSWERED_STEMS = [
  */
 function missedGuess(value: string): boolean {
   const words = value.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u);
-  return words.some((w) => NEGATION_WORDS.has(w) || NOT_ANSWERED_STEMS.some((stem) => w.startsWith(stem)));
+  return words.some((w) => isNegation(w) || NOT_ANSWERED_STEMS.some((stem) => w.startsWith(stem)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ActivityKind, DealStatus } from '../../core/records.js';
 import type { CrmProfile } from './profile-schema.js';
 import { isNegation } from '../../core/negations.js';
+import { LOST_WORDS, namesLost, namesWon, WON_WORDS } from '../../core/outcome-words.js';
 import { cleanText, normalizeValue } from './values.js';
 
 // The record types' own words, declared once in core (records.ts) and named here for the value maps' readers.
@@ -150,14 +151,9 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
  * The words of a stage named as closed and how (Salesforce's and Zoho's in Russian: «Закрыто/Выиграно»,
  * «Закрыто (потеря)», «Закрыто (выигрыш)», «Закрыта (проигрыш)»; HubSpot's in Spanish and German: «Cierre
  * ganado», «Abgeschlossen und verloren»). A stage is read so only when it says both: closed, and won or
- * lost (never both). The nouns выигрыш and проигрыш in the nominative and the instrumental («с
- * проигрышем») only: the genitive is how a negation or a reason names them («без проигрыша»,
- * «причина проигрыша»).
+ * lost (never both; the words are core/outcome-words').
  */
 const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт', 'closed', 'cierre', 'cerrado', 'cerrada', 'fechado', 'fechada', 'geschlossen', 'abgeschlossen', 'fermée', 'fermé', 'conclue', 'conclu', 'chiusa', 'chiuso', 'zamknięta', 'zamknięte', 'закрито', 'закрита', 'kapandı', 'kapalı']);
-// «удачно» beside «неудачно» (LOST_WORDS): «Закрыта удачно» was asked about while «Закрыта неудачно» was lost.
-const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'выиграны', 'выигрыш', 'выигрышем', 'удачно', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen', 'gagnée', 'gagné', 'vinta', 'vinto', 'wygrana', 'wygrane', 'виграно', 'виграна', 'kazanıldı', 'kazanılan']);
-const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'проиграны', 'проигрыш', 'проигрышем', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren', 'perdue', 'perdu', 'persa', 'perso', 'przegrana', 'przegrane', 'програно', 'програна', 'kaybedildi', 'kaybedilen']);
 
 /**
  * The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined; a
@@ -182,13 +178,12 @@ function wonOrLost(words: readonly string[]): DealStatus | undefined {
 
 /**
  * A guess of what a status no map names means, by its words, for a snippet the user checks: won or
- * lost where a word says so («Kazanıldı», "Closed - won") and none negates it, else open.
+ * lost where a word says so («Kazanıldı», "Closed - won", «Échouée») and none negates it, else open;
+ * the stages' guess reads the same words (core/outcome-words).
  */
 export function statusGuess(normalized: string): DealStatus {
-  const words = wordsOf(normalized);
-  // «Nicht gewonnen», "Not won": a negation leaves it to the user, proposed open.
-  if (words.some((w) => isNegation(w))) return 'open';
-  return wonOrLost(words) ?? 'open';
+  // «Nicht gewonnen», "Not won": a negation leaves it to the user, proposed open (namesLost, namesWon).
+  return namesLost(normalized) ? 'lost' : namesWon(normalized) ? 'won' : 'open';
 }
 
 const DIRECTION: Record<string, Direction> = {

@@ -575,6 +575,28 @@ describe('international CRMs in a Russian, Spanish or German interface', () => {
   });
 });
 
+describe('Odoo in French and Italian, Zoho in Spanish, without a map', () => {
+  it.each(['odoo-deals-fr.csv', 'odoo-deals-it.csv'])('%s: its labels, the won stage, and a lost opportunity archived at probability 0', async (file) => {
+    const { deals: list, report } = await deals(file);
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.manager, d.status, d.amount, d.loss_reason])).toEqual([
+      ['Marc Demo', 'won', 1000, ''],
+      ['Marc Demo', 'lost', 500, file.endsWith('fr.csv') ? 'Trop cher' : 'Troppo caro'],
+      ['Marc Demo', 'open', 700, ''],
+    ]);
+  });
+
+  it('zoho-deals-es.csv: Tratos, «Cerrado ganado», «Perdido para la competencia», and an open stage with a past expected close', async () => {
+    const { deals: list, report } = await deals('zoho-deals-es.csv', { reportDay: Date.UTC(2025, 5, 30) });
+    expect(report.profile?.id).toBe('zoho-deals');
+    expect(list.map((d) => [d.manager, d.status, d.amount, d.client, d.source])).toEqual([
+      ['Ana Martínez', 'won', 1500, 'Alfa SL', 'Web'],
+      ['Ana Martínez', 'lost', 300, 'Beta SA', 'Web'],
+      ['Luis Gómez', 'open', 700, 'Gama SL', 'Feria'],
+    ]);
+  });
+});
+
 describe("amoCRM's list of events as the activities", () => {
   it('reads its calls (the deal by title, or the contact), their outcome, and drops the events that are no activity, counted', async () => {
     const { activities: list, report } = await activities('amocrm-events.csv');
