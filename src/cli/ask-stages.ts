@@ -55,6 +55,8 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
     : error.stages.every(([, s]) => s.status)
     ? tr(lang, `В выгрузке ${error.where.file} у закрытых сделок есть статусы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has statuses of closed deals that nothing says are won or lost.`)
+    : error.stages.some(([, s]) => s.status)
+    ? tr(lang, `В выгрузке ${error.where.file} у закрытых сделок есть этапы и статусы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has stages and statuses of closed deals that nothing says are won or lost.`)
     : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
   stderrLine(ctx, terminalSafe(intro, false));
   const chosen: Record<string, Outcome> = {};

@@ -93,6 +93,7 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
   const stages = errors.some((e) => e.code === 'E_STAGES_UNDECIDED');
   // The status column's values alone (deal-reader's unknownIsStatus) are a status's, not a stage's.
   const statuses = stages && errors.every((e) => e.code !== 'E_STAGES_UNDECIDED' || e.messageId === 'import.statusesUndecided');
+  const both = stages && !statuses && errors.some((e) => e.messageId === 'import.stagesStatusesUndecided' || e.messageId === 'import.statusesUndecided');
   const params = {
     snippet: mergeMapDocuments(given ?? '', ...snippets('snippet')).trimEnd(),
     snippetRu: mergeMapDocuments(given ?? '', ...snippets('snippetRu')).trimEnd(),
@@ -100,8 +101,8 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
     givenRu: mapFile === undefined ? '' : mapFile === '-' ? ' (фрагмент уже содержит --map, прочитанный со стандартного ввода)' : ` (фрагмент уже содержит ваш ${mapFile}: им можно его заменить)`,
     inspect: inspect === undefined ? '' : ` (${inspect} shows the values of each column)`,
     inspectRu: inspect === undefined ? '' : ` (${inspect} покажет значения колонок)`,
-    stages: statuses ? ' (a status is won, lost or open)' : stages ? ' (a stage is won, lost or open)' : '',
-    stagesRu: statuses ? ' (статус: won — выигрыш, lost — проигрыш, open — открыта)' : stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
+    stages: statuses ? ' (a status is won, lost or open)' : both ? ' (a stage or a status is won, lost or open)' : stages ? ' (a stage is won, lost or open)' : '',
+    stagesRu: statuses ? ' (статус: won — выигрыш, lost — проигрыш, open — открыта)' : both ? ' (этап или статус: won — выигрыш, lost — проигрыш, open — открыта)' : stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
   };
   const item = (e: UserError, last: boolean) => UserError.of(e.code, last ? 'map.undecidedTogether' : 'map.undecidedItem', { ...(last ? params : {}), message: userErrorMessage(e, 'en'), messageRu: userErrorMessage(e, 'ru') }, e.where);
   const all = errors.map((e, i) => item(e, i === errors.length - 1));

@@ -323,6 +323,15 @@ export const MESSAGES = {
       en: 'say what each value means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each value:\n{snippet}',
     },
   },
+  // Both: some deals' status column holds a value no rule knows, others' blank status leaves a stage no rule knows (review R47 F5).
+  'import.stagesStatusesUndecided': {
+    ru: 'этапы и значения колонки статуса закрытых сделок не известны ни как выигрыш, ни как проигрыш ({count}): {stagesRu}',
+    en: '{count} stages and status values of closed deals are not known as won or lost: {stages}',
+    hint: {
+      ru: 'укажите в файле --map, что значит каждое значение (won — выигрыш, lost — проигрыш, open — открыта), и передайте его через --map; вот готовый фрагмент с догадкой для каждого значения, проверьте её:\n{snippetRu}',
+      en: 'say what each value means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each value:\n{snippet}',
+    },
+  },
   // Why a stage is proposed open (byCloseDate): in the stage question of a terminal (ask-stages.ts), as the snippet says it.
   'import.stageByCloseDate': {
     ru: 'дата закрытия может быть ожидаемой датой открытой сделки',

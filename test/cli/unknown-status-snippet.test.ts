@@ -54,4 +54,23 @@ describe('a status column of values no map knows', () => {
     expect(read.code, read.stderr).toBe(0);
     expect(JSON.parse(read.stdout).total).toMatchObject({ leads: 5, won: 2, lost: 2, open: 1, revenue: 130 });
   });
+
+  // Review R47 F5: blank statuses beside a stage no rule knows, and status values no rule knows, in one
+  // file: the message called them all stages.
+  it('names stages and status values together where the file holds both', () => {
+    writeFileSync(
+      path.join(dir, 'mixed.csv'),
+      'Propriétaire,Étape,Statut,Valeur,Créée,Date de gain,Date de perte\n' +
+        'Anne,Propuesta,Réussie,100,2025-03-01,2025-03-10,\n' +
+        'Anne,Propuesta,Échouée,50,2025-03-02,,2025-03-11\n' +
+        'Paul,Negociación,,30,2025-03-04,2025-03-12,\n',
+    );
+    const en = runCli(['kpi', '-d', 'mixed.csv', '--map', 'statut.yaml', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('3 stages and status values of closed deals are not known as won or lost: "Negociación", "Réussie", "Échouée"');
+    expect(en.stderr).toContain('(a stage or a status is won, lost or open)');
+    const ru = runCli(['kpi', '-d', 'mixed.csv', '--map', 'statut.yaml', '--lang', 'ru', '--now', '2025-04-01'], { cwd: dir });
+    expect(ru.stderr).toContain('этапы и значения колонки статуса закрытых сделок не известны ни как выигрыш, ни как проигрыш (3): «Negociación», «Réussie», «Échouée»');
+    expect(ru.stderr).toContain('(этап или статус: won — выигрыш, lost — проигрыш, open — открыта)');
+  });
 });

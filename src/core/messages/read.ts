@@ -433,6 +433,11 @@ export const READ_MESSAGES = {
     ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',
     hint: { ru: 'колонки: {columnsRu}', en: 'columns: {columns}' },
   },
+  // A number no header is (`manager: 04`): a column's place is written «#4» (review R47 F8).
+  'map.noColumnPlace': {
+    ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',
+    hint: { ru: 'чтобы указать колонку по её месту, напишите "#{place}" (колонка {place} — «{header}»); колонки: {columnsRu}', en: 'to name a column by its place, write "#{place}" (column {place} is "{header}"); columns: {columns}' },
+  },
   // A header line split by one delimiter and the data rows by another (a half re-saved export): no --map snippet by number, which cannot read it.
   'import.mixedDelimiters': {
     ru: 'заголовок и строки с данными разделены по-разному: строка {row} (заголовок) делится {delimiterRu} на {columns} {columns:колонку|колонки|колонок}, а строки с данными — другим разделителем (в строке {dataRow} столько же колонок); так бывает, когда файл пересохранили не целиком',

@@ -103,8 +103,12 @@ export function yamlCause(text: string, code: string, message: string, line: num
   return undefined;
 }
 
-/** An unquoted item with two «: » (`Отказ: нет бюджета: lost`), alone on its line or between `{`/`,` and `,`/`}`. */
-const TWO_COLONS = /(^\s*(?:-\s+)?|[{,]\s*)([^\s"'{},#][^"'{},#]*?:\s[^"'{},#]*?):\s+([^"'{},#\s][^"'{},#]*?)\s*(?=$|[},]|\s#)/;
+/**
+ * An unquoted item with two «: » or more (`Отказ: нет бюджета: lost`), alone on its line or between `{`/`,`
+ * and `,`/`}`: the text runs to the last «: » (`Отказ: нет бюджета: причина: lost` is a status's name and
+ * `lost`; before, the fix quoted «нет бюджета: причина: lost» as the value: review R47 F7).
+ */
+const TWO_COLONS = /(^\s*(?:-\s+)?|[{,]\s*)([^\s"'{},#][^"'{},#]*?:\s[^"'{},#]*):\s+([^"'{},#\s][^"'{},#]*?)\s*(?=$|[},]|\s#)/;
 
 /**
  * A colon and a space inside an unquoted text (a stage named «Отказ: нет бюджета» in a --map file's

@@ -1285,6 +1285,8 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
     ? 'import.stagesBlind'
     : undecided.every(([, s]) => s.status)
     ? 'import.statusesUndecided'
+    : undecided.some(([, s]) => s.status)
+    ? 'import.stagesStatusesUndecided'
     : 'import.stagesUndecided';
   const error = new StagesUndecided(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, undecided);
   error.messageId = id;

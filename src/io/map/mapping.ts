@@ -366,7 +366,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     const byNumber = /^#(\d+)$/.exec(w.trim());
     const key = normalizeHeader(w);
     const idx = byNumber ? Number(byNumber[1]) - 1 : (seen(columns.filter((c) => normalized[c.index] === key))[0]?.index ?? -1);
-    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: shortText(w), field, ...columnList(headers) }, { file: mapFile, path });
+    if (idx < 0 || idx >= headers.length) throw noColumn(w, field, headers, { file: mapFile, path });
     return idx;
   };
 
@@ -451,6 +451,14 @@ function fieldRu(field: string): string {
 }
 
 /** A file's headers as a message lists them: "A", "B" in English, «A», «B» in Russian. */
+/** A --map line's column the file lacks; a number that is a column's place gets the «#4» way to name it. */
+function noColumn(w: string, field: string, headers: readonly string[], where: { file?: string | undefined; path: string }): UserError {
+  const place = /^\d+$/.test(w.trim()) ? Number(w.trim()) : 0;
+  const params = { column: shortText(w), field, ...columnList(headers) };
+  if (place >= 1 && place <= headers.length) return UserError.of('E_MAP_COLUMN', 'map.noColumnPlace', { ...params, place, header: shortText(headers[place - 1] ?? '') }, where);
+  return UserError.of('E_MAP_COLUMN', 'map.noColumn', params, where);
+}
+
 function columnList(headers: readonly string[]): { columns: string; columnsRu: string } {
   const named = headers.filter(Boolean);
   return { columns: named.map((h) => `"${h}"`).join(', '), columnsRu: named.map((h) => `«${h}»`).join(', ') };

@@ -342,6 +342,15 @@ describe('a long name in a --map file', () => {
     expect(error.code).toBe('E_MAP_COLUMN');
     expect(error.message).toBe(`no column "Менеджер ${'m'.repeat(31)}…" in the file for manager`);
   });
+
+  it('a number no header is points to the column by its place, «#2» (review R47: `manager: 04` lost the hint)', () => {
+    const error = thrown({ manager: '02' });
+    expect(error.message).toBe('no column "02" in the file for manager');
+    expect(describeUserError(error, 'en')).toContain(`to name a column by its place, write "#2" (column 2 is "${headers[1]}")`);
+    expect(describeUserError(error, 'ru')).toContain(`чтобы указать колонку по её месту, напишите "#2" (колонка 2 — «${headers[1]}»)`);
+    // Past the last column, only the columns are listed.
+    expect(describeUserError(thrown({ manager: '99' }), 'en')).not.toContain('by its place');
+  });
 });
 
 describe('FIELDS_RU', () => {
