@@ -268,6 +268,6 @@ describe('a Russian run speaks Russian', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`error: ${config}, at line 4, column 5, at assert[0].level: expected one of: error, warn; got "fatal"\n`);
     const ru = runCli(['report', '-c', config, '--lang', 'ru'], { env: { LANG: 'C.UTF-8' } });
-    expect(ru.stderr).toContain('ожидалось одно из: error, warn; получено «fatal»');
+    expect(ru.stderr).toContain('ожидалось одно из: error, warn; получено: «fatal»');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
-// Tester T39 F12: a target with nothing after it (`conversion:`, YAML's null) said «ожидалось: число или текст; получено null»,
+// Tester T39 F12: a target with nothing after it (`conversion:`, YAML's null) said «ожидалось: число или текст; получено: null»,
 // JSON's word in a Russian message.
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-targets-empty-'));

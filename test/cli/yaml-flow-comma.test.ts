@@ -1,6 +1,6 @@
 // A comma inside `{ … }` in a questionnaire the consultant wrote (`basis: { ru: до 0,75 ч в день, … }`,
 // the way the product itself writes the figure): `validate` said «в …cost.basis.75 ч в день:
-// ожидалось: текст; получено null», a fragment of the sentence as a key, with no line (a tester).
+// ожидалось: текст; получено: null», a fragment of the sentence as a key, with no line (a tester).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -103,7 +103,7 @@ describe('changes since a baseline run', () => {
       'before.json, at kpi.total.revenue: expected a number or null; got a list',
       'before.json, at kpi.managers[0].leads: expected a number or null; got a "key: value" map',
     ]);
-    expect(message({ total: { conversion: 'abc' }, managers: [] }, 1, 'ru')).toEqual(['before.json, в kpi.total.conversion: ожидалось: число или null; получено «abc»']);
+    expect(message({ total: { conversion: 'abc' }, managers: [] }, 1, 'ru')).toEqual(['before.json, в kpi.total.conversion: ожидалось: число или null; получено: «abc»']);
     expect(message(undefined, 999)).toEqual(['before.json, at schemaVersion: expected one of: 1; got 999']);
     // What a report writes is read: null (not computed), loss reasons by reason, keys it does not know, metrics it lacks.
     expect(message({ total: { conversion: null, loss_reasons: { Дорого: 4 }, future_metric: 'x' }, managers: [{ manager: 'A', paid_share: null }] })).toBe('ok');

@@ -25,17 +25,17 @@ function problems(doc: unknown, lang: string): string[] {
 
 describe('schema messages of a document, in both languages from the issue, not zod\'s bare English', () => {
   it.each([
-    [{ answers: { q: 2 } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено 2', 'doc.yaml, at answers.q: expected text, true or false; got 2'],
+    [{ answers: { q: 2 } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено: 2', 'doc.yaml, at answers.q: expected text, true or false; got 2'],
     [{}, 'doc.yaml, в answers: не указано обязательное значение (ожидалось: набор «ключ: значение»)', 'doc.yaml, at answers: a required value is missing (expected a "key: value" map)'],
-    [{ answers: {}, managers: 1.5 }, 'doc.yaml, в managers: ожидалось: целое число; получено 1.5', 'doc.yaml, at managers: expected a whole number; got 1.5'],
-    [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено 0', 'doc.yaml, at managers: expected a number greater than 0; got 0'],
-    [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено «winner»', 'doc.yaml, at status: expected one of: won, lost; got "winner"'],
+    [{ answers: {}, managers: 1.5 }, 'doc.yaml, в managers: ожидалось: целое число; получено: 1.5', 'doc.yaml, at managers: expected a whole number; got 1.5'],
+    [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено: 0', 'doc.yaml, at managers: expected a number greater than 0; got 0'],
+    [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено: «winner»', 'doc.yaml, at status: expected one of: won, lost; got "winner"'],
     [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colour»', 'doc.yaml, at (top level): unknown key: "colour"'],
-    [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
-    [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено true', 'doc.yaml, at columns: expected text or a list; got true'],
+    [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
+    [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено: true', 'doc.yaml, at columns: expected text or a list; got true'],
     // YAML's 1e999 and .inf are Infinity: said as what they are, not «получено Infinity».
-    [{ answers: {}, target: Number.POSITIVE_INFINITY }, 'doc.yaml, в target: ожидалось: число или текст; получено число больше любого, с которым можно считать (1e999, .inf)', 'doc.yaml, at target: expected a number or text; got a number too large to count with (1e999, .inf)'],
-    [{ answers: { q: Number.NaN } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено не число (.nan)', 'doc.yaml, at answers.q: expected text, true or false; got not a number (.nan)'],
+    [{ answers: {}, target: Number.POSITIVE_INFINITY }, 'doc.yaml, в target: ожидалось: число или текст; получено: число больше любого, с которым можно считать (1e999, .inf)', 'doc.yaml, at target: expected a number or text; got a number too large to count with (1e999, .inf)'],
+    [{ answers: { q: Number.NaN } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено: не число (.nan)', 'doc.yaml, at answers.q: expected text, true or false; got not a number (.nan)'],
     // An empty file parses as null: said to be empty, not «получено null».
     [
       null,
@@ -70,12 +70,12 @@ describe('schema messages of a document, in both languages from the issue, not z
   });
 
   it('a list that must not be empty', () => {
-    expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено пустой список']);
+    expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено: пустой список']);
     expect(problems({ answers: {}, columns: [] }, 'en')).toEqual(['doc.yaml, at columns: expected a list of at least 1 item; got an empty list']);
   });
 
   it('a text that must not be empty', () => {
-    expect(problems({ answers: {}, name: '' }, 'ru')).toEqual(['doc.yaml, в name: ожидалось: непустой текст; получено «»']);
+    expect(problems({ answers: {}, name: '' }, 'ru')).toEqual(['doc.yaml, в name: ожидалось: непустой текст; получено: «»']);
     expect(problems({ answers: {}, name: '' }, 'en')).toEqual(['doc.yaml, at name: expected a text that is not empty; got ""']);
   });
 });
@@ -113,15 +113,15 @@ describe('a value that fits one option of a union by its type', () => {
 describe('a long value the schema refuses', () => {
   it('is quoted by its first 40 characters, with its length, in both languages; a short one whole', () => {
     const long = `${'lorem ipsum\n'.repeat(20_000)}end`;
-    expect(problems({ answers: {}, status: long }, 'ru')).toEqual(['doc.yaml, в status: ожидалось одно из: won, lost; получено текст из 240 003 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»']);
+    expect(problems({ answers: {}, status: long }, 'ru')).toEqual(['doc.yaml, в status: ожидалось одно из: won, lost; получено: текст из 240 003 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»']);
     expect(problems({ answers: {}, status: long }, 'en')).toEqual(['doc.yaml, at status: expected one of: won, lost; got a text of 240003 characters: "lorem ipsum lorem ipsum lorem ipsum lore…"']);
-    expect(problems({ answers: {}, status: 'x'.repeat(80) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено «${'x'.repeat(80)}»`]);
-    expect(problems({ answers: {}, status: 'x'.repeat(81) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено текст из 81 символа: «${'x'.repeat(40)}…»`]);
+    expect(problems({ answers: {}, status: 'x'.repeat(80) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено: «${'x'.repeat(80)}»`]);
+    expect(problems({ answers: {}, status: 'x'.repeat(81) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено: текст из 81 символа: «${'x'.repeat(40)}…»`]);
   });
 
   it('a rule that quotes the value quotes its start, and the value is not said again', () => {
     expect(problems({ answers: {}, target: `${'1'.repeat(100)}%` }, 'en')[0]).not.toContain('1'.repeat(41));
-    expect(problems({ answers: {}, target: 'много'.repeat(100) }, 'ru')).toEqual([`doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено текст из 500 символов: «${'много'.repeat(8)}…»`]);
+    expect(problems({ answers: {}, target: 'много'.repeat(100) }, 'ru')).toEqual([`doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: текст из 500 символов: «${'много'.repeat(8)}…»`]);
   });
 });
 

@@ -288,7 +288,7 @@ export const DOCUMENT_MESSAGES = {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
   },
-  'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
+  'doc.type': { ru: 'ожидалось: {expectedRu}; получено: {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
   'doc.empty': {
     ru: 'файл пуст: в нём нет ни одного значения', en: 'the file is empty: it holds no value',
     // The one document error with no way on (tester T36 F6): where a file of each kind starts from.
@@ -310,10 +310,10 @@ export const DOCUMENT_MESSAGES = {
   },
   // The next misspelt metrics of a file: the metrics were listed under the first.
   'targets.unknownMetricAlso': { ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}' },
-  'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
-  'doc.bound': { ru: 'ожидалось: {boundRu}; получено {receivedRu}', en: 'expected {boundEn}; got {receivedEn}' },
+  'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено: {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
+  'doc.bound': { ru: 'ожидалось: {boundRu}; получено: {receivedRu}', en: 'expected {boundEn}; got {receivedEn}' },
   'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },
-  'doc.schemaRuleGot': { ru: '{ruleRu}; получено {receivedRu}', en: '{rule}; got {received}' },
+  'doc.schemaRuleGot': { ru: '{ruleRu}; получено: {receivedRu}', en: '{rule}; got {received}' },
   'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: 'not a value this field takes: {receivedEn}' },
   'doc.moreErrors': {
     ru: '…и ещё {count} {count:ошибка|ошибки|ошибок} в этом файле: выше названы первые {listed}', en: '…and {count} more {count:error|errors} in this file: the first {listed} are said above',

@@ -20,7 +20,7 @@ describe("a report config's compare.targets", () => {
     expect(error.errors.map((e) => e.code)).toEqual(['E_CONFIG', 'E_CONFIG']);
     expect(error.errors.map((e) => describeUserError(e, 'ru').split('\n')[0])).toEqual([
       'ci.yaml, строка 3, символ 5, в compare.targets.Лидов в месяц: нет такого показателя: «Лидов в месяц»; возможно, вы имели в виду leads_per_month',
-      'ci.yaml, строка 4, символ 5, в compare.targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»',
+      'ci.yaml, строка 4, символ 5, в compare.targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «много»',
     ]);
   });
 });
@@ -69,7 +69,7 @@ describe('a config that is a text or a list', () => {
   it('is refused at once, its text quoted by its start only', async () => {
     const error = await loadConfig(put(`${'lorem ipsum '.repeat(10_000)}\n`), dir, process.stdin).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect(describeUserError(error as UserError, 'ru')).toBe('ci.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 119 999 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»');
+    expect(describeUserError(error as UserError, 'ru')).toBe('ci.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено: текст из 119 999 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»');
     const list = await loadConfig(put('- kpi\n- assert\n'), dir, process.stdin).catch((e: unknown) => e);
     expect(describeUserError(list as UserError, 'en')).toBe('ci.yaml, at (top level): expected a "key: value" map; got a list');
   });

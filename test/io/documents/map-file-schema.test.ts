@@ -19,7 +19,7 @@ describe('a --map file\'s activities units', () => {
     const error = await read('bad.yaml', 'activities:\n  units: { "Длительность": minutes }\n').catch((e: unknown) => e);
     const first = error instanceof UserErrors ? error.errors[0]! : (error as UserError);
     expect(describeUserError(first, 'en')).toContain('expected one of: s, ms, min, hhmm, day; got "minutes"');
-    expect(describeUserError(first, 'ru')).toContain('ожидалось одно из: s, ms, min, hhmm, day; получено «minutes»');
+    expect(describeUserError(first, 'ru')).toContain('ожидалось одно из: s, ms, min, hhmm, day; получено: «minutes»');
   });
 });
 
@@ -73,17 +73,17 @@ describe('a --map file with many mistakes, or none of a map', () => {
     const text = `deals:\n  status:\n${Array.from({ length: 12_000 }, (_, i) => `    v${i}: bogus\n`).join('')}`;
     const error = (await read('status.yaml', text).catch((e: unknown) => e)) as UserErrors;
     expect(error.errors).toHaveLength(11);
-    expect(describeUserError(error.errors[0]!, 'ru')).toBe('status.yaml, строка 3, символ 5, в deals.status.v0: ожидалось одно из: won, lost, open, deleted; получено «bogus»');
+    expect(describeUserError(error.errors[0]!, 'ru')).toBe('status.yaml, строка 3, символ 5, в deals.status.v0: ожидалось одно из: won, lost, open, deleted; получено: «bogus»');
     expect(describeUserError(error.errors[10]!, 'ru')).toBe('status.yaml: …и ещё 11 990 ошибок в этом файле: выше названы первые 10\n  подсказка: исправьте названные и запустите снова: остальные будут названы тогда');
   });
 
   it('refuses a text or a list at once, quoting a long text by its start', async () => {
     expect(await said('list.yaml', '[1, 2]\n', 'en')).toBe('list.yaml, at (top level): expected a "key: value" map; got a list');
-    expect(await said('long.yaml', `${'слово '.repeat(300)}\n`, 'ru')).toBe(`long.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 1799 символов: «${'слово '.repeat(6)}слов…»`);
+    expect(await said('long.yaml', `${'слово '.repeat(300)}\n`, 'ru')).toBe(`long.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено: текст из 1799 символов: «${'слово '.repeat(6)}слов…»`);
   });
 });
 
-// T40 F12: `manager: 4` was «ожидалось: текст или список; получено 4», and no word of "#4".
+// T40 F12: `manager: 4` was «ожидалось: текст или список; получено: 4», and no word of "#4".
 describe('a column named by a bare number', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-number-'));
   const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));

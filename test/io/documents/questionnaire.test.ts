@@ -50,7 +50,7 @@ describe("a questionnaire's errors", () => {
     expect(error).toBeInstanceOf(UserError);
     const lineOf = (needle: RegExp) => text.split('\n').findIndex((l) => needle.test(l)) + 1;
     const said = describeUserError(error as UserError, 'ru');
-    expect(said).toContain(`lines.yaml, строка ${lineOf(/^version:$/)}, символ 1, в version: ожидалось: число или текст; получено пустое значение (null)`);
-    expect(said).toMatch(new RegExp(`lines\\.yaml, строка ${lineOf(/points: two/)}, символ \\d+, в sections\\[0\\]\\.questions\\[0\\]\\.points: ожидалось: число; получено «two»`));
+    expect(said).toContain(`lines.yaml, строка ${lineOf(/^version:$/)}, символ 1, в version: ожидалось: число или текст; получено: пустое значение (null)`);
+    expect(said).toMatch(new RegExp(`lines\\.yaml, строка ${lineOf(/points: two/)}, символ \\d+, в sections\\[0\\]\\.questions\\[0\\]\\.points: ожидалось: число; получено: «two»`));
   });
 });

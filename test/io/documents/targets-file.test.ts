@@ -48,10 +48,10 @@ describe('a target written as text', () => {
   });
 
   it.each([
-    ['много', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
-    ['"0.2.3"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «0.2.3»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "0.2.3"'],
+    ['много', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «много»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
+    ['"0.2.3"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «0.2.3»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "0.2.3"'],
     // The em dash is a sentence's dash, not a minus sign.
-    ['"— 25%"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «— 25%»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "— 25%"'],
+    ['"— 25%"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «— 25%»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "— 25%"'],
     ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%; проценты пишут долей или со знаком %: 20 → 0.2 или «+20%»', 'at targets.conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"'],
     ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% to +1000%'],
     // A tester: these were Infinity%, passed as in range (a goal never met, exit 0) while the bare 1e400 was refused.
@@ -113,9 +113,9 @@ describe('the line of a refused value', () => {
 describe('a targets file that is a text or a list', () => {
   it('is refused at once, as a whole, as report -c refuses it', async () => {
     for (const [text, ru] of [
-      ['hello\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено «hello»'],
-      ['[1, 2]\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено список'],
-      ['42\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено 42'],
+      ['hello\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено: «hello»'],
+      ['[1, 2]\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено: список'],
+      ['42\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено: 42'],
     ]) {
       const error = await load(text!).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);

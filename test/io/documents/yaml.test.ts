@@ -13,7 +13,7 @@ const errorOf = (text: string, lang = 'en'): string => {
 };
 
 // `basis: { ru: до 0,75 ч в день, en: … }`: the comma ended the text, and «75 ч в день» became a key
-// with no value; the schema said «в …basis.75 ч в день: ожидалось: текст; получено null», with no line (a tester).
+// with no value; the schema said «в …basis.75 ч в день: ожидалось: текст; получено: null», with no line (a tester).
 describe('a comma inside { … } that split a text', () => {
   it('is said with its line and column, the part each side got, and the quotes that fix it', () => {
     const text = 'cost:\n  hoursPerManagerPerDay: 1\n  basis: { ru: до 0,75 ч в день, en: up to 0.75 h a day }\n';
