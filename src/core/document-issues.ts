@@ -167,6 +167,13 @@ function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): { boun
   return small ? say(`число больше ${limit}`, `a number greater than ${limit}`) : say(`число меньше ${limit}`, `a number less than ${limit}`);
 }
 
+/** A misspelt choice's «did you mean» (`preset: recomended`, tester T56), empty for a value close to none. */
+function oneOfNear(input: unknown, values: readonly unknown[]): { near: string; nearRu: string } {
+  if (typeof input !== 'string' || input.length > 100) return didYouMean([]);
+  const near = closest(input, values.map((v) => String(v))).slice(0, 1);
+  return { near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+}
+
 /** The params of a «did you mean» tail: `near` and `nearRu`, empty without a name (names given as they are shown). */
 export function didYouMean(names: readonly string[]): { near: string; nearRu: string } {
   if (names.length === 0) return { near: '', nearRu: '' };
@@ -223,7 +230,7 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
     case 'unrecognized_keys':
       return { id: 'doc.unknownKeys', params: unknownKeys(issue.keys, known) };
     case 'invalid_value':
-      return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };
+      return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu, ...oneOfNear(issue.input, issue.values) } };
     case 'too_small':
     case 'too_big':
       return { id: 'doc.bound', params: { ...bound(issue), receivedEn, receivedRu } };

@@ -80,6 +80,29 @@ export function readAmount(text: string): number | undefined {
   return n === undefined || !scale ? n : Math.round(n * scale[1] * 100) / 100;
 }
 
+/** Currency marks and codes other than the rouble's, as a cost may be typed with them («$1 500 000», «1500000 USD»). */
+const FOREIGN_CURRENCY = /[$€£¥₸₴]|\b(?:USD|EUR|GBP|CNY|KZT|UAH|BYN|CHF|AED|TRY)\b/i;
+const FOREIGN_CURRENCY_ALL = new RegExp(FOREIGN_CURRENCY.source, 'gi');
+
+/**
+ * Why an amount readAmount refused is no amount, for the option's or the document's own words: a comma or
+ * dot before three digits (both readings), another currency's mark around a number (the number), else
+ * unreadable. One rule for `--cost` and a config's `compare.cost` (a config said «не сумма» of both: tester T56).
+ */
+export type AmountProblem = { kind: 'ambiguous'; decimal: number; whole: number } | { kind: 'currency'; number: number } | { kind: 'unreadable' };
+
+export function amountProblem(text: string): AmountProblem {
+  const comma = ambiguousComma(text);
+  if (comma) return { kind: 'ambiguous', ...comma };
+  const number = FOREIGN_CURRENCY.test(text) ? readAmount(text.replace(FOREIGN_CURRENCY_ALL, ' ')) : undefined;
+  return number !== undefined ? { kind: 'currency', number } : { kind: 'unreadable' };
+}
+
+/** A whole number as «1 500 000»: how the ambiguous-amount fix writes it. */
+export function spacedWhole(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
 /** readAmount of a number with no mark or multiplier around it. */
 function readPlainAmount(s: string): number | undefined {
   // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`).

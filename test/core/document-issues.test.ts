@@ -30,6 +30,8 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: {}, managers: 1.5 }, 'doc.yaml, в managers: ожидалось: целое число; получено: 1.5', 'doc.yaml, at managers: expected a whole number; got 1.5'],
     [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено: 0', 'doc.yaml, at managers: expected a number greater than 0; got 0'],
     [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено: «winner»', 'doc.yaml, at status: expected one of: won, lost; got "winner"'],
+    // A misspelt choice is said with its fix (tester T56: `preset: recomended`).
+    [{ answers: {}, status: 'lots' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено: «lots»; возможно, вы имели в виду «lost»', 'doc.yaml, at status: expected one of: won, lost; got "lots"; did you mean "lost"?'],
     [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colour»', 'doc.yaml, at (top level): unknown key: "colour"'],
     [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
     [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено: true', 'doc.yaml, at columns: expected text or a list; got true'],

@@ -3,7 +3,7 @@ import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import { say, UNUSED_OPTION } from '../../core/messages.js';
 import { COST_ZERO_HINT } from '../../core/messages/documents.js';
-import { ambiguousComma, readAmount, readHourlyCost, roubleMarked } from '../../core/option-values.js';
+import { ambiguousComma, amountProblem, readAmount, readHourlyCost, roubleMarked, spacedWhole } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -34,23 +34,16 @@ const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 export function parseAmount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = readAmount(value);
-  const comma = ambiguousComma(value);
-  if (n === undefined && comma) {
-    const { decimal, whole } = comma;
-    throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') });
+  if (n !== undefined) return n;
+  const problem = amountProblem(value);
+  if (problem.kind === 'ambiguous') {
+    const { decimal, whole } = problem;
+    throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: spacedWhole(whole) });
   }
-  if (n === undefined) {
-    // A dollar, euro or tenge mark: the number is there, in another currency than the rouble the option reads.
-    const number = FOREIGN_CURRENCY.test(value) ? readAmount(value.replace(FOREIGN_CURRENCY_ALL, ' ')) : undefined;
-    if (number !== undefined) throw UserError.of('E_USAGE', 'usage.amountCurrency', { name, value, number: String(number) });
-    throw UserError.of('E_USAGE', 'usage.amount', { name, value });
-  }
-  return n;
+  // A dollar, euro or tenge mark: the number is there, in another currency than the rouble the option reads.
+  if (problem.kind === 'currency') throw UserError.of('E_USAGE', 'usage.amountCurrency', { name, value, number: String(problem.number) });
+  throw UserError.of('E_USAGE', 'usage.amount', { name, value });
 }
-
-/** Currency marks and codes other than the rouble's, as a cost may be typed with them («$1 500 000», «1500000 USD»). */
-const FOREIGN_CURRENCY = /[$€£¥₸₴]|\b(?:USD|EUR|GBP|CNY|KZT|UAH|BYN|CHF|AED|TRY)\b/i;
-const FOREIGN_CURRENCY_ALL = new RegExp(FOREIGN_CURRENCY.source, 'gi');
 
 /**
  * Parses what a manager's hour costs (`--hourly-cost`, and the prompt of an interactive audit): the

@@ -40,7 +40,10 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
   if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !parsed.questionnaire.includes('/') && !parsed.questionnaire.endsWith('.yaml')) {
-    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', { given: shortText(parsed.questionnaire), id: q.id }, { file, path: 'questionnaire' }));
+    // A misspelt id (`crm-maturty`) is said so (tester T56).
+    const near = closest(parsed.questionnaire, [q.id]).map((n) => [`"${n}"`, `«${n}»`] as const);
+    const params = { given: shortText(parsed.questionnaire), id: q.id, near: didYouMean(near.map(([en]) => en)).near, nearRu: didYouMean(near.map(([, ru]) => ru)).nearRu };
+    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', params, { file, path: 'questionnaire' }));
   }
   const answers = new Map<string, Answer>();
   // An id with a bad value is reported once, for its value, never also as missing.

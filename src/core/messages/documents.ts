@@ -242,11 +242,11 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'запустите с --lang {suggest} или добавьте в анкету тексты на «{lang}» (и «{lang}» в languages)', en: 'run with --lang {suggest}, or add the "{lang}" texts to the questionnaire (and "{lang}" to languages)' },
   },
   'questionnaire.unknownFact': {
-    ru: 'неизвестный факт проверки «{fact}»', en: 'unknown evidence fact "{fact}"',
+    ru: 'неизвестный факт проверки «{fact}»{nearRu}', en: 'unknown evidence fact "{fact}"{near}',
     hint: { ru: 'факты: {facts}', en: 'facts: {facts}' },
   },
   'answers.otherQuestionnaire': {
-    ru: 'ответы даны на анкету «{given}», а не «{id}»', en: 'the answers are for questionnaire "{given}", not "{id}"',
+    ru: 'ответы даны на анкету «{given}», а не «{id}»{nearRu}', en: 'the answers are for questionnaire "{given}", not "{id}"{near}',
     hint: { ru: 'укажите --questionnaire и путь к файлу анкеты «{given}» (или id встроенной анкеты), либо исправьте id в файле ответов', en: 'pass --questionnaire with the path of the "{given}" questionnaire file (or a built-in id), or fix the id in the answers file' },
   },
   'answers.unknownQuestion': {
@@ -299,6 +299,11 @@ export const DOCUMENT_MESSAGES = {
   },
   'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
   'doc.unknownKeys': { ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}' },
+  // `targets:` and `цели:` in one file (tester T56): «цели» was said to be an unknown key.
+  'targets.twoSections': {
+    ru: 'в файле два раздела целей: «targets:» и «{key}:»', en: 'the file has two sections of targets: "targets:" and "{key}:"',
+    hint: { ru: 'оставьте один раздел: перенесите цели из одного в другой', en: 'keep one section: move the targets of one into the other' },
+  },
   'targets.unknownMetric': {
     ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
     hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },
@@ -310,7 +315,7 @@ export const DOCUMENT_MESSAGES = {
   },
   // The next misspelt metrics of a file: the metrics were listed under the first.
   'targets.unknownMetricAlso': { ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}' },
-  'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено: {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
+  'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено: {receivedRu}{nearRu}', en: 'expected one of: {values}; got {receivedEn}{near}' },
   'doc.bound': { ru: 'ожидалось: {boundRu}; получено: {receivedRu}', en: 'expected {boundEn}; got {receivedEn}' },
   'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },
   'doc.schemaRuleGot': { ru: '{ruleRu}; получено: {receivedRu}', en: '{rule}; got {received}' },

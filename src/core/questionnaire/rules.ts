@@ -1,4 +1,6 @@
+import { closest } from '../assert-paths.js';
 import { isAnswerWord } from '../audit/answer-words.js';
+import { didYouMean } from '../document-issues.js';
 import { UserError } from '../errors.js';
 import { FACT_IDS } from '../kpi/facts.js';
 import type { MessageId, Params } from '../messages.js';
@@ -135,6 +137,12 @@ const textsInEveryLanguage: Rule = {
   },
 };
 
+/** A misspelt fact's «did you mean» (`fact: win_rat`: tester T56). */
+function factNear(fact: string): { near: string; nearRu: string } {
+  const near = closest(fact, FACT_IDS).slice(0, 1);
+  return { near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+}
+
 const knownFacts: Rule = {
   name: 'evidence-facts',
   check(q) {
@@ -146,10 +154,10 @@ const knownFacts: Rule = {
         const path = `sections[${i}].questions[${j}].evidence`;
         const e = x.evidence;
         if (!e) return;
-        if (e.sample && !known.has(e.sample.fact)) out.push({ path: `${path}.sample.fact`, id: 'questionnaire.unknownFact', params: { fact: e.sample.fact, facts } });
+        if (e.sample && !known.has(e.sample.fact)) out.push({ path: `${path}.sample.fact`, id: 'questionnaire.unknownFact', params: { fact: e.sample.fact, facts, ...factNear(e.sample.fact) } });
         e.checks.forEach((c, k) => {
-          if (!known.has(c.fact)) out.push({ path: `${path}.checks[${k}].fact`, id: 'questionnaire.unknownFact', params: { fact: c.fact, facts } });
-          if (c.per !== undefined && !known.has(c.per)) out.push({ path: `${path}.checks[${k}].per`, id: 'questionnaire.unknownFact', params: { fact: c.per, facts } });
+          if (!known.has(c.fact)) out.push({ path: `${path}.checks[${k}].fact`, id: 'questionnaire.unknownFact', params: { fact: c.fact, facts, ...factNear(c.fact) } });
+          if (c.per !== undefined && !known.has(c.per)) out.push({ path: `${path}.checks[${k}].per`, id: 'questionnaire.unknownFact', params: { fact: c.per, facts, ...factNear(c.per) } });
         });
       }),
     );

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { assertLevel, parseAssertion } from '../../core/assert.js';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors, type Where } from '../../core/errors.js';
-import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { AMOUNT_FORMS, amountProblem, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS, spacedWhole } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { MAX_LISTED, shortText } from '../../core/document-issues.js';
@@ -37,8 +37,31 @@ const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code:
 /** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
 const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${shortText(String(v))}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', ...notAmount(String(v)) }), z.NEVER);
 });
+
+/**
+ * Why a config's sum is refused, as `--cost` says it (core amountProblem): both readings of `1.500`, or the
+ * number to write for `1 500 000 $`; else the forms of an amount.
+ */
+function notAmount(v: string): { message: string; params?: { ru: string } } {
+  const value = shortText(v);
+  const problem = amountProblem(v);
+  if (problem.kind === 'ambiguous') {
+    const { decimal, whole } = problem;
+    return {
+      message: `"${value}" could be ${decimal} or ${whole}; write the amount without the comma or dot (${whole}, "${spacedWhole(whole)}"), or with a decimal part of other than three digits`,
+      params: { ru: `«${value}» можно прочитать и как ${String(decimal).replace('.', ',')}, и как ${whole}; напишите сумму без запятой и точки (${whole} или «${spacedWhole(whole)}») или с десятичной частью не из трёх цифр` },
+    };
+  }
+  if (problem.kind === 'currency') {
+    return {
+      message: `"${value}" is an amount in another currency; a cost is written as a number in the deals' currency: if the deals are in that currency, write ${problem.number}, else convert the amount`,
+      params: { ru: `«${value}» — сумма в другой валюте; сумма затрат пишется числом в валюте сделок: если сделки в этой валюте, напишите ${problem.number}, иначе переведите сумму в валюту сделок` },
+    };
+  }
+  return { message: `not a sum of 0 or more: "${value}"; write ${AMOUNT_FORMS.en}` };
+}
 /** What a manager's hour costs: above 0 and at most MAX_HOURLY_COST, as `--hourly-cost` and the prompt take it. */
 const hourly = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v > 0 && v <= MAX_HOURLY_COST ? v : undefined) : readHourlyCost(v);

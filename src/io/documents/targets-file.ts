@@ -81,6 +81,12 @@ export async function loadTargets(file: string | undefined, cwd: string, stdin: 
   const doc = parseDocumentAs(text, file, 'targets');
   const { key, map } = targetsSection(doc);
   const { known, errors } = unknownMetrics(map, file, key ?? '', 'E_TARGETS');
+  const twin = key === 'targets' && doc !== null && typeof doc === 'object' ? Object.keys(doc).find((k) => k.trim().toLowerCase() === 'цели') : undefined;
+  if (twin !== undefined) {
+    errors.push(UserError.of('E_TARGETS', 'targets.twoSections', { key: shortText(twin) }, { file, path: twin }));
+    withLines(errors, text);
+    throw new UserErrors(errors);
+  }
   const schema = key === undefined ? targetsMap : z.object({ [key]: targetsMap }).strict();
   const parsed = schema.safeParse(key === undefined ? known : { ...(doc as object), [key]: known }, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', schema));

@@ -94,11 +94,18 @@ describe('an answer of the wrong type is named with the other mistakes', () => {
 });
 
 describe('answers naming another questionnaire', () => {
+  it('say a misspelt id with its fix (tester T56: `crm-maturty`)', () => {
+    const e = refused({ questionnaire: 'crm-maturty', answers: Object.fromEntries(ids.map((id) => [id, 'да'])) })[0]!;
+    expect(describeUserError(e, 'en')).toContain('the answers are for questionnaire "crm-maturty", not "crm-maturity"; did you mean "crm-maturity"?');
+    expect(describeUserError(e, 'ru')).toContain('ответы даны на анкету «crm-maturty», а не «crm-maturity»; возможно, вы имели в виду «crm-maturity»');
+  });
+
   it('say which one, and how to pass its file, in both languages', () => {
     const doc = { questionnaire: 'ours', answers: Object.fromEntries(ids.map((id) => [id, 'да'])) };
     const e = refused(doc)[0]!;
     expect([e.code, e.where.path]).toEqual(['E_ANSWERS_QUESTIONNAIRE', 'questionnaire']);
     expect(describeUserError(e, 'ru')).toContain('ответы даны на анкету «ours», а не «crm-maturity»');
+    expect(describeUserError(e, 'ru')).not.toContain('возможно');
     expect(describeUserError(e, 'ru')).toContain('укажите --questionnaire и путь к файлу анкеты «ours»');
     expect(describeUserError(e, 'en')).toContain('pass --questionnaire with the path of the "ours" questionnaire file');
   });

@@ -269,6 +269,8 @@ describe('a custom questionnaire with its own checks', () => {
     const bad = (check: Record<string, unknown>) => () =>
       parseQuestionnaire({ ...structuredClone(custom), sections: [{ ...custom.sections[0]!, questions: [{ ...custom.sections[0]!.questions[0]!, evidence: { checks: [check] } }] }] }, 'bad.yaml');
     expect(bad({ supports: 'yes', fact: 'happiness', op: '>=', threshold: 1 })).toThrow(/unknown evidence fact "happiness"/);
+    // Misspelt, it is said with its fix (tester T56).
+    expect(bad({ supports: 'yes', fact: 'win_rat', op: '>=', threshold: 1 })).toThrow(/unknown evidence fact "win_rat"; did you mean "win_rate"\?/);
     try {
       bad({ supports: 'yes', fact: 'win_rate', op: '=>', threshold: 1 })();
       throw new Error('accepted');

@@ -108,6 +108,18 @@ describe('a config number written with a thousands dot', () => {
     expect(lines.some((l) => l.includes('line 4') && l.includes('compare.cost') && l.includes('1.500'))).toBe(true);
     expect(lines.some((l) => l.includes('audit.managers') && l.includes('1.000'))).toBe(true);
   });
+
+  // Tester T56: a cost with a dollar mark, or a thousands dot, got the forms of an amount and no word of why.
+  it('says a cost\'s two readings, or its currency, as --cost does, in both languages', async () => {
+    const said = async (cost: string, lang: string) => {
+      const error = (await loadConfig(put(`deals: d.csv\ncompare:\n  cutover: 01.03.2024\n  cost: ${cost}\n`), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+      return (error.errors ?? [error]).map((e) => describeUserError(e as UserError, lang).split('\n')[0] ?? '');
+    };
+    expect(await said('1.500', 'ru')).toContain('ci.yaml, строка 4, символ 3, в compare.cost: «1.500» можно прочитать и как 1,5, и как 1500; напишите сумму без запятой и точки (1500 или «1 500») или с десятичной частью не из трёх цифр');
+    expect(await said('"1 500 000 $"', 'en')).toContain("ci.yaml, at line 4, column 3, at compare.cost: \"1 500 000 $\" is an amount in another currency; a cost is written as a number in the deals' currency: if the deals are in that currency, write 1500000, else convert the amount");
+    expect(await said('"1 500 000 $"', 'ru')).toContain('ci.yaml, строка 4, символ 3, в compare.cost: «1 500 000 $» — сумма в другой валюте; сумма затрат пишется числом в валюте сделок: если сделки в этой валюте, напишите 1500000, иначе переведите сумму в валюту сделок');
+    expect(await said('много', 'en')).toContain('ci.yaml, at line 4, column 3, at compare.cost: not a sum of 0 or more: "много"; write a number: 1500000, 1 500 000, 1 500 000,50, 1 500 000 ₽, 1500000 руб., 1,5 млн (million), 800 тыс. (thousand), 1.5e6 or 1,5e6');
+  });
 });
 
 // Tester T56: a config's kpi.from after its kpi.to was said as «--from … позже --to …», options nobody typed.

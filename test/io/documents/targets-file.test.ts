@@ -86,6 +86,12 @@ describe('where the targets are in the file', () => {
     expect(await refused('{}\n', 'en')).toEqual(['at targets: a required value is missing (expected a "key: value" map)']);
   });
 
+  it('says targets: and цели: in one file as two sections, at the second (tester T56: «unknown key «цели»»)', async () => {
+    const text = 'targets:\n  conversion: +20%\nцели:\n  win_rate: +10%\n';
+    expect(await refused(text, 'en')).toEqual(['at цели: the file has two sections of targets: "targets:" and "цели:"']);
+    expect(await refused(text, 'ru')).toEqual(['в цели: в файле два раздела целей: «targets:» и «цели:»']);
+  });
+
   // «Конверсия» is the row's label in the Russian report.
   it('says a row label used as a key with its id', async () => {
     expect(await refused('targets:\n  Конверсия: +20%\n', 'ru')).toEqual(['в targets.Конверсия: нет такого показателя: «Конверсия»; возможно, вы имели в виду conversion']);
