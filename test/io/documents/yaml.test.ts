@@ -207,3 +207,15 @@ describe('plain numbers YAML reads otherwise than they are written', () => {
     expect(parseYaml('threshold: 2.000\nmin: 050\n', 'q.yaml')).toEqual({ threshold: 2, min: 50 });
   });
 });
+
+// Tester T56: an English run printed the parser's own words («Tabs are not allowed as indentation», «Unexpected
+// seq-item-ind at node end») where a Russian run was told what they mean.
+describe('a YAML syntax error in English', () => {
+  it('is said in our words, as in Russian', () => {
+    const tab = 'deals:\n\tstatus: won\n';
+    expect(errorOf(tab, 'en')).toContain('the indentation is a tab; YAML indents with spaces');
+    expect(errorOf(tab, 'ru')).toContain('отступ сделан табуляцией; в YAML отступы делают пробелами');
+    expect(errorOf('a: "x\\q"\n', 'en')).toContain('not valid YAML: a wrong escape sequence in a double-quoted text');
+    expect(errorOf('a: "x\\q"\n', 'ru')).toContain('неверная escape-последовательность в строке в двойных кавычках');
+  });
+});
