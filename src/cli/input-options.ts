@@ -225,6 +225,13 @@ export function parseMargin(value: string | undefined): number | undefined {
  * Refuses more than one input read from stdin (`-`): the second found it empty and was called «an
  * empty file» or a file of another kind. Before anything is read.
  */
-export function assertOneStdin(files: ReadonlyArray<string | undefined>): void {
-  if (files.filter((f) => f === '-').length > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
+export function assertOneStdin(files: ReadonlyArray<string | undefined>, example: 'exports' | 'answers' | 'map' = 'exports'): void {
+  if (files.filter((f) => f === '-').length <= 1) return;
+  // The example is the command's own (tester T56: an answers file was told «-d - -a звонки.csv < сделки.csv»).
+  const params = {
+    exports: { exampleRu: '-d - -a звонки.csv < сделки.csv', example: '-d - -a calls.csv < deals.csv' },
+    answers: { exampleRu: '--answers - -d сделки.csv < ответы.yaml', example: '--answers - -d deals.csv < answers.yaml' },
+    map: { exampleRu: 'map - --map map.yaml < сделки.csv', example: 'map - --map map.yaml < deals.csv' },
+  }[example];
+  throw UserError.of('E_USAGE', 'usage.oneStdin', params);
 }

@@ -444,7 +444,7 @@ export const MESSAGES = {
   },
   'usage.oneStdin': {
     ru: 'со стандартного ввода (-) можно читать только один файл', en: 'only one input can be read from standard input (-)',
-    hint: { ru: 'передайте остальные файлы путями: -d - -a звонки.csv < сделки.csv', en: 'pass the other files by path: -d - -a calls.csv < deals.csv' },
+    hint: { ru: 'передайте остальные файлы путями: {exampleRu}', en: 'pass the other files by path: {example}' },
   },
   'usage.noMetrics': {
     ru: '--metrics: список показателей пуст', en: '--metrics: the list of metrics is empty',

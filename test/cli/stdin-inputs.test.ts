@@ -34,18 +34,23 @@ describe('stdin', () => {
 
 describe('stdin is one input', () => {
   // A second `-` found stdin empty: compare called it «an empty file», audit «a CRM export».
+  // Tester T56: `kpi -d - --map -` and `map - --map -` called stdin a CRM export given as a map; an answers
+  // file was told an exports' example.
+  const exportsHint = ['-d - -a звонки.csv < сделки.csv', '-d - -a calls.csv < deals.csv'];
   it.each([
-    ['compare', ['compare', '--before-deals', '-', '--after-deals', '-']],
-    ['audit', ['audit', '--answers', '-', '-d', '-']],
-    ['report', ['report', '-d', '-', '--plan', '-']],
-    ['kpi', ['kpi', '-d', '-', '-a', '-']],
-  ])('%s with two inputs from `-` exits 2 saying stdin gives only one, in both languages', (_, args) => {
+    ['compare', ['compare', '--before-deals', '-', '--after-deals', '-'], exportsHint],
+    ['audit', ['audit', '--answers', '-', '-d', '-'], ['--answers - -d сделки.csv < ответы.yaml', '--answers - -d deals.csv < answers.yaml']],
+    ['report', ['report', '-d', '-', '--plan', '-'], exportsHint],
+    ['kpi', ['kpi', '-d', '-', '-a', '-'], exportsHint],
+    ['kpi with a map', ['kpi', '-d', '-', '--map', '-'], exportsHint],
+    ['map', ['map', '-', '--map', '-'], ['map - --map map.yaml < сделки.csv', 'map - --map map.yaml < deals.csv']],
+  ])('%s with two inputs from `-` exits 2 saying stdin gives only one, in both languages', (_, args, [exampleRu, example]) => {
     const input = readFileSync('samples/amocrm-deals.csv');
     const ru = runCli([...args, '--lang', 'ru'], { input });
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toBe('ошибка: со стандартного ввода (-) можно читать только один файл\n  подсказка: передайте остальные файлы путями: -d - -a звонки.csv < сделки.csv\n');
+    expect(ru.stderr).toBe(`ошибка: со стандартного ввода (-) можно читать только один файл\n  подсказка: передайте остальные файлы путями: ${exampleRu}\n`);
     const en = runCli([...args, '--lang', 'en'], { input });
-    expect(en.stderr).toBe('error: only one input can be read from standard input (-)\n  hint: pass the other files by path: -d - -a calls.csv < deals.csv\n');
+    expect(en.stderr).toBe(`error: only one input can be read from standard input (-)\n  hint: pass the other files by path: ${example}\n`);
   });
 });
 

@@ -94,8 +94,8 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const margin = parseMargin(o.margin);
   const now = resolveNow(ctx, o.now);
   const base = importOptionsFromCli(o, ctx);
-  const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   assertOneStdin([o.deals, o.activities, o.payments, o.map, o.spend, o.plan]);
+  const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin }, { inputs, output: o.output });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);

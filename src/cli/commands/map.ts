@@ -21,7 +21,7 @@ import type { ImportReport } from '../../io/map/import.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { canAsk, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
+import { assertOneStdin, importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
 import { assertOutputPlace, writeOutput, type SaveAs } from '../output.js';
 
 /** What a failed write of the map to stdout suggests instead: the file the help's examples name. */
@@ -45,14 +45,14 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   // The map read (--map) is an input too: `map f.csv --map my.yaml -o my.yaml` replaced the user's map with a comment.
   const inputs = [file, ...(o.map ? [o.map] : [])];
   await assertOutputPlace(ctx, o.output, inputs);
+  assertOneStdin([file, o.map], 'map');
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const options = importOptionsFromCli(o, ctx);
   // stdin is read more than once (its kind guessed, then its columns, then again with the columns asked): held, and given anew each time.
   const held = file === '-' ? await readAll(ctx.stdin, { ...DEFAULT_LIMITS, ...options.limits }.maxBufferedInputBytes, file) : undefined;
   const base = () => (held ? { ...options, stdin: Readable.from([held]) } : options);
-  // The file is a deals export unless its header says another kind (a CRM's signature, two known names):
-  // one name («Номер», a call log's) made a deals file of unknown names an activities one.
-  // --kind says it: the header's guess is not read (a file with no header was refused as no deals export).
+  // A deals export unless its header says another kind (a CRM's signature, two known names: one, «Номер», made a deals
+  // file an activities one); --kind says it, the header's guess unread (a file with no header was refused as no deals export).
   const said = o.kind === undefined ? await guessKindSaid(file, base()) : undefined;
   if (said?.report) throw ownReportError(file, said.report, 'map');
   const kind = o.kind ?? kindRead(said!);
