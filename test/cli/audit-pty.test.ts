@@ -273,6 +273,24 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
       expect(readdirSync(dir).sort()).toEqual(['audit-answers-draft-2.yaml', 'audit-answers-draft.yaml']);
     });
 
+    // Tester T57: the exports typed at the prompts were left out of the command, and the answers never checked against them.
+    it('goes on with the exports typed at the prompts when stopped while they are given', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+      copyFileSync(path.join(ROOT, 'samples', 'amocrm-deals.csv'), path.join(dir, 'my deals.csv'));
+      const steps: Array<[string, string]> = [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '4\r'],
+        ['Сколько стоит час', '900\r'],
+        ...QUESTIONS.map((q): [string, string] => [q, '\r']),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', "'my deals.csv'\r"],
+        ['Файл звонков', CTRL_C],
+      ];
+      const run = drive(steps, ['audit'], dir);
+      expect(run.code, run.out).toBe(130);
+      expect(run.out).toContain("crm-audit audit --answers audit-answers-draft.yaml -d 'my deals.csv' --managers 4 --hourly-cost 900");
+    });
+
     it('is taken up by audit --answers on a terminal: only the questions left are asked, and the result is the whole interview\'s', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
       writeFileSync(path.join(dir, 'draft.yaml'), 'questionnaire: crm-maturity\ncompany: ООО Ромашка\nanswers:\n  lead.concept: yes\n  journal.interactions: no\n');

@@ -88,8 +88,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const answers = new Map(o.draft?.answers ?? []);
   if (o.draft) say(takenUpLine(q, o.draft.file, answers.size, lang));
   // Stopped at a question, the interview saves what it was told as a draft, which the command it prints takes up.
-  const costs = costWords(managers, hourlyCost);
-  interview.draft = { questionnaire: q, ref: o.questionnaireFile ? questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, 'draft.yaml')) : q.id, company, answers, given: answers.size, cwd: ctx.cwd, again: [...exportWords(o.exports, o), ...costs, ...langWords(o)] };
+  const again = (files: KpiFiles | undefined) => [...exportWords(files, o), ...costWords(managers, hourlyCost), ...langWords(o)];
+  interview.draft = { questionnaire: q, ref: o.questionnaireFile ? questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, 'draft.yaml')) : q.id, company, answers, given: answers.size, cwd: ctx.cwd, again: again(o.exports) };
   await askQuestions(io, q, lang, say, c, max, answers, new Set(answers.keys()));
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
@@ -97,7 +97,13 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const typed: string[] = [];
   // A questionnaire without `evidence:` rules has nothing the exports could check: the check is not offered.
   // The exports the answers were checked against, for the re-run command: those of the options, else those typed.
-  const checked: { files?: KpiFiles } = { files: o.facts ? o.exports : undefined };
+  // A stop while the exports typed are read (at a question about their columns) goes on with them (tester T57: they were dropped).
+  const checked: EvidenceFiles = {
+    files: o.facts ? o.exports : undefined,
+    reading: (files) => {
+      if (interview.draft) interview.draft.again = again(files ?? o.exports);
+    },
+  };
   const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd, typed, checked) : o.facts;
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
@@ -329,22 +335,32 @@ async function askNumber(io: PromptIO, message: string, lang: string, parse: (va
  * which are asked again. An empty deals path gives up. Every path typed is added to `typed`: an input
  * of the run, which the save prompts never write over.
  */
-async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string, typed: string[], checked: { files?: KpiFiles }): Promise<EvidenceFacts | undefined> {
+/** The exports the answers were checked against (`files`), and what to tell the interview's draft while typed ones are read. */
+interface EvidenceFiles {
+  files?: KpiFiles | undefined;
+  reading: (files: KpiFiles | undefined) => void;
+}
+
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string, typed: string[], checked: EvidenceFiles): Promise<EvidenceFacts | undefined> {
   const { lang } = o;
   if (o.facts) return o.facts;
   if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
   for (;;) {
     const deals = (await askPath(io, tr(lang, 'Файл сделок (пусто — не проверять):', 'Deals file (empty: skip the check):'), cwd)).trim();
     if (deals === '') return undefined;
+    checked.reading({ deals });
     const activities = (await askPath(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), cwd)).trim();
+    checked.reading({ deals, activities: activities || undefined });
     const payments = (await askPath(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), cwd)).trim();
     typed.push(...[deals, activities, payments].filter((f) => f !== ''));
     try {
       const files = { deals, activities: activities || undefined, payments: payments || undefined };
+      checked.reading(files);
       const facts = await o.readFacts(files);
       checked.files = files;
       return facts;
     } catch (error) {
+      checked.reading(undefined);
       if (!(error instanceof UserError)) throw error;
       const where = formatWhere(error.where, lang);
       const what = `${userErrorMessage(error, lang)}${where ? ` (${where})` : ''}`;
