@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { tr } from '../core/i18n.js';
+import { graphemes, textWidth } from '../render/wrap.js';
 import type { CliContext } from './context.js';
 
 /** Streams that show a progress line now, so that whatever is written next clears it first. */
@@ -21,10 +22,11 @@ export function clearProgress(stream: NodeJS.WritableStream): void {
 export function progressText(state: { file: string; read: number; total: number | undefined; part: boolean }, lang: string, width = Infinity): string {
   // «Чтение стандартного ввода»: the genitive a Russian reader writes after «Чтение» (it read «Чтение стандартный ввод»).
   const name = state.file === '-' ? tr(lang, 'стандартного ввода', 'stdin') : path.basename(state.file);
-  // Cut and counted by the characters a reader sees (grapheme clusters), not UTF-16 units: a cut never
-  // splits an emoji, a flag or a letter and its accent (macOS writes «й» as и + U+0306).
+  // Cut by the characters a reader sees (grapheme clusters), not UTF-16 units: a cut never splits an emoji,
+  // a flag or a letter and its accent (macOS writes «й» as и + U+0306); counted in the columns they take
+  // (a Chinese character or an emoji takes two: a tester's line ran to 101 columns of 80).
   const chars = graphemes(name);
-  const widthOf = (text: string) => graphemes(text).length;
+  const widthOf = textWidth;
   // Megabytes of 10^6 bytes, as «МБ» and "MB" say (binary mebibytes read 163 for a 171 MB file).
   const mb = (n: number) => (n / 1e6).toFixed(0);
   const done = state.total !== undefined && state.read >= state.total;
@@ -42,7 +44,7 @@ export function progressText(state: { file: string; read: number; total: number 
   // The name cut in its middle, its ends kept, where six of its characters fit.
   const cut = (what: (n: string) => string, end: string) => {
     const keep = room - widthOf(`${what('')}: ${end}`) - 1;
-    return keep >= 6 ? `${what(`${chars.slice(0, Math.ceil(keep / 2)).join('')}…${chars.slice(chars.length - Math.floor(keep / 2)).join('')}`)}: ${end}` : undefined;
+    return keep >= 6 ? `${what(`${fitted(chars, Math.ceil(keep / 2)).join('')}…${fitted([...chars].reverse(), Math.floor(keep / 2)).reverse().join('')}`)}: ${end}` : undefined;
   };
   const whole = (what: (n: string) => string, end: string) => `${what(name)}: ${end}`;
   // Shortened in steps: the second thread's note, the name's middle, then the megabytes and the note.
@@ -51,14 +53,19 @@ export function progressText(state: { file: string; read: number; total: number 
     const text = line();
     if (text !== undefined && widthOf(text) <= room) return text;
   }
-  return graphemes(`${bare(name)}: ${brief}`).slice(0, Math.max(0, room)).join('');
+  return fitted(graphemes(`${bare(name)}: ${brief}`), Math.max(0, room)).join('');
 }
 
-const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** A text's characters as a reader sees them. */
-function graphemes(text: string): string[] {
-  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
+/** The first of `chars` that fit in `columns`. */
+function fitted(chars: readonly string[], columns: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const c of chars) {
+    used += textWidth(c);
+    if (used > columns) break;
+    out.push(c);
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import { fsError } from '../io/read/files.js';
 import { hangUpIfTerminalClosed } from './dead-terminal.js';
 import { pastedPath } from './pasted-path.js';
 import { columnsOf, visible, wrapText } from './wrap.js';
+import { clearProgress } from './progress.js';
 
 /** Where prompts read and draw: the UI goes to stderr so stdout carries only the report. */
 export interface PromptIO {
@@ -105,6 +106,7 @@ export function layoutPrompt(message: string, width: number): { message: string;
 
 /** Asks the user to pick one of several choices. */
 export function askSelect(io: PromptIO, message: string, choices: Choice[], defaultValue?: string): Promise<string> {
+  clearProgress(io.output);
   const lang = io.lang ?? 'en';
   const l = layoutPrompt(message, columnsOf(io.output));
   return guardPrompt(io, () => select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output }));
@@ -116,6 +118,7 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
  * that the next one typed is not added to it (`report.pdf⏎report.html⏎` gave «report.pdfreport.html»).
  */
 export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string, shown?: (value: string) => string): Promise<string> {
+  clearProgress(io.output);
   const l = layoutPrompt(message, columnsOf(io.output));
   return guardPrompt(io, () => input(
     {
@@ -293,6 +296,7 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
  * path that names no readable file is said under the prompt, which asks again.
  */
 export function askPath(io: PromptIO, message: string, cwd: string): Promise<string> {
+  clearProgress(io.output);
   const lang = io.lang ?? 'en';
   const l = layoutPrompt(message, columnsOf(io.output));
   return guardPrompt(io, () => pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output }));
@@ -312,6 +316,7 @@ export function readYesNo(value: string, defaultValue: boolean): boolean | undef
 
 /** Asks a yes/no question; the hint and the answer words are in the run's language (д/н or y/n). */
 export async function askConfirm(io: PromptIO, message: string, defaultValue = true): Promise<boolean> {
+  clearProgress(io.output);
   const lang = io.lang ?? 'en';
   const hint = defaultValue ? tr(lang, '(Д/н)', '(Y/n)') : tr(lang, '(д/Н)', '(y/N)');
   const answer = await askInput(

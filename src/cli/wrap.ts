@@ -5,6 +5,7 @@ import { PRINTER, say, WHERE_WORDS } from '../core/messages.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { wrapText } from '../render/wrap.js';
 import { paint, type CliContext } from './context.js';
+import { clearProgress } from './progress.js';
 export { visible, wrapText } from '../render/wrap.js';
 
 /** The width to wrap a stream's text to: its terminal's columns (less one); not a terminal: no wrapping. */
@@ -44,6 +45,8 @@ export function proseFor(stream: NodeJS.WritableStream, text: string): string {
 
 /** Says text on stderr as one or more lines, wrapped by the one rule (wrapProse): every message of the CLI's own goes through it. */
 export function stderrLine(ctx: Pick<CliContext, 'stderr'>, text: string): void {
+  // A progress line left on the terminal is cleared first (tester T57: a stage question was glued onto «обработка…»).
+  clearProgress(ctx.stderr);
   ctx.stderr.write(`${proseFor(ctx.stderr, text)}\n`);
 }
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { writeOutput } from '../../src/cli/output.js';
 import { progressLine, progressText } from '../../src/cli/progress.js';
+import { stderrLine } from '../../src/cli/wrap.js';
+import { textWidth } from '../../src/render/wrap.js';
 
 const MB = 1e6;
 
@@ -28,6 +30,14 @@ describe('the progress line', () => {
     expect(frames.at(-1)).toBe('\u001b[Kотчёт\n');
     // Never a reset to 0% of an unnamed file.
     expect(frames.filter((f) => / 0%/.test(f))).toEqual([]);
+  });
+
+  // Tester T57: a question about the export's stages was written onto «обработка…».
+  it('is cleared before a line of prose or a question', () => {
+    const { ctx, text } = terminal();
+    progressLine(ctx, 'ru')(40 * MB, 40 * MB, { file: '/data/deals.csv', part: false });
+    stderrLine(ctx, 'В выгрузке deals.csv есть закрытые этапы');
+    expect(text()).toBe('\rЧтение deals.csv: 100% (40 из 40 МБ); обработка…\u001b[K\r\u001b[KВ выгрузке deals.csv есть закрытые этапы\n');
   });
 
   it('is quiet for small files and reads in English with --lang en', () => {
@@ -58,6 +68,13 @@ describe('the progress line', () => {
     expect(emoji).toMatch(/^Чтение 📞+…(?:📞*\.)?csv \(1-я половина\): 38% \(53 из 137 МБ\)$/u);
     expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(Array.from(emoji).length).toBeLessThanOrEqual(49);
+    // An emoji and a Chinese character take two columns each (tester T57: 101 columns of 80, stale lines left).
+    expect(textWidth(emoji)).toBeLessThanOrEqual(49);
+    const cjk = progressText({ ...state, file: `/x/${'销售数据'.repeat(7)}.csv` }, 'ru', 80);
+    expect(cjk).toMatch(/^Чтение 销售数据.*….*数据\.csv \(1-я половина\): 38% \(53 из 137 МБ\)$/u);
+    expect(textWidth(cjk)).toBeLessThanOrEqual(79);
+    expect(textWidth(cjk)).toBeGreaterThanOrEqual(77);
+    for (const cols of [30, 40, 50, 60]) expect(textWidth(progressText({ ...state, file: `/x/${'销售数据'.repeat(7)}.csv` }, 'ru', cols)), String(cols)).toBeLessThanOrEqual(cols - 1);
     // A flag (two code points) and a decomposed «й» (и + U+0306) are kept whole too.
     const flags = progressText({ ...state, file: `/x/${'🇷🇺й'.repeat(20)}.csv` }, 'ru', 50);
     expect(flags).toMatch(/^Чтение (?:🇷🇺|й)+…/u);
