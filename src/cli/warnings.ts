@@ -5,6 +5,7 @@ import { withImportOptions } from './input-options.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { proseFor } from './wrap.js';
+import { clearProgress } from './progress.js';
 
 /**
  * Says on stderr which options were given to no effect (`--hourly-cost` without `--managers`,
@@ -49,6 +50,8 @@ export function warningLine(ctx: CliContext, lang: string, text: string): string
   // The demo's commands read the same samples: «Источники из файла расходов, которых нет ни в одной сделке: «Радио»» was said by two of them, word for word.
   if (ctx.warned?.has(text)) return '';
   ctx.warned?.add(text);
+  // Written at once by every caller: a progress line left on the terminal is cleared first (it ran «обработка…Внимание»).
+  clearProgress(ctx.stderr);
   return `${proseFor(ctx.stderr, `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}`)}\n`;
 }
 

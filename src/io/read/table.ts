@@ -87,7 +87,10 @@ export function inSpans(spans: ColumnSpans | undefined, col: number): boolean {
 }
 
 /** What a workbook's reader tells before the rows of the sheet it reads. */
-export type SheetEvents = Pick<TableOptions, 'onDate1904' | 'onHiddenColumns'>;
+export type SheetEvents = Pick<TableOptions, 'onDate1904' | 'onHiddenColumns'> & {
+  /** The share of the sheet's XML read so far (0 to 1): a workbook's progress, which its file's bytes, read at once, cannot show. */
+  onSheetRead?: (share: number) => void;
+};
 
 /** How a file was read: what `inspect` shows. */
 export interface TableInfo {
@@ -146,6 +149,16 @@ class Chunks {
     this.read += buf.length;
     this.onProgress?.(this.read, this.size);
     return buf;
+  }
+
+  /**
+   * A share of the input done, said in its bytes (of `size`, else of `held` bytes held from stdin): a workbook is
+   * opened at once and read by its sheet, whose share stands for the file's (tester T58: no line in a 30 s read).
+   */
+  done(share: number, held?: number): void {
+    const size = this.size ?? held;
+    // Never back below the bytes already said (the first chunks read to find the format).
+    if (size !== undefined) this.onProgress?.(Math.min(size, Math.max(this.read, Math.round(share * size))), size);
   }
 
   /** The first chunk, at least 4 KB where the input has them: pipes may deliver tiny pieces, and the sniffer needs enough. */
@@ -243,11 +256,12 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   if (kind.type === 'xlsx') {
     if (file !== '-') {
       await chunks.close();
-      return readXlsxInput(file, first, opts, sink);
+      return readXlsxInput(file, first, opts, sink, (share) => chunks.done(share));
     }
     // stdin: the rest comes through the same iterator (closing it would abort the stream mid-pipe).
     const max = opts.limits.maxBufferedInputBytes;
-    return readXlsxInput(file, await whole(first, chunks, max, () => UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max }, { file })), opts, sink);
+    const held = await whole(first, chunks, max, () => UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max }, { file }));
+    return readXlsxInput(file, held, opts, sink, (share) => chunks.done(share, held.length));
   }
   if (kind.type === 'spreadsheetml') return readSpreadsheetMlInput(file, first, chunks, kind, opts, sink);
   if (kind.type === 'cfb') {
@@ -292,12 +306,12 @@ function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'enc
 }
 
 /** An XLSX workbook: from its path, or held in memory from stdin (the format needs random access). */
-async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
+async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, sink: RowSink, onSheetRead: (share: number) => void): Promise<TableInfo> {
   // The XLSX reader (and its library) loads only for such files.
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
-    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets, { ...(opts.onDate1904 ? { onDate1904: opts.onDate1904 } : {}), ...(opts.onHiddenColumns ? { onHiddenColumns: opts.onHiddenColumns } : {}) });
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets, { ...(opts.onDate1904 ? { onDate1904: opts.onDate1904 } : {}), ...(opts.onHiddenColumns ? { onHiddenColumns: opts.onHiddenColumns } : {}), onSheetRead });
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(info.otherSheets ? { otherSheets: info.otherSheets } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;

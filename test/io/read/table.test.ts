@@ -7,6 +7,7 @@ import { UserError } from '../../../src/core/errors.js';
 import { renderHint, renderMessage } from '../../../src/core/messages.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { readTable, type TableOptions } from '../../../src/io/read/table.js';
+import { makeXlsx } from '../../fixtures/zip.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-table-'));
 
@@ -49,5 +50,26 @@ describe('readTable: a sep= first line', () => {
 
   it('gives way to --delimiter, which the hint names: the file is read by it, its sep= line no row', async () => {
     expect(await read('sep-wrong2.csv', `sep=,\n${body}`, { delimiter: ';' })).toEqual({ rows: [['ID', 'Ответственный', 'Бюджет'], ['1', 'A', '1']], delimiter: ';' });
+  });
+});
+
+// Tester T58: a 40 MB workbook read for 30 s showed no progress line (its file is opened at once, and read by its sheet).
+describe('readTable: the progress of a workbook', () => {
+  const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>value ${i} ${'x'.repeat(40)}</t></is></c></row>`).join('');
+  const workbook = makeXlsx(rows);
+
+  it('is said in the file\'s bytes as its sheet is read, up to the whole file', async () => {
+    writeFileSync(path.join(dir, 'progress.xlsx'), workbook);
+    const seen: Array<[number, number | undefined]> = [];
+    await readTable('progress.xlsx', { cwd: dir, stdin: Readable.from([]), limits: DEFAULT_LIMITS, onProgress: (read, total) => seen.push([read, total]) }, () => undefined);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual([workbook.length, workbook.length]);
+    expect(seen.every(([read], i) => i === 0 || read >= seen[i - 1]![0])).toBe(true);
+  });
+
+  it('from stdin, in the bytes held', async () => {
+    const seen: Array<[number, number | undefined]> = [];
+    await readTable('-', { cwd: dir, stdin: Readable.from([workbook]), limits: DEFAULT_LIMITS, onProgress: (read, total) => seen.push([read, total]) }, () => undefined);
+    expect(seen.at(-1)).toEqual([workbook.length, workbook.length]);
   });
 });
