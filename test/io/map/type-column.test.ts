@@ -118,6 +118,13 @@ describe.each([true, false])('a generic type column (text rows: %s)', (textRows)
     expect(r.list.map((a) => a.kind)).toEqual(['call', 'email', 'call']);
   });
 
+  // Tester T57: answered «kind», a «Тип» of «Встреча», «Входящий», «Исходящий» counted every call as «другое».
+  it('mapped as the kind, reads a value that names a direction alone as a call with that direction', async () => {
+    const r = await read(MIXED, textRows, { columns: { kind: 'Тип' } });
+    expect(r.fields['Тип']).toBe('kind');
+    expect(r.list.map((a) => [a.kind, a.direction])).toEqual([['call', ''], ['call', 'in'], ['email', '']]);
+  });
+
   it('is what the --map says, whatever its values, and the --map value words count', async () => {
     expect((await read(MIXED, textRows, { columns: { direction: 'Тип' } })).fields['Тип']).toBe('direction');
     const maps = buildValueMaps({ direction: { А1: 'in', Б2: 'out' } });
