@@ -50,3 +50,27 @@ describe('a file that ends in the middle of a row (a download cut off)', () => {
     }
   });
 });
+
+// Tester T58: a row of 8 of 11 cells amid a million whole ones was counted with its last cells empty, without a word.
+describe('a few rows with fewer cells than the header amid whole ones', () => {
+  it('are said, with the first and how many, read whole and in two halves alike', () => {
+    const rows = ROWS.map((r, i) => (i === 1500 || i === 2800 ? r.split(',').slice(0, 4).join(',') : r));
+    const dir = folder({ 'deals.csv': `${HEADER}\n${rows.join('\n')}\n` });
+    const { result, stderr } = kpiBothWays(dir, ['-d', 'deals.csv'], ['deals.csv']);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'short-rows', file: 'deals.csv', count: 2, row: 1502, cells: 4, width: 7 });
+    expect(stderr).toContain('deals.csv: 2 rows have fewer cells than the header has columns, while the other rows are whole (the first: row 1502: 4 of 7 cells). Their last columns were read as empty.');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-08-01'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('deals.csv: в 2 строках меньше ячеек, чем колонок в заголовке, хотя остальные строки полные (первая — строка 1502: 4 ячейки из 7). Их последние колонки прочитаны пустыми.');
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+
+  it('are not said where the rows often leave their trailing cells out, nor of a cut last row alone', () => {
+    const ragged = ROWS.map((r, i) => (i % 3 ? r : r.split(',').slice(0, 6).join(',')));
+    const dir = folder({ 'ragged.csv': `${HEADER}\n${ragged.join('\n')}\n`, 'cut.csv': `${HEADER}\n${ROWS.join('\n')}\n3001,Иванов Иван,Клиент 3001,2025-03-` });
+    for (const file of ['ragged.csv', 'cut.csv']) {
+      const { result } = kpiBothWays(dir, ['-d', file], [file]);
+      expect(result.dataQuality.alerts.map((a) => a.code), file).not.toContain('short-rows');
+    }
+  });
+});
+

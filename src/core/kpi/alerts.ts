@@ -140,6 +140,7 @@ export type Alert =
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   /** The file's last row has fewer cells than the header and no line end, and no other row is short: cut off mid-row. */
   | { code: 'last-row-cut'; file: string; row: number; cells: number; width: number }
+  | { code: 'short-rows'; file: string; count: number; row: number; cells: number; width: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
@@ -623,7 +624,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
     case 'idless-deals':
       return idlessDeals(a, lang);
     case 'last-row-cut':
-      return lastRowCut(a, ru);
+    case 'short-rows':
+      return a.code === 'last-row-cut' ? lastRowCut(a, ru) : shortRowsText(a, ru);
     case 'same-as-above':
       return sameAsAbove(a, ru);
     case 'ids-lost-digits':
@@ -1337,6 +1339,14 @@ function lastRowCut(a: Extract<Alert, { code: 'last-row-cut' }>, ru: boolean): s
   return ru
     ? `${a.file}: файл обрывается на строке ${a.row}: в ней ${num(a.cells, ru)} ${plural(a.cells, 'ячейка', 'ячейки', 'ячеек')} из ${num(a.width, ru)} и нет перевода строки, хотя остальные строки полные. Похоже, файл скачан не до конца: значения этой строки могут быть обрезаны, а строк после неё в файле нет. Скачайте выгрузку заново.`
     : `${a.file}: the file ends in the middle of row ${a.row}: it has ${num(a.cells, ru)} of ${num(a.width, ru)} cells and no line end, while every other row is whole. The download was probably cut off: that row's values may be cut short, and any rows after it are missing. Download the export again.`;
+}
+
+/** A few rows with fewer cells than the header amid whole ones: read with their last cells empty. */
+function shortRowsText(a: Extract<Alert, { code: 'short-rows' }>, ru: boolean): string {
+  const first = ru ? `строка ${a.row}: ${num(a.cells, ru)} ${plural(a.cells, 'ячейка', 'ячейки', 'ячеек')} из ${num(a.width, ru)}` : `row ${a.row}: ${num(a.cells, ru)} of ${num(a.width, ru)} cells`;
+  return ru
+    ? `${a.file}: ${a.count === 1 ? 'в одной строке' : `в ${num(a.count, ru)} ${plural(a.count, 'строке', 'строках', 'строках')}`} меньше ячеек, чем колонок в заголовке, хотя остальные строки полные (${a.count === 1 ? '' : 'первая — '}${first}). ${a.count === 1 ? 'Её последние колонки прочитаны' : 'Их последние колонки прочитаны'} пустыми. Так бывает, когда строку обрезали или склеили при копировании: проверьте ${a.count === 1 ? 'её' : 'их'} в файле или выгрузите файл заново.`
+    : `${a.file}: ${a.count === 1 ? 'one row has' : `${num(a.count, ru)} rows have`} fewer cells than the header has columns, while the other rows are whole (${a.count === 1 ? '' : 'the first: '}${first}). ${a.count === 1 ? 'Its' : 'Their'} last columns were read as empty. This happens when a row is cut or joined in copying: check ${a.count === 1 ? 'it' : 'them'} in the file, or export the file again.`;
 }
 
 /** A grouped report's blank grouping cells read as the row above: what was read so, and why. */

@@ -209,6 +209,8 @@ export interface ImportReport {
   callLengths?: CallLengths;
   /** Delimited data rows with fewer cells than the header (a half of a file read apart adds its own). */
   shortRows?: number;
+  /** The first of them: its row, its cells and the header's (the short-rows alert). */
+  firstShortRow?: { row: number; cells: number; width: number };
   /**
    * The file's last row, with fewer cells than the header and no line end, where no other row is
    * short: the file was most likely cut off mid-row (a download stopped). Its row, cells and the header's.
@@ -481,7 +483,7 @@ class RowsToRecords<T> {
   /** The cell count of most of the first rows, where three or more show one (0: unknown): a row with more is a row whose values moved. */
   private usualCells = 0;
   /** Delimited data rows with fewer cells than the header, and the last one's row and cell count. */
-  private short = { rows: 0, row: -1, cells: 0 };
+  private short = { rows: 0, row: -1, cells: 0, first: undefined as { row: number; cells: number } | undefined };
   private dateColumns: number[] = [];
   private numberColumns: number[] = [];
   private readonly pending: Array<{ cells: string[]; row: number }> = [];
@@ -572,6 +574,7 @@ class RowsToRecords<T> {
     report.table = table;
     const short = this.short;
     if (short.rows > 0) report.shortRows = short.rows;
+    if (short.first) report.firstShortRow = { ...short.first, width: this.report.columns.length };
     if (short.rows === 1 && short.row === table.unterminatedRow) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
     const ctx = this.reading!.ctx;
     this.groups?.flush(false);
@@ -814,6 +817,7 @@ class RowsToRecords<T> {
   }
 
   private noteShort(row: number, count: number): void {
+    this.short.first ??= { row, cells: count };
     this.short.rows++;
     this.short.row = row;
     this.short.cells = count;

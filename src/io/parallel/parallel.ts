@@ -713,6 +713,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
     ...(a.callLengths || b.callLengths ? { callLengths: mergeCallLengths(a.callLengths, b.callLengths) } : {}),
     ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
+    ...(a.firstShortRow ? { firstShortRow: a.firstShortRow } : b.firstShortRow ? { firstShortRow: { ...b.firstShortRow, row: b.firstShortRow.row + before.rows } } : {}),
     // The file's end is the second half's; its cut last row is one only if no row of the first half is short either.
     ...(b.lastRowCut && !a.shortRows ? { lastRowCut: { ...b.lastRowCut, row: b.lastRowCut.row + before.rows } } : {}),
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
