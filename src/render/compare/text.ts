@@ -198,7 +198,10 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
 function compareTable(result: CompareResult, opts: RenderOptions): string {
   const L = compareLabels(opts.lang);
   const c = colors(opts.color);
-  const out = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''}`), `${L.before}: ${L.period(result.before)}`, `${L.after}: ${L.period(result.after)}`, ''];
+  // On a terminal, lines of prose wrap between words at its width (tester T57: the periods and the payback ran past 40 columns).
+  // A number stays with its unit («181 дн.», «6,0 мес.»).
+  const fit = (line: string) => (opts.width === undefined ? [line] : wrapWords(line.replace(/(\d) (?=\p{L})/gu, '$1\u0001'), opts.width).map((l) => l.replaceAll('\u0001', ' ')));
+  const out = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''}`), ...fit(`${L.before}: ${L.period(result.before)}`), ...fit(`${L.after}: ${L.period(result.after)}`), ''];
   const rows = result.rows.map((row) => {
     const x = cells(row, opts.lang);
     const paint = painted(row, c);
@@ -206,7 +209,7 @@ function compareTable(result: CompareResult, opts: RenderOptions): string {
   });
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met], rows, c, 1, opts.width));
   for (const why of [notComputedLine(result, opts.lang), targetNotJudgedLine(result, opts.lang), ...targetDirectionLines(result, opts.lang)]) if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
-  out.push(...paybackLines(result, opts.lang, c));
+  out.push(...paybackLines(result, opts.lang, c).flatMap(fit));
   if (result.managers) {
     out.push('', c.bold(L.byManager));
     // Short labels (as in the kpi tables) keep the per-manager table within 100 columns.

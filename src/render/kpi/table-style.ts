@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { plain, visible } from '../wrap.js';
+import { graphemes, plain, visible } from '../wrap.js';
 
 /** The spaces between two columns. */
 const GAP = 2;
@@ -34,9 +34,29 @@ export function borderlessTable(head: string[], given: string[][], c: ChalkInsta
     parts.at(-1)!.push(...cols);
     used += w;
   }
-  if (parts.length < 2) return whole;
   const pick = (r: string[], cols: number[]) => [...keys, ...cols].map((i) => r[i] ?? '');
-  return parts.map((cols) => oneTable(pick(head, cols), rows.map((r) => pick(r, cols)), c, textColumns)).join('\n\n');
+  const groups = parts.length < 2 ? [[...Array(head.length - textColumns).keys()].map((k) => k + textColumns)] : parts;
+  return groups.map((cols) => headsWrapped(pick(head, cols), rows.map((r) => pick(r, cols)), c, textColumns, fits)).join('\n\n');
+}
+
+/**
+ * One table, its headers on two lines or more where it is still too wide for them («Реакция мед., мин: До»
+ * over «131,5» took a 40-column terminal to 51: tester T57), each broken between words to its column's values.
+ */
+function headsWrapped(head: string[], rows: string[][], c: ChalkInstance, textColumns: number, fits: (table: string) => boolean): string {
+  const table = oneTable(head, rows, c, textColumns);
+  if (fits(table)) return table;
+  const wrapped = head.map((h, i) => {
+    const room = Math.max(...rows.map((r) => visible(r[i] ?? '')), ...h.split(' ').map(visible));
+    const lines: string[] = [];
+    for (const word of h.split(' ')) {
+      const last = lines.at(-1);
+      if (last !== undefined && visible(last) + 1 + visible(word) <= room) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines.join('\n');
+  });
+  return oneTable(wrapped, rows, c, textColumns);
 }
 
 /**
@@ -48,8 +68,15 @@ function clipped(rows: string[][], textColumns: number, width: number): string[]
   const cap = Math.max(MIN_TEXT, Math.floor((width * TEXT_SHARE) / textColumns));
   const clip = (v: string) => {
     if (visible(v) <= cap) return v;
-    const chars = [...plain(v)]; // a cut cell is written without its colour (a name has none)
-    return `${chars.slice(0, cap - 1).join('')}…`;
+    // A cut cell is written without its colour (a name has none), cut by the columns its characters take (a Chinese one two).
+    const kept: string[] = [];
+    let used = 1;
+    for (const ch of graphemes(plain(v))) {
+      used += visible(ch);
+      if (used > cap) break;
+      kept.push(ch);
+    }
+    return `${kept.join('')}…`;
   };
   return rows.map((r) => r.map((v, i) => (i < textColumns ? clip(v) : v)));
 }

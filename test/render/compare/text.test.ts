@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../../src/render/compare/text.js';
 import { ppUnit } from '../../../src/render/format.js';
+import { textWidth } from '../../../src/render/wrap.js';
 
 const period = (from: string, to: string, conv: number) => ({
   period: makePeriod(from, to),
@@ -15,6 +16,19 @@ describe('the before/after by manager', () => {
     expect(renderCompareTable(result, { lang: 'ru', color: false })).toMatch(/\n\nПо менеджерам\nМенеджер +Конв\.: До/);
     expect(renderCompareMarkdown(result, { lang: 'ru', color: false })).toContain('\n## По менеджерам\n\n| Менеджер |');
     expect(renderCompareMarkdown(result, { lang: 'en', color: false })).toContain('\n## By manager\n\n| Manager |');
+  });
+});
+
+// Tester T57: at 40 columns the periods, the payback gain line and the per-manager tables ran to 51-62 columns.
+describe('the before/after on a narrow terminal', () => {
+  it('keeps every line within 40 columns: prose wrapped between words, a table\'s headers on two lines', () => {
+    const paid = compareKpis(period('2024-01-01', '2024-06-30', 0.15), period('2025-01-01', '2025-06-30', 0.2), { byManager: true, cost: 1_500_000 });
+    const table = renderCompareTable(paid, { lang: 'ru', color: false, width: 39 });
+    expect(table.split('\n').filter((l) => textWidth(l) > 39)).toEqual([]);
+    expect(table).toContain('\nПосле: 01.01.2025 — 30.06.2025\n(181 дн., 5,9 мес.)\n');
+    expect(table).toMatch(/\nМенеджер +Реакция +После\n +мед\.,\n +мин: До\n/);
+    // Without a terminal's width, nothing is wrapped.
+    expect(renderCompareTable(paid, { lang: 'ru', color: false })).toContain('\nПосле: 01.01.2025 — 30.06.2025 (181 дн., 5,9 мес.)\n');
   });
 });
 
