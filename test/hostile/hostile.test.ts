@@ -202,7 +202,10 @@ describe('paths that are not readable files, and outputs that must not be writte
     child.stdin.on('error', () => undefined);
     child.stdin.write('manager,at,kind,direction,missed,duration_s,deal_id,client\n');
     for (let i = 0; i < 2000; i++) child.stdin.write(`Иванов Иван,2025-01-0${1 + (i % 9)} 10:00:00,call,out,false,60,${i},\n`);
-    await new Promise((r) => setTimeout(r, 700));
+    // Sent once the run has its handlers (Linux says so in /proc: SIGHUP's, set with SIGINT's, and by nobody else;
+    // Node catches SIGINT itself from the start): on a loaded machine 700 ms were not always enough, and the
+    // default action killed the run without a word.
+    await handling(child.pid!, 1);
     child.kill(signal);
     const code = await exited;
     child.stdin.destroy();
@@ -212,3 +215,21 @@ describe('paths that are not readable files, and outputs that must not be writte
     expect(readdirSync(OUT)).toEqual([]);
   });
 });
+
+/** Resolves once process `pid` catches signal `signo` (its SigCgt mask in /proc), or after 700 ms where /proc says nothing. */
+async function handling(pid: number, signo: number): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    let mask: bigint | undefined;
+    try {
+      const m = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      mask = m ? BigInt(`0x${m[1]}`) : undefined;
+    } catch {
+      mask = undefined;
+    }
+    if (mask === undefined) return new Promise((r) => setTimeout(r, Math.max(0, 700 - (Date.now() - started))));
+    if ((mask >> BigInt(signo - 1)) & 1n) return;
+    if (Date.now() - started > 30_000) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
