@@ -33,12 +33,16 @@ function lowerWords(name: string): string[] {
   return name.toLowerCase().split(/[^\p{L}]+/u);
 }
 
-/** Whether a name says its deals were lost, by a stem or a word, with no negation of it (a guess: check it). */
-export function namesLost(name: string): boolean {
-  return !NEGATED.test(name) && (LOST_SAID.test(name) || lowerWords(name).some((w) => LOST_WORDS.has(w)));
+/**
+ * Whether a name says its deals were lost, with no negation of it (a guess: check it): by a word, or also by a stem
+ * (`stems`: a stage's name, where «Отказ клиента» is a stage of lost deals; a status's value is read by its words, as
+ * «На подписании» or «Счёт оплачивается» is an open deal's: review R48).
+ */
+export function namesLost(name: string, stems = true): boolean {
+  return !NEGATED.test(name) && ((stems && LOST_SAID.test(name)) || lowerWords(name).some((w) => LOST_WORDS.has(w)));
 }
 
-/** Whether a name says its deals were won, by a stem or a word, with no negation of it (a guess: check it). */
-export function namesWon(name: string): boolean {
-  return !NEGATED.test(name) && (WON_SAID.test(name) || lowerWords(name).some((w) => WON_WORDS.has(w)));
+/** Whether a name says its deals were won, with no negation of it (a guess: check it); `stems` as for namesLost. */
+export function namesWon(name: string, stems = true): boolean {
+  return !NEGATED.test(name) && ((stems && WON_SAID.test(name)) || lowerWords(name).some((w) => WON_WORDS.has(w)));
 }

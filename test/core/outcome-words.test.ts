@@ -9,10 +9,19 @@ const blind: UnknownStage = { deals: 2, closedFlag: 0, closeDate: 0, closePast: 
 const asStatus = (value: string) => statusGuess(normalizeValue(value));
 
 describe('outcome words: one rule for deciding and guessing a won or lost name', () => {
-  it('guesses a status value as it guesses a stage of the same name', () => {
-    for (const name of ['Échouée', 'Fallida', 'Gescheitert', 'Vinta', 'Persa', 'Przegrana', 'Kazanıldı', 'Отказ клиента', 'Контракт подписан', 'Closed Won', 'Closed Lost - No Budget', 'Nicht gewonnen', 'Не выиграно', 'В работе', 'Negotiation']) {
+  it('guesses a status value as it guesses a stage of the same name, by its words', () => {
+    for (const name of ['Vinta', 'Persa', 'Przegrana', 'Kazanıldı', 'Closed Won', 'Closed Lost - No Budget', 'Nicht gewonnen', 'Не выиграно', 'В работе', 'Negotiation']) {
       expect(asStatus(name), name).toBe(guessStage(blind, name));
     }
+  });
+
+  // Review R48: a status's value is read by its words: «На подписании», «Счёт оплачивается» are open deals' statuses.
+  it('guesses a stage by a stem too, a status by its words alone', () => {
+    for (const [name, stage] of [['Échouée', 'lost'], ['Отказ клиента', 'lost'], ['Контракт подписан', 'won'], ['На подписании', 'won'], ['Счёт оплачивается', 'won']] as const) {
+      expect(guessStage(blind, name), name).toBe(stage);
+      expect(asStatus(name), name).toBe('open');
+    }
+    expect(asStatus('Won/Lost')).toBe('open');
   });
 
   it('reads a word that decides a closed stage in the guesses too (before, «vinta» was guessed by amounts)', () => {

@@ -3,7 +3,6 @@ import { nameAndLine, withoutLine, type LineSpelling } from '../name-line.js';
 import { isPatronymicParticle, PATRONYMIC_PARTICLE } from '../patronymic.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
-import { isNegation } from '../negations.js';
 import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
@@ -905,6 +904,13 @@ const NOT_ANSWERED_STEMS = [
 ];
 
 /**
+ * Words that negate a call status's answer («Абонент не отвечает», `NO_USER_RESPONSE`, "Not Found"): fewer than the
+ * stages' negations (core/negations), since «sin», «sem», «nicht», «sans» in a status negate what follows the answer
+ * («Contestada sin grabación», «Angenommen (nicht aufgezeichnet)» were guessed missed: review R48).
+ */
+const ANSWER_NEGATIONS = new Set(['no', 'not', 'non', 'never', 'не', 'нет', 'без', 'kein', 'pas']);
+
+/**
  * The snippet's guess for a call status no map knows: true (not answered) only where its words say
  * so, else false, the reading the run gives it («ANSWER», `NORMAL_CLEARING`, «Состоялся», «OK» say an
  * answer; a value that says neither is read as answered, and its line says what the run read). Before,
@@ -912,7 +918,7 @@ const NOT_ANSWERED_STEMS = [
  */
 function missedGuess(value: string): boolean {
   const words = value.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u);
-  return words.some((w) => isNegation(w) || NOT_ANSWERED_STEMS.some((stem) => w.startsWith(stem)));
+  return words.some((w) => ANSWER_NEGATIONS.has(w) || NOT_ANSWERED_STEMS.some((stem) => w.startsWith(stem)));
 }
 
 /**

@@ -105,10 +105,13 @@ export function yamlCause(text: string, code: string, message: string, line: num
 
 /**
  * An unquoted item with two «: » or more (`Отказ: нет бюджета: lost`), alone on its line or between `{`/`,`
- * and `,`/`}`: the text runs to the last «: » (`Отказ: нет бюджета: причина: lost` is a status's name and
- * `lost`; before, the fix quoted «нет бюджета: причина: lost» as the value: review R47 F7).
+ * and `,`/`}`: the text runs to the first «: » (`stage: Этап: воронка: продажи`, a value with colons), or to the
+ * last where the last word is a status (`Отказ: нет бюджета: причина: lost`, a status's name: review R47 F7;
+ * a value's colons were then taken into the key: review R48).
  */
-const TWO_COLONS = /(^\s*(?:-\s+)?|[{,]\s*)([^\s"'{},#][^"'{},#]*?:\s[^"'{},#]*):\s+([^"'{},#\s][^"'{},#]*?)\s*(?=$|[},]|\s#)/;
+const TWO_COLONS = /(^\s*(?:-\s+)?|[{,]\s*)([^\s"'{},#][^"'{},#]*?:\s[^"'{},#]*?):\s+([^"'{},#\s][^"'{},#]*?)\s*(?=$|[},]|\s#)/;
+const TO_LAST_COLON = new RegExp(TWO_COLONS.source.replace('[^"\'{},#]*?):', '[^"\'{},#]*):'));
+const STATUS_WORD = /^(?:won|lost|open|deleted)$/i;
 
 /**
  * A colon and a space inside an unquoted text (a stage named «Отказ: нет бюджета» in a --map file's
@@ -118,7 +121,8 @@ const TWO_COLONS = /(^\s*(?:-\s+)?|[{,]\s*)([^\s"'{},#][^"'{},#]*?:\s[^"'{},#]*)
  */
 function colonInText(lines: readonly string[], line: number): YamlCause | undefined {
   const here = lines[line - 1];
-  const m = here === undefined ? null : TWO_COLONS.exec(here);
+  const last = here === undefined ? null : TO_LAST_COLON.exec(here);
+  const m = last && STATUS_WORD.test(last[3]!.trim()) ? last : here === undefined ? null : TWO_COLONS.exec(here);
   if (!m) return undefined;
   const [lead, before, after] = [m[1]!, m[2]!.trim(), m[3]!.trim()];
   const oneWord = !/\s/.test(after);

@@ -182,8 +182,9 @@ function wonOrLost(words: readonly string[]): DealStatus | undefined {
  * the stages' guess reads the same words (core/outcome-words).
  */
 export function statusGuess(normalized: string): DealStatus {
-  // «Nicht gewonnen», "Not won": a negation leaves it to the user, proposed open (namesLost, namesWon).
-  return namesLost(normalized) ? 'lost' : namesWon(normalized) ? 'won' : 'open';
+  // By its words alone; «Nicht gewonnen», "Not won": a negation leaves it to the user, proposed open, as «Won/Lost» is.
+  const lost = namesLost(normalized, false);
+  return lost === namesWon(normalized, false) ? 'open' : lost ? 'lost' : 'won';
 }
 
 const DIRECTION: Record<string, Direction> = {

@@ -157,9 +157,18 @@ class Chunks {
    */
   done(share: number, held?: number): void {
     const size = this.size ?? held;
-    // Never back below the bytes already said (the first chunks read to find the format).
-    if (size !== undefined) this.onProgress?.(Math.min(size, Math.max(this.read, Math.round(share * size))), size);
+    if (size === undefined) return;
+    // A file's: never back below the bytes already said (the first chunks read to find the format), nor below a sheet
+    // read before (an empty first sheet, then the data's: review R48); stdin's held bytes were all read to hold them.
+    const at = Math.min(size, Math.max(this.size === undefined ? 0 : this.read, this.said, Math.round(share * size)));
+    // Said when it moves by a thousandth of the file or reaches its end once (every chunk redrew «100 %»: review R48).
+    if (at - this.said < size / 1000 && !(at === size && this.said < size)) return;
+    this.said = at;
+    this.onProgress?.(at, size);
   }
+
+  /** The last share a workbook's progress said, in bytes (done). */
+  private said = 0;
 
   /** The first chunk, at least 4 KB where the input has them: pipes may deliver tiny pieces, and the sniffer needs enough. */
   async head(): Promise<Buffer> {
