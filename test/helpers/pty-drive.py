@@ -24,7 +24,7 @@ fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, cols, 0, 0))
 
 buf = b''
 full = b''
-def read_until(text, timeout=15):
+def read_until(text, timeout=40):
     global buf, full
     deadline = time.time() + timeout
     while text.encode() not in buf:
