@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { tr } from '../core/i18n.js';
-import { graphemes, textWidth } from '../render/wrap.js';
+import { fitColumns, graphemes, textWidth } from '../render/wrap.js';
 import type { CliContext } from './context.js';
 
 /** Streams that show a progress line now, so that whatever is written next clears it first. */
@@ -44,7 +44,7 @@ export function progressText(state: { file: string; read: number; total: number 
   // The name cut in its middle, its ends kept, where six of its characters fit.
   const cut = (what: (n: string) => string, end: string) => {
     const keep = room - widthOf(`${what('')}: ${end}`) - 1;
-    return keep >= 6 ? `${what(`${fitted(chars, Math.ceil(keep / 2)).join('')}…${fitted([...chars].reverse(), Math.floor(keep / 2)).reverse().join('')}`)}: ${end}` : undefined;
+    return keep >= 6 ? `${what(`${fitColumns(chars, Math.ceil(keep / 2)).join('')}…${fitColumns([...chars].reverse(), Math.floor(keep / 2)).reverse().join('')}`)}: ${end}` : undefined;
   };
   const whole = (what: (n: string) => string, end: string) => `${what(name)}: ${end}`;
   // Shortened in steps: the second thread's note, the name's middle, then the megabytes and the note.
@@ -53,20 +53,9 @@ export function progressText(state: { file: string; read: number; total: number 
     const text = line();
     if (text !== undefined && widthOf(text) <= room) return text;
   }
-  return fitted(graphemes(`${bare(name)}: ${brief}`), Math.max(0, room)).join('');
+  return fitColumns(graphemes(`${bare(name)}: ${brief}`), Math.max(0, room)).join('');
 }
 
-/** The first of `chars` that fit in `columns`. */
-function fitted(chars: readonly string[], columns: number): string[] {
-  const out: string[] = [];
-  let used = 0;
-  for (const c of chars) {
-    used += textWidth(c);
-    if (used > columns) break;
-    out.push(c);
-  }
-  return out;
-}
 
 /**
  * A throttled progress line on stderr for long imports on a terminal: it names each file, counts

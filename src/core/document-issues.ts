@@ -169,9 +169,13 @@ function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): { boun
 
 /** A misspelt choice's «did you mean» (`preset: recomended`, tester T56), empty for a value close to none. */
 function oneOfNear(input: unknown, values: readonly unknown[]): { near: string; nearRu: string } {
-  if (typeof input !== 'string' || input.length > 100) return didYouMean([]);
-  const near = closest(input, values.map((v) => String(v))).slice(0, 1);
-  return { near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+  if (typeof input !== 'string' || input.length > 100) return quotedNear([]);
+  return quotedNear(closest(input, values.map((v) => String(v))).slice(0, 1));
+}
+
+/** didYouMean of names quoted as each language quotes them: "name" in English, «name» in Russian. */
+export function quotedNear(names: readonly string[]): { near: string; nearRu: string } {
+  return { near: didYouMean(names.map((n) => `"${n}"`)).near, nearRu: didYouMean(names.map((n) => `«${n}»`)).nearRu };
 }
 
 /** The params of a «did you mean» tail: `near` and `nearRu`, empty without a name (names given as they are shown). */
@@ -188,7 +192,7 @@ function unknownKeys(keys: readonly string[], known: readonly string[]): Params 
   const unknown = new Set(keys);
   const candidates = known.filter((n) => !unknown.has(n));
   const near = [...new Set(keys.slice(0, MAX_LISTED).flatMap((k) => closest(k, candidates).slice(0, 1)))];
-  return { keys: listed(keys, (k) => `"${k}"`, 'en'), keysRu: listed(keys, (k) => `«${k}»`, 'ru'), near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+  return { keys: listed(keys, (k) => `"${k}"`, 'en'), keysRu: listed(keys, (k) => `«${k}»`, 'ru'), ...quotedNear(near) };
 }
 
 /**

@@ -95,11 +95,23 @@ function wordWidth(word: string): number {
   if (NARROW_ONLY.test(word)) return word.length;
   let width = 0;
   if (word.length > SEGMENTED_MAX) {
-    for (const ch of word) width += WIDE.test(ch) ? 2 : JOINING.test(ch) ? 0 : 1;
+    for (const ch of word) width += JOINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
     return width;
   }
   for (const { segment } of SEGMENTER.segment(word)) width += WIDE.test(segment) ? 2 : 1;
   return width;
+}
+
+/** The first of `chars` (character clusters) that fit in `columns` of a terminal: where a cut keeps a text's start. */
+export function fitColumns(chars: readonly string[], columns: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const c of chars) {
+    used += textWidth(c);
+    if (used > columns) break;
+    out.push(c);
+  }
+  return out;
 }
 
 /** A text's character clusters as a reader sees them (a cut never splits an emoji, a flag, a letter and its accent). */

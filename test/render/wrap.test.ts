@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepTogether, wrapText } from '../../src/render/wrap.js';
+import { fitColumns, keepTogether, textWidth, wrapText } from '../../src/render/wrap.js';
 
 // A tester at 100 columns: «… 21 000» | «ч в месяц», and a line beginning with «— чистые потери»;
 // the terminal cut a message inside «1 500».
@@ -31,5 +31,22 @@ describe('wrapping keeps together what a Russian reader does', () => {
   it('keeps colour codes out of the count', () => {
     const esc = String.fromCharCode(27);
     expect(keepTogether([`${esc}[33m21`, `000${esc}[0m`, 'ч'])).toEqual([`${esc}[33m21 000${esc}[0m ч`]);
+  });
+});
+
+// Review R48: the segmenter over a whole long line was quadratic; a long word is counted by code point instead.
+describe('textWidth', () => {
+  it('counts a wide character as two columns and an accent as none, a short word and a long one alike', () => {
+    expect(textWidth('销售 data')).toBe(9);
+    expect(textWidth('и\u0306')).toBe(1);
+    for (const unit of ['销', 'и\u0306', 'a']) {
+      const short = textWidth(unit.repeat(10));
+      expect(textWidth(unit.repeat(1000)), unit).toBe(short * 100);
+    }
+  });
+
+  it('keeps within the columns a cut takes', () => {
+    expect(fitColumns(['销', '售', 'a'], 3).join('')).toBe('销');
+    expect(fitColumns(['a', '销'], 3).join('')).toBe('a销');
   });
 });

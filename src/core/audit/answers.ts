@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
 import { closest } from '../assert-paths.js';
-import { didYouMean, MAX_LISTED, shortText } from '../document-issues.js';
+import { MAX_LISTED, quotedNear, shortText } from '../document-issues.js';
 import { moreErrors, zodToUserErrors } from '../questionnaire/parse.js';
 import type { Question, Questionnaire } from '../questionnaire/schema.js';
 import { normalizeAnswer, writtenAnswer } from './answer-words.js';
@@ -41,8 +41,7 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   const errors: UserError[] = [];
   if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !parsed.questionnaire.includes('/') && !parsed.questionnaire.endsWith('.yaml')) {
     // A misspelt id (`crm-maturty`) is said so (tester T56).
-    const near = closest(parsed.questionnaire, [q.id]).map((n) => [`"${n}"`, `«${n}»`] as const);
-    const params = { given: shortText(parsed.questionnaire), id: q.id, near: didYouMean(near.map(([en]) => en)).near, nearRu: didYouMean(near.map(([, ru]) => ru)).nearRu };
+    const params = { given: shortText(parsed.questionnaire), id: q.id, ...quotedNear(closest(parsed.questionnaire, [q.id])) };
     errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', params, { file, path: 'questionnaire' }));
   }
   const answers = new Map<string, Answer>();
@@ -99,7 +98,7 @@ function answerError(id: string, raw: unknown, question: Question | undefined, t
   if (!question) {
     const known = [...at.questions.keys()];
     const near = closest(id, known);
-    const params = { id: shortText(id), known: known.join(', '), ...didYouMean(near.map((n) => `"${n}"`)), nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+    const params = { id: shortText(id), known: known.join(', '), ...quotedNear(near) };
     return UserError.of('E_ANSWERS_UNKNOWN', at.first ? 'answers.unknownQuestion' : 'answers.unknownQuestionAlso', params, where);
   }
   const allowed = allowedAnswers(question).join(', ');

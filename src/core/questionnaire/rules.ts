@@ -1,6 +1,6 @@
 import { closest } from '../assert-paths.js';
 import { isAnswerWord } from '../audit/answer-words.js';
-import { didYouMean } from '../document-issues.js';
+import { quotedNear } from '../document-issues.js';
 import { UserError } from '../errors.js';
 import { FACT_IDS } from '../kpi/facts.js';
 import type { MessageId, Params } from '../messages.js';
@@ -139,8 +139,7 @@ const textsInEveryLanguage: Rule = {
 
 /** A misspelt fact's «did you mean» (`fact: win_rat`: tester T56). */
 function factNear(fact: string): { near: string; nearRu: string } {
-  const near = closest(fact, FACT_IDS).slice(0, 1);
-  return { near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+  return quotedNear(closest(fact, FACT_IDS).slice(0, 1));
 }
 
 const knownFacts: Rule = {

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { graphemes, plain, visible } from '../wrap.js';
+import { fitColumns, graphemes, plain, visible } from '../wrap.js';
 
 /** The spaces between two columns. */
 const GAP = 2;
@@ -69,14 +69,7 @@ function clipped(rows: string[][], textColumns: number, width: number): string[]
   const clip = (v: string) => {
     if (visible(v) <= cap) return v;
     // A cut cell is written without its colour (a name has none), cut by the columns its characters take (a Chinese one two).
-    const kept: string[] = [];
-    let used = 1;
-    for (const ch of graphemes(plain(v))) {
-      used += visible(ch);
-      if (used > cap) break;
-      kept.push(ch);
-    }
-    return `${kept.join('')}…`;
+    return `${fitColumns(graphemes(plain(v)), cap - 1).join('')}…`;
   };
   return rows.map((r) => r.map((v, i) => (i < textColumns ? clip(v) : v)));
 }
