@@ -28,6 +28,20 @@ export function wrapText(text: string, width: number): string {
     .join('\n');
 }
 
+/** Lines of at most `max` columns, broken between words (a longer word keeps its own line): a note under a table, a table's header. */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && visible(line) + 1 + visible(word) > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** A unit written after its number: «21 000 ч», «30 мин», «4,5 дн.», «9 460 500 ₽», «15 %», «2 500 руб.», "3 h". */
 const UNIT = /^(?:ч|мин|дн|руб|₽|%|h|min|d)\.?[,.;:!?)»"]*$/;
 /** A word ending in a number: «21», «1 000» (its last group), «2,5», «(1». */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitColumns, keepTogether, textWidth, wrapText } from '../../src/render/wrap.js';
+import { fitColumns, keepTogether, textWidth, wrapText, wrapWords } from '../../src/render/wrap.js';
 
 // A tester at 100 columns: «… 21 000» | «ч в месяц», and a line beginning with «— чистые потери»;
 // the terminal cut a message inside «1 500».
@@ -48,5 +48,18 @@ describe('textWidth', () => {
   it('keeps within the columns a cut takes', () => {
     expect(fitColumns(['销', '售', 'a'], 3).join('')).toBe('销');
     expect(fitColumns(['a', '销'], 3).join('')).toBe('a销');
+  });
+});
+
+describe('wrapWords', () => {
+  it('breaks between words by the columns a line takes, a wide character two', () => {
+    expect(wrapWords('Реакция мед., мин', 8)).toEqual(['Реакция', 'мед.,', 'мин']);
+    expect(wrapWords('Реакция мед., мин', 13)).toEqual(['Реакция мед.,', 'мин']);
+    // Four Chinese characters take 8 columns: two such words do not share a 12-column line.
+    expect(wrapWords('销售经理 销售经理', 12)).toEqual(['销售经理', '销售经理']);
+    expect(wrapWords('销售经理 销售经理', 17)).toEqual(['销售经理 销售经理']);
+    // A longer word keeps its own line; an empty text gives none.
+    expect(wrapWords('a Сверхдлинноеслово b', 5)).toEqual(['a', 'Сверхдлинноеслово', 'b']);
+    expect(wrapWords('', 5)).toEqual([]);
   });
 });

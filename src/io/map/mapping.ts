@@ -450,7 +450,6 @@ function fieldRu(field: string): string {
   return words ? `${words} (${field})` : field;
 }
 
-/** A file's headers as a message lists them: "A", "B" in English, «A», «B» in Russian. */
 /** A --map line's column the file lacks; a number that is a column's place gets the «#4» way to name it. */
 function noColumn(w: string, field: string, headers: readonly string[], where: { file?: string | undefined; path: string }): UserError {
   const place = /^\d+$/.test(w.trim()) ? Number(w.trim()) : 0;
@@ -459,6 +458,7 @@ function noColumn(w: string, field: string, headers: readonly string[], where: {
   return UserError.of('E_MAP_COLUMN', 'map.noColumn', params, where);
 }
 
+/** A file's headers as a message lists them: "A", "B" in English, «A», «B» in Russian. */
 function columnList(headers: readonly string[]): { columns: string; columnsRu: string } {
   const named = headers.filter(Boolean);
   return { columns: named.map((h) => `"${h}"`).join(', '), columnsRu: named.map((h) => `«${h}»`).join(', ') };

@@ -5,7 +5,8 @@ import { formatInColumn, formatValue } from '../format.js';
 import { dimLabel, GROUP_SHORT, groupingTitle, groupLabels } from './group-labels.js';
 import { dimText, groupingsOf, readingColumns, type Grouping } from './groups.js';
 import { SHORT } from './labels.js';
-import { lineWidth, markdownTable, terminalTables, wrapWords, type Cell, type ReadingTable, type Tone } from './reading-table.js';
+import { lineWidth, markdownTable, terminalTables, type Cell, type ReadingTable, type Tone } from './reading-table.js';
+import { wrapWords } from '../wrap.js';
 import { mdText } from '../text.js';
 
 /** A figure of the plan: which of them a plan has, in this order. */

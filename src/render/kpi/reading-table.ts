@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { mdStrong, mdTable } from '../text.js';
+import { fitColumns, graphemes, visible } from '../wrap.js';
 import { borderlessTable } from './table-style.js';
 
 /** How a value reads against its reference: coloured on a terminal, plain elsewhere. */
@@ -35,12 +36,13 @@ const GAP = 2;
 /** A text column is cut no narrower than this (or its header). */
 const KEY_MIN = 12;
 
-const width = (s: string) => [...s].length;
+/** The columns a text takes on a terminal (a Chinese character two). */
+const width = visible;
 
 /** Text cut to `w` characters with an ellipsis; the full text stays in JSON, CSV and the workbook. */
 export function clipText(text: string, w: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return width(flat) > w ? `${[...flat].slice(0, Math.max(1, w - 1)).join('')}…` : flat;
+  return width(flat) > w ? `${fitColumns(graphemes(flat), Math.max(1, w - 1)).join('')}…` : flat;
 }
 
 /** Column indices in chunks that fit `max` characters beside the text columns; a unit is never split. */
@@ -132,16 +134,3 @@ export function markdownTable(t: ReadingTable): string {
   return mdTable([...t.keys, ...t.columns], rows, [...t.keys.map(() => 'left' as const), ...t.columns.map(() => 'right' as const)]);
 }
 
-/** Lines of at most `max` characters, broken between words (a longer word keeps its own line). */
-export function wrapWords(text: string, max = TERMINAL_WIDTH): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && width(line) + 1 + width(word) > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { fitColumns, graphemes, plain, visible } from '../wrap.js';
+import { fitColumns, graphemes, plain, visible, wrapWords } from '../wrap.js';
 
 /** The spaces between two columns. */
 const GAP = 2;
@@ -48,13 +48,7 @@ function headsWrapped(head: string[], rows: string[][], c: ChalkInstance, textCo
   if (fits(table)) return table;
   const wrapped = head.map((h, i) => {
     const room = Math.max(...rows.map((r) => visible(r[i] ?? '')), ...h.split(' ').map(visible));
-    const lines: string[] = [];
-    for (const word of h.split(' ')) {
-      const last = lines.at(-1);
-      if (last !== undefined && visible(last) + 1 + visible(word) <= room) lines[lines.length - 1] = `${last} ${word}`;
-      else lines.push(word);
-    }
-    return lines.join('\n');
+    return wrapWords(h, room).join('\n');
   });
   return oneTable(wrapped, rows, c, textColumns);
 }

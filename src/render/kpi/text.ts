@@ -10,7 +10,8 @@ import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
 import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
 import { groupingsOf } from './groups.js';
-import { lineWidth, wrapWords } from './reading-table.js';
+import { lineWidth } from './reading-table.js';
+import { wrapWords } from '../wrap.js';
 
 export interface KpiRenderOptions extends RenderOptions {
   /** Only these metrics, in this order, in one table. */
