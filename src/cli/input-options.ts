@@ -225,11 +225,12 @@ export function parseMargin(value: string | undefined): number | undefined {
  * Refuses more than one input read from stdin (`-`): the second found it empty and was called «an
  * empty file» or a file of another kind. Before anything is read.
  */
-export function assertOneStdin(files: ReadonlyArray<string | undefined>, example: 'exports' | 'answers' | 'map' = 'exports'): void {
+export function assertOneStdin(files: ReadonlyArray<string | undefined>, example: 'exports' | 'answers' | 'map' = 'exports', map?: string): void {
   if (files.filter((f) => f === '-').length <= 1) return;
-  // The example is the command's own (tester T56: an answers file was told «-d - -a звонки.csv < сделки.csv»).
+  // The example is the command's own (tester T56: an answers file was told «-d - -a звонки.csv < сделки.csv»),
+  // and a map from stdin is shown given as a file (review R48 F8).
   const params = {
-    exports: { exampleRu: '-d - -a звонки.csv < сделки.csv', example: '-d - -a calls.csv < deals.csv' },
+    exports: map === '-' ? { exampleRu: '-d - --map map.yaml < сделки.csv', example: '-d - --map map.yaml < deals.csv' } : { exampleRu: '-d - -a звонки.csv < сделки.csv', example: '-d - -a calls.csv < deals.csv' },
     answers: { exampleRu: '--answers - -d сделки.csv < ответы.yaml', example: '--answers - -d deals.csv < answers.yaml' },
     map: { exampleRu: 'map - --map map.yaml < сделки.csv', example: 'map - --map map.yaml < deals.csv' },
   }[example];

@@ -102,7 +102,7 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
     inspect: inspect === undefined ? '' : ` (${inspect} shows the values of each column)`,
     inspectRu: inspect === undefined ? '' : ` (${inspect} покажет значения колонок)`,
     stages: statuses ? ' (a status is won, lost or open)' : both ? ' (a stage or a status is won, lost or open)' : stages ? ' (a stage is won, lost or open)' : '',
-    stagesRu: statuses ? ' (статус: won — выигрыш, lost — проигрыш, open — открыта)' : both ? ' (этап или статус: won — выигрыш, lost — проигрыш, open — открыта)' : stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
+    stagesRu: statuses ? ' (статус: won — выигрыш, lost — проигрыш, open — в работе)' : both ? ' (этап или статус: won — выигрыш, lost — проигрыш, open — в работе)' : stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
   };
   const item = (e: UserError, last: boolean) => UserError.of(e.code, last ? 'map.undecidedTogether' : 'map.undecidedItem', { ...(last ? params : {}), message: userErrorMessage(e, 'en'), messageRu: userErrorMessage(e, 'ru') }, e.where);
   const all = errors.map((e, i) => item(e, i === errors.length - 1));

@@ -319,7 +319,7 @@ export const MESSAGES = {
     ru: '{statusHeadRu} ни как выигрыш, ни как проигрыш, а этап сделки этого не говорит{countRu}: {stagesRu}',
     en: '{count} value{plural} of the status column {verb} not known as won or lost, and the deal\'s stage does not say it either: {stages}',
     hint: {
-      ru: 'укажите в файле --map, что значит каждое значение (won — выигрыш, lost — проигрыш, open — открыта), и передайте его через --map; вот готовый фрагмент с догадкой для каждого значения, проверьте её:\n{snippetRu}',
+      ru: 'укажите в файле --map, что значит каждое значение (won — выигрыш, lost — проигрыш, open — в работе), и передайте его через --map; вот готовый фрагмент с догадкой для каждого значения, проверьте её:\n{snippetRu}',
       en: 'say what each value means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each value:\n{snippet}',
     },
   },
@@ -328,7 +328,7 @@ export const MESSAGES = {
     ru: 'этапы и значения колонки статуса закрытых сделок не известны ни как выигрыш, ни как проигрыш ({count}): {stagesRu}',
     en: '{count} stages and status values of closed deals are not known as won or lost: {stages}',
     hint: {
-      ru: 'укажите в файле --map, что значит каждое значение (won — выигрыш, lost — проигрыш, open — открыта), и передайте его через --map; вот готовый фрагмент с догадкой для каждого значения, проверьте её:\n{snippetRu}',
+      ru: 'укажите в файле --map, что значит каждое значение (won — выигрыш, lost — проигрыш, open — в работе), и передайте его через --map; вот готовый фрагмент с догадкой для каждого значения, проверьте её:\n{snippetRu}',
       en: 'say what each value means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each value:\n{snippet}',
     },
   },

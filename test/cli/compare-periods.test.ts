@@ -158,8 +158,8 @@ describe('a targets file with a misspelt metric', () => {
     const dir = files();
     writeFileSync(path.join(dir, 't.yaml'), 'targets:\n  convertion: +20%\n');
     const args = ['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang'];
-    refused([...args, 'en'], dir, 't.yaml, at line 2, column 3, at targets.convertion: no such metric: "convertion"; did you mean conversion?', 'hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
-    refused([...args, 'ru'], dir, 'нет такого показателя: «convertion»; возможно, вы имели в виду conversion');
+    refused([...args, 'en'], dir, 't.yaml, at line 2, column 3, at targets.convertion: no such metric: "convertion"; did you mean "conversion"?', 'hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
+    refused([...args, 'ru'], dir, 'нет такого показателя: «convertion»; возможно, вы имели в виду «conversion»');
   });
 });
 

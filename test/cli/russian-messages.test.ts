@@ -115,7 +115,7 @@ describe('a Russian run speaks Russian', () => {
       ['an answers file value of the wrong type', ['audit', '--answers', 'FILE:answers.yaml'], 'в answers.journal.interactions: «2» — не ответ на journal.interactions'],
       ['an answers file that is not YAML', ['audit', '--answers', 'FILE:answers-syntax.yaml'], 'это не YAML'],
       ['an export given as answers', ['audit', '--answers', 'samples/amocrm-deals.csv'], 'а не файл ответов'],
-      ['a bad targets file', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-03-01', '--targets', 'FILE:targets.yaml'], 'нет такого показателя: «conversoin»; возможно, вы имели в виду conversion'],
+      ['a bad targets file', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-03-01', '--targets', 'FILE:targets.yaml'], 'нет такого показателя: «conversoin»; возможно, вы имели в виду «conversion»'],
       ['a bad map file', ['kpi', '-d', 'samples/amocrm-deals.csv', '--map', 'FILE:map.yaml'], 'ожидалось одно из: won, lost, open, deleted'],
       ['a map file naming an unknown field', ['kpi', '-d', 'samples/amocrm-deals.csv', '--map', 'FILE:map-field.yaml'], 'не поле раздела deals'],
       ['a bad config file', ['report', '-c', 'FILE:ci.yaml'], '«32.13.2025» — не дата'],

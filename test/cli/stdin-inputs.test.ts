@@ -42,7 +42,9 @@ describe('stdin is one input', () => {
     ['audit', ['audit', '--answers', '-', '-d', '-'], ['--answers - -d сделки.csv < ответы.yaml', '--answers - -d deals.csv < answers.yaml']],
     ['report', ['report', '-d', '-', '--plan', '-'], exportsHint],
     ['kpi', ['kpi', '-d', '-', '-a', '-'], exportsHint],
-    ['kpi with a map', ['kpi', '-d', '-', '--map', '-'], exportsHint],
+    // Review R48 F8: the example shows the map given by path.
+    ['kpi with a map', ['kpi', '-d', '-', '--map', '-'], ['-d - --map map.yaml < сделки.csv', '-d - --map map.yaml < deals.csv']],
+    ['compare with a map', ['compare', '-d', '-', '--cutover', '2025-03-01', '--map', '-'], ['-d - --map map.yaml < сделки.csv', '-d - --map map.yaml < deals.csv']],
     ['map', ['map', '-', '--map', '-'], ['map - --map map.yaml < сделки.csv', 'map - --map map.yaml < deals.csv']],
   ])('%s with two inputs from `-` exits 2 saying stdin gives only one, in both languages', (_, args, [exampleRu, example]) => {
     const input = readFileSync('samples/amocrm-deals.csv');

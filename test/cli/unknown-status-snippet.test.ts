@@ -71,6 +71,6 @@ describe('a status column of values no map knows', () => {
     expect(en.stderr).toContain('(a stage or a status is won, lost or open)');
     const ru = runCli(['kpi', '-d', 'mixed.csv', '--map', 'statut.yaml', '--lang', 'ru', '--now', '2025-04-01'], { cwd: dir });
     expect(ru.stderr).toContain('этапы и значения колонки статуса закрытых сделок не известны ни как выигрыш, ни как проигрыш (3): «Negociación», «Réussie», «Échouée»');
-    expect(ru.stderr).toContain('(этап или статус: won — выигрыш, lost — проигрыш, open — открыта)');
+    expect(ru.stderr).toContain('(этап или статус: won — выигрыш, lost — проигрыш, open — в работе)');
   });
 });

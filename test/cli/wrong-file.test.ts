@@ -334,6 +334,6 @@ describe('a --map file whose column or field does not fit the export', () => {
     expect(cols.stderr).toContain('ошибка: cols.yaml, строка 3, символ 5, в deals.columns.amount: колонки «Нет такой» для amount в файле нет');
     const typo = runCli(['kpi', '-d', deals, '--map', 'typo.yaml', '--lang', 'en'], { cwd: dir });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('error: typo.yaml, at line 3, column 5, at deals.columns.amout: "amout" is not a field of deals; did you mean amount?');
+    expect(typo.stderr).toContain('error: typo.yaml, at line 3, column 5, at deals.columns.amout: "amout" is not a field of deals; did you mean "amount"?');
   });
 });

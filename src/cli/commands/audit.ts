@@ -80,7 +80,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
   // From answers files with no export, --from or --touch-norm change nothing (an interactive audit may still be given an export at its prompts).
   if (answerFiles.length > 0) warnWithoutExports(ctx, opts.lang, opts.optionsGiven, { exports: !opts.deals, deals: false });
-  assertOneStdin([...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map], answerFiles.includes('-') ? 'answers' : 'exports');
+  assertOneStdin([...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map], answerFiles.includes('-') ? 'answers' : 'exports', opts.map);
   const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDocument(file, ctx.cwd, ctx.stdin)));
   const questionnaires = new Map<string, Questionnaire>();
   const questionnaireFor = async (ref: string) => questionnaires.get(ref) ?? questionnaires.set(ref, (await loadQuestionnaire(ref, ctx.cwd, ctx.stdin, opts.lang)).questionnaire).get(ref)!;

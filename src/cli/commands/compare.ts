@@ -91,7 +91,7 @@ export function warnMonthlyCostAlone(ctx: CliContext, lang: string, key: keyof t
 
 /** The comparison from CLI options: shared by `compare` and `report`. */
 export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
-  assertOneStdin([o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map]);
+  assertOneStdin([o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map], 'exports', o.map);
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);

@@ -94,7 +94,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const margin = parseMargin(o.margin);
   const now = resolveNow(ctx, o.now);
   const base = importOptionsFromCli(o, ctx);
-  assertOneStdin([o.deals, o.activities, o.payments, o.map, o.spend, o.plan]);
+  assertOneStdin([o.deals, o.activities, o.payments, o.map, o.spend, o.plan], 'exports', o.map);
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin }, { inputs, output: o.output });

@@ -67,7 +67,7 @@ const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
 /** Every file a report run reads (`-` for stdin), the config and the targets file included; two from stdin are refused. */
 function inputsOf(m: ReturnType<typeof merge>, config: string | undefined, targets: string | undefined): Array<string | undefined> {
   const files = [config, m.answers, m.questionnaire, m.baseline, m.files.deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments];
-  assertOneStdin(files);
+  assertOneStdin(files, 'exports', m.map);
   return files;
 }
 

@@ -40,9 +40,10 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
   if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !parsed.questionnaire.includes('/') && !parsed.questionnaire.endsWith('.yaml')) {
-    // A misspelt id (`crm-maturty`) is said so (tester T56).
-    const params = { given: shortText(parsed.questionnaire), id: q.id, ...quotedNear(closest(parsed.questionnaire, [q.id])) };
-    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', params, { file, path: 'questionnaire' }));
+    // A misspelt id (`crm-maturty`) is said as one, with its fix (tester T56, review R48 F8).
+    const misspelt = closest(parsed.questionnaire, [q.id]).length > 0;
+    const id = misspelt ? 'answers.misspeltQuestionnaire' : 'answers.otherQuestionnaire';
+    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', id, { given: shortText(parsed.questionnaire), id: q.id }, { file, path: 'questionnaire' }));
   }
   const answers = new Map<string, Answer>();
   // An id with a bad value is reported once, for its value, never also as missing.

@@ -246,8 +246,12 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'факты: {facts}', en: 'facts: {facts}' },
   },
   'answers.otherQuestionnaire': {
-    ru: 'ответы даны на анкету «{given}», а не «{id}»{nearRu}', en: 'the answers are for questionnaire "{given}", not "{id}"{near}',
+    ru: 'ответы даны на анкету «{given}», а не «{id}»', en: 'the answers are for questionnaire "{given}", not "{id}"',
     hint: { ru: 'укажите --questionnaire и путь к файлу анкеты «{given}» (или id встроенной анкеты), либо исправьте id в файле ответов', en: 'pass --questionnaire with the path of the "{given}" questionnaire file (or a built-in id), or fix the id in the answers file' },
+  },
+  'answers.misspeltQuestionnaire': {
+    ru: 'анкеты «{given}» нет; возможно, вы имели в виду «{id}»', en: 'there is no questionnaire "{given}"; did you mean "{id}"?',
+    hint: { ru: 'исправьте id в файле ответов: questionnaire: {id}', en: 'fix the id in the answers file: questionnaire: {id}' },
   },
   'answers.unknownQuestion': {
     ru: 'неизвестный id вопроса «{id}»{nearRu}', en: 'unknown question id "{id}"{near}',
@@ -446,10 +450,10 @@ export const HELD_INSTEAD = {
  */
 export const YAML_ERRORS: Readonly<Record<string, { ru: string; en: string }>> = {
   ALIAS_PROPS: { ru: 'у псевдонима (*имя) не может быть тега или якоря', en: 'an alias (*name) cannot have a tag or an anchor' },
-  BAD_ALIAS: { ru: 'неверный псевдоним (*имя)', en: 'a wrong alias (*name)' },
-  BAD_DIRECTIVE: { ru: 'неверная директива', en: 'a wrong directive' },
-  BAD_DQ_ESCAPE: { ru: 'неверная escape-последовательность в строке в двойных кавычках', en: 'a wrong escape sequence in a double-quoted text' },
-  BAD_INDENT: { ru: 'неверный отступ', en: 'a wrong indentation' },
+  BAD_ALIAS: { ru: 'неверный псевдоним (*имя)', en: 'an invalid alias (*name)' },
+  BAD_DIRECTIVE: { ru: 'неверная директива', en: 'an invalid directive' },
+  BAD_DQ_ESCAPE: { ru: 'неверная escape-последовательность в строке в двойных кавычках', en: 'an invalid escape sequence in a double-quoted text' },
+  BAD_INDENT: { ru: 'неверный отступ', en: 'invalid indentation' },
   BAD_PROP_ORDER: { ru: 'якорь и тег стоят не в том порядке', en: 'the anchor and the tag are in the wrong order' },
   BAD_SCALAR_START: { ru: 'значение не может начинаться с этого символа; возьмите его в кавычки', en: 'a value cannot start with this character; put it in quotes' },
   BLOCK_AS_IMPLICIT_KEY: { ru: 'вложенный блок не может быть ключом', en: 'a nested block cannot be a key' },
@@ -459,12 +463,22 @@ export const YAML_ERRORS: Readonly<Record<string, { ru: string; en: string }>> =
   MISSING_CHAR: { ru: 'не хватает закрывающего символа (кавычки, скобки или двоеточия)', en: 'a closing character is missing (a quote, a bracket or a colon)' },
   MULTILINE_IMPLICIT_KEY: { ru: 'ключ не может занимать несколько строк', en: 'a key cannot span several lines' },
   MULTIPLE_ANCHORS: { ru: 'у узла несколько якорей', en: 'a node has several anchors' },
-  MULTIPLE_DOCS: { ru: 'в файле несколько документов YAML, а нужен один', en: 'the file holds several YAML documents, and one is wanted' },
+  MULTIPLE_DOCS: { ru: 'в файле несколько документов YAML, а нужен один', en: 'the file holds several YAML documents, but only one is allowed' },
   MULTIPLE_TAGS: { ru: 'у узла несколько тегов', en: 'a node has several tags' },
   NON_STRING_KEY: { ru: 'ключ должен быть строкой', en: 'a key must be text' },
   RESOURCE_EXHAUSTION: { ru: 'документ слишком велик для разбора', en: 'the document is too large to parse' },
   TAB_AS_INDENT: { ru: 'отступ сделан табуляцией; в YAML отступы делают пробелами', en: 'the indentation is a tab; YAML indents with spaces' },
   TAG_RESOLVE_FAILED: { ru: 'неизвестный тег', en: 'an unknown tag' },
   UNEXPECTED_TOKEN: { ru: 'неожиданный символ', en: 'an unexpected character' },
-  BAD_COLLECTION_TYPE: { ru: 'неверный тип коллекции', en: 'a wrong type of collection' },
+  BAD_COLLECTION_TYPE: { ru: 'неверный тип коллекции', en: 'an invalid type of collection' },
 };
+
+/**
+ * The parser's messages that say more than their code, in our words: «invalid indentation» alone lost which
+ * lines disagree (review R48 F8); matched by their beginning, they come before YAML_ERRORS.
+ */
+export const YAML_DETAILS: ReadonlyArray<readonly [string, { ru: string; en: string }]> = [
+  ['All mapping items must start at the same column', { ru: 'неверный отступ: ключи одного уровня должны начинаться в одной колонке', en: 'invalid indentation: all keys of one level must start at the same column' }],
+  ['All sequence items must start at the same column', { ru: 'неверный отступ: элементы одного списка («- …») должны начинаться в одной колонке', en: 'invalid indentation: all items of one list ("- …") must start at the same column' }],
+  ['Block scalar', { ru: 'неверный отступ многострочного текста (после | или >)', en: 'invalid indentation of a multi-line text (after | or >)' }],
+];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors } from '../../core/errors.js';
 import { closest } from '../../core/assert-paths.js';
-import { didYouMean, MAX_LISTED, shortText } from '../../core/document-issues.js';
+import { MAX_LISTED, quotedNear, shortText } from '../../core/document-issues.js';
 import { readTypedNumber } from '../../core/option-values.js';
 import { inRange, rangeProblem } from '../../core/value-range.js';
 import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
@@ -110,7 +110,7 @@ export function unknownMetrics(targets: unknown, file: string, at: string, code:
   const unknown = Object.keys(targets).filter((k) => !METRIC_IDS.has(k));
   const errors = unknown.slice(0, MAX_LISTED).map((key, i) => {
     const byLabel = closest(key.trim(), LABELS.keys()).map((label) => LABELS.get(label)!);
-    const params = { key: shortText(key), list: metricIds.join(', '), ...didYouMean([...new Set([...byLabel, ...closest(key, metricIds)])].slice(0, 3)) };
+    const params = { key: shortText(key), list: metricIds.join(', '), ...quotedNear([...new Set([...byLabel, ...closest(key, metricIds)])].slice(0, 3)) };
     return UserError.of(code, i === 0 ? 'targets.unknownMetric' : 'targets.unknownMetricAlso', params, { file, path: at ? `${at}.${key}` : key });
   });
   // A metric with no value (`conversion:`, YAML's null) is said as an empty value, not as «получено null» (tester T39 F12).

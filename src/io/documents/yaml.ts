@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLParseError } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { fill } from '../../core/messages.js';
-import { JSON_CAUSES, YAML_ERRORS } from '../../core/messages/documents.js';
+import { JSON_CAUSES, YAML_DETAILS, YAML_ERRORS } from '../../core/messages/documents.js';
 import { jsonCause, jsonCauseAt } from './json-syntax.js';
 import { yamlCause } from './yaml-syntax.js';
 
@@ -104,7 +104,7 @@ function yamlError(first: YAMLParseError, text: string, file: string): UserError
   const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   const cause = yamlCause(text, first.code, reason, first.linePos?.[0]?.line);
   if (cause) return UserError.of('E_YAML', 'doc.yaml', { reason: cause.reason.en, reasonRu: cause.reason.ru }, { file, at: cause.at });
-  const said = YAML_ERRORS[first.code];
+  const said = YAML_DETAILS.find(([start]) => reason.startsWith(start))?.[1] ?? YAML_ERRORS[first.code];
   return UserError.of('E_YAML', 'doc.yaml', { reason: said?.en ?? reason, reasonRu: said?.ru ?? reason }, { file, ...atOf(first) });
 }
 

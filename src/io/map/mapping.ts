@@ -1,8 +1,7 @@
 import { withoutLine } from '../../core/name-line.js';
 import { closest } from '../../core/assert-paths.js';
-import { didYouMean } from '../../core/document-issues.js';
 import { UserError } from '../../core/errors.js';
-import { shortText } from '../../core/document-issues.js';
+import { quotedNear, shortText } from '../../core/document-issues.js';
 import { FIELDS, headerScale, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseBoolean, parseDate, parseNumber, phoneKey } from './values.js';
@@ -341,7 +340,7 @@ function visibleFirst<M extends { index: number }>(list: M[], columns: readonly 
 /** A --map file's field no kind of export has, with the fields closest to it (`amout`: amount). */
 function unknownField(field: string, kind: RecordKind, fields: readonly string[], mapFile: string | undefined): UserError {
   // A long key is quoted by its start, as a long value is (a 1 000-character YAML key was printed whole).
-  return UserError.of('E_MAP_FIELD', 'map.unknownField', { field: shortText(field), kind, fields: fields.join(', '), ...didYouMean(closest(field, fields)) }, { file: mapFile, path: `${kind}.columns.${field}` });
+  return UserError.of('E_MAP_FIELD', 'map.unknownField', { field: shortText(field), kind, fields: fields.join(', '), ...quotedNear(closest(field, fields)) }, { file: mapFile, path: `${kind}.columns.${field}` });
 }
 
 /**

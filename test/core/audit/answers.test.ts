@@ -96,8 +96,12 @@ describe('an answer of the wrong type is named with the other mistakes', () => {
 describe('answers naming another questionnaire', () => {
   it('say a misspelt id with its fix (tester T56: `crm-maturty`)', () => {
     const e = refused({ questionnaire: 'crm-maturty', answers: Object.fromEntries(ids.map((id) => [id, 'да'])) })[0]!;
-    expect(describeUserError(e, 'en')).toContain('the answers are for questionnaire "crm-maturty", not "crm-maturity"; did you mean "crm-maturity"?');
-    expect(describeUserError(e, 'ru')).toContain('ответы даны на анкету «crm-maturty», а не «crm-maturity»; возможно, вы имели в виду «crm-maturity»');
+    // Named once, with the line that fixes it (review R48 F8: the id was named twice, and the hint sent for a questionnaire file).
+    expect(describeUserError(e, 'en')).toContain('there is no questionnaire "crm-maturty"; did you mean "crm-maturity"?');
+    expect(describeUserError(e, 'en')).toContain('fix the id in the answers file: questionnaire: crm-maturity');
+    expect(describeUserError(e, 'en')).not.toContain('--questionnaire');
+    expect(describeUserError(e, 'ru')).toContain('анкеты «crm-maturty» нет; возможно, вы имели в виду «crm-maturity»');
+    expect(describeUserError(e, 'ru')).toContain('исправьте id в файле ответов: questionnaire: crm-maturity');
   });
 
   it('say which one, and how to pass its file, in both languages', () => {

@@ -19,7 +19,7 @@ describe("a report config's compare.targets", () => {
     const error = (await loadConfig(put('compare:\n  targets:\n    Лидов в месяц: 0.1\n    conversion: много\n'), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
     expect(error.errors.map((e) => e.code)).toEqual(['E_CONFIG', 'E_CONFIG']);
     expect(error.errors.map((e) => describeUserError(e, 'ru').split('\n')[0])).toEqual([
-      'ci.yaml, строка 3, символ 5, в compare.targets.Лидов в месяц: нет такого показателя: «Лидов в месяц»; возможно, вы имели в виду leads_per_month',
+      'ci.yaml, строка 3, символ 5, в compare.targets.Лидов в месяц: нет такого показателя: «Лидов в месяц»; возможно, вы имели в виду «leads_per_month»',
       'ci.yaml, строка 4, символ 5, в compare.targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «много»',
     ]);
   });

@@ -80,7 +80,7 @@ describe('where the targets are in the file', () => {
   });
 
   it('says a wrong key at the top as a metric, where it is, with the closest', async () => {
-    expect(await refused('convertion: 0.1\n', 'en')).toEqual(['at convertion: no such metric: "convertion"; did you mean conversion?']);
+    expect(await refused('convertion: 0.1\n', 'en')).toEqual(['at convertion: no such metric: "convertion"; did you mean "conversion"?']);
     expect(await refused('conversion: 20\n', 'en')).toEqual(['at conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"']);
     expect(await refused('targets:\n  conversion: 0.1\nfoo: 1\n', 'en')).toEqual(['at (top level): unknown key: "foo"']);
     expect(await refused('{}\n', 'en')).toEqual(['at targets: a required value is missing (expected a "key: value" map)']);
@@ -94,10 +94,10 @@ describe('where the targets are in the file', () => {
 
   // «Конверсия» is the row's label in the Russian report.
   it('says a row label used as a key with its id', async () => {
-    expect(await refused('targets:\n  Конверсия: +20%\n', 'ru')).toEqual(['в targets.Конверсия: нет такого показателя: «Конверсия»; возможно, вы имели в виду conversion']);
+    expect(await refused('targets:\n  Конверсия: +20%\n', 'ru')).toEqual(['в targets.Конверсия: нет такого показателя: «Конверсия»; возможно, вы имели в виду «conversion»']);
     expect(await refused('Лидов в месяц: 10%\nResponse, min (median): -30%\n', 'en')).toEqual([
-      'at Лидов в месяц: no such metric: "Лидов в месяц"; did you mean leads_per_month?',
-      'at Response, min (median): no such metric: "Response, min (median)"; did you mean response_min_median?',
+      'at Лидов в месяц: no such metric: "Лидов в месяц"; did you mean "leads_per_month"?',
+      'at Response, min (median): no such metric: "Response, min (median)"; did you mean "response_min_median"?',
     ]);
     const error = (await load('Конверсия: 5%\n').catch((e: unknown) => e)) as UserErrors;
     expect(describeUserError(error.errors[0]!, 'en')).toMatch(/\n {2}hint: the metrics of a comparison: leads_per_month, conversion, win_rate, revenue_per_month, average_check, cycle_days_median, touches_per_won, response_min_median, missed_share, callback_rate, won_per_manager_per_month$/);

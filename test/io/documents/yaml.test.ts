@@ -217,7 +217,15 @@ describe('a YAML syntax error in English', () => {
     const tab = 'deals:\n\tstatus: won\n';
     expect(errorOf(tab, 'en')).toContain('the indentation is a tab; YAML indents with spaces');
     expect(errorOf(tab, 'ru')).toContain('отступ сделан табуляцией; в YAML отступы делают пробелами');
-    expect(errorOf('a: "x\\q"\n', 'en')).toContain('not valid YAML: a wrong escape sequence in a double-quoted text');
+    expect(errorOf('a: "x\\q"\n', 'en')).toContain('not valid YAML: an invalid escape sequence in a double-quoted text');
     expect(errorOf('a: "x\\q"\n', 'ru')).toContain('неверная escape-последовательность в строке в двойных кавычках');
+  });
+
+  // Review R48 F8: «a wrong indentation» alone lost which lines disagree, which the parser's message said.
+  it('says which lines an indentation error is between', () => {
+    const keys = 'targets:\n    conversion: +10%\n  revenue_per_month: 5%\n';
+    expect(errorOf(keys, 'en')).toContain('invalid indentation: all keys of one level must start at the same column');
+    expect(errorOf(keys, 'ru')).toContain('неверный отступ: ключи одного уровня должны начинаться в одной колонке');
+    expect(errorOf('a: 1\n---\nb: 2\n', 'en')).toContain('the file holds several YAML documents, but only one is allowed');
   });
 });
