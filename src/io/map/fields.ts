@@ -34,13 +34,35 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 export function normalizeHeader(header: string): string {
   let key = normalized.get(header);
   if (key === undefined) {
-    const s = withoutMarks(header);
+    const s = relationOwner(withoutMarks(header));
     key = (unitAfterName(s)?.name ?? s).replace(/[\s:,;.]+$/, '');
     // The same few hundred names (a file's header, every profile's signature) are asked for again and
     // again: each file's first rows are matched against every profile of every kind (kind-said.ts).
     if (normalized.size < NORMALIZED_MAX) normalized.set(header, key);
   }
   return key;
+}
+
+/**
+ * A related record's name or id as its relation's own column: Odoo's export dialog writes a sub-field the user
+ * picked under its relation as `Salesperson/Name`, `Stage/Stage Name`, `Customer/Display Name`, `Sales Team/Sales
+ * Team`, and an import-compatible export `user_id/id` (tester T59: the manager and the stage were not found). Only a
+ * sub-field that names the record (its name, title or id) is taken so: «Сумма/Валюта», "Date/Time" stay as they are.
+ */
+function relationOwner(header: string): string {
+  const slash = header.indexOf('/');
+  if (slash <= 0 || header.indexOf('/', slash + 1) !== -1) return header;
+  const owner = header.slice(0, slash).trim();
+  const sub = header.slice(slash + 1).trim();
+  return owner !== '' && (sub === owner || sub === `${owner} name` || RECORD_NAME.test(sub)) ? owner : header;
+}
+
+/** A sub-field that names its record: its id (`/id`, `/.id`, an external or a database id), its name or its title. */
+const RECORD_NAME = /^(?:\.?id|(?:display |complete |full )?name|description|имя|полное имя|отображаемое имя|название|описание|nombre|nombre completo|nome|nome completo|nom|nom complet|anzeigename|bezeichnung|nome visualizzato)$/;
+
+/** Whether a header is a relation's id (`user_id/id`, `Salesperson/ID`): after the same relation's name when a file has both. */
+export function namesRelationId(header: string): boolean {
+  return /\/\s*\.?id\s*$/i.test(header);
 }
 
 /** normalizeHeader's memo: header text → its normalised name, bounded (a file of 10 000 columns adds no more). */

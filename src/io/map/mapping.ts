@@ -2,7 +2,7 @@ import { withoutLine } from '../../core/name-line.js';
 import { closest } from '../../core/assert-paths.js';
 import { UserError } from '../../core/errors.js';
 import { quotedNear, shortText } from '../../core/document-issues.js';
-import { FIELDS, headerScale, MONEY_FIELDS, namesOtherRecord, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
+import { FIELDS, headerScale, MONEY_FIELDS, namesOtherRecord, namesRelationId, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { monthOf, parseBoolean, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
@@ -402,6 +402,8 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
       // Of one alias, a deals file's column of another record («Дата создания (контакт)») after its own
       // («Дата создания»): leftmost, the contact's creation date was every deal's, cycles of 650 days (a tester).
       if (kind === 'deals') of.sort((a, b) => Number(namesOtherRecord(headers[a.index]!)) - Number(namesOtherRecord(headers[b.index]!)));
+      // A relation's name before its id (`Salesperson/Name` before `Salesperson/id`): the manager is a person's name.
+      of.sort((a, b) => Number(namesRelationId(headers[a.index]!)) - Number(namesRelationId(headers[b.index]!)));
       matches.push(...of);
     }
     const free = seen(matches.filter((m) => !claimed.has(m.index)));

@@ -597,6 +597,30 @@ describe('Odoo in French and Italian, Zoho in Spanish, without a map', () => {
   });
 });
 
+// Tester T59 H1, L3: Odoo's export dialog writes a picked sub-field under its relation (`Salesperson/Name`,
+// `Stage/Stage Name`), an import-compatible export `user_id/id`: no manager column was found.
+describe('Odoo with sub-field headers', () => {
+  it('reads a relation\'s name as the relation (the name before the id of the same relation)', async () => {
+    const { deals: list, report } = await deals('odoo-deals-subfields.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.manager, d.stage, d.status, d.amount, d.client, d.loss_reason, d.pipeline])).toEqual([
+      ['Mitchell Admin', 'Won', 'won', 12000, 'Azure Interior', '', 'Sales'],
+      ['Mitchell Admin', 'Qualified', 'lost', 5000, 'Deco Addict', 'Too expensive', 'Sales'],
+      ['Marc Demo', 'New', 'open', 800, 'Gemini Furniture', '', 'Website'],
+    ]);
+  });
+
+  it('reads an import-compatible export by its external ids, Odoo\'s default stages among them', async () => {
+    const { deals: list, report } = await deals('odoo-deals-import-compatible.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.manager, d.status, d.amount, d.client])).toEqual([
+      ['base.user_admin', 'won', 12000, 'base.res_partner_12'],
+      ['base.user_admin', 'lost', 5000, 'base.res_partner_2'],
+      ['base.user_demo', 'open', 800, 'base.res_partner_3'],
+    ]);
+  });
+});
+
 describe("amoCRM's list of events as the activities", () => {
   it('reads its calls (the deal by title, or the contact), their outcome, and drops the events that are no activity, counted', async () => {
     const { activities: list, report } = await activities('amocrm-events.csv');

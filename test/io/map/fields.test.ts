@@ -220,3 +220,26 @@ describe('a money header\'s scale', () => {
     expect(headerScale(header)).toBeUndefined();
   });
 });
+
+// Tester T59 H1: Odoo writes a sub-field picked under its relation as `Salesperson/Name`.
+describe('a relation sub-field header', () => {
+  it('is its relation where the sub-field names the record (its name, title or id), and is left alone elsewhere', async () => {
+    const { normalizeHeader } = await import('../../../src/io/map/fields.js');
+    expect(['Salesperson/Name', 'Stage/Stage Name', 'Customer/Display Name', 'Sales Team/Sales Team', 'user_id/id', 'Продавец/Имя', 'Lost Reason/.id'].map(normalizeHeader)).toEqual([
+      'salesperson',
+      'stage',
+      'customer',
+      'sales team',
+      'user id',
+      'продавец',
+      'lost reason',
+    ]);
+    expect(['Сумма/Валюта', 'Completed Date/Time', 'Company / Account', 'Customer/Country/Country Name', '/id'].map(normalizeHeader)).toEqual([
+      'сумма/валюта',
+      'completed date/time',
+      'company / account',
+      'customer/country/country name',
+      '/id',
+    ]);
+  });
+});
