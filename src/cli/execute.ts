@@ -143,7 +143,7 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
   stderrLine(ctx, `${c.red(say(PRINTER.internal, lang))}: ${terminalSafe(err.message, false)}`);
   if (ctx.debug) ctx.stderr.write(`${err.stack ?? ''}\n`);
   else stderrLine(ctx, say(PRINTER.debug, lang));
-  return EXIT.usage;
+  return EXIT.internal;
 }
 
 /**

@@ -5,6 +5,8 @@ export const EXIT = {
   failed: 1,
   /** Usage or input error: the user can fix it. */
   usage: 2,
+  /** A fault of the tool's own (an internal error, said with how to report it): sysexits' EX_SOFTWARE, never a user's mistake (tester T60). */
+  internal: 70,
   /** The terminal closed (SIGHUP: an SSH session dropped, the window shut): 128 + 1. */
   hangup: 129,
   /** Interrupted (Ctrl+C). */

@@ -25,6 +25,15 @@ describe('charts of names that Object.prototype has', () => {
     for (const [i, name] of PROTO.entries()) expect(svg).toContain(`<title>${name}: ${i + 1}</title>`);
   });
 
+  // Tester T60 H1: 1 000 managers (or sources under --by) took the HTML and XLSX reports to «Maximum call stack size
+  // exceeded»: the bars' order was given as a list of their keys, which Vega compiled into one expression.
+  it('draw 1 200 bars in the order given, descending or not', async () => {
+    const bars = Array.from({ length: 1200 }, (_, i) => ({ label: `Менеджер ${i}`, value: (i * 7919) % 1201, text: String(i) }));
+    const svg = await renderChartSvg(chart(barSpec('ru', bars, 'count'), bars.length), 'ru');
+    expect(countMarks(svg).bars).toBe(1200);
+    expect(texts(svg, 'role-axis-label').filter((t) => t.startsWith('Менеджер'))).toEqual(bars.map((b) => b.label));
+  });
+
   it('draw paired bars and lines, a series of each name in the legend', async () => {
     const rows = PROTO.flatMap((label) => [
       { label, series: 'valueOf', value: 0.5, text: '50%', color: '#c62828' },
