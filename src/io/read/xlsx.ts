@@ -140,6 +140,9 @@ interface CellContext {
 /** Sheets up to this inflated size are scanned once more for merged ranges (formatted reports are small; big data exports have none). */
 const MERGE_SCAN_MAX = 32 << 20;
 
+/** The longest `<mergeCell ref="…"/>` tag carried from one inflated chunk to the next (one is some 30 characters). */
+const MERGE_TAG_MAX = 512;
+
 /**
  * The ranges merged down over several rows (a Salesforce formatted report merges each grouping value
  * over its group's rows), by first row. `<mergeCells>` follows the rows in the sheet's XML, so it is
@@ -157,15 +160,19 @@ async function mergedDown(zip: ZipFile, entry: Entry, file: string, budget: { le
   let carry = '';
   for await (const chunk of entryChunks(zip, entry, file, scanBudget, limits, sheet)) {
     const s = unprefixTags(carry + decoder.decode(chunk, { stream: true }));
-    const at = s.lastIndexOf('<');
-    for (const m of (at === -1 ? s : s.slice(0, at)).matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g)) {
+    // Only a tag the chunk cut is carried: a closed last tag, or text with no tag at all, carries nothing
+    // (carried, 30 MB of spaces after the last tag were scanned again chunk after chunk: a 38 KB workbook
+    // took a minute, tester T60 M1), nor does an open one longer than a merge range's tag can be.
+    const last = s.lastIndexOf('<');
+    const at = last === -1 || s.indexOf('>', last) !== -1 || s.length - last > MERGE_TAG_MAX ? s.length : last;
+    for (const m of s.slice(0, at).matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g)) {
       const [first, last] = [Number(m[2]), Number(m[4])];
       if (last <= first) continue;
       const list = merges.get(first) ?? [];
       list.push({ col: columnIndex(m[1]!), last });
       merges.set(first, list);
     }
-    carry = at === -1 ? '' : s.slice(at);
+    carry = s.slice(at);
   }
   return merges;
 }

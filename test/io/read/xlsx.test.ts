@@ -241,3 +241,22 @@ describe('readXlsx: --sheet by name before position', () => {
     expect(renderHint(e.messageId!, e.params!, 'en')).toBe('sheets: "2", "1", "Итог"');
   });
 });
+
+// Tester T60 M1: the scan for merged ranges carried everything after a sheet's last `<` from one inflated chunk
+// to the next, so a run of text with no tag (30 MB of spaces in a 38 KB file) was scanned again with every chunk.
+describe('readXlsx: merged ranges after a long run of text with no tag', () => {
+  it('are still read, a range tag cut between chunks included', async () => {
+    const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    const rows = [row(1, ['id', 'manager']), row(2, ['1', 'Anna']), '<row r="3"><c r="A3" t="inlineStr"><is><t>2</t></is></c></row>', '<row r="4"><c r="A4" t="inlineStr"><is><t>3</t></is></c></row>'].join('');
+    for (const pad of [3 << 20, (1 << 16) - 7, (1 << 16) + 5]) {
+      const sheet = `${prolog}<worksheet><sheetData>${rows}</sheetData>${' '.repeat(pad)}<mergeCells count="1"><mergeCell ref="B2:B4"/></mergeCells></worksheet>`;
+      const book = makeZip([
+        { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
+        { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+        { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      ]);
+      expect(await read(book)).toEqual([['id', 'manager'], ['1', 'Anna'], ['2', 'Anna'], ['3', 'Anna']]);
+    }
+  });
+});
