@@ -34,7 +34,7 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 export function normalizeHeader(header: string): string {
   let key = normalized.get(header);
   if (key === undefined) {
-    const s = relationOwner(withoutMarks(header));
+    const s = relationOwner(withoutClock(withoutMarks(header)));
     key = (unitAfterName(s)?.name ?? s).replace(/[\s:,;.]+$/, '');
     // The same few hundred names (a file's header, every profile's signature) are asked for again and
     // again: each file's first rows are matched against every profile of every kind (kind-said.ts).
@@ -77,7 +77,23 @@ const NORMALIZED_MAX = 20_000;
  * --map file or the CRM's profile says its unit.
  */
 export function headerUnit(header: string): DurationUnit | undefined {
-  return unitAfterName(withoutMarks(header))?.unit;
+  const s = withoutMarks(header);
+  const clock = CLOCK_MARK.exec(s);
+  // «Длительность (чч:мм)»: a clock of hours and minutes, as Pipedrive's «Activity - Duration» is read.
+  if (clock && clock.index > 0 && clock[1] !== undefined && clock[3] === undefined) return 'hhmm';
+  return unitAfterName(s)?.unit;
+}
+
+/**
+ * A clock's format after a duration's name: Mango Office's «Длительность вызова ЧЧ:ММ:СС» (its letters
+ * Cyrillic or Latin), «Длительность (мм:сс)», "Duration (hh:mm:ss)"; a header of two parts at least.
+ */
+const CLOCK_MARK = /\s*[,([]?\s*(?:([чh]{2})\s*:\s*)?([мm]{2})(?:\s*:\s*([сcs]{2}))?\s*[)\]]?$/;
+
+/** A header without a clock's format after its name (tester T59: Mango's duration was not found for it). */
+function withoutClock(s: string): string {
+  const clock = CLOCK_MARK.exec(s);
+  return clock && clock.index > 0 && (clock[1] !== undefined || clock[3] !== undefined) ? s.slice(0, clock.index) : s;
 }
 
 /**

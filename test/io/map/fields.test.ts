@@ -243,3 +243,15 @@ describe('a relation sub-field header', () => {
     ]);
   });
 });
+
+// Tester T59 M2: Mango Office's «Длительность вызова ЧЧ:MM:СС» (a Latin «MM» among Cyrillic letters) was left unread.
+describe('a clock format after a header', () => {
+  it('is no part of its name; hours and minutes alone are the column\'s unit', async () => {
+    const { headerUnit, normalizeHeader } = await import('../../../src/io/map/fields.js');
+    expect(['Длительность вызова ЧЧ:MM:СС', 'Длительность (мм:сс)', 'Duration (hh:mm:ss)', 'Длительность, чч:мм'].map(normalizeHeader)).toEqual(['длительность вызова', 'длительность', 'duration', 'длительность']);
+    expect(['Длительность вызова ЧЧ:MM:СС', 'Длительность (мм:сс)', 'Длительность, чч:мм'].map(headerUnit)).toEqual([undefined, undefined, 'hhmm']);
+    // A name alone, or a word that only ends so, is left as it is.
+    expect(['мм:сс', 'Summ'].map(normalizeHeader)).toEqual(['мм:сс', 'summ']);
+    expect(mapped(['Дата', 'Время', 'Кто звонил', 'Кому звонили', 'Длительность вызова ЧЧ:MM:СС']).duration_s).toBe('Длительность вызова ЧЧ:MM:СС');
+  });
+});
