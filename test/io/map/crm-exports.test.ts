@@ -621,6 +621,19 @@ describe('Odoo with sub-field headers', () => {
   });
 });
 
+describe("Aircall's call history", () => {
+  it('reads the outcome of an inbound call from its type (a voicemail is missed), the talk, and the number outside as the client', async () => {
+    const { activities: list, report } = await activities('aircall-calls.csv');
+    expect(report.profile?.id).toBe('aircall');
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s, a.client])).toEqual([
+      ['Anna Smith', 'in', false, 150, '14155550101'],
+      ['Anna Smith', 'in', true, 0, '14155550102'],
+      ['Anna Smith', 'out', false, 60, '14155550102'],
+      ['Bob Jones', 'in', true, 0, '14155550105'],
+    ]);
+  });
+});
+
 describe("amoCRM's list of events as the activities", () => {
   it('reads its calls (the deal by title, or the contact), their outcome, and drops the events that are no activity, counted', async () => {
     const { activities: list, report } = await activities('amocrm-events.csv');
