@@ -589,6 +589,8 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is a zero date, not a date', ru: '«{value}» — нулевая дата, а не дата' },
   { en: '"{value}" is an Excel formula error, not a value', ru: '«{value}» — ошибка формулы Excel, а не значение: исправьте формулу в файле' },
   { en: '"{value}" is not a number', ru: '«{value}» — не число' },
+  { en: '"{value}" is too large a number (10^15 or more)', ru: '«{value}» — слишком большое число (10^15 и больше)' },
+  { en: '"{value}" is a date outside the years 1900-2200', ru: '«{value}» — дата вне 1900–2200 годов' },
   { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },
   { en: '"{value}" is a day or longer: not the length of a call; in milliseconds it is {seconds} s: --map activities: units: { "{column}": ms } (units: s, ms, min, hhmm, day)', ru: '«{value}» — сутки и дольше: это не длительность звонка; в миллисекундах это {seconds} с: --map activities: units: { "{column}": ms } (единицы: s, ms, min, hhmm, day)' },

@@ -31,7 +31,28 @@ export function unreadValue(raw: string, expected: Expected, column: string | un
   const value = truncate(raw);
   // A workbook's formula that failed (#N/A of a lookup, #DIV/0!) is named so: the lookup is to mend, not the data (a tester).
   if (isSpreadsheetError(value)) return formulaError(value, column, { expected, value });
+  // A number or a date written right but out of range is said so: «is not a number» beside a list of the forms it has sent the
+  // reader looking for a mistake that is not there (tester T60: 1000000000000000, 31.12.9999).
+  const beyond = expected === 'number' ? tooLarge(value) : expected === 'date' && yearBeyond(value);
+  if (beyond) return new RowProblem('skip', expected === 'number' ? `"${value}" is too large a number (10^15 or more)` : `"${value}" is a date outside the years 1900-2200`, column, { expected, value });
   return new RowProblem('skip', `"${value}" is not ${expected === 'time' ? 'a time of day' : `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`}`, column, { expected, value });
+}
+
+/** Whether a number's text is one of 10^15 or more: 16 whole digits or more (groups and a currency aside), or an exponent that makes it so. */
+function tooLarge(value: string): boolean {
+  const t = value.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[-+]/, '');
+  if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(t)) return Math.abs(Number(t.replace(',', '.'))) >= 1e15;
+  if (!/^\d[\d.,]*$/.test(t)) return false;
+  return t.replace(/[.,]\d{1,2}$/, '').replace(/\D/g, '').replace(/^0+/, '').length >= 16;
+}
+
+/** Whether a date's text is a date but for its year: the same text read as a date of the year 2000. */
+function yearBeyond(value: string): boolean {
+  const year = /(?<!\d)(\d{4,5})(?!\d)/.exec(value);
+  // A year beside a day and a month («10000» alone is a number, which a date column reads as a serial or not at all).
+  if (!year || (Number(year[1]) >= 1900 && Number(year[1]) <= 2200) || !/\d\D+\d/.test(value)) return false;
+  const other = value.slice(0, year.index) + '2000' + value.slice(year.index + year[1]!.length);
+  return (['dmy', 'mdy'] as const).some((order) => typeof parseDate(other, order) === 'object');
 }
 
 /** A row skipped for a failed formula's value in `column` (`unread`: a number's or a date's column, counted by UnreadColumns). */

@@ -576,8 +576,10 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
         // a column formatted as dates (an amount of 1000 read «1902-09-26», of 150 000 «2310-09-07»,
         // not a number): it is given as the number, which a date column still reads as the same day
         // (a serial of 4-5 digits). Excel's last day, 9999-12-31, stays a date: the placeholder of a
-        // date never set.
+        // date never set. A serial past it, or below zero, is no day at all: given as it is written (a serial
+        // of 1E+300 was written as the date «2.737907006988508e+297-03-01», tester T60).
         const days = serial + (ctx.date1904 ? DAYS_1900_TO_1904 : 0);
+        if (serial < 0 || days >= SERIAL_9999_12_31 + 1) return v.trim();
         if (serial >= 1 && (days < SERIAL_1970 || (days >= SERIAL_2100 && days < SERIAL_9999_12_31))) return v.trim();
         if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904, withTime);
       }

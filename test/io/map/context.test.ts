@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import type { Activity } from '../../../src/core/records.js';
-import { DateOrders } from '../../../src/io/map/context.js';
+import { DateOrders, unreadValue } from '../../../src/io/map/context.js';
+import { rowReason } from '../../../src/core/messages.js';
 import { importActivities, importDeals, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
 
 /** A file written from its lines into a fresh temp folder, and the options that read it. */
@@ -129,5 +130,29 @@ describe('slash dates no order settles, beside dates written with dots', () => {
     const forced = put([head, '1;A;100;Успешно реализовано;25.02.2025;26.02.2025', '2;A;100;Успешно реализовано;03/02/2025;04.03.2025']);
     const read = await importDeals(forced.name, { ...forced.options, dateOrder: 'mdy' });
     expect(new Date(read.store.created[1]!).toISOString().slice(0, 10)).toBe('2025-03-02');
+  });
+});
+
+// Tester T60 L1: a number of 10^15 or more and a date of the year 9999 were said «not a number», «not a date»,
+// with the forms the reader takes, which the value already had.
+describe('a value written right but out of range', () => {
+  it('is said as too large a number, or a date outside the years read, in both languages', () => {
+    const reason = (raw: string, expected: 'number' | 'date') => unreadValue(raw, expected, 'c').reason;
+    expect(['1000000000000000', '1 000 000 000 000 000,00', '1E+308', '-2,5e16'].map((v) => reason(v, 'number'))).toEqual([
+      '"1000000000000000" is too large a number (10^15 or more)',
+      '"1 000 000 000 000 000,00" is too large a number (10^15 or more)',
+      '"1E+308" is too large a number (10^15 or more)',
+      '"-2,5e16" is too large a number (10^15 or more)',
+    ]);
+    expect(rowReason(reason('1000000000000000', 'number'), 'ru')).toBe('«1000000000000000» — слишком большое число (10^15 и больше)');
+    expect(['31.12.9999', '1800-01-01 10:00', '12/31/9999'].map((v) => reason(v, 'date'))).toEqual([
+      '"31.12.9999" is a date outside the years 1900-2200',
+      '"1800-01-01 10:00" is a date outside the years 1900-2200',
+      '"12/31/9999" is a date outside the years 1900-2200',
+    ]);
+    expect(rowReason(reason('31.12.9999', 'date'), 'ru')).toBe('«31.12.9999» — дата вне 1900–2200 годов');
+    // Not a number or not a date at all stays so: a 15-digit number is in range, a day 32 is no date whatever its year.
+    expect(['abc', '1.000.000.000.000', '12 345 678 901 234,50'].map((v) => reason(v, 'number'))).toEqual(['"abc" is not a number', '"1.000.000.000.000" is not a number', '"12 345 678 901 234,50" is not a number']);
+    expect(['32.01.9999', 'TBD', '10000'].map((v) => reason(v, 'date'))).toEqual(['"32.01.9999" is not a date', '"TBD" is not a date', '"10000" is not a date']);
   });
 });

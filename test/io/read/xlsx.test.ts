@@ -83,6 +83,12 @@ describe('readXlsx: cells formatted as a time alone', () => {
     expect(await read(timed(['0.25', '0', '0', '45672']))).toEqual([['6:00:00', '0:00:00', '0:00:00', '2025-01-15']]);
   });
 
+  // Tester T60 L1: a serial past Excel's last day, or below zero, was written as a date of no calendar («2.737907006988508e+297-03-01»).
+  it('a serial past 9999-12-31 or below zero in a date format is given as it is written', async () => {
+    expect(await read(timed(['0', '0', '0', '0', '2958465', '2958466', '1E+300']))).toEqual([['0:00:00', '0:00:00', '0:00:00', '1899-12-30', '9999-12-31 00:00:00', '2958466', '1E+300']]);
+    expect(await read(timed(['0', '0', '0', '-5']))).toEqual([['0:00:00', '0:00:00', '0:00:00', '-5']]);
+  });
+
   // created_at formatted to show only h:mm was read «6:00:00 — не дата», and every row was refused.
   it('a value that carries a date in a time format is its date and time (in [h]:mm:ss, from a year of hours)', async () => {
     // h:mm:ss from a day on; [h]:mm:ss (a call's duration) up to a year.
