@@ -91,6 +91,8 @@ export function resolveNow(ctx: CliContext, nowOption?: string): Date {
   if (nowOption !== undefined) {
     const d = readMoment(nowOption);
     if (d === undefined) throw UserError.of('E_USAGE', 'usage.now', { value: nowOption });
+    // As SOURCE_DATE_EPOCH's: `--now 0000-01-01` made a report dated 01.01.0000 (tester T60).
+    if (d.getTime() < 0) throw UserError.of('E_USAGE', 'usage.nowRange', { value: nowOption });
     return d;
   }
   if (nowSetBy(ctx) === undefined) return new Date();

@@ -414,6 +414,10 @@ export const MESSAGES = {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
     hint: { ru: 'укажите день (2025-01-31 или 31.01.2025) или момент ISO (2025-01-31T09:00:00Z)', en: 'give a day (2025-01-31 or 31.01.2025) or an ISO moment (2025-01-31T09:00:00Z)' },
   },
+  'usage.nowRange': {
+    ru: '--now: «{value}» — дата вне 1970–9999 годов', en: '--now: "{value}" is a date outside the years 1970-9999',
+    hint: { ru: 'дата отчёта — день, на который считаются показатели (2025-01-31); так же читается SOURCE_DATE_EPOCH', en: 'the report date is the day the figures are counted at (2025-01-31); SOURCE_DATE_EPOCH is read in the same range' },
+  },
   'usage.sourceDateEpoch': {
     ru: 'SOURCE_DATE_EPOCH: «{value}» — не целое число секунд с 01.01.1970 (и не позже конца 9999 года)', en: 'SOURCE_DATE_EPOCH: "{value}" is not a whole number of seconds since 1970-01-01 (up to the end of the year 9999)',
     hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },

@@ -188,3 +188,15 @@ describe('generate sizes', () => {
     expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
   });
 });
+
+// Tester T60 L2: `--deals 0` wrote a header-only deals.csv that kpi then refused as an export filtered down to nothing.
+describe('generate with no deal', () => {
+  it('is refused before anything is written, in both languages', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'crm-audit-gen0-')), 'out');
+    const ru = runCli(['generate', '--deals', '0', '-o', dir, '--lang', 'ru']);
+    expect([ru.code, ru.stdout]).toEqual([2, '']);
+    expect(ru.stderr).toContain('ошибка: --deals: нужна хотя бы одна сделка; получено «0»');
+    expect(runCli(['generate', '--deals', '0', '-o', dir, '--lang', 'en']).stderr).toContain('error: --deals must be at least 1, got "0"');
+    expect(existsSync(dir)).toBe(false);
+  });
+});

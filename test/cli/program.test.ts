@@ -96,6 +96,11 @@ describe('the CLI contract', () => {
     expect(far.code).toBe(2);
     expect(far.stderr).toContain('SOURCE_DATE_EPOCH: «99999999999999» — не целое число секунд с 01.01.1970 (и не позже конца 9999 года)');
     expect(far.stderr).not.toMatch(/внутренняя ошибка|Invalid time value/);
+    // --now in the same range (tester T60: `--now 0000-01-01` dated a report 01.01.0000).
+    const early = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--now', '0000-01-01', '--lang', 'ru']);
+    expect([early.code, early.stdout]).toEqual([2, '']);
+    expect(early.stderr).toContain('--now: «0000-01-01» — дата вне 1970–9999 годов');
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--now', '1969-12-31', '--lang', 'en']).stderr).toContain('--now: "1969-12-31" is a date outside the years 1970-9999');
     for (const value of ['2:75', '27']) {
       const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--time-offset', value, '--lang', 'en']);
       expect(run.code, value).toBe(2);

@@ -74,6 +74,8 @@ const letSignalsIn = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** `crm-audit generate`: deterministic synthetic exports in the canonical layout. */
 export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> {
   const deals = count(o.deals, '--deals', MAX_GENERATED.deals);
+  // No deal at all made a header-only deals.csv that kpi then refused as an export filtered down to nothing (tester T60).
+  if (deals === 0) throw UserError.of('E_USAGE', 'generate.noDeals', { value: o.deals });
   const activities = count(o.activities, '--activities', MAX_GENERATED.activities);
   const seed = count(o.seed, '--seed');
   const from = parseDay(o.from, '--from')!;

@@ -83,6 +83,10 @@ export const COMMAND_MESSAGES = {
     hint: { ru: 'значение с пробелом берут в кавычки: {option} {quoted}', en: 'quote a value with a space: {option} {quoted}' },
   },
   'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
+  'generate.noDeals': {
+    ru: '--deals: нужна хотя бы одна сделка; получено «{value}»', en: '--deals must be at least 1, got "{value}"',
+    hint: { ru: 'файл сделок без строк crm-audit не прочитает, как и выгрузку, отфильтрованную до пустой', en: 'crm-audit refuses a deals file with no rows, as it refuses an export filtered down to nothing' },
+  },
   'generate.tooMany': {
     ru: '{name}: не больше {maxRu}; получено «{value}»', en: '{name} must be at most {max}, got "{value}"',
     hint: {
