@@ -98,6 +98,19 @@ export function amountProblem(text: string): AmountProblem {
   return number !== undefined ? { kind: 'currency', number } : { kind: 'unreadable' };
 }
 
+/**
+ * What the message of an amount's problem says (`usage.amountAmbiguous`/`doc.amountAmbiguous`, `…Currency`): the value, both
+ * readings and the whole one spaced, or the number to write; undefined for an amount that is only unreadable.
+ */
+export function amountProblemParams(value: string, shown = value): { kind: 'ambiguous' | 'currency'; params: Record<string, string> } | undefined {
+  const problem = amountProblem(value);
+  if (problem.kind === 'ambiguous') {
+    const { decimal, whole } = problem;
+    return { kind: 'ambiguous', params: { value: shown, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: spacedWhole(whole) } };
+  }
+  return problem.kind === 'currency' ? { kind: 'currency', params: { value: shown, number: String(problem.number) } } : undefined;
+}
+
 /** A whole number as «1 500 000»: how the ambiguous-amount fix writes it. */
 export function spacedWhole(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');

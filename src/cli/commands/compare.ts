@@ -3,7 +3,7 @@ import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import { say, UNUSED_OPTION } from '../../core/messages.js';
 import { COST_ZERO_HINT } from '../../core/messages/documents.js';
-import { ambiguousComma, amountProblem, readAmount, readHourlyCost, roubleMarked, spacedWhole } from '../../core/option-values.js';
+import { ambiguousComma, amountProblemParams, readAmount, readHourlyCost, roubleMarked } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -35,13 +35,9 @@ export function parseAmount(value: string | undefined, name: string): number | u
   if (value === undefined) return undefined;
   const n = readAmount(value);
   if (n !== undefined) return n;
-  const problem = amountProblem(value);
-  if (problem.kind === 'ambiguous') {
-    const { decimal, whole } = problem;
-    throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: spacedWhole(whole) });
-  }
-  // A dollar, euro or tenge mark: the number is there, in another currency than the rouble the option reads.
-  if (problem.kind === 'currency') throw UserError.of('E_USAGE', 'usage.amountCurrency', { name, value, number: String(problem.number) });
+  // Both readings of `1.500`; or a dollar, euro or tenge mark: the number is there, in another currency than the rouble the option reads.
+  const problem = amountProblemParams(value);
+  if (problem) throw UserError.of('E_USAGE', problem.kind === 'ambiguous' ? 'usage.amountAmbiguous' : 'usage.amountCurrency', { name, ...problem.params });
   throw UserError.of('E_USAGE', 'usage.amount', { name, value });
 }
 

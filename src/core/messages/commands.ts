@@ -4,11 +4,17 @@ import type { MessageDef, Template } from '../messages.js';
 /** What to check when an output file cannot be written: one hint for `-o` and for generate's three files. */
 export const OUTPUT_WRITE_HINT: Template = { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' };
 
-/** The hint of a quoted value an assertion path never holds: the values it does hold. */
 /** How an audit with no one to ask gets its answers: said without a terminal and in a CI job alike. */
 const ANSWERS_AS_FILE = { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/)', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)' } as const satisfies Template;
 
+/** The hint of a quoted value an assertion path never holds: the values it does hold. */
 const VALUES_HELD = { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' };
+
+/** An amount with both readings (`1.500`) and how to write it: said of `--cost` and of a config's cost alike. */
+const AMBIGUOUS = { ru: '«{value}» можно прочитать и как {decimalRu}, и как {whole}', en: '"{value}" could be {decimal} or {whole}' } as const satisfies Template;
+const AMBIGUOUS_FIX = { ru: 'напишите сумму без запятой и точки ({whole} или «{spaced}») или с десятичной частью не из трёх цифр', en: 'write the amount without the comma or dot ({whole}, "{spaced}"), or with a decimal part of other than three digits' } as const satisfies Template;
+/** An amount in another currency than the deals': said of `--cost` and of a config's cost alike. */
+const OTHER_CURRENCY = { ru: '«{value}» — сумма в другой валюте; сумма затрат пишется числом в валюте сделок', en: '"{value}" is an amount in another currency; a cost is written as a number in the deals\' currency' } as const satisfies Template;
 
 /**
  * What the commands say about their own options and inputs (audit, report, compare, generate,
@@ -19,13 +25,16 @@ export const COMMAND_MESSAGES = {
   'usage.amount': { ru: `{name}: «{value}» не читается; нужно ${AMOUNT_FORMS.ru}, не меньше 0`, en: `{name} must be ${AMOUNT_FORMS.en}, of 0 or more; got "{value}"` },
   // T39 F4: «$1500000» was «не читается» with the rouble forms only: the cost is a number in the deals' currency.
   'usage.amountCurrency': {
-    ru: '{name}: «{value}» — сумма в другой валюте; сумма затрат пишется числом в валюте сделок (из знаков валюты читается только рублёвый: ₽, руб., RUB)',
-    en: '{name}: "{value}" is an amount in another currency; a cost is written as a number in the deals\' currency (of currency marks only the rouble\'s is read: ₽, руб., RUB)',
+    ru: `{name}: ${OTHER_CURRENCY.ru} (из знаков валюты читается только рублёвый: ₽, руб., RUB)`,
+    en: `{name}: ${OTHER_CURRENCY.en} (of currency marks only the rouble's is read: ₽, руб., RUB)`,
     hint: { ru: 'если сделки в этой валюте, укажите {name} {number}; иначе переведите сумму в валюту сделок', en: 'if the deals are in that currency, give {name} {number}; else convert the amount to the deals\' currency' },
   },
-  'usage.amountAmbiguous': {
-    ru: '{name}: «{value}» можно прочитать и как {decimalRu}, и как {whole}', en: '{name}: "{value}" could be {decimal} or {whole}',
-    hint: { ru: 'напишите сумму без запятой и точки ({whole} или «{spaced}») или с десятичной частью не из трёх цифр', en: 'write the amount without the comma or dot ({whole}, "{spaced}"), or with a decimal part of other than three digits' },
+  'usage.amountAmbiguous': { ru: `{name}: ${AMBIGUOUS.ru}`, en: `{name}: ${AMBIGUOUS.en}`, hint: AMBIGUOUS_FIX },
+  // A config's cost (compare.cost): its key is the issue's path, and the fix follows the message on its line.
+  'doc.amountAmbiguous': { ru: `${AMBIGUOUS.ru}; ${AMBIGUOUS_FIX.ru}`, en: `${AMBIGUOUS.en}; ${AMBIGUOUS_FIX.en}` },
+  'doc.amountCurrency': {
+    ru: `${OTHER_CURRENCY.ru}: если сделки в этой валюте, напишите {number}, иначе переведите сумму в валюту сделок`,
+    en: `${OTHER_CURRENCY.en}: if the deals are in that currency, write {number}, else convert the amount`,
   },
   'usage.hourlyCost': {
     ru: `{name}: «{value}» — нужна цена часа в рублях: число больше 0 и не больше 10 000 000 (1500, 1 500, 1500,50)`,

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { assertLevel, parseAssertion } from '../../core/assert.js';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors, type Where } from '../../core/errors.js';
-import { AMOUNT_FORMS, amountProblem, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS, spacedWhole } from '../../core/option-values.js';
+import { renderMessage } from '../../core/messages.js';
+import { AMOUNT_FORMS, amountProblemParams, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { MAX_LISTED, shortText } from '../../core/document-issues.js';
@@ -46,21 +47,10 @@ const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
  */
 function notAmount(v: string): { message: string; params?: { ru: string } } {
   const value = shortText(v);
-  const problem = amountProblem(v);
-  if (problem.kind === 'ambiguous') {
-    const { decimal, whole } = problem;
-    return {
-      message: `"${value}" could be ${decimal} or ${whole}; write the amount without the comma or dot (${whole}, "${spacedWhole(whole)}"), or with a decimal part of other than three digits`,
-      params: { ru: `«${value}» можно прочитать и как ${String(decimal).replace('.', ',')}, и как ${whole}; напишите сумму без запятой и точки (${whole} или «${spacedWhole(whole)}») или с десятичной частью не из трёх цифр` },
-    };
-  }
-  if (problem.kind === 'currency') {
-    return {
-      message: `"${value}" is an amount in another currency; a cost is written as a number in the deals' currency: if the deals are in that currency, write ${problem.number}, else convert the amount`,
-      params: { ru: `«${value}» — сумма в другой валюте; сумма затрат пишется числом в валюте сделок: если сделки в этой валюте, напишите ${problem.number}, иначе переведите сумму в валюту сделок` },
-    };
-  }
-  return { message: `not a sum of 0 or more: "${value}"; write ${AMOUNT_FORMS.en}` };
+  const problem = amountProblemParams(v, value);
+  if (!problem) return { message: `not a sum of 0 or more: "${value}"; write ${AMOUNT_FORMS.en}` };
+  const id = problem.kind === 'ambiguous' ? 'doc.amountAmbiguous' : 'doc.amountCurrency';
+  return { message: renderMessage(id, problem.params, 'en'), params: { ru: renderMessage(id, problem.params, 'ru') } };
 }
 /** What a manager's hour costs: above 0 and at most MAX_HOURLY_COST, as `--hourly-cost` and the prompt take it. */
 const hourly = z.union([z.number(), z.string()]).transform((v, ctx) => {
