@@ -189,10 +189,11 @@ export function didYouMean(names: readonly string[]): { near: string; nearRu: st
  * looked for among the others: 10 s), with the known keys the listed ones are closest to: a misspelt key (`answer:`) is said with its fix.
  */
 function unknownKeys(keys: readonly string[], known: readonly string[]): Params {
+  // `keyForm` picks «ключ» or «ключи» (key or keys) by one against several, not by the count's last digit: «21 ключ» lists 21 of them.
   const unknown = new Set(keys);
   const candidates = known.filter((n) => !unknown.has(n));
   const near = [...new Set(keys.slice(0, MAX_LISTED).flatMap((k) => closest(k, candidates).slice(0, 1)))];
-  return { keys: listed(keys, (k) => `"${k}"`, 'en'), keysRu: listed(keys, (k) => `«${k}»`, 'ru'), ...quotedNear(near) };
+  return { keys: listed(keys, (k) => `"${k}"`, 'en'), keysRu: listed(keys, (k) => `«${k}»`, 'ru'), keyForm: keys.length === 1 ? 1 : 0, ...quotedNear(near) };
 }
 
 /**

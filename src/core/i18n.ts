@@ -48,6 +48,14 @@ export function plural(n: number, one: string, few: string, many: string): strin
 }
 
 /**
+ * The Russian genitive a count's noun takes after «из» (of): singular for one (из 1 строки, из 21 строки),
+ * plural for any other (из 2 строк, из 5 строк, из 11 строк).
+ */
+export function ofMany(n: number, one: string, many: string): string {
+  return plural(n, one, many, many);
+}
+
+/**
  * A share (0–1) as a percentage to `decimals`, for showing: one strictly between none and all never
  * reads as either (1 999 of 2 000 is 99,9, not 100,0; 1 of 5 000 is 0,1, not 0,0), the count beside it
  * giving the rest. A value outside (0, 1) is its percentage as it is.

@@ -137,7 +137,7 @@ export const MESSAGES = {
     hint: { ru: '{causeRu}', en: '{cause}' },
   },
   'import.badRowsSome': {
-    ru: 'не удалось прочитать {skipped} из {rows} строк — больше, чем {max}, допустимых по --max-bad-rows:\n{examplesRu}',
+    ru: 'не удалось прочитать {skipped} из {rows} {rows:строки|строк|строк} — больше, чем допускает --max-bad-rows ({max}):\n{examplesRu}',
     en: '{skipped} of {rows} rows cannot be read, more than the {max} allowed by --max-bad-rows:\n{examples}',
     hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите предел: --max-bad-rows {skipped} прочитает остальные строки', en: 'fix those rows, map the columns with --map, or raise the limit: --max-bad-rows {skipped} reads the other rows' },
   },
@@ -217,7 +217,7 @@ export const MESSAGES = {
     },
   },
   'import.noIdRows': {
-    ru: 'в {count} из {rows} строк нет ID сделки — больше, чем строк, которые файл может потерять (--max-bad-rows)',
+    ru: 'в {count} из {rows} {rows:строки|строк|строк} нет ID сделки — больше, чем строк, которые файл может потерять (--max-bad-rows)',
     en: '{count} of {rows} rows have no deal id, more than the rows a file may lose (--max-bad-rows)',
     hint: { ru: 'вероятно, колонка ID прочитана не та: crm-audit inspect покажет колонки, файл --map назовёт нужную; или поднимите предел: --max-bad-rows {count}', en: 'the id column is probably misread: crm-audit inspect lists the columns, a --map file names the right one; or raise the limit: --max-bad-rows {count}' },
   },
@@ -893,7 +893,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   },
   {
     en: 'not UTF-8; the accented words read as words in {page}, not in Windows-1252 ({fit} of {words} words against {fit1252})',
-    ru: 'не UTF-8; слова с диакритикой читаются как слова языка в {page}, а не в Windows-1252 ({fit} из {words} слов против {fit1252})',
+    ru: 'не UTF-8; слова с диакритикой читаются как слова языка в {page}, а не в Windows-1252 ({fit} из {words} {words:слова|слов|слов} против {fit1252})',
   },
   {
     en: 'not UTF-8; no letters outside ASCII; euro signs beside numbers: {n1252} as Windows-1252 has it, {n1251} as Windows-1251 has it',

@@ -132,10 +132,10 @@ describe('many unknown keys', () => {
   it('are listed up to 10, with how many more, and the keys the listed ones are closest to', () => {
     const doc = { answers: {}, ...Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`x${i}`, 1])), colums: 1 };
     const say = (lang: string) => zodToUserErrors(schema.safeParse(doc, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, lang));
-    expect(say('ru')).toEqual(['doc.yaml, на верхнем уровне документа: неизвестный ключ: «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8», «x9» и ещё 16']);
+    expect(say('ru')).toEqual(['doc.yaml, на верхнем уровне документа: неизвестные ключи: «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8», «x9» и ещё 16']);
     const near = { answers: {}, colums: 1, ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`x${i}`, 1])) };
     expect(zodToUserErrors(schema.safeParse(near, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, 'ru'))).toEqual([
-      'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colums», «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8» и ещё 19 991; возможно, вы имели в виду «columns»',
+      'doc.yaml, на верхнем уровне документа: неизвестные ключи: «colums», «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8» и ещё 19 991; возможно, вы имели в виду «columns»',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { nameAndLine, withoutLine, type LineSpelling } from '../name-line.js';
 import { isPatronymicParticle, PATRONYMIC_PARTICLE } from '../patronymic.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
-import { plural, pluralEn } from '../i18n.js';
+import { ofMany, plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
 import { makePeriod, revenueWithoutAmounts } from '../compare.js';
@@ -580,7 +580,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
     case 'no-outcome':
       return ru
-        ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, выгрузка отфильтрована (только открытые сделки), этапы переименованы или статус в другой колонке. Выгрузите все сделки периода без фильтра; crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
+        ? `Ни одна из ${num(a.deals, ru)} ${ofMany(a.deals, 'сделки', 'сделок')} не выиграна и не проиграна: вероятно, выгрузка отфильтрована (только открытые сделки), этапы переименованы или статус в другой колонке. Выгрузите все сделки периода без фильтра; crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
         : `None of the ${num(a.deals, ru)} deals is won or lost: the export was probably filtered (open deals only), the stages renamed, or the status is in another column. Export every deal of the period with no filter; crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
     case 'one-outcome':
       return oneOutcomeText(a, ru);
@@ -599,7 +599,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
     }
     case 'hidden-rows':
       return ru
-        ? `${a.file}: на листе «${a.sheet}» ${num(a.rows, ru)} ${plural(a.rows, 'строка скрыта', 'строки скрыты', 'строк скрыты')} (фильтром или вручную в Excel): ${plural(a.rows, 'она прочитана', 'они прочитаны', 'они прочитаны')}, как все остальные. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.`
+        ? `${a.file}: на листе «${a.sheet}» ${num(a.rows, ru)} ${plural(a.rows, 'строка скрыта', 'строки скрыты', 'строк скрыто')} (фильтром или вручную в Excel): ${a.rows === 1 ? 'она прочитана, как все остальные' : 'все они прочитаны, как остальные'}. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.`
         : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row of the sheet "' + a.sheet + '" is' : 'rows of the sheet "' + a.sheet + '" are'} hidden (by a filter, or by hand in Excel): read as every other row. If only the rows you see belong in the report, delete the hidden ones from the file or export it again.`;
     case 'hidden-columns':
       return hiddenColumnsText(a, ru);
@@ -643,7 +643,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
       return talkOverDayText(a, ru);
     case 'many-skipped':
       return ru
-        ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
+        ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} ${ofMany(a.rows, 'строки', 'строк')} (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
         : `${a.file}: ${num(a.skipped, ru)} of ${num(a.rows, ru)} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
 }
@@ -691,7 +691,7 @@ function economicsText(a: EconomicsAlert, lang: string): string {
     }
     case 'plan-empty':
       return ru
-        ? `Ни одна из ${num(a.rows, ru)} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
+        ? `Ни одна из ${num(a.rows, ru)} ${ofMany(a.rows, 'строки', 'строк')} плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
         : `None of the plan's ${num(a.rows, ru)} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
     case 'plan-outside':
       return ru
@@ -983,7 +983,7 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
   }
   const [latest, report] = [day(a.latest, lang), day(a.reportDate, lang)];
   return lang === 'ru'
-    ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).${pinnedDateNote(a, lang)}`
+    ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} ${a.deals === 1 ? `дата создания ${latest} позже даты отчёта (${report})` : `дата создания позже даты отчёта (${report}), самая поздняя — ${latest}`}: вероятно, опечатка в годе. ${a.deals === 1 ? 'Такая сделка растягивает' : 'Такие сделки растягивают'} период («все данные», «после» в сравнении до и после) и ${a.deals === 1 ? 'занижает' : 'занижают'} все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).${pinnedDateNote(a, lang)}`
     : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).${pinnedDateNote(a, lang)}`;
 }
 
@@ -1050,7 +1050,7 @@ function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-la
       ? sameDay ? 'Проверьте время создания и закрытия в CRM (разные часовые пояса? время, введённое вручную?)' : 'Проверьте даты в CRM (год?)'
       : sameDay ? 'Check the times of creation and close in the CRM (different time zones? a time typed by hand?)' : 'Check the dates in the CRM (the year?)';
     return ru
-      ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} раньше, чем ${plural(a.deals, 'создана', 'созданы', 'созданы')} (например, сделка ${a.id}: создана ${at(a.created, a.createdTime)}, закрыта ${at(a.closed, a.closedTime)}): у ${plural(a.deals, 'неё', 'них', 'них')} нет цикла, и средний и медианный цикл посчитаны без ${plural(a.deals, 'неё', 'них', 'них')}. ${check} и выгрузите файл заново.`
+      ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} раньше, чем ${plural(a.deals, 'создана', 'созданы', 'созданы')} (например, сделка ${a.id}: создана ${at(a.created, a.createdTime)}, закрыта ${at(a.closed, a.closedTime)}): ${a.deals === 1 ? 'у неё нет цикла, и средний и медианный цикл посчитаны без неё' : 'у этих сделок нет цикла, и средний и медианный цикл посчитаны без них'}. ${check} и выгрузите файл заново.`
       : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed before ${a.deals === 1 ? 'it was' : 'they were'} created (deal ${a.id}, for one: created ${at(a.created, a.createdTime)}, closed ${at(a.closed, a.closedTime)}): ${a.deals === 1 ? 'it has' : 'they have'} no cycle, and the mean and median cycle leave ${a.deals === 1 ? 'it' : 'them'} out. ${check} and export again.`;
   }
   if (a.code === 'placeholder-dates') {
@@ -1155,7 +1155,7 @@ function pbxUtcText(a: { file: string; count: number; example: string; column: s
 function callIdText(a: Extract<Alert, { code: 'call-id-unusable' }>, ru: boolean): string {
   const channel = a.joinedBy === 'channel';
   return ru
-    ? `${a.file}: колонка «${a.column}» — не ID звонка: значение «${a.example}» и такие же объединяют звонки разных клиентов (${num(a.rows, ru)} из ${num(a.of, ru)} первых строк с ID). Плечи звонков по ней не объединены: ${channel ? 'они объединены по вызывающему каналу (channel) и времени.' : 'каждая строка посчитана отдельным звонком, и звонок, который обзвонил группу или очередь, может быть посчитан несколько раз — входящие и пропущенные завышены.'} Если ID звонка в другой колонке, назовите её в файле --map: columns: { call_id: "Колонка" }.`
+    ? `${a.file}: колонка «${a.column}» — не ID звонка: значение «${a.example}» и такие же объединяют звонки разных клиентов (${num(a.rows, ru)} из ${num(a.of, ru)} ${ofMany(a.of, 'первой строки', 'первых строк')} с ID). Плечи звонков по ней не объединены: ${channel ? 'они объединены по вызывающему каналу (channel) и времени.' : 'каждая строка посчитана отдельным звонком, и звонок, который обзвонил группу или очередь, может быть посчитан несколько раз — входящие и пропущенные завышены.'} Если ID звонка в другой колонке, назовите её в файле --map: columns: { call_id: "Колонка" }.`
     : `${a.file}: the column "${a.column}" is no call id: "${a.example}" and values like it join different clients' calls (${num(a.rows, ru)} of the first ${num(a.of, ru)} rows with an id). The legs of calls were not joined by it: ${channel ? 'they were joined by the calling channel (channel) and the time instead.' : "each row counts as a call, so a call that rang a ring group or a queue may count several times: incoming and missed calls read high."} If the call id is in another column, name it in a --map file: columns: { call_id: "Column" }.`;
 }
 
@@ -1285,7 +1285,7 @@ function callHoursText(a: Extract<Alert, { code: 'call-hours' }>, ru: boolean): 
   const seconds = num(Math.round(Number(a.example) / 100) / 10, ru);
   const snippet = `activities: units: { ${JSON.stringify(a.column)}: ms }`;
   return ru
-    ? `${a.file}: ${num(a.long, ru)} из ${num(a.calls, ru)} отвеченных звонков длятся час и дольше, если читать колонку «${a.column}» в секундах (например, «${a.example}» — ${hours} ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («${a.example}» — ${seconds} с). Если так, назовите единицу в файле --map: «${snippet}» (единица — ${UNITS.ru}).`
+    ? `${a.file}: ${num(a.long, ru)} из ${num(a.calls, ru)} ${ofMany(a.calls, 'отвеченного звонка', 'отвеченных звонков')} ${plural(a.long, 'длится', 'длятся', 'длятся')} час и дольше, если читать колонку «${a.column}» в секундах (например, «${a.example}» — ${hours} ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («${a.example}» — ${seconds} с). Если так, назовите единицу в файле --map: «${snippet}» (единица — ${UNITS.ru}).`
     : `${a.file}: ${num(a.long, ru)} of ${num(a.calls, ru)} answered calls last an hour or more when column "${a.column}" is read in seconds (e.g. "${a.example}", ${hours} h): sales calls do not, and the talk minutes read high. The durations are probably in milliseconds ("${a.example}" is ${seconds} s). If so, name the unit in a --map file: "${snippet}" (the unit: ${UNITS.en}).`;
 }
 
@@ -1294,7 +1294,7 @@ function clockMinutesText(a: Extract<Alert, { code: 'clock-minutes' }>, ru: bool
   const snippet = `activities: units: { ${JSON.stringify(a.column)}: hhmm }`;
   const minutes = Number(a.example.split(':')[1]);
   return ru
-    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче минуты, если читать колонку «${a.column}» как минуты и секунды (например, «${a.example}» — ${num(minutes, ru)} с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («${a.example}» — ${num(minutes, ru)} мин). Если так, назовите единицу в файле --map: «${snippet}» (единица — ${UNITS.ru}).`
+    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} ${ofMany(a.calls, 'отвеченного звонка', 'отвеченных звонков')} короче минуты, если читать колонку «${a.column}» как минуты и секунды (например, «${a.example}» — ${num(minutes, ru)} с): у звонков продаж так не бывает, и минуты разговоров занижены. Вероятно, длительности записаны как часы и минуты, как в Pipedrive («${a.example}» — ${num(minutes, ru)} мин). Если так, назовите единицу в файле --map: «${snippet}» (единица — ${UNITS.ru}).`
     : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a minute when column "${a.column}" is read as minutes and seconds (e.g. "${a.example}", ${num(minutes, ru)} s): sales calls do not, and the talk minutes read low. The durations are probably hours and minutes, as Pipedrive writes them ("${a.example}" is ${num(minutes, ru)} min). If so, name the unit in a --map file: "${snippet}" (the unit: ${UNITS.en}).`;
 }
 
@@ -1303,7 +1303,7 @@ function dayFractionsText(a: Extract<Alert, { code: 'day-fractions' }>, ru: bool
   const snippet = `activities: units: { ${JSON.stringify(a.column)}: day }`;
   const seconds = Math.round(Number(a.example.replace(',', '.')) * 86_400);
   return ru
-    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} отвеченных звонков короче секунды, если читать колонку «${a.column}» в секундах (например, «${a.example}»): так не бывает, и минуты разговоров почти нулевые. Вероятно, это время Excel без формата — доля суток («${a.example}» — ${num(seconds, ru)} с). Если так, назовите единицу в файле --map: «${snippet}» (или задайте колонке в Excel формат времени [ч]:мм:сс).`
+    ? `${a.file}: ${num(a.short, ru)} из ${num(a.calls, ru)} ${ofMany(a.calls, 'отвеченного звонка', 'отвеченных звонков')} короче секунды, если читать колонку «${a.column}» в секундах (например, «${a.example}»): так не бывает, и минуты разговоров почти нулевые. Вероятно, это время Excel без формата — доля суток («${a.example}» — ${num(seconds, ru)} с). Если так, назовите единицу в файле --map: «${snippet}» (или задайте колонке в Excel формат времени [ч]:мм:сс).`
     : `${a.file}: ${num(a.short, ru)} of ${num(a.calls, ru)} answered calls last under a second when column "${a.column}" is read in seconds (e.g. "${a.example}"): no call does, and the talk minutes are near zero. It is probably an Excel time that lost its format, a fraction of a day ("${a.example}" is ${num(seconds, ru)} s). If so, name the unit in a --map file: "${snippet}" (or give the column Excel's [h]:mm:ss time format).`;
 }
 
@@ -1527,7 +1527,7 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
   const check = (v: number) => (cents ? money(v, lang) : money(Math.round(v), lang));
   const others = a.others === null ? '' : ru ? `; без них средний чек — ${check(a.others)}` : `; without them it is ${check(a.others)}`;
   return ru
-    ? `У ${num(a.zero, ru)} из ${num(a.amounts, ru)} выигранных сделок с суммой сумма 0: средний чек (${check(average)}) считает их продажами за 0${others}. ${why}`
+    ? `У ${num(a.zero, ru)} из ${num(a.amounts, ru)} ${ofMany(a.amounts, 'выигранной сделки', 'выигранных сделок')} с суммой сумма 0: средний чек (${check(average)}) считает их продажами за 0${others}. ${why}`
     : `${num(a.zero, ru)} of the ${num(a.amounts, ru)} won deals with an amount have an amount of 0: the average check (${check(average)}) counts them as sales for 0${others}. ${why}`;
 }
 

@@ -277,11 +277,11 @@ export const DOCUMENT_MESSAGES = {
   },
   // An unknown key at an answers file's top: the keys it takes are said (a tester's `version: 2` got a bare «unknown key»).
   'answers.unknownKeys': {
-    ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}',
+    ru: '{keyForm:неизвестный ключ|неизвестные ключи|неизвестные ключи}: {keysRu}{nearRu}', en: '{keyForm:unknown key|unknown keys}: {keys}{near}',
     hint: { ru: 'в файле ответов три ключа: questionnaire (id анкеты или путь к ней), company (компания, необязательно) и answers (ответ на каждый id вопроса)', en: 'an answers file takes three keys: questionnaire (the id or path of the questionnaire), company (optional) and answers (an answer for each question id)' },
   },
   'answers.versionKey': {
-    ru: 'неизвестный ключ: {keysRu}{nearRu} — версии в файле ответов нет', en: 'unknown key: {keys}{near}: an answers file records no version',
+    ru: '{keyForm:неизвестный ключ|неизвестные ключи|неизвестные ключи}: {keysRu}{nearRu} — версии в файле ответов нет', en: '{keyForm:unknown key|unknown keys}: {keys}{near}: an answers file records no version',
     // Where the version is and what to do; the keys an answers file takes are answers.unknownKeys' to say.
     hint: {
       ru: 'уберите version: версия — ключ самой анкеты (у «{id}» в этом запуске — version: {version}), и результат записывает её сам (questionnaire.version); ответы на другую версию анкеты передают с ней самой: questionnaire: путь к её файлу',
@@ -302,7 +302,7 @@ export const DOCUMENT_MESSAGES = {
     },
   },
   'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
-  'doc.unknownKeys': { ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}' },
+  'doc.unknownKeys': { ru: '{keyForm:неизвестный ключ|неизвестные ключи|неизвестные ключи}: {keysRu}{nearRu}', en: '{keyForm:unknown key|unknown keys}: {keys}{near}' },
   // `targets:` and `цели:` in one file (tester T56): «цели» was said to be an unknown key.
   'targets.twoSections': {
     ru: 'в файле два раздела целей: «targets:» и «{key}:»', en: 'the file has two sections of targets: "targets:" and "{key}:"',

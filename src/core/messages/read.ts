@@ -390,7 +390,7 @@ export const READ_MESSAGES = {
   },
   // A duration column of no stated unit in milliseconds by its answered calls, some of whose rows were refused as a day or longer (import.ts millisecondsColumn).
   'import.durationMs': {
-    ru: 'длительности в колонке «{column}» — миллисекунды: {long} из {calls} отвеченных звонков длятся час и дольше, если читать их в секундах, а {count} {count:строка пропущена|строки пропущены|строк пропущено} как «сутки и дольше» ({secondsRu}). Прочитанный в секундах, журнал сложил бы остальные звонки в разы длиннее, чем они были, а эти потерял бы целиком',
+    ru: 'длительности в колонке «{column}» — миллисекунды: {long} из {calls} {calls:отвеченного звонка|отвеченных звонков|отвеченных звонков} {long:длится|длятся|длятся} час и дольше, если читать их в секундах, а {count} {count:строка пропущена|строки пропущены|строк пропущено} как «сутки и дольше» ({secondsRu}). Прочитанный в секундах, журнал сложил бы остальные звонки в разы длиннее, чем они были, а эти потерял бы целиком',
     en: 'the durations in column "{column}" are milliseconds: {long} of {calls} answered calls last an hour or more read as seconds, and {count} {count:row was|rows were} refused as "a day or longer" ({seconds}). Read in seconds, the log would sum its other calls many times longer than they were, and lose these whole',
     hint: {
       ru: 'назовите единицу колонки в файле --map: {snippet} (единица — s, ms, min или hhmm); если колонка всё же в секундах, так и укажите: units: { "{column}": s }. --max-bad-rows эту остановку не снимает',

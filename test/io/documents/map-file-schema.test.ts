@@ -65,8 +65,8 @@ describe('a --map file with many mistakes, or none of a map', () => {
 
   it('lists the first 10 unknown keys and counts the rest, naming the key the first are closest to', async () => {
     const text = `deal:\n  columns: {}\n${Array.from({ length: 30 }, (_, i) => `k${i}: 1\n`).join('')}`;
-    expect(await said('keys.yaml', text, 'ru')).toBe('keys.yaml, на верхнем уровне документа: неизвестный ключ: «deal», «k0», «k1», «k2», «k3», «k4», «k5», «k6», «k7», «k8» и ещё 21; возможно, вы имели в виду «deals»');
-    expect(await said('keys.yaml', text, 'en')).toBe('keys.yaml, at (top level): unknown key: "deal", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 21 more; did you mean "deals"?');
+    expect(await said('keys.yaml', text, 'ru')).toBe('keys.yaml, на верхнем уровне документа: неизвестные ключи: «deal», «k0», «k1», «k2», «k3», «k4», «k5», «k6», «k7», «k8» и ещё 21; возможно, вы имели в виду «deals»');
+    expect(await said('keys.yaml', text, 'en')).toBe('keys.yaml, at (top level): unknown keys: "deal", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 21 more; did you mean "deals"?');
   });
 
   it('says the first 10 bad values at their lines and counts the rest', async () => {
