@@ -599,7 +599,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
     }
     case 'hidden-rows':
       return ru
-        ? `${a.file}: на листе «${a.sheet}» ${num(a.rows, ru)} ${plural(a.rows, 'строка скрыта', 'строки скрыты', 'строк скрыто')} (фильтром или вручную в Excel): ${a.rows === 1 ? 'она прочитана, как все остальные' : 'все они прочитаны, как остальные'}. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.`
+        ? `${a.file}: на листе «${a.sheet}» ${num(a.rows, ru)} ${plural(a.rows, 'строка скрыта', 'строки скрыты', 'строк скрыто')} (фильтром или вручную в Excel): ${a.rows === 1 ? 'она прочитана' : 'они прочитаны'}, как все остальные. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.`
         : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row of the sheet "' + a.sheet + '" is' : 'rows of the sheet "' + a.sheet + '" are'} hidden (by a filter, or by hand in Excel): read as every other row. If only the rows you see belong in the report, delete the hidden ones from the file or export it again.`;
     case 'hidden-columns':
       return hiddenColumnsText(a, ru);

@@ -16,6 +16,8 @@ export function auditLabels(lang: string) {
     points: tr(lang, 'Баллы', 'Points'),
     max: tr(lang, 'Максимум', 'Max'),
     missing: tr(lang, 'Не хватает', 'Missing'),
+    // A recommendation's points to gain, as the workbook and the HTML head it («Не хватает» is the criteria missing: tester T62 B1).
+    missingPoints: tr(lang, 'Недостаёт баллов', 'Points missing'),
     total: tr(lang, 'Итого', 'Total'),
     band: tr(lang, 'Уровень', 'Band'),
     meaning: tr(lang, 'Что это значит', 'What it means'),

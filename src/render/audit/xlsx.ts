@@ -114,7 +114,7 @@ function addRecommendationsSheet(workbook: ExcelJS.Workbook, result: AuditResult
   recs.columns = [
     { header: L.criterion, width: 24 },
     { header: L.section, width: 24 },
-    { header: L.missing, width: 11 },
+    { header: L.missingPoints, width: 11 },
     { header: L.recommendation, width: 80 },
     ...(hoursShown ? [{ header: L.hoursPerMonth, width: 12 }] : []),
     ...(money ? [{ header: L.moneyPerMonth, width: 14 }] : []),

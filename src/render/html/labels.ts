@@ -28,7 +28,7 @@ export function htmlLabels(lang: string) {
     answer: tr(lang, 'Ответ', 'Answer'),
     recommendations: tr(lang, 'Рекомендации', 'Recommendations'),
     recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
-    missingPoints: tr(lang, 'Баллов', 'Points'),
+    missingPoints: tr(lang, 'Недостаёт баллов', 'Points missing'),
     hoursPerMonth: tr(lang, 'Часов в месяц', 'Hours a month'),
     moneyPerMonth: tr(lang, 'Стоимость в месяц, ₽', 'Cost a month, RUB'),
     costBasis: tr(lang, 'Основание расчёта', 'Basis'),

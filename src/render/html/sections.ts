@@ -4,7 +4,7 @@ import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type DataQuality, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { answerText, auditLabels, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
+import { answerText, auditLabels, criterionTitle, describeCost, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { compareLabels, gainLabel, managerCells, paybackInputs, roiDefinition, roiText, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatPoints, formatValue } from '../format.js';
@@ -59,7 +59,8 @@ export function recommendationsSection(a: AuditResult, lang: string): string {
     String(i + 1), `${title}: ${r.text}`, formatPoints(r.missingPoints, lang),
     r.cost?.hoursPerMonth === undefined ? '—' : formatHours(r.cost.hoursPerMonth, lang),
     ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatMoney(r.cost.costPerMonth, lang)] : []),
-    r.cost?.basis ?? '—',
+    // The whole basis, as the other formats give it: the managers, the hour's price and a partial criterion's share (tester T61).
+    r.cost ? describeCost(lang, r.cost) : '—',
   ]);
   const head = [lang === 'ru' ? '№' : '#', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];
   return section('recommendations', L.recommendations, table(head, rows, { numeric: [true, false, true, true, ...(money ? [true] : []), false] }));

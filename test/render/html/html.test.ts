@@ -110,8 +110,9 @@ describe('the HTML report', () => {
     const s = htmlStructure(await renderHtml(full('ru')));
     const recs = s.tables.find((t) => t[0]?.[1] === 'Рекомендация')!;
     // Each recommendation names its criterion, as the terminal and the workbook do; the last column is what the hours rest on.
-    expect(recs[0]).toEqual(['№', 'Рекомендация', 'Баллов', 'Часов в месяц', 'Стоимость в месяц, ₽', 'Основание расчёта']);
-    expect(recs[1]).toEqual(['1', 'Звонки в CRM: Записывайте звонки', '1', '63', '31\u00a0500', '30 мин в день']);
+    expect(recs[0]).toEqual(['№', 'Рекомендация', 'Недостаёт баллов', 'Часов в месяц', 'Стоимость в месяц, ₽', 'Основание расчёта']);
+    // The whole basis, the managers and the hour's price in it, as the workbook and Markdown give it (tester T61).
+    expect(recs[1]).toEqual(['1', 'Звонки в CRM: Записывайте звонки', '1', '63', '31\u00a0500', '30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31\u00a0500 ₽ в месяц']);
     // «№» is a Russian sign: an English report numbers them under «#».
     const en = htmlStructure(await renderHtml(full('en')));
     expect(en.tables.find((t) => t[0]?.[1] === 'Recommendation')![0]![0]).toBe('#');
