@@ -121,6 +121,18 @@ export interface MdMarkup {
   markdown: string;
 }
 
+/**
+ * «Label, label — reason; …»: labels grouped by their reason, in the order they come. Where a label of a group
+ * has a comma of its own («Цикл, дн. (медиана)»), the group's labels are quoted, as each language quotes: listed
+ * bare, «Разговоры, мин, Активностей в день» could not be read apart (tester T62 C2).
+ */
+export function byReason(pairs: ReadonlyArray<readonly [label: string, reason: string]>, lang: string): string {
+  const grouped = new Map<string, string[]>();
+  for (const [label, reason] of pairs) grouped.set(reason, [...(grouped.get(reason) ?? []), label]);
+  const quote = (l: string) => (lang === 'ru' ? `«${l}»` : `"${l}"`);
+  return [...grouped].map(([reason, labels]) => `${(labels.some((l) => l.includes(',')) ? labels.map(quote) : labels).join(', ')} — ${reason}`).join('; ');
+}
+
 /** Text in bold, for a table cell (a total row's label): the text escaped, the emphasis kept. */
 export function mdStrong(text: string): MdMarkup {
   return { markdown: `**${mdText(text)}**` };

@@ -193,7 +193,7 @@ describe('rows a period leaves empty', () => {
     expect(touches).toMatchObject({ before: null, after: null, not_applicable: 'needs an activities file with deal_id or client (--activities)' });
     expect(json.rows.find((r: { metric: string }) => r.metric === 'conversion').not_applicable).toBeUndefined();
     const ru = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--lang', 'ru']);
-    expect(ru.stdout.replace(/\n/g, ' ')).toContain('Не рассчитано: Касаний на продажу, Реакция, мин (медиана), Перезвонили — нужен файл активностей со сделкой или клиентом (--activities); Доля пропущенных — нужен файл активностей (--activities)');
+    expect(ru.stdout.replace(/\n/g, ' ')).toContain('Не рассчитано: «Касаний на продажу», «Реакция, мин (медиана)», «Перезвонили» — нужен файл активностей со сделкой или клиентом (--activities); Доля пропущенных — нужен файл активностей (--activities)');
   });
 });
 

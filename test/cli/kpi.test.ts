@@ -289,7 +289,7 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(epoch.stderr).toContain('The report date is set by SOURCE_DATE_EPOCH');
     const ru = runCli(['compare', '-d', '-', '--cutover', '2025-01-01', ...now], { input: deals, env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.code, ru.stderr).toBe(0);
-    expect(ru.stdout + ru.stderr).toContain('стандартный ввод (-): у 1 сделки дата создания позже даты отчёта (01.07.2025), самая поздняя — 06.03.2052');
+    expect(ru.stdout + ru.stderr).toContain('стандартный ввод (-): у 1 сделки дата создания 06.03.2052 позже даты отчёта (01.07.2025)');
     const slack = runCli(['kpi', '-d', '-', '--format', 'json', '--now', '2052-03-05T00:00:00Z'], { input: deals });
     expect(JSON.parse(slack.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('future-deals');
   });
@@ -315,7 +315,7 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(run.stderr).toContain('Warning: standard input (-): 1 deal was created before 1990 (the earliest on 1970-01-01)');
     const ru = runCli(['compare', '-d', '-', '--cutover', '2025-01-01', '--lang', 'ru', ...now], { input: odd });
     expect(ru.code, ru.stderr).toBe(0);
-    expect(ru.stderr).toContain('у 1 сделки дата создания раньше 1990 года (самая ранняя — 01.01.1970)');
+    expect(ru.stderr).toContain('у 1 сделки дата создания раньше 1990 года (01.01.1970)');
     expect(ru.stderr).toContain('1 выигранная или проигранная сделка закрыта больше чем через год после даты отчёта (01.07.2025), самая поздняя — 31.12.2199');
     // A period that starts after 1990 leaves the deal of 1970 out: only the close is said.
     const from = runCli(['kpi', '-d', '-', '--format', 'json', '--from', '2024-01-01', ...now], { input: odd });

@@ -1055,7 +1055,7 @@ function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-la
   }
   if (a.code === 'placeholder-dates') {
     return ru
-      ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания раньше 1990 года (самая ранняя — ${day(a.earliest, lang)}): похоже на незаполненную дату (01.01.1970 — нулевая дата Unix, 1900 год — Excel). Такие сделки растягивают период («все данные», «до» в сравнении до и после) на десятилетия и занижают все показатели в месяц, окупаемость и ROI. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно начать позже через --from).`
+      ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания раньше 1990 года (${a.deals === 1 ? '' : 'самая ранняя — '}${day(a.earliest, lang)}): похоже на незаполненную дату (01.01.1970 — нулевая дата Unix, 1900 год — Excel). ${a.deals === 1 ? 'Такая сделка растягивает' : 'Такие сделки растягивают'} период («все данные», «до» в сравнении до и после) на десятилетия и ${a.deals === 1 ? 'занижает' : 'занижают'} все показатели в месяц, окупаемость и ROI. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно начать позже через --from).`
       : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created before 1990 (the earliest on ${a.earliest}): most likely a date never filled in (1970-01-01 is Unix's zero, 1900 Excel's). They stretch the period ("all data", "before" in a before/after comparison) by decades and lower every per-month figure, the payback and the ROI. Correct the dates in the CRM and export again (kpi can start the period later with --from).`;
   }
   return ru

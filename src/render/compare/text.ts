@@ -10,7 +10,7 @@ import { lineWidth } from '../kpi/reading-table.js';
 import { wrapWords } from '../wrap.js';
 import { markdownWarnings } from '../kpi/text.js';
 import { borderlessTable } from '../kpi/table-style.js';
-import { colors, mdTable, mdText, type RenderOptions } from '../text.js';
+import { byReason, colors, mdTable, mdText, type RenderOptions } from '../text.js';
 import { shownData } from '../terminal-safe.js';
 
 /**
@@ -278,12 +278,6 @@ export function targetReason(row: CompareRow, lang: string): string | undefined 
   return why === undefined ? undefined : say(COMPARE_TEXT[why], lang);
 }
 
-/** «Label, label — reason; …»: labels grouped by their reason, in the order they come. */
-export function byReason(pairs: ReadonlyArray<readonly [label: string, reason: string]>): string {
-  const grouped = new Map<string, string[]>();
-  for (const [label, reason] of pairs) grouped.set(reason, [...(grouped.get(reason) ?? []), label]);
-  return [...grouped].map(([reason, labels]) => `${labels.join(', ')} — ${reason}`).join('; ');
-}
 
 const rowLabel = (row: CompareRow, lang: string) => ROW_INFO[row.metric]![lang === 'ru' ? 'ru' : 'en'];
 
@@ -291,7 +285,7 @@ const rowLabel = (row: CompareRow, lang: string) => ROW_INFO[row.metric]![lang =
 export function notComputedLine(result: CompareResult, lang: string): string | undefined {
   const rows = result.rows.filter((r) => r.not_applicable !== undefined);
   if (rows.length === 0) return undefined;
-  return `${tr(lang, 'Не рассчитано', 'Not computed')}: ${byReason(rows.map((r) => [rowLabel(r, lang), reasonText(r.not_applicable!, lang)]))}`;
+  return `${tr(lang, 'Не рассчитано', 'Not computed')}: ${byReason(rows.map((r) => [rowLabel(r, lang), reasonText(r.not_applicable!, lang)]), lang)}`;
 }
 
 /**
@@ -304,7 +298,7 @@ export function targetNotJudgedLine(result: CompareResult, lang: string): string
     const why = targetUnjudged(r);
     return why === undefined ? [] : [[rowLabel(r, lang), say(COMPARE_TEXT[why], lang)] as const];
   });
-  return pairs.length === 0 ? undefined : `${say(COMPARE_TEXT.targetNotJudged, lang)}: ${byReason(pairs)}`;
+  return pairs.length === 0 ? undefined : `${say(COMPARE_TEXT.targetNotJudged, lang)}: ${byReason(pairs, lang)}`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { fill, say } from '../../core/messages.js';
 import { COMPARE_TEXT } from '../../core/messages/compare.js';
 import { HTML_TEXT } from '../../core/messages/html.js';
 import { baselineBandLine, baselineNoteLine } from '../audit/labels.js';
-import { byReason, ROW_INFO, targetReason } from '../compare/text.js';
+import { ROW_INFO, targetReason } from '../compare/text.js';
+import { byReason } from '../text.js';
 import { formatCount, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { reasonText } from '../kpi/labels.js';
 import { auditBefore, HEADLINE, headlineChange, headlineDef, headlineRows, UNIT_HEADLINE } from '../report/summary.js';
@@ -126,8 +127,8 @@ function headlineTable(r: HtmlInput): string {
   ]);
   const head = [L.metric, L.value, ...(judged ? [L.changeAfter] : []), ...(targets ? [L.target, L.met] : [])];
   let out = `<h3>${esc(L.headline)}</h3>${table(head, cells, { numeric: [false, true, ...(judged ? [true] : []), ...(targets ? [true, false] : [])], cls: 'headline' })}`;
-  if (why.length > 0) out += `<p class="note not-computed">${esc(`${L.notApplicable}: ${why.map(([label, reason]) => `${label} — ${reasonText(reason, r.lang)}`).join('; ')}`)}</p>`;
-  if (unjudged.length > 0) out += `<p class="note not-computed">${esc(`${say(COMPARE_TEXT.targetNotJudged, r.lang)}: ${byReason(unjudged)}`)}</p>`;
+  if (why.length > 0) out += `<p class="note not-computed">${esc(`${L.notApplicable}: ${byReason(why.map(([label, reason]) => [label, reasonText(reason, r.lang)] as const), r.lang)}`)}</p>`;
+  if (unjudged.length > 0) out += `<p class="note not-computed">${esc(`${say(COMPARE_TEXT.targetNotJudged, r.lang)}: ${byReason(unjudged, r.lang)}`)}</p>`;
   if (rows.some((h) => caveat.keys.has(h.key))) out += caveat.lines.map((l) => `<p class="caveat">${esc(l)}</p>`).join('');
   return out;
 }

@@ -6,6 +6,7 @@ import { currencyCaveat } from './cover.js';
 import { htmlLabels } from './labels.js';
 import type { ReadingTable } from '../kpi/reading-table.js';
 import { esc, section } from './page.js';
+import { byReason } from '../text.js';
 import { htmlTable } from './page-tables.js';
 
 /**
@@ -31,13 +32,12 @@ export function managerMetricGroups(lang: string): Array<{ title: string; metric
 
 /** «Не рассчитано: Письма, Встречи — нужна колонка типа активности…», the metrics grouped by reason, as Markdown says it. */
 function notComputedNote(k: KpiResult, metrics: MetricDef[], lang: string): string {
-  const byReason = new Map<string, string[]>();
-  for (const m of metrics) {
+  const pairs = metrics.flatMap((m): Array<[string, string]> => {
     const reason = k.notApplicable[m.key];
-    if (reason !== undefined) byReason.set(reason, [...(byReason.get(reason) ?? []), m.label[lang === 'ru' ? 'ru' : 'en']]);
-  }
-  if (byReason.size === 0) return '';
-  const text = [...byReason].map(([reason, labels]) => `${labels.join(', ')} — ${reasonText(reason, lang)}`).join('; ');
+    return reason === undefined ? [] : [[m.label[lang === 'ru' ? 'ru' : 'en'], reasonText(reason, lang)]];
+  });
+  if (pairs.length === 0) return '';
+  const text = byReason(pairs, lang);
   return `<p class="note not-computed">${esc(`${htmlLabels(lang).notApplicable}: ${text}`)}</p>`;
 }
 

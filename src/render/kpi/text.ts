@@ -3,7 +3,7 @@ import { droppedRows, unreadableRows, type DataQuality, type KpiResult } from '.
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
-import { colors, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
+import { byReason, colors, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
 import { shownData } from '../terminal-safe.js';
 import { kpiLabels, METRIC_GROUPS, reasonText, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
@@ -90,13 +90,12 @@ function kpiTable(result: KpiResult, opts: KpiRenderOptions): string {
  * table listed the names alone, and Markdown nothing, so a report did not say which column to add.
  */
 function notComputed(result: KpiResult, opts: KpiRenderOptions): string | undefined {
-  const byReason = new Map<string, string[]>();
+  const pairs: Array<[string, string]> = [];
   for (const [key, reason] of [...Object.entries(result.notApplicable), ...askedElsewhere(result, opts.metrics)]) {
     if (opts.metrics?.length && !opts.metrics.includes(key)) continue;
-    byReason.set(reason, [...(byReason.get(reason) ?? []), metricDef(key)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? key]);
+    pairs.push([metricDef(key)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(reason, opts.lang)]);
   }
-  if (byReason.size === 0) return undefined;
-  return [...byReason].map(([reason, labels]) => `${labels.join(', ')} — ${reasonText(reason, opts.lang)}`).join('; ');
+  return pairs.length === 0 ? undefined : byReason(pairs, opts.lang);
 }
 
 /**

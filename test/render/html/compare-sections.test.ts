@@ -21,7 +21,7 @@ describe('the compare HTML and workbook', () => {
   it('say why a row is empty under the table, as the terminal does', async () => {
     const html = await renderHtml(input);
     const section = html.slice(html.indexOf('id="before-after"'), html.indexOf('id="payback"'));
-    expect(section).toContain('<p class="note not-computed">Не рассчитано: Реакция, мин (медиана) — нужен файл активностей (--activities)</p>');
+    expect(section).toContain('<p class="note not-computed">Не рассчитано: «Реакция, мин (медиана)» — нужен файл активностей (--activities)</p>');
   });
 
   it('define the rows the comparison shows, and the ROI, and no KPI it does not show', () => {

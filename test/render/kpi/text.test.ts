@@ -70,8 +70,8 @@ describe('renderKpiTable with --metrics', () => {
     expect(r.spend).toBeUndefined();
     const metrics = ['spend', 'cac', 'ltv', 'age_days_median'];
     const table = (lang: string) => renderKpiTable(r, { lang, color: false, width: 200, metrics }).trimEnd().split('\n').slice(-2).join(' ');
-    expect(table('ru')).toBe('Не рассчитано: Расходы, CAC, LTV — нужен файл расходов (--spend); Возраст, дн. (медиана) — нужна группировка по этапам (--by stage)');
-    expect(table('en')).toBe('Not applicable: Spend, CAC, LTV — needs a spend file (--spend); Age, days (median) — needs a grouping by stage (--by stage)');
+    expect(table('ru')).toBe('Не рассчитано: Расходы, CAC, LTV — нужен файл расходов (--spend); «Возраст, дн. (медиана)» — нужна группировка по этапам (--by stage)');
+    expect(table('en')).toBe('Not applicable: Spend, CAC, LTV — needs a spend file (--spend); "Age, days (median)" — needs a grouping by stage (--by stage)');
     expect(renderKpiMarkdown(r, { lang: 'ru', color: false, metrics: ['cac'] })).toContain('**Не рассчитано:** CAC — нужен файл расходов (--spend)');
     expect(renderKpiMarkdown(r, { lang: 'en', color: false, metrics: ['cac'] })).toContain('**Not applicable:** CAC — needs a spend file (--spend)');
     // Not asked for, not said: a run without --metrics has no unit economics to miss.
