@@ -33,7 +33,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   // options shared by the reporting commands
   'output format (default: from -o extension, else table)': 'формат вывода (по умолчанию — по расширению файла в -o, иначе таблица)',
   'write to FILE atomically instead of stdout': 'записать в файл (целиком или никак) вместо стандартного вывода',
-  'report language (default: from the locale, else ru)': 'язык отчёта (по умолчанию — по локали, иначе ru)',
+  'report language (default: from the locale, else ru)': 'язык отчёта (по умолчанию — по локали, иначе русский)',
   'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output': 'зафиксировать дату отчёта (или задать SOURCE_DATE_EPOCH), чтобы вывод повторялся байт в байт',
   'calls / activities export or telephony call log': 'выгрузка звонков и действий или журнал звонков телефонии',
   'invoices and payments export': 'выгрузка счетов и оплат',
@@ -55,7 +55,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable': 'сгруппировать ещё и по менеджеру, источнику, воронке, этапу (открытые сделки) или месяцу: manager, source, pipeline, stage, month; через запятую — сводная таблица (source,month); можно несколько раз',
   'marketing spend by month and source (CSV/XLSX): spend, CAC, cost per lead, ROMI, LTV': 'расходы на маркетинг по месяцам и источникам (CSV или XLSX): расходы, CAC, цена лида, ROMI, LTV',
   'targets by manager or source and month (leads, won, revenue): plan vs fact': 'план по менеджерам или источникам и месяцам (лиды, выигранные, выручка): план и факт',
-  'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 1': 'доля маржи в выручке — для ROMI и LTV (0.35, 35%); по умолчанию 1',
+  'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 100%': 'доля маржи в выручке — для ROMI и LTV (0,35, 0.35 или 35%); по умолчанию 100%',
   'also group the KPIs (as kpi --by; repeatable)': 'сгруппировать показатели ещё и так (как kpi --by; можно несколько раз)',
   'marketing spend by month and source: CAC, ROMI, LTV (as kpi --spend)': 'расходы на маркетинг по месяцам и источникам: CAC, ROMI, LTV (как kpi --spend)',
   'targets by manager or source and month: plan vs fact, and plan.* assertions': 'план по менеджерам или источникам и месяцам: план и факт, проверки plan.*',
@@ -110,7 +110,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   // map
   'Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file': 'Спросить то, чего не скажет выгрузка (колонку, которую не нашло ни одно правило, закрытые этапы, которых не знает ни одно правило, имена менеджеров, заданных кодами), и записать ответы файлом для --map',
   'write the map to FILE atomically instead of stdout': 'записать файл соответствий (целиком или никак) вместо стандартного вывода',
-  'language of the questions (default: from the locale, else ru)': 'язык вопросов (по умолчанию — по локали, иначе ru)',
+  'language of the questions (default: from the locale, else ru)': 'язык вопросов (по умолчанию — по локали, иначе русский)',
   'an export: deals, calls and activities, payments, spend or plan (- for stdin)': 'выгрузка: сделки, звонки и действия, оплаты, расходы или план («-» — стандартный ввод)',
   'answer the questions once, then: crm-audit kpi -d deals.csv --map map.yaml': 'ответить на вопросы один раз, а затем: crm-audit kpi -d deals.csv --map map.yaml',
   'only what the old map does not answer yet': 'только то, на что старый файл соответствий ещё не отвечает',
@@ -155,7 +155,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'output format (default: from the -o extension, .xml = junit; else md)': 'формат вывода (по умолчанию — по расширению в -o: .xml — «junit»; иначе md)',
   'write to FILE atomically': 'записать в файл (целиком или никак)',
   // The order the run follows (report.ts: --lang, the config's lang, the locale, else ru), not «ru or the config».
-  "report language (default: the config's, else from the locale, else ru)": 'язык отчёта (по умолчанию — из файла настроек, иначе по локали, иначе ru)',
+  "report language (default: the config's, else from the locale, else ru)": 'язык отчёта (по умолчанию — из файла настроек, иначе по локали, иначе русский)',
   'everything crm-audit.config.yaml in this folder asks for': 'всё, что задано в crm-audit.config.yaml в этой папке',
   'a client document with charts (HTML, prints on A4)': 'документ для клиента с графиками (HTML, печатается на листах А4)',
   'audit and KPIs, failing the job below the lines': 'аудит и показатели; задание CI падает, если они ниже порогов',

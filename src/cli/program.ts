@@ -253,7 +253,7 @@ function declareKpi(program: Command, run: Run): void {
         .option('--by <dims>', 'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable', collect, [])
         .option('--spend <file>', 'marketing spend by month and source (CSV/XLSX): spend, CAC, cost per lead, ROMI, LTV')
         .option('--plan <file>', 'targets by manager or source and month (leads, won, revenue): plan vs fact')
-        .option('--margin <share>', 'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 1'),
+        .option('--margin <share>', 'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 100%'),
     ),
     ['table', 'json', 'md', 'xlsx', 'csv', 'html'],
   )

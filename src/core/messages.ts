@@ -420,12 +420,12 @@ export const MESSAGES = {
   },
   'usage.sourceDateEpoch': {
     ru: 'SOURCE_DATE_EPOCH: «{value}» — не целое число секунд с 01.01.1970 (и не позже конца 9999 года)', en: 'SOURCE_DATE_EPOCH: "{value}" is not a whole number of seconds since 1970-01-01 (up to the end of the year 9999)',
-    hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
+    hint: { ru: 'задайте целое число секунд с 01.01.1970 (UTC), например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
   },
   'usage.timeOffset': { ru: '--time-offset: нужно число часов не больше 26 (минуты — до 59), например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours up to 26 (minutes up to 59) such as -3, +2 or +5:30, got "{value}"' },
   'usage.encoding': { ru: '--encoding: неизвестная кодировка «{value}»; возможны utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le, utf-16be', en: '--encoding: unknown encoding "{value}"; use utf-8, cp1251, cp1252, cp1250, cp1254, koi8-r, cp866, utf-16le or utf-16be' },
-  'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
-  'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например 10) или доля до 100% (например 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
+  'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или «tab»); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
+  'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например, 10) или доля до 100% (например, 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
   'usage.callbackWindow': { ru: '--callback-window: нужна длительность с единицей (ч или h — часы, мин или m — минуты, д или d — дни), например 24ч, 90мин или 2д; получено «{value}»', en: '--callback-window must be a duration with its unit (h hours, m minutes, d days) such as 24h, 90m or 2d, got "{value}"' },
   'format.extensionMismatch': {
     ru: '--format {format} нельзя записать в файл «.{ext}»', en: '--format {format} cannot be written to a ".{ext}" file',
@@ -455,9 +455,9 @@ export const MESSAGES = {
     hint: { ru: 'перечислите показатели через запятую ({known}) или уберите --metrics, чтобы показать все', en: 'list metrics separated by commas ({known}), or drop --metrics to show them all' },
   },
   'compare.bothWays': { ru: 'укажите либо --deals с --cutover, либо --before-deals и --after-deals, но не то и другое', en: 'give either --deals with --cutover, or --before-deals and --after-deals, not both' },
-  'compare.cutoverNeedsDeals': { ru: '--cutover нужен файл сделок --deals (и, если есть, --activities, --payments)', en: '--cutover needs --deals (and optionally --activities, --payments)' },
+  'compare.cutoverNeedsDeals': { ru: 'для --cutover нужен файл сделок --deals (и, если есть, --activities, --payments)', en: '--cutover needs --deals (and optionally --activities, --payments)' },
   'compare.dealsNeedCutover': {
-    ru: '--deals в compare нужна дата внедрения --cutover ДАТА', en: '--deals in compare needs --cutover DATE: the day the CRM went in',
+    ru: 'с --deals команде compare нужна дата внедрения: --cutover ДАТА', en: '--deals in compare needs --cutover DATE: the day the CRM went in',
     hint: { ru: 'или дайте два набора файлов: --before-deals и --after-deals', en: 'or give two sets of files with --before-deals and --after-deals' },
   },
   'compare.howToSplit': {

@@ -62,7 +62,7 @@ describe('help and hints', () => {
   // report --help said «ru or the config», while the run followed the locale.
   it('report --help says the order the language is chosen in', () => {
     expect(runCli(['report', '--help']).stdout.replace(/\s+/g, ' ')).toContain("--lang <lang> report language (default: the config's, else from the locale, else ru)");
-    expect(ru(['report', '--help']).stdout.replace(/\s+/g, ' ')).toContain('--lang <язык> язык отчёта (по умолчанию — из файла настроек, иначе по локали, иначе ru)');
+    expect(ru(['report', '--help']).stdout.replace(/\s+/g, ' ')).toContain('--lang <язык> язык отчёта (по умолчанию — из файла настроек, иначе по локали, иначе русский)');
   });
 
   it('a misspelt --by gets «did you mean», as a misspelt --metrics does', () => {

@@ -576,7 +576,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: revenue is 0 and the average check is not computed. The amount is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }), or the CRM's users leave it empty.`;
     case 'closed-no-date':
       return ru
-        ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет даты закрытия не раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
+        ? `${a.won === 1 ? 'У выигранной сделки' : `У всех ${num(a.won, ru)} выигранных сделок`} дата закрытия не указана или раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
     case 'no-outcome':
       return ru
@@ -835,7 +835,7 @@ function paymentsText(a: Extract<Alert, { code: 'payments-unknown-deals' | 'paym
   const parts: string[] = [];
   if (a.refunds) parts.push(ru ? `${num(a.refunds.rows, ru)} ${plural(a.refunds.rows, 'строка', 'строки', 'строк')} с отрицательной суммой (${money(a.refunds.sum, lang)}): возвраты вычтены из оплат их сделок` : `${num(a.refunds.rows, ru)} ${pluralEn(a.refunds.rows, 'row', 'rows')} with a negative amount (${money(a.refunds.sum, lang)}): refunds, netted against their deals' paid`);
   if (a.duplicates) parts.push(ru ? `${num(a.duplicates.rows, ru)} ${plural(a.duplicates.rows, 'строка повторяет', 'строки повторяют', 'строк повторяют')} строку выше (сделка, менеджер, суммы и даты, ${money(a.duplicates.sum, lang)}): учтены дважды; если это одна оплата, удалите повтор` : `${num(a.duplicates.rows, ru)} ${pluralEn(a.duplicates.rows, 'row repeats', 'rows repeat')} a row above (deal, manager, amounts and dates, ${money(a.duplicates.sum, lang)}): counted twice; if it is one payment, delete the repeat`);
-  if (a.over) parts.push(ru ? `по ${num(a.over.deals, ru)} ${plural(a.over.deals, 'сделке', 'сделкам', 'сделкам')} оплачено больше выставленного (например, «${a.over.id}»: выставлено ${money(a.over.invoiced, lang)}, оплачено ${money(a.over.paid, lang)}): доля оплаты выше 100 %` : `${num(a.over.deals, ru)} ${pluralEn(a.over.deals, 'deal is', 'deals are')} paid above what was invoiced (e.g. "${a.over.id}": invoiced ${money(a.over.invoiced, lang)}, paid ${money(a.over.paid, lang)}): the paid share is above 100%`);
+  if (a.over) parts.push(ru ? `по ${num(a.over.deals, ru)} ${plural(a.over.deals, 'сделке', 'сделкам', 'сделкам')} оплачено больше выставленного (например, «${a.over.id}»: выставлено ${money(a.over.invoiced, lang)}, оплачено ${money(a.over.paid, lang)}): доля оплаты выше 100%` : `${num(a.over.deals, ru)} ${pluralEn(a.over.deals, 'deal is', 'deals are')} paid above what was invoiced (e.g. "${a.over.id}": invoiced ${money(a.over.invoiced, lang)}, paid ${money(a.over.paid, lang)}): the paid share is above 100%`);
   return ru ? `${a.file}: суммы оплат учтены как записаны, но ${parts.join('; ')}.` : `${a.file}: payments are counted as written, but ${parts.join('; ')}.`;
 }
 
@@ -1493,7 +1493,7 @@ function allDroppedText(a: Extract<Alert, { code: 'activities-all-dropped' }>, l
     : `${a.file}: no activity was read — all ${num(a.rows, ru)} rows were dropped (${why}). The report's touches, calls and responses are this file's zeros, not the team's work. Export the activities that took place (in Odoo: the messages, mail.message, or a telephony log).`;
 }
 
-/** A count in prose, grouped as its reader writes it («12 000», "12,000"). */
+/** Won deals some of which lack an amount, or a close date on or after their creation: how many, and what the metric rests on. */
 function wonPartlyBareText(a: Extract<Alert, { code: 'won-partly-bare' }>, ru: boolean): string {
   const have = a.won - a.without;
   const of = ru ? `У ${num(a.without, ru)} из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')}` : `${num(a.without, ru)} of the ${num(a.won, ru)} won deals have`;
@@ -1504,7 +1504,7 @@ function wonPartlyBareText(a: Extract<Alert, { code: 'won-partly-bare' }>, ru: b
       : `${of} no amount: revenue is understated and the average check rests on ${rest}. The CRM's users probably leave the amount empty at times, or it is in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }).`;
   }
   return ru
-    ? `${of} нет даты закрытия не раньше даты создания: цикл сделки посчитан по ${rest}. Вероятно, в CRM дату закрытия заполняют не всегда или она в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
+    ? `${of} дата закрытия не указана или раньше даты создания: цикл сделки посчитан по ${rest}. Вероятно, в CRM дату закрытия заполняют не всегда или она в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
     : `${of} no close date on or after their creation: the sales cycle rests on ${rest}. The CRM's users probably leave the close date empty at times, or it is in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
 }
 
@@ -1559,7 +1559,9 @@ function num(v: number, ru: boolean): string {
 }
 
 function money(v: number, lang: string): string {
-  return v.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 }).replace(/\u00a0|\u202f/g, ' ');
+  // A Russian minus is «−», as the report's other sums write it («(−50)», tester T62 C10).
+  const text = v.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 }).replace(/\u00a0|\u202f/g, ' ');
+  return lang === 'ru' ? text.replace(/^-/, '−') : text;
 }
 
 /** A result's warnings in the reader's language: its alerts in words (the English `warnings` of results saved before alerts existed). */

@@ -39,7 +39,9 @@ describe('alerts: numbers that look wrong', () => {
     expect(findAlerts({ ...total, revenue: 500, average_check: 500, cycle_days_avg: 3 }, { files: [] })).toEqual([]);
     expect(describeAlert({ code: 'won-no-amount', won: 27 }, 'ru')).toMatch(/^Ни у одной из 27 выигранных сделок нет суммы: выручка 0/);
     expect(describeAlert({ code: 'won-no-amount', won: 1 }, 'en')).toMatch(/^None of the 1 won deal has an amount/);
-    expect(describeAlert({ code: 'closed-no-date', won: 1 }, 'ru')).toMatch(/^Ни у одной из 1 выигранной сделки нет даты закрытия/);
+    expect(describeAlert({ code: 'closed-no-date', won: 1 }, 'ru')).toMatch(/^У выигранной сделки дата закрытия не указана или раньше даты создания/);
+    // Not a double negative (tester T62 C3): «нет даты закрытия не раньше даты создания».
+    expect(describeAlert({ code: 'closed-no-date', won: 21 }, 'ru')).toMatch(/^У всех 21 выигранных сделок дата закрытия не указана или раньше даты создания: цикл сделки не посчитан/);
     // Nothing won: no cycle to compute, nothing to say (lost deals have no cycle).
     expect(findAlerts({ leads: 5, won: 0, lost: 3, revenue: 0, average_check: null, cycle_days_avg: null }, { files: [] })).toEqual([]);
   });
@@ -429,7 +431,7 @@ describe('won deals of which many have no amount or no close date', () => {
     expect(wonCoverageAlerts(undefined, {})).toEqual([]);
   });
   it('says how many lack it and what the figure rests on, in Russian and English', () => {
-    expect(describeAlert({ code: 'won-partly-bare', what: 'closed', won: 20, without: 19 }, 'ru')).toMatch(/^У 19 из 20 выигранных сделок нет даты закрытия не раньше даты создания: цикл сделки посчитан по 1 сделке\./);
+    expect(describeAlert({ code: 'won-partly-bare', what: 'closed', won: 20, without: 19 }, 'ru')).toMatch(/^У 19 из 20 выигранных сделок дата закрытия не указана или раньше даты создания: цикл сделки посчитан по 1 сделке\./);
     expect(describeAlert({ code: 'won-partly-bare', what: 'amount', won: 21, without: 19 }, 'ru')).toMatch(/^У 19 из 21 выигранной сделки нет суммы: выручка занижена, средний чек посчитан по 2 сделкам\./);
     expect(describeAlert({ code: 'won-partly-bare', what: 'amount', won: 20, without: 5 }, 'en')).toMatch(/^5 of the 20 won deals have no amount: revenue is understated and the average check rests on 15 deals\./);
   });
