@@ -128,7 +128,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'activities after': 'действия «после»',
   'payments after': 'платежи «после»',
   'relative targets per row (default: conversion +20%, median response -30%)': 'относительные цели по строкам (по умолчанию: конверсия +20%, медиана реакции −30%)',
-  'one-off implementation cost, for payback and ROI (1500000, "1 500 000", 1,5e6)': 'разовая стоимость внедрения — для окупаемости и возврата вложений (1500000, «1 500 000», 1,5e6)',
+  'one-off implementation cost, for payback and ROI (1500000, "1 500 000", 1.5e6)': 'разовая стоимость внедрения — для окупаемости и возврата вложений (1500000, «1 500 000», 1,5e6)',
   'running cost per month (licences, support)': 'текущие расходы в месяц (лицензии, поддержка)',
   'gross margin share of revenue (0.35, 0,35 or 35%; default 1)': 'доля валовой маржи в выручке (0.35, 0,35 или 35%; по умолчанию 1)',
   "each manager's before and after for conversion, response and touches": 'до и после по каждому менеджеру: конверсия, реакция и касания',

@@ -52,7 +52,7 @@ function withPeriodOptions(cmd: Command): Command {
     .option('--after-activities <file>', 'activities after')
     .option('--after-payments <file>', 'payments after')
     .option('--targets <file.yaml>', 'relative targets per row (default: conversion +20%, median response -30%)')
-    .option('--cost <amount>', 'one-off implementation cost, for payback and ROI (1500000, "1 500 000", 1,5e6)')
+    .option('--cost <amount>', 'one-off implementation cost, for payback and ROI (1500000, "1 500 000", 1.5e6)')
     .option('--monthly-cost <amount>', 'running cost per month (licences, support)')
     .option('--margin <share>', 'gross margin share of revenue (0.35, 0,35 or 35%; default 1)')
     .option('--by-manager', "each manager's before and after for conversion, response and touches");

@@ -23,7 +23,7 @@ function dir(): string {
 }
 
 const RU = 'Цель не оценить: Конверсия, Выручка в месяц — в периоде «до» 0, изменения в процентах нет; Средний чек — в одном из периодов нет значения';
-const EN = 'Target not judged: Conversion, Revenue per month — the before period is 0, so there is no change in per cent; Average check — a period has no value';
+const EN = 'Target not judged: Conversion, Revenue per month — the before period is 0, so there is no change in per cent; Average deal size — a period has no value';
 
 describe('why a target has no verdict, in every format that shows the target', () => {
   const d = dir();

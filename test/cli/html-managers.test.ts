@@ -123,7 +123,7 @@ describe('the HTML report holds every metric per manager (kpi -o report.html)', 
 
   it('in English: English headers and numbers', () => {
     const en = htmlStructure(sectionOf(kpiHtml(dir, ['-d', 'deals.csv', '-a', 'calls.csv', '-p', 'payments.csv'], 'en'), 'manager-kpis')).tables;
-    expect(en[1]![0]).toEqual(['Manager', 'Revenue', 'Average check', 'Cycle, days (mean)', 'Cycle, days (median)', 'Repeat won', 'Repeat share']);
+    expect(en[1]![0]).toEqual(['Manager', 'Revenue', 'Average deal size', 'Cycle, days (mean)', 'Cycle, days (median)', 'Repeat won', 'Repeat share']);
     expect(en[1]![3]).toEqual(['Department', '180,000', '60,000', '14.3', '13.0', '1', '33.3%']);
   });
 

@@ -182,7 +182,7 @@ describe('crm-audit map says the columns a metric needs that it did not find', (
 
   it.each([
     ['ru', 'каждая обязательная колонка найдена', '  - Выручка, Средний чек — нужна колонка суммы (бюджета) в файле сделок (amount)', 'Не сопоставлены: «Деньги».', 'назовите её в файле --map: deals: columns: amount:'],
-    ['en', 'every required column is found', '  - Revenue, Average check — needs an amount (budget) column in the deals file (amount)', 'Not mapped: "Деньги".', 'name it in a --map file: deals: columns: amount:'],
+    ['en', 'every required column is found', '  - Revenue, Average deal size — needs an amount (budget) column in the deals file (amount)', 'Not mapped: "Деньги".', 'name it in a --map file: deals: columns: amount:'],
   ])('%s: not «every column is found», but which one is missing and what it would enable', (lang, head, line, unmapped, how) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-gaps-'));
     writeFileSync(path.join(dir, 'deals.csv'), FILE);
@@ -203,7 +203,7 @@ describe('crm-audit map says the columns a metric needs that it did not find', (
     const run = runCli(['map', 'deals.csv', '--lang', 'en'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('"Оплачено полностью": won');
-    expect(run.stderr).toContain('columns some metrics need are not found:\n  - Revenue, Average check');
+    expect(run.stderr).toContain('columns some metrics need are not found:\n  - Revenue, Average deal size');
   });
 });
 

@@ -20,13 +20,13 @@ import { shownData } from '../terminal-safe.js';
 const RATE_ROWS: Readonly<Record<string, { ru: string; en: string; format: MetricFormat }>> = {
   leads_per_month: { ru: 'Лидов в месяц', en: 'Leads per month', format: 'decimal' },
   revenue_per_month: { ru: 'Выручка в месяц', en: 'Revenue per month', format: 'money' },
-  won_per_manager_per_month: { ru: 'Продаж на менеджера в месяц', en: 'Won per manager per month', format: 'decimal' },
+  won_per_manager_per_month: { ru: 'Продаж на менеджера в месяц', en: 'Deals won per manager per month', format: 'decimal' },
 };
 
 /**
  * Row labels and formats of the before/after table, in COMPARE_ROWS's order: a KPI's from the metric
  * catalogue (one source: compare had said «Deal cycle, days (median)», "Touches per won deal" and
- * "Missed call share" where the KPI tables said "Cycle, days (median)", "Touches per won" and
+ * "Missed call share" where the KPI tables said "Cycle, days (median)", "Touches per won deal" and
  * "Missed share", and «Цикл сделки, дн. (медиана)» for «Цикл, дн. (медиана)»), a rate's its own.
  */
 export const ROW_INFO: Readonly<Record<string, { ru: string; en: string; format: MetricFormat }>> = Object.fromEntries(

@@ -66,8 +66,8 @@ export function groupLabels(lang: string) {
     unmatchedHead: tr(lang, 'Источник расходов без сделок', 'Spend source with no deals'),
     unmatched: (list: string) =>
       tr(lang, `Расходы по источникам, которых нет в сделках (учтены в расходах отдела): ${list}.`, `Spend of sources no deal has (counted in the department's spend): ${list}.`),
-    plan: tr(lang, 'План / факт', 'Plan vs fact'),
-    planSheet: tr(lang, 'План-факт', 'Plan vs fact'),
+    plan: tr(lang, 'План / факт', 'Plan vs actual'),
+    planSheet: tr(lang, 'План-факт', 'Plan vs actual'),
     planTotal: tr(lang, 'Итого по плану', 'Plan total'),
     planWord: tr(lang, 'План', 'Plan'),
     factWord: tr(lang, 'Факт', 'Fact'),

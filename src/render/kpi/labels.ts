@@ -22,7 +22,7 @@ export const SHORT: Record<string, { ru: string; en: string }> = {
   conversion: { ru: 'Конв.', en: 'Conv.' },
   win_rate: { ru: 'Доля побед', en: 'Win rate' },
   revenue: { ru: 'Выручка', en: 'Revenue' },
-  average_check: { ru: 'Ср. чек', en: 'Avg check' },
+  average_check: { ru: 'Ср. чек', en: 'Avg deal' },
   cycle_days_avg: { ru: 'Цикл ср., дн', en: 'Cycle avg, d' },
   cycle_days_median: { ru: 'Цикл мед., дн', en: 'Cycle med., d' },
   repeat_won: { ru: 'Повт.', en: 'Repeat' },

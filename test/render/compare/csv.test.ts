@@ -21,7 +21,7 @@ describe('compare CSV: why a row is empty, in a last column as the workbook\'s B
     r.rows = r.rows.map((x) => (x.metric === 'touches_per_won' ? { ...x, not_applicable: 'needs an activities file with deal_id or client (--activities)' } : x));
     expect(rowsOf(r, 'ru').get('Касаний на продажу')).toEqual(['Касаний на продажу', '', '', '', '', '', '', '', '', 'нужен файл активностей со сделкой или клиентом (--activities)']);
     expect(rowsOf(r, 'ru').get('Конверсия')!.at(-1)).toBe('');
-    expect(rowsOf(r, 'en').get('Touches per won')!.at(-1)).toBe('needs an activities file with deal_id or client (--activities)');
+    expect(rowsOf(r, 'en').get('Touches per won deal')!.at(-1)).toBe('needs an activities file with deal_id or client (--activities)');
   });
 
   it('a target with no verdict on a row that has values says why: a «before» of 0 has no change in per cent', () => {

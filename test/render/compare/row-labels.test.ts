@@ -27,7 +27,7 @@ async function sheetLabels(lang: string): Promise<string[]> {
 }
 
 // compare said «Deal cycle, days (median)», "Touches per won deal" and "Missed call share" (and «Цикл сделки, дн. (медиана)»)
-// where the KPI tables, from the catalogue, said "Cycle, days (median)", "Touches per won" and "Missed share".
+// where the KPI tables, from the catalogue, said "Cycle, days (median)", "Touches per won deal" and "Missed share".
 describe('the before/after rows are labelled as the metric catalogue labels them', () => {
   it('every KPI row takes the catalogue\'s label in both languages; a rate a month has its own in both', () => {
     for (const { metric } of COMPARE_ROWS) {

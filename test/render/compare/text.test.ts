@@ -83,7 +83,7 @@ describe('the before/after verdict column', () => {
     expect(line(table, 'Конверсия')).toMatch(/→ 0,0 п\.\u00a0п\. +0,0% +без изменений +\+20,0% +✗ нет$/);
     const md = renderCompareMarkdown(r, { lang: 'en', color: false });
     expect(md).toContain('| Metric | Before | After | Change | Change % | Verdict | Target | Target met |');
-    expect(md).toContain('| Touches per won | 1.50 | 1.20 | ↓ −0.30 | −20.0% | worse |  |  |');
+    expect(md).toContain('| Touches per won deal | 1.50 | 1.20 | ↓ −0.30 | −20.0% | worse |  |  |');
     expect(md).toContain('| Response, min (median) | 60.0 | 20.0 | ↓ −40.0 | −66.7% | better | −30.0% | ✓ met |');
     // Nothing to compare (no callbacks either side): no verdict, «—» as the change.
     expect(md).toContain('| Callback rate | — | — | — | — | — |  |  |');

@@ -123,7 +123,7 @@ describe('groupings in the terminal', () => {
     const en = renderKpiTable(groupsResult(), { lang: 'en', color: false });
     expect(cells(section(en, 'By source and month')[1]!)).toEqual([SOURCE_ADS, '2024-07', '2', '1', '50.0%', '100,000', '100,000', '10.0']);
     expect(en).toContain('Spend of sources no deal has (counted in the department\'s spend): Радио — 5,000.');
-    expect(cells(section(en, 'Plan vs fact')[0]!)).toEqual(['Source', 'Month', 'Leads plan', 'Leads fact', 'Leads %', 'Won plan', 'Won fact', 'Won %']);
+    expect(cells(section(en, 'Plan vs actual')[0]!)).toEqual(['Source', 'Month', 'Leads plan', 'Leads fact', 'Leads %', 'Won plan', 'Won fact', 'Won %']);
     expect(en).toContain('not set');
     expect(en).not.toMatch(/Отдел|не указано|По источникам|План|Расходы/);
     expect(latinWords(ru)).toEqual([]);

@@ -28,13 +28,13 @@ function table(ws: ExcelJS.Worksheet) {
 }
 
 describe('groupings in the workbook', () => {
-  it('a sheet per grouping after Managers, then Plan vs fact; names within Excel\'s rules', async () => {
+  it('a sheet per grouping after Managers, then Plan vs actual; names within Excel\'s rules', async () => {
     const wb = await readBack('ru');
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Менеджеры', 'Источники', 'Месяцы', 'Источники × месяцы', 'По менеджерам', 'Этапы', 'План-факт', 'Причины отказа', 'Причины отказа — по источникам', 'Качество данных', 'Определения', 'Графики',
     ]);
     const en = await readBack('en');
-    expect(en.worksheets.map((w) => w.name).slice(0, 7)).toEqual(['Managers', 'Sources', 'Months', 'Sources × months', 'By manager', 'Stages', 'Plan vs fact']);
+    expect(en.worksheets.map((w) => w.name).slice(0, 7)).toEqual(['Managers', 'Sources', 'Months', 'Sources × months', 'By manager', 'Stages', 'Plan vs actual']);
   });
 
   it('a pivot sheet: heading, dimensions then every metric as numbers in formats, months as date cells, the department last', async () => {

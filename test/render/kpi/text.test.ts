@@ -46,7 +46,7 @@ describe('renderKpiTable with --metrics', () => {
     const { renderKpiTable } = await import('../../../src/render/kpi/text.js');
     const r = { ...kpiResult(), notApplicable: { calls_out: 'needs an activities export', touches_per_won: 'needs an activities export' } };
     const asked = renderKpiTable(r, { lang: 'en', color: false, metrics: ['leads', 'won', 'touches_per_won'] });
-    expect(asked).toContain('Not applicable: Touches per won — needs an activities export\n');
+    expect(asked).toContain('Not applicable: Touches per won deal — needs an activities export\n');
     expect(asked).not.toMatch(/Not applicable:.*Calls out/);
     const none = renderKpiTable(r, { lang: 'en', color: false, metrics: ['leads', 'won'] });
     expect(none).not.toContain('Not applicable');

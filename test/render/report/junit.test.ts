@@ -92,7 +92,7 @@ describe('JUnit XML for GitLab and other CI servers', () => {
     const withEconomics = { ...kpi, total: { ...kpi.total, romi: 4.7534 }, plan: { by: 'manager', rows: [], leads: { plan: 9, fact: 7, achieved: 7 / 9 } } } as unknown as KpiResult;
     const r = buildReport({ kpi: withEconomics }, [parseAssertion('total.romi>=5'), parseAssertion('plan.leads.achieved>=0.8')], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' });
     const cases = readLikeGitlab(renderReportJunit(r)).suites[0]!.cases;
-    expect(cases.map((c) => c.details)).toEqual(['Department: ROMI 475.3% < 500%', 'Plan vs fact: Leads: % of plan 77.8% < 80%']);
+    expect(cases.map((c) => c.details)).toEqual(['Department: ROMI 475.3% < 500%', 'Plan vs actual: Leads: % of plan 77.8% < 80%']);
   });
 
   it('no assertions is an empty, valid suite', () => {

@@ -19,7 +19,7 @@ describe('the report with spend and a plan', () => {
     expect(md).toContain('| LTV/CAC | 1,64 |');
     expect(md).toContain('### План / факт\n\n| Показатель | План | Факт | % плана |\n| --- | ---: | ---: | ---: |\n| Лиды | 8 | 5 | 62,5% |\n| Выиграно | 3 | 3 | 100,0% |\n| Выручка | 180 000 | 180 000 | 100,0% |');
     const en = renderReportMarkdown(report('en'));
-    expect(en).toContain('### Plan vs fact');
+    expect(en).toContain('### Plan vs actual');
     expect(en).toContain('| Leads | 8 | 5 | 62.5% |');
     const plain = renderReportMarkdown(report('ru', groupsOnlyResult()));
     expect(plain).not.toMatch(/CAC|### План \/ факт/);

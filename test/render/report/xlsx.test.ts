@@ -67,7 +67,7 @@ describe('the Summary\'s «Где» column', () => {
       [0.625, 'Отдел'], [0.5, 'Иванов Иван'], [0.78, 'План / факт'], [4.2, 'Окупаемость'], ['нечего проверять (пусто)', 'managers.*.won'], ['«опровергнуто»', 'Аудит'], ['не рассчитано', 'Отдел'],
     ]);
     expect(await where('en')).toEqual([
-      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['not computed', 'Department'],
+      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs actual'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['not computed', 'Department'],
     ]);
   });
 });
