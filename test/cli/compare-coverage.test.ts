@@ -172,7 +172,7 @@ describe('two sets of files, a call log for the after period only', () => {
     });
     const ru = runCli([...sets, '--lang', 'ru'], { cwd: dir });
     expect(ru.code, ru.stderr).toBe(0);
-    expect(ru.stdout.replace(/\s+/g, ' ')).toContain('Касаний на продажу, Реакция, мин (медиана), Перезвонили — нужен файл активностей со сделкой или клиентом (--before-activities и --after-activities); Доля пропущенных — нужен файл активностей (--before-activities и --after-activities)');
+    expect(ru.stdout.replace(/\s+/g, ' ')).toContain('«Касаний на продажу», «Реакция, мин (медиана)», «Перезвонили» — нужен файл активностей со сделкой или клиентом (--before-activities и --after-activities); Доля пропущенных — нужен файл активностей (--before-activities и --after-activities)');
     const en = runCli([...sets, '--lang', 'en', '--format', 'md'], { cwd: dir });
     expect(en.stdout).toContain('(--before-activities and --after-activities)');
     // The before period's call log given: what is left to fill the rows is the after period's.
@@ -205,7 +205,7 @@ describe('a call log linked by deal id, beside deals without an ID column', () =
     for (const metric of ['touches_per_won', 'response_min_median']) expect(rows.find((r) => r.metric === metric)?.not_applicable).toBe(kpi.notApplicable[metric]);
     expect(kpi.notApplicable.touches_per_won).toMatch(/^needs an id column in the deals file/);
     const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
-    expect(ru.stdout.replace(/\s+/g, ' ')).toContain('Касаний на продажу, Реакция, мин (медиана) — нужна колонка ID в файле сделок, совпадающая с ID сделки в файле активностей');
+    expect(ru.stdout.replace(/\s+/g, ' ')).toContain('«Касаний на продажу», «Реакция, мин (медиана)» — нужна колонка ID в файле сделок, совпадающая с ID сделки в файле активностей');
     expect(ru.stdout).not.toContain('датированные');
   });
 });
