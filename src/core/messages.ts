@@ -8,6 +8,7 @@ import { countText, plural, pluralEn } from './i18n.js';
 import { COMMAND_MESSAGES, OUTPUT_WRITE_HINT } from './messages/commands.js';
 import { DOCUMENT_MESSAGES } from './messages/documents.js';
 import { READ_MESSAGES } from './messages/read.js';
+import { FIRST_YEAR, LAST_YEAR, TOO_LARGE_TEXT } from './value-limits.js';
 
 /** The fix for a document given as a device or an empty pipe: a file, or stdin. */
 const DOCUMENT_TO_FILE_HINT = {
@@ -593,8 +594,8 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is a zero date, not a date', ru: '«{value}» — нулевая дата, а не дата' },
   { en: '"{value}" is an Excel formula error, not a value', ru: '«{value}» — ошибка формулы Excel, а не значение: исправьте формулу в файле' },
   { en: '"{value}" is not a number', ru: '«{value}» — не число' },
-  { en: '"{value}" is too large a number (10^15 or more)', ru: '«{value}» — слишком большое число (10^15 и больше)' },
-  { en: '"{value}" is a date outside the years 1900-2200', ru: '«{value}» — дата вне 1900–2200 годов' },
+  { en: `"{value}" is too large a number (${TOO_LARGE_TEXT} or more)`, ru: `«{value}» — слишком большое число (${TOO_LARGE_TEXT} и больше)` },
+  { en: `"{value}" is a date outside the years ${FIRST_YEAR}-${LAST_YEAR}`, ru: `«{value}» — дата вне ${FIRST_YEAR}–${LAST_YEAR} годов` },
   { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },
   { en: '"{value}" is a day or longer: not the length of a call; in milliseconds it is {seconds} s: --map activities: units: { "{column}": ms } (units: s, ms, min, hhmm, day)', ru: '«{value}» — сутки и дольше: это не длительность звонка; в миллисекундах это {seconds} с: --map activities: units: { "{column}": ms } (единицы: s, ms, min, hhmm, day)' },

@@ -11,34 +11,29 @@ export function wrapText(text: string, width: number): string {
     .map((line) => {
       if (visible(line) <= width || BOX_LINE.test(line)) return line;
       const indent = /^\s*/.exec(line)![0];
-      const words = keepTogether(line.slice(indent.length).split(/ +/));
-      const out: string[] = [];
-      let current = indent;
-      for (const word of words) {
-        if (current.trim() === '') current = indent + word;
-        else if (visible(current) + 1 + visible(word) <= width) current += ` ${word}`;
-        else {
-          out.push(current);
-          current = indent + word;
-        }
-      }
-      out.push(current);
-      return out.join('\n');
+      const lines = fill(keepTogether(line.slice(indent.length).split(/ +/)), width, indent);
+      return lines.length > 0 ? lines.join('\n') : line;
     })
     .join('\n');
 }
 
 /** Lines of at most `max` columns, broken between words (a longer word keeps its own line): a note under a table, a table's header. */
 export function wrapWords(text: string, max: number): string[] {
+  return fill(text.split(' '), max, '');
+}
+
+/** Words filled into lines of at most `max` columns, each line after `indent`. */
+function fill(words: readonly string[], max: number, indent: string): string[] {
   const lines: string[] = [];
+  const room = max - visible(indent);
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line && visible(line) + 1 + visible(word) > max) {
-      lines.push(line);
+  for (const word of words) {
+    if (line && visible(line) + 1 + visible(word) > room) {
+      lines.push(indent + line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
-  if (line) lines.push(line);
+  if (line) lines.push(indent + line);
   return lines;
 }
 

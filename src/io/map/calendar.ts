@@ -1,5 +1,7 @@
 /** Calendar arithmetic and the fixed date layouts of big exports, shared by the text and byte readers. */
 
+import { yearInRange } from '../../core/value-limits.js';
+
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): integer arithmetic, no
  * Date objects. For a whole year, a month 1-12 and a day 1-31 (both callers check them first): the
@@ -70,7 +72,7 @@ export function fixedDate(view: DataView, s: number, e: number): boolean {
     y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
     fixedDateDotted.value = true;
   } else return false;
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
+  if (!yearInRange(y) || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
   const day = daysFromCivil(y, mo, d) * 86_400_000;
   if (len === 10) {
     dateHasTime.value = false;

@@ -10,6 +10,7 @@ import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { activityDone, isSpreadsheetError, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
+import { FIRST_YEAR, LAST_YEAR, TOO_LARGE, TOO_LARGE_TEXT, yearInRange } from '../../core/value-limits.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -34,23 +35,23 @@ export function unreadValue(raw: string, expected: Expected, column: string | un
   // A number or a date written right but out of range is said so: «is not a number» beside a list of the forms it has sent the
   // reader looking for a mistake that is not there (tester T60: 1000000000000000, 31.12.9999).
   const beyond = expected === 'number' ? tooLarge(value) : expected === 'date' && yearBeyond(value);
-  if (beyond) return new RowProblem('skip', expected === 'number' ? `"${value}" is too large a number (10^15 or more)` : `"${value}" is a date outside the years 1900-2200`, column, { expected, value });
+  if (beyond) return new RowProblem('skip', expected === 'number' ? `"${value}" is too large a number (${TOO_LARGE_TEXT} or more)` : `"${value}" is a date outside the years ${FIRST_YEAR}-${LAST_YEAR}`, column, { expected, value });
   return new RowProblem('skip', `"${value}" is not ${expected === 'time' ? 'a time of day' : `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`}`, column, { expected, value });
 }
 
-/** Whether a number's text is one of 10^15 or more: 16 whole digits or more (groups and a currency aside), or an exponent that makes it so. */
+/** Whether a number's text is one of TOO_LARGE or more: 16 whole digits or more (groups and a currency aside), or an exponent that makes it so. */
 function tooLarge(value: string): boolean {
   const t = value.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[-+]/, '');
-  if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(t)) return Math.abs(Number(t.replace(',', '.'))) >= 1e15;
+  if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(t)) return Math.abs(Number(t.replace(',', '.'))) >= TOO_LARGE;
   if (!/^\d[\d.,]*$/.test(t)) return false;
-  return t.replace(/[.,]\d{1,2}$/, '').replace(/\D/g, '').replace(/^0+/, '').length >= 16;
+  return t.replace(/[.,]\d{1,2}$/, '').replace(/\D/g, '').replace(/^0+/, '').length > Math.log10(TOO_LARGE);
 }
 
 /** Whether a date's text is a date but for its year: the same text read as a date of the year 2000. */
 function yearBeyond(value: string): boolean {
   const year = /(?<!\d)(\d{4,5})(?!\d)/.exec(value);
   // A year beside a day and a month («10000» alone is a number, which a date column reads as a serial or not at all).
-  if (!year || (Number(year[1]) >= 1900 && Number(year[1]) <= 2200) || !/\d\D+\d/.test(value)) return false;
+  if (!year || yearInRange(Number(year[1])) || !/\d\D+\d/.test(value)) return false;
   const other = value.slice(0, year.index) + '2000' + value.slice(year.index + year[1]!.length);
   return (['dmy', 'mdy'] as const).some((order) => typeof parseDate(other, order) === 'object');
 }

@@ -57,12 +57,18 @@ function relationOwner(header: string): string {
   return owner !== '' && (sub === owner || sub === `${owner} name` || RECORD_NAME.test(sub)) ? owner : header;
 }
 
-/** A sub-field that names its record: its id (`/id`, `/.id`, an external or a database id), its name or its title. */
-const RECORD_NAME = /^(?:\.?id|(?:display |complete |full )?name|description|имя|полное имя|отображаемое имя|название|описание|nombre|nombre completo|nome|nome completo|nom|nom complet|anzeigename|bezeichnung|nome visualizzato)$/;
+/** A sub-field that is its record's id: `/id` (an external id) or `/.id` (a database id). */
+const RECORD_ID = '\\.?id';
 
-/** Whether a header is a relation's id (`user_id/id`, `Salesperson/ID`): after the same relation's name when a file has both. */
+/** A sub-field that names its record: its id, its name or its title. */
+const RECORD_NAME = new RegExp(`^(?:${RECORD_ID}|(?:display |complete |full )?name|description|имя|полное имя|отображаемое имя|название|описание|nombre|nombre completo|nome|nome completo|nom|nom complet|anzeigename|bezeichnung|nome visualizzato)$`);
+
+/** A header that is a relation's id (`user_id/id`, `Salesperson/ID`). */
+const RELATION_ID = new RegExp(`/\\s*${RECORD_ID}\\s*$`, 'i');
+
+/** Whether a header is a relation's id: after the same relation's name when a file has both. */
 export function namesRelationId(header: string): boolean {
-  return /\/\s*\.?id\s*$/i.test(header);
+  return RELATION_ID.test(header);
 }
 
 /** normalizeHeader's memo: header text → its normalised name, bounded (a file of 10 000 columns adds no more). */
@@ -78,9 +84,9 @@ const NORMALIZED_MAX = 20_000;
  */
 export function headerUnit(header: string): DurationUnit | undefined {
   const s = withoutMarks(header);
-  const clock = CLOCK_MARK.exec(s);
+  const clock = clockMark(s);
   // «Длительность (чч:мм)»: a clock of hours and minutes, as Pipedrive's «Activity - Duration» is read.
-  if (clock && clock.index > 0 && clock[1] !== undefined && clock[3] === undefined) return 'hhmm';
+  if (clock?.hours === true && !clock.seconds) return 'hhmm';
   return unitAfterName(s)?.unit;
 }
 
@@ -90,10 +96,16 @@ export function headerUnit(header: string): DurationUnit | undefined {
  */
 const CLOCK_MARK = /\s*[,([]?\s*(?:([чh]{2})\s*:\s*)?([мm]{2})(?:\s*:\s*([сcs]{2}))?\s*[)\]]?$/;
 
-/** A header without a clock's format after its name (tester T59: Mango's duration was not found for it). */
-function withoutClock(s: string): string {
+/** The clock's format after a header's name: where it begins, and whether it has hours and seconds; undefined for none. */
+function clockMark(s: string): { at: number; hours: boolean; seconds: boolean } | undefined {
   const clock = CLOCK_MARK.exec(s);
-  return clock && clock.index > 0 && (clock[1] !== undefined || clock[3] !== undefined) ? s.slice(0, clock.index) : s;
+  return clock && clock.index > 0 ? { at: clock.index, hours: clock[1] !== undefined, seconds: clock[3] !== undefined } : undefined;
+}
+
+/** A header without a clock's format after its name (tester T59: Mango's duration was not found for it); «мм» alone is left as it is. */
+function withoutClock(s: string): string {
+  const clock = clockMark(s);
+  return clock && (clock.hours || clock.seconds) ? s.slice(0, clock.at) : s;
 }
 
 /**

@@ -6,6 +6,7 @@ import { headerOf, PENDING, RowProblem, unreadValue, type ReadContext } from './
 import { monthOf as monthCodeOf, monthText } from '../../core/kpi/groups.js';
 import { fullYear, monthOf, parseDate, SERIAL, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
+import { yearInRange } from '../../core/value-limits.js';
 
 /** `2024-07`, `2024/07`, `2024.7`: year first. */
 const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
@@ -18,9 +19,9 @@ const WORD_SHORT_YEAR = /^(\p{L}+)[-.](\d{2})$/u;
 /** Plain numbers too small to be an Excel date of this era: a year (`2024`) or a month number (`7`) alone. */
 const SMALL_NUMBER = /^\d{1,4}(?:[.,]\d+)?$/;
 
-/** A `YYYY-MM` month from a year and a month number, or undefined out of range (the importer's years 1900-2200). */
+/** A `YYYY-MM` month from a year and a month number, or undefined out of range (the importer's years, core/value-limits.ts). */
 function monthKey(y: number, m: number): string | undefined {
-  if (m < 1 || m > 12 || y < 1900 || y > 2200) return undefined;
+  if (m < 1 || m > 12 || !yearInRange(y)) return undefined;
   return monthText(y * 12 + m - 1);
 }
 

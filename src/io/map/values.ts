@@ -3,6 +3,7 @@ import type { DurationUnit } from './fields.js';
 import { daysFromCivil, daysInMonth, fixedDateText } from './calendar.js';
 import { INVISIBLE_CLASS } from '../read/edges.js';
 import { EXCEL_ERRORS } from '../../core/kpi/placeholder-clients.js';
+import { TOO_LARGE, yearInRange } from '../../core/value-limits.js';
 
 /** Normalises a value for lookup in a value map: trimmed, whitespace collapsed, ё→е, lower case. */
 export function normalizeValue(value: string): string {
@@ -172,12 +173,9 @@ function withoutCurrency(s: string): string {
   return s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '');
 }
 
-/**
- * A number as large as an export can mean, else NaN: finite and below 10^15 (the whole numbers the
- * byte reader takes have at most 15 digits; money is summed in cents, which must stay finite).
- */
+/** A number as large as an export can mean (below TOO_LARGE), else NaN. */
 function plausible(n: number): number {
-  return Number.isFinite(n) && Math.abs(n) < 1e15 ? n : Number.NaN;
+  return Number.isFinite(n) && Math.abs(n) < TOO_LARGE ? n : Number.NaN;
 }
 
 /** A run of the spaces GROUPING takes, and a number of digits, marks and those separators only. */
@@ -469,7 +467,7 @@ function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: s
   const hh = h === undefined ? 0 : Number(h);
   const mm = mi === undefined ? 0 : Number(mi);
   const ss = se === undefined ? 0 : Number(se);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 60 || y < 1900 || y > 2200) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 60 || !yearInRange(y)) return undefined;
   if (d > daysInMonth(y, mo)) return undefined;
   return { ms: daysFromCivil(y, mo, d) * 86_400_000 + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000, hasTime: h !== undefined };
 }
