@@ -301,3 +301,45 @@ describe('sideEmployee', () => {
     for (const none of ['Main IVR (800)', 'Sales Queue (801)', 'Очередь продаж (802)', 'Голосовое меню (803)', 'Ring Group (600)', '+79161111111', '89162222222', 'Ivanov Ivan', '']) expect(sideEmployee(none), none).toBeUndefined();
   });
 });
+
+// Tester T59 M2: Mango Office's call detail («детализация») names the employee on the company's side by
+// name alone where no extension is set up. Before, the file was refused for a manager column, and no
+// single column is one (the caller on an outgoing call, the callee on an incoming one).
+describe('a person\'s plain name on one side of a call and a phone number on the other (Mango\'s call detail)', () => {
+  const HEADER = 'Дата;Время;Кто звонил;Номер или Call-back компании;Кому звонили;Длительность вызова ЧЧ:MM:СС';
+
+  it.each([false, true])('is the employee, the side saying the direction (text rows: %s)', async (textRows) => {
+    const { list, report } = await read(
+      `mango-names-${textRows}.csv`,
+      [
+        HEADER,
+        // An incoming call Иванов took (2.5 min), one with no talk («–»), his call out, Петрова's incoming call.
+        '03.03.2025;10:00:00;79161110001;74950000000;Иванов Иван;00:02:30',
+        '03.03.2025;10:30:00;79161110002;74950000000;Иванов Иван;–',
+        '03.03.2025;11:00:00;Иванов Иван;74950000000;79161110002;00:01:00',
+        '04.03.2025;09:00:00;79161110004;74950000000;Петрова Анна;00:10:00',
+        // A caller who withheld the number calls Петрова: still an incoming call of hers, no client.
+        '04.03.2025;09:30:00;Анонимный;74950000000;Петрова Анна;00:00:40',
+      ].join('\n') + '\n',
+      textRows,
+    );
+    expect(list.map((a) => [a.manager, a.direction, a.client ?? '', a.duration_s])).toEqual([
+      ['Иванов Иван', 'in', '79161110001', 150],
+      // «–» is no talk written: no duration, as a blank cell.
+      ['Иванов Иван', 'in', '79161110002', null],
+      ['Иванов Иван', 'out', '79161110002', 60],
+      ['Петрова Анна', 'in', '79161110004', 600],
+      ['Петрова Анна', 'in', '', 40],
+    ]);
+    expect(report.skippedCount).toBe(0);
+    expect(report.dropped).toEqual({});
+  });
+
+  it('is no employee beside a line or another name: a company\'s name calling line 101 is an incoming call of 101', async () => {
+    const { list } = await read('names-and-lines.csv', ['Дата;Время;Кто звонил;Кому звонили;Длительность', '03.03.2025;10:00:00;ООО Ромашка;101;30', '03.03.2025;10:05:00;101;79161110001;20'].join('\n') + '\n');
+    expect(list.map((a) => [a.manager, a.direction])).toEqual([
+      ['101', 'in'],
+      ['101', 'out'],
+    ]);
+  });
+});
