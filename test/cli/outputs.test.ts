@@ -120,7 +120,7 @@ describe('terminal tables', () => {
   it('kpi and compare name --company after the title, in the table and in Markdown (escaped there)', () => {
     const company = ['--company', 'ООО «Альфа» *1*'];
     const kpi = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', ...company, '--lang', 'ru', ...NOW]);
-    expect(kpi.stdout.split('\n')[0]).toBe('Показатели продаж по менеджерам — ООО «Альфа» *1* — Период: 01.07.2024 — 30.06.2025');
+    expect(kpi.stdout.split('\n').slice(0, 2)).toEqual(['Показатели продаж по менеджерам — ООО «Альфа» *1*', 'Период: 01.07.2024 — 30.06.2025']);
     const md = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', ...company, '--format', 'md', '--lang', 'en', ...NOW]);
     expect(md.stdout.split('\n')[0]).toBe('# Sales KPIs per manager — ООО «Альфа» \\*1\\*');
     const cmp = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', ...company, '--lang', 'ru', ...NOW]);

@@ -37,7 +37,7 @@ describe('crm-audit report', () => {
     expect(ok.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'report.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Audit', 'Recommendations', 'Managers', 'Loss reasons', 'Data quality', 'Definitions', 'Before-After', 'Charts']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Audit', 'Recommendations', 'Managers', 'Loss reasons', 'Data quality', 'Definitions', 'Before and after', 'Charts']);
     expect(wb.title).toBe('crm-audit report — Acme');
 
     const fail = runCli(['report', '-o', 'report2.xlsx', '--assert', 'managers.*.conversion>=0.25', ...NOW], { cwd: dir });

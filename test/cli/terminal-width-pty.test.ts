@@ -43,7 +43,7 @@ describe('kpi and compare on an 80-column terminal', () => {
     expect(heads.length).toBeGreaterThan(1);
     for (const h of heads) {
       const cols = h.split(/ {2,}/).slice(1);
-      for (let i = 0; i < cols.length; i += 2) expect([cols[i], cols[i + 1]]).toEqual([expect.stringMatching(/: До$/), 'После']);
+      for (let i = 0; i < cols.length; i += 2) expect([cols[i], cols[i + 1]]).toEqual([expect.stringMatching(/: до$/), 'после']);
     }
   });
 

@@ -67,7 +67,7 @@ describe('workbook money in one precision (README: kopecks only while every amou
 
   it('Before-After: a money row in one precision with its change; Payback: each amount as written alone', async () => {
     const result = compareResult();
-    const ws = await sheet(await renderCompareXlsx(result, { lang: 'ru', now }), 'До-После');
+    const ws = await sheet(await renderCompareXlsx(result, { lang: 'ru', now }), 'До и после');
     expect([2, 3].map((c) => formatBeside(ws, 'Выручка в месяц', c))).toEqual(['#,##0', '#,##0']);
     expect(formatBeside(ws, 'Выручка в месяц', 4)).toBe('+#,##0;"−"#,##0;#,##0');
     const payback = await sheet(await renderCompareXlsx(result, { lang: 'ru', now }), 'Окупаемость');

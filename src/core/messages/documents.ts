@@ -290,7 +290,7 @@ export const DOCUMENT_MESSAGES = {
   },
   'answers.missing': {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
-    hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
+    hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать вопросы без ответа пропущенными', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
   },
   'doc.type': { ru: 'ожидалось: {expectedRu}; получено: {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
   'doc.empty': {

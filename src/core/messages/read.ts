@@ -131,7 +131,7 @@ export const READ_MESSAGES = {
     hint: { ru: 'файл обрезан или в нём непарная кавычка; выгрузите его ещё раз', en: 'the file is cut short or has an unbalanced quote; export it again' },
   },
   'csv.tooManyColumns': {
-    ru: 'в строке {line} колонок: {count}; предел — {max}', en: 'line {line} has {count} columns; the limit is {max}',
+    ru: 'колонок {count}, а предел — {max}', en: '{count} columns, over the limit of {max}',
     hint: { ru: 'проверьте разделитель (--delimiter) или поднимите --max-columns', en: 'check the delimiter (--delimiter), or raise --max-columns' },
   },
   'csv.cellTooLong': {

@@ -47,7 +47,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     const head = [L.manager, ...metrics.flatMap((m) => {
       const info = ROW_INFO[m.metric]!;
       const label = withUnit(info[lang], csvUnit(info.format, lang));
-      return [`${label}: ${L.before}`, `${label}: ${L.after}`];
+      return [`${label}: ${L.beforeWord}`, `${label}: ${L.afterWord}`];
     })];
     tables.push({ head, rows: result.managers.map((m) => [m.manager, ...m.metrics.flatMap((r) => [csvNumber(r.before, ROW_INFO[r.metric]!.format), csvNumber(r.after, ROW_INFO[r.metric]!.format)])]) });
   }

@@ -62,6 +62,9 @@ export function compareLabels(lang: string) {
     metric: tr(lang, 'Показатель', 'Metric'),
     before: tr(lang, 'До', 'Before'),
     after: tr(lang, 'После', 'After'),
+    /** The periods after a metric's name in a manager's columns («Конверсия: до», «после»), in lower case as a word inside a heading. */
+    beforeWord: tr(lang, 'до', 'before'),
+    afterWord: tr(lang, 'после', 'after'),
     change: tr(lang, 'Изменение', 'Change'),
     changePct: tr(lang, 'Изм., %', 'Change %'),
     verdict: say(COMPARE_VERDICT.head, lang),
@@ -215,7 +218,7 @@ function compareTable(result: CompareResult, opts: RenderOptions): string {
     out.push('', c.bold(L.byManager));
     // Short labels (as in the kpi tables) keep the per-manager table within 100 columns.
     const short = (metric: string) => (SHORT[metric] ?? ROW_INFO[metric]!)[opts.lang === 'ru' ? 'ru' : 'en'];
-    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
+    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.beforeWord}`, L.afterWord])];
     const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
       const x = managerCells(row, opts.lang);
       return [x.before, row.change === null ? x.after : painted(row, c)(x.after)];
@@ -352,7 +355,7 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
     // Numbers right-aligned as in the table above; an «after» with no change to point at has no arrow, and no space for one.
     out.push(
       mdTable(
-        [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
+        [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.beforeWord}`, L.afterWord])],
         result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
           const x = managerCells(row, opts.lang);
           return [x.before, x.after];

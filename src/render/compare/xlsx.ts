@@ -120,7 +120,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
 /** The Before-After sheet: a row per metric, its reason when not computed, then each manager's before and after. */
 function addBeforeAfterSheet(workbook: ExcelJS.Workbook, result: CompareResult, lang: string, heading: (title: string) => SheetHeading): void {
   const L = compareLabels(lang);
-  const sheet = workbook.addWorksheet(tr(lang, 'До-После', 'Before-After'));
+  const sheet = workbook.addWorksheet(tr(lang, 'До и после', 'Before and after'));
   sheet.columns = [
     { header: L.metric, width: 32 },
     { header: L.before, width: 20 },
@@ -138,7 +138,7 @@ function addBeforeAfterSheet(workbook: ExcelJS.Workbook, result: CompareResult, 
   const subHeaders: number[] = [];
   if (result.managers) {
     sheet.addRow([]);
-    const head = sheet.addRow([L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, `${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.after}`])]);
+    const head = sheet.addRow([L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.beforeWord}`, `${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.afterWord}`])]);
     head.font = { bold: true };
     subHeaders.push(head.number);
     for (const m of result.managers) {

@@ -18,7 +18,7 @@ export function htmlLabels(lang: string) {
     headline: tr(lang, 'Главные показатели', 'Headline KPIs'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
-    changeAfter: tr(lang, 'Изменение (после относительно до)', 'Change (after vs before)'),
+    changeAfter: tr(lang, 'Изменение после внедрения', 'Change (after vs before)'),
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Достигнута', 'Met'),
     yes: tr(lang, 'да', 'yes'),
@@ -73,7 +73,7 @@ export function paybackNote(inputs: CompareResult['payback_inputs'], lang: strin
   const term = gain.charAt(0).toLowerCase() + gain.slice(1);
   return tr(
     lang,
-    `Накопленный чистый прирост за m месяцев = m × (${term} − затраты в месяц); окупаемость наступает, когда он догоняет разовые затраты.`,
+    `Накопленный чистый прирост за N месяцев = N × (${term} − затраты в месяц); окупаемость наступает, когда он догоняет разовые затраты.`,
     `Cumulative net gain after m months = m × (${term} − running cost a month); it pays back when that reaches the one-off cost.`,
   );
 }

@@ -71,7 +71,8 @@ export function byManagerSection(c: CompareResult, lang: string): string {
   const managers = c.managers ?? [];
   if (managers.length === 0) return '';
   const ru = lang === 'ru';
-  const head = [ru ? 'Менеджер' : 'Manager', ...managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![ru ? 'ru' : 'en']}: ${ru ? 'до' : 'before'}`, ru ? 'после' : 'after'])];
+  const C = compareLabels(lang);
+  const head = [C.manager, ...managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![ru ? 'ru' : 'en']}: ${C.beforeWord}`, C.afterWord])];
   // The after with its verdict in words, as the terminal and Markdown write it (tester T39 F11).
   const rows = managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
     const x = managerCells(row, lang);

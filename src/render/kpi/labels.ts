@@ -24,7 +24,7 @@ export const SHORT: Record<string, { ru: string; en: string }> = {
   revenue: { ru: 'Выручка', en: 'Revenue' },
   average_check: { ru: 'Ср. чек', en: 'Avg deal' },
   cycle_days_avg: { ru: 'Цикл ср., дн', en: 'Cycle avg, d' },
-  cycle_days_median: { ru: 'Цикл мед., дн', en: 'Cycle med., d' },
+  cycle_days_median: { ru: 'Цикл мед., дн.', en: 'Cycle med., d' },
   repeat_won: { ru: 'Повт.', en: 'Repeat' },
   repeat_share: { ru: 'Доля повт.', en: 'Repeat %' },
   touches_per_won: { ru: 'Касаний', en: 'Touches' },

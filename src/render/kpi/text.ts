@@ -57,7 +57,8 @@ function kpiTable(result: KpiResult, opts: KpiRenderOptions): string {
   const L = kpiLabels(opts.lang);
   const c = colors(opts.color);
   const norm = result.options?.touchNorm ?? 5;
-  const out: string[] = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''} — ${L.period}: ${periodText(result, opts.lang)}`)];
+  // The period on a line of its own, as Markdown gives it: «… по менеджерам — Период: 01.07.2024 — 30.06.2025» had a capital after a dash and two dashes (tester T62 C18).
+  const out: string[] = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''}`), `${L.period}: ${periodText(result, opts.lang)}`];
   for (const g of groups(result, opts)) {
     const head = [L.manager, ...g.metrics.map((m) => label(m.key, opts.lang))];
     const rows = result.managers.map((m) => [

@@ -30,7 +30,7 @@ export function reportLabels(lang: string) {
     evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
-    changeAfter: tr(lang, 'Изменение (после относительно до)', 'Change (after vs before)'),
+    changeAfter: tr(lang, 'Изменение после внедрения', 'Change (after vs before)'),
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Достигнута', 'Met'),
     assertions: tr(lang, 'Проверки', 'Assertions'),

@@ -57,11 +57,11 @@ describe('a comparison\'s data-quality warnings reach its files', () => {
 
   it('the workbook: a Data quality sheet after the comparison\'s, its files and the warning', async () => {
     const book = await sheets(await renderCompareXlsx(result, { lang: 'ru', now }));
-    expect(book.map((ws) => ws.name)).toEqual(['До-После', 'Окупаемость', 'Качество данных']);
+    expect(book.map((ws) => ws.name)).toEqual(['До и после', 'Окупаемость', 'Качество данных']);
     const dq = book[2]!;
     expect(column(dq, 1)).toEqual(['Качество данных', 'До', 'После', 'Дата отчёта', 'Файл', 'deals.csv']);
     expect(column(dq, 4).slice(-2)).toEqual(['текст (CSV), utf-8, разделитель «;»; строк: 20, записей: 20, не прочитано: 0', SHORT_RU]);
-    expect((await sheets(await renderCompareXlsx(compareResult(), { lang: 'ru', now }))).map((ws) => ws.name)).toEqual(['До-После', 'Окупаемость']);
+    expect((await sheets(await renderCompareXlsx(compareResult(), { lang: 'ru', now }))).map((ws) => ws.name)).toEqual(['До и после', 'Окупаемость']);
   });
 
   it('CSV: a last table «Внимание», one warning a row, after an empty line as the file\'s other tables', () => {

@@ -42,8 +42,8 @@ describe('the payback gain is named for what it is', () => {
 
   it('with --margin, gross profit, the formula under the HTML table too', async () => {
     for (const text of await everyFormat(run(0.3), 'ru')) expect(text).toContain('Прирост валовой прибыли в месяц');
-    expect(paybackSummary(run(0.3), 'ru')).toContain('m × (прирост валовой прибыли в месяц − затраты в месяц)');
-    expect(paybackSummary(run(), 'ru')).toContain('m × (прирост выручки в месяц − затраты в месяц)');
+    expect(paybackSummary(run(0.3), 'ru')).toContain('N × (прирост валовой прибыли в месяц − затраты в месяц)');
+    expect(paybackSummary(run(), 'ru')).toContain('N × (прирост выручки в месяц − затраты в месяц)');
     for (const text of await everyFormat(run(0.3), 'en')) expect(text).toContain('Gross profit gain per month');
   });
 

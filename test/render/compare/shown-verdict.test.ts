@@ -65,7 +65,7 @@ describe('the verdict on a change that rounds to zero as shown', () => {
   it('is «→ без изменений» without a fill in the workbook', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderCompareXlsx(result, { lang: 'ru', now: new Date('2025-07-01T00:00:00Z') })) as never);
-    const sheet = wb.getWorksheet('До-После')!;
+    const sheet = wb.getWorksheet('До и после')!;
     const row = sheet.getColumn(1).values.findIndex((v) => v === 'Лидов в месяц');
     expect(sheet.getRow(row).getCell(6).value).toBe('→ без изменений');
     expect(sheet.getRow(row).getCell(6).fill).toBeUndefined();
@@ -73,7 +73,7 @@ describe('the verdict on a change that rounds to zero as shown', () => {
     expect(sheet.getRow(row).getCell(4).value).toBeCloseTo(-0.02, 10);
     const fellBook = new ExcelJS.Workbook();
     await fellBook.xlsx.load(Buffer.from(await renderCompareXlsx({ ...result, rows: [fell], managers: undefined }, { lang: 'ru', now: new Date('2025-07-01T00:00:00Z') })) as never);
-    const fellSheet = fellBook.getWorksheet('До-После')!;
+    const fellSheet = fellBook.getWorksheet('До и после')!;
     const at = fellSheet.getColumn(1).values.findIndex((v) => v === 'Лидов в месяц');
     expect(fellSheet.getRow(at).getCell(6).value).toBe('↓ хуже');
   });

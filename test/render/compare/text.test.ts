@@ -13,7 +13,7 @@ const result = compareKpis(period('2024-01-01', '2024-06-30', 0.15), period('202
 
 describe('the before/after by manager', () => {
   it('is titled as a section, not as its first column', () => {
-    expect(renderCompareTable(result, { lang: 'ru', color: false })).toMatch(/\n\nПо менеджерам\nМенеджер +Конв\.: До/);
+    expect(renderCompareTable(result, { lang: 'ru', color: false })).toMatch(/\n\nПо менеджерам\nМенеджер +Конв\.: до/);
     expect(renderCompareMarkdown(result, { lang: 'ru', color: false })).toContain('\n## По менеджерам\n\n| Менеджер |');
     expect(renderCompareMarkdown(result, { lang: 'en', color: false })).toContain('\n## By manager\n\n| Manager |');
   });
@@ -26,7 +26,7 @@ describe('the before/after on a narrow terminal', () => {
     const table = renderCompareTable(paid, { lang: 'ru', color: false, width: 39 });
     expect(table.split('\n').filter((l) => textWidth(l) > 39)).toEqual([]);
     expect(table).toContain('\nПосле: 01.01.2025 — 30.06.2025\n(181 дн., 5,9 мес.)\n');
-    expect(table).toMatch(/\nМенеджер +Реакция +После\n +мед\.,\n +мин: До\n/);
+    expect(table).toMatch(/\nМенеджер +Реакция +после\n +мед\.,\n +мин: до\n/);
     // Without a terminal's width, nothing is wrapped.
     expect(renderCompareTable(paid, { lang: 'ru', color: false })).toContain('\nПосле: 01.01.2025 — 30.06.2025 (181 дн., 5,9 мес.)\n');
   });

@@ -27,7 +27,7 @@ describe('the HTML cover\'s headline table', () => {
     const { kpi, compare } = zohoLike();
     const html = coverSection({ lang: 'ru', generatedAt: '2026-01-15T10:00:00.000Z', kpi, compare });
     const rows = headline(html);
-    expect(rows[0]).toEqual(['Показатель', 'Значение', 'Изменение (после относительно до)', 'Цель', 'Достигнута']);
+    expect(rows[0]).toEqual(['Показатель', 'Значение', 'Изменение после внедрения', 'Цель', 'Достигнута']);
     expect(rows.find((r) => r[0] === 'Реакция, мин (медиана)')).toEqual(['Реакция, мин (медиана)', '—', '—', '−30,0%', '—']);
     expect(rows.find((r) => r[0] === 'Доля пропущенных')).toEqual(['Доля пропущенных', '—', '—', '−25,0%', '—']);
     // In their place among the headline metrics: after the cycle, before the callbacks.
@@ -52,6 +52,6 @@ describe('the HTML cover\'s headline table', () => {
     // Every comparison has the default targets (seed 002): a hand-made one without any.
     const compared = compareKpis(side('2024-01-01', '2024-06-30'), side('2024-07-01', '2024-12-31'), {});
     const untargeted = { ...compared, rows: compared.rows.map((r) => ({ ...r, target: null, met: null })) };
-    expect(headline(coverSection({ lang: 'ru', generatedAt: '2026-01-15T10:00:00.000Z', kpi, compare: untargeted }))[0]).toEqual(['Показатель', 'Значение', 'Изменение (после относительно до)']);
+    expect(headline(coverSection({ lang: 'ru', generatedAt: '2026-01-15T10:00:00.000Z', kpi, compare: untargeted }))[0]).toEqual(['Показатель', 'Значение', 'Изменение после внедрения']);
   });
 });

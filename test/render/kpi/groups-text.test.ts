@@ -25,7 +25,7 @@ describe('groupings in the terminal', () => {
 
   it('a section per grouping after the managers: the dimensions, the headline metrics, the department last', () => {
     const bySource = section(ru, 'По источникам');
-    expect(cells(bySource[0]!)).toEqual(['Источник', 'Лиды', 'Выигр.', 'Конв.', 'Выручка', 'Ср. чек', 'Цикл мед., дн']);
+    expect(cells(bySource[0]!)).toEqual(['Источник', 'Лиды', 'Выигр.', 'Конв.', 'Выручка', 'Ср. чек', 'Цикл мед., дн.']);
     expect(cells(bySource[1]!)).toEqual([SOURCE_ADS, '3', '2', '66,7%', '150 000', '75 000', '7,0']);
     expect(cells(bySource[3]!)).toEqual(['не указано', '1', '0', '0,0%', '0', '—', '—']);
     expect(cells(bySource.at(-1)!)).toEqual(['Отдел', '6', '3', '50,0%', '180 000', '60 000', '10,0']);
@@ -148,7 +148,7 @@ describe('groupings in Markdown', () => {
   const md = renderKpiMarkdown(groupsResult(), { lang: 'ru', color: false });
 
   it('a section per grouping with one table (no width to fit), the department in bold', () => {
-    expect(md).toContain('## По источникам и месяцам\n\n| Источник | Месяц | Лиды | Выигр. | Конв. | Выручка | Ср. чек | Цикл мед., дн |\n| --- | --- | ---: |');
+    expect(md).toContain('## По источникам и месяцам\n\n| Источник | Месяц | Лиды | Выигр. | Конв. | Выручка | Ср. чек | Цикл мед., дн. |\n| --- | --- | ---: |');
     expect(md).toContain(`| ${SOURCE_ADS} | 08.2024 | 1 | 1 | 100,0% | 50 000 | 50 000 | 4,0 |`);
     expect(md).toContain('| **Отдел** |  | 6 | 3 | 50,0% | 180 000 | 60 000 | 10,0 |');
     expect(md).toContain('| Сайт | 08.2024 | 1 | 1 | 100,0% | 0 | 1 | — | 0 | 30 000 | — |');

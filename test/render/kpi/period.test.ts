@@ -37,7 +37,7 @@ describe('the period the reports name: the days of the deals read, as the HTML c
 
   it('Markdown and the terminal', () => {
     expect(renderKpiMarkdown(allData(), { lang: 'ru', color: false }).split('\n')[2]).toBe('Период: 01.07.2024 — 30.06.2025');
-    expect(renderKpiTable(allData(), { lang: 'en', color: false }).split('\n')[0]).toBe('Sales KPIs per manager — Period: 2024-07-01 — 2025-06-30');
+    expect(renderKpiTable(allData(), { lang: 'en', color: false }).split('\n').slice(0, 2)).toEqual(['Sales KPIs per manager', 'Period: 2024-07-01 — 2025-06-30']);
     const r: ReportResult = { schemaVersion: 1, generatedAt: '2026-12-01T00:00:00.000Z', lang: 'ru', kpi: allData(), assertions: [], failed: { errors: 0, warnings: 0 } };
     expect(renderReportMarkdown(r)).toContain('### Ключевые показатели (01.07.2024 — 30.06.2025)');
   });

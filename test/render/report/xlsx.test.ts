@@ -72,7 +72,7 @@ describe('the Summary\'s «Где» column', () => {
   });
 });
 
-// A tester: the leads' change of −0,000228 read «−0,0% (лидов в месяц)» on «Сводка» and «−0,0%» on «До-После»,
+// A tester: the leads' change of −0,000228 read «−0,0% (лидов в месяц)» on «Сводка» and «−0,0%» on «До и после»,
 // «0,0%» in HTML and Markdown. The cell keeps its number; its format shows the zero unsigned.
 describe('a change that rounds to zero', () => {
   it('is shown unsigned on the Summary and the Before-After sheet, the cell still a number', async () => {
@@ -89,7 +89,7 @@ describe('a change that rounds to zero', () => {
     // Another change keeps its sign.
     const conversion = summary.getRows(1, summary.rowCount)!.find((x) => x.getCell(1).value === 'Конверсия')!;
     expect(conversion.getCell(3).numFmt).toBe('+0.0%;"−"0.0%;0.0%');
-    const ba = wb.getWorksheet('До-После')!;
+    const ba = wb.getWorksheet('До и после')!;
     const baRow = ba.getRows(1, ba.rowCount)!.find((x) => x.getCell(5).value === -0.000228)!;
     expect(baRow.getCell(5).numFmt).toBe('0.0%;0.0%;0.0%');
   });
@@ -109,7 +109,7 @@ describe("the Summary's print layout", () => {
     expect(String(note.value).length).toBeGreaterThan(60);
     expect(note.alignment?.wrapText).toBe(true);
     expect(widths[3]).toBeLessThanOrEqual(42);
-    // «Изменение (после относительно до)» over up to three lines, not one wide column.
+    // «Изменение после внедрения» over up to three lines, not one wide column.
     expect(widths[2]).toBeLessThan(30);
     const total = widths.reduce((a, b) => a + b, 0);
     expect(s.pageSetup.orientation).toBe(total > 95 ? 'landscape' : 'portrait');
