@@ -61,6 +61,23 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect(run.stderr).toContain('missed share and callback rate are not computed');
   });
 
+  // Tester T64 F1: a log of January and late March beside «после» deals of February to March 10. Its first and last
+  // lie on both sides of the period, which holds none of its calls: the response median was 54 840 minutes, from calls of no period.
+  it('compare --cutover: a period that falls in a gap of the log is as one the log lies to one side of', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coverage-gap-'));
+    writeFileSync(path.join(dir, 'deals.csv'), ['id,manager,created_at,closed_at,status', '1,Иванов Иван,2025-01-10 09:00,2025-01-20 09:00,won', '2,Иванов Иван,2025-02-10 09:00,2025-03-15 09:00,won', '3,Иванов Иван,2025-03-10 09:00,,open'].join('\n'));
+    writeFileSync(path.join(dir, 'calls.csv'), ['deal_id,manager,at,direction', '1,Иванов Иван,2025-01-10 10:00,out', '2,Иванов Иван,2025-03-20 10:00,out', '3,Иванов Иван,2025-03-21 10:00,out'].join('\n'));
+    const run = runCli(['compare', '-d', 'deals.csv', '-a', 'calls.csv', '--cutover', '2025-02-01', '--format', 'json', '--lang', 'en', '--now', '2025-06-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout).rows as Array<Record<string, unknown>>;
+    const after = NEEDS.replace('before', 'after');
+    for (const metric of ['touches_per_won', 'response_min_median']) expect(rows.find((r) => r.metric === metric), metric).toMatchObject({ after: null, not_applicable: after });
+    // The before period holds deal 1's call: its response of 60 min and its one touch stay.
+    expect(rows.find((r) => r.metric === 'response_min_median')).toMatchObject({ before: 60 });
+    expect(rows.find((r) => r.metric === 'touches_per_won')).toMatchObject({ before: 1 });
+    expect(run.stderr).toContain('No activity is dated within that period');
+  });
+
   it('compare in Russian: «—» and no «✓ да» for the response, the reason under the table, the warning', () => {
     const run = runCli(['compare', '-d', 'deals.csv', '-a', 'calls.csv', '--cutover', '2025-01-01', '--lang', 'ru'], { cwd: files() });
     expect(run.code, run.stderr).toBe(0);
