@@ -26,7 +26,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'How deeply a company really uses its CRM, and what that changed in numbers.': 'Насколько глубоко компания на самом деле пользуется CRM и что это изменило в цифрах.',
   'show stack traces for internal errors': 'показывать стек вызовов при внутренних ошибках',
   'the audit and the KPIs of the bundled samples': 'аудит и показатели на примерах, которые идут с программой',
-  'run the maturity audit interactively (in Russian)': 'аудит зрелости в диалоге (на русском)',
+  'run the maturity audit interactively': 'аудит зрелости в диалоге',
   'KPIs per manager from CRM exports': 'показатели по менеджерам из выгрузок CRM',
   'see how an export is read and mapped': 'посмотреть, как читается выгрузка и какие колонки чему соответствуют',
 
@@ -87,7 +87,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
 
   // kpi
   'Sales KPIs per manager from CRM exports (CSV, XLSX, HTML .xls; any encoding)': 'Показатели продаж по менеджерам из выгрузок CRM (CSV, XLSX, HTML .xls; любая кодировка)',
-  'deals or leads export (- for stdin)': 'выгрузка сделок или лидов («-» — стандартный ввод)',
+  'deals or leads export (- for stdin); required': 'выгрузка сделок или лидов («-» — стандартный ввод); обязательно',
   'only these metrics, comma-separated (e.g. conversion,response_min_median)': 'только эти показатели, через запятую (например, conversion,response_min_median)',
   'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)': 'сколько причин отказа показать, прежде чем остальные уйдут в «прочие» (таблица, md, csv, html; в JSON и XLSX — все)',
   'funnel, money and cycle per manager from a deals export': 'воронка, деньги и цикл сделки по менеджерам из выгрузки сделок',
@@ -137,7 +137,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'own targets, per manager, as a workbook': 'свои цели, по менеджерам, книгой XLSX',
 
   // report
-  'The CI report: audit, KPIs and before/after in one XLSX (or JSON / Markdown), with assertions and exit codes': 'Отчёт для CI: аудит, показатели и «до и после» в одной книге XLSX (или JSON, md), с проверками и кодами выхода',
+  'The CI report: audit, KPIs and before/after in one XLSX (or JSON, Markdown, HTML, JUnit), with assertions and exit codes': 'Отчёт для CI: аудит, показатели и «до и после» в одной книге XLSX (или JSON, Markdown, HTML, JUnit), с проверками и кодами выхода',
   'config file (default: ./crm-audit.config.yaml when present)': 'файл настроек (по умолчанию — ./crm-audit.config.yaml, если он есть)',
   'audit answers file': 'файл ответов аудита',
   'questionnaire of the answers': 'анкета, на которую даны ответы',
@@ -146,8 +146,10 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'deals export': 'выгрузка сделок',
   'activities export or call log': 'выгрузка действий или журнал звонков',
   'payments export': 'выгрузка платежей',
-  'first day of the KPI period': 'первый день периода показателей',
-  'last day of the KPI period': 'последний день периода показателей',
+  'first day of the period of the KPIs and of the before/after, DD.MM.YYYY or YYYY-MM-DD': 'первый день периода показателей и сравнения «до и после», ДД.ММ.ГГГГ или ГГГГ-ММ-ДД',
+  'last day of that period, inclusive, DD.MM.YYYY or YYYY-MM-DD': 'последний день этого периода включительно, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД',
+  "touches a won deal should have had (default: the config's, else 5)": 'сколько касаний должно быть у выигранной сделки (по умолчанию — из конфигурации, иначе 5)',
+  "how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д; default: the config's, else 24h)": 'за какое время нужно перезвонить на пропущенный звонок: 24ч, 90мин, 2д (или 24h, 90m, 2d; по умолчанию — из конфигурации, иначе 24ч)',
   "a check such as 'total.conversion>=0.2', or 'warn:…' to only warn (repeatable); exit 1 when an error-level one fails": 'проверка вроде «total.conversion>=0.2» или «warn:…», чтобы только предупредить (можно несколько); код выхода 1, если не прошла проверка уровня «error»',
   [`a built-in set of checks: ${Object.entries(PRESETS).map(([k, p]) => `${k} (${p.description.en})`).join('; ')}`]: `встроенный набор проверок: ${Object.entries(PRESETS).map(([k, p]) => `${k} (${p.description.ru})`).join('; ')}`,
   'a previous report --format json result: adds the change of every KPI (delta.*)': 'прошлый результат report --format json: добавляет изменение каждого показателя (delta.*)',
@@ -166,7 +168,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
 
   // generate
   'Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks': 'Записать воспроизводимые синтетические выгрузки (сделки, действия, платежи) для демонстраций и замеров скорости',
-  'folder to write deals.csv, activities.csv and payments.csv into': 'папка, в которую записать deals.csv, activities.csv и payments.csv',
+  'folder to write deals.csv, activities.csv and payments.csv into; required': 'папка, в которую записать deals.csv, activities.csv и payments.csv; обязательно',
   'number of deals, at most 50,000,000': 'число сделок, не больше 50 000 000',
   'number of activities, at most 250,000,000': 'число действий, не больше 250 000 000',
   'random seed: the same seed gives the same files': 'зерно случайных чисел: одно и то же зерно даёт одни и те же файлы',
@@ -178,7 +180,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'the benchmark data set': 'набор данных для замеров скорости',
 
   // demo
-  'Run every capability on the bundled samples (what `npm start` does)': 'Показать все возможности на примерах из комплекта (то же, что «npm start»)',
+  'Run every capability on the bundled samples and write demo-report.html here (what `npm start` does)': 'Показать все возможности на примерах из комплекта и записать demo-report.html в текущую папку (то же, что «npm start»)',
   'the demo in English': 'демонстрация на английском',
 };
 

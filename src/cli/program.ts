@@ -82,7 +82,7 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
       'after',
       examples([
         ['crm-audit demo', 'the audit and the KPIs of the bundled samples'],
-        ['crm-audit audit', 'run the maturity audit interactively (in Russian)'],
+        ['crm-audit audit', 'run the maturity audit interactively'],
         ['crm-audit kpi --deals deals.csv --activities calls.xls', 'KPIs per manager from CRM exports'],
         ['crm-audit inspect deals.csv', 'see how an export is read and mapped'],
       ]),
@@ -127,6 +127,9 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
 const OUTPUT_FILE = { place: 'one file', placeRu: 'один файл' };
 const OUTPUT_FOLDER = { place: 'one folder', placeRu: 'одну папку' };
 
+/** The options that take an export, of which two are joined into one file first (a map, an answers file or a config is no export: tester T63 L2). */
+const EXPORT_OPTION = /^--(?:(?:before|after)-)?(?:deals|activities|payments)$|^--(?:spend|plan)$/;
+
 /**
  * Refuses an option of one value given twice (`-d a.csv -d b.csv` read b.csv alone, without a word);
  * options made to repeat (--by, --assert, --answers) are left alone.
@@ -138,7 +141,7 @@ function refuseRepeats(cmd: Command): void {
     cmd.on(`option:${opt.name()}`, () => {
       // A second -o is no second export to join: its hint is its own (a tester got the -d one's).
       if (seen.has(opt.name()) && opt.long === '--output') throw UserError.of('E_USAGE', 'usage.repeatedOutput', { option: opt.short ?? opt.long, ...(FILE_ARG.test(opt.flags) ? OUTPUT_FILE : OUTPUT_FOLDER) });
-      if (seen.has(opt.name())) throw UserError.of('E_USAGE', FILE_ARG.test(opt.flags) ? 'usage.repeatedFile' : 'usage.repeated', { option: opt.long ?? opt.flags });
+      if (seen.has(opt.name())) throw UserError.of('E_USAGE', FILE_ARG.test(opt.flags) ? (EXPORT_OPTION.test(opt.long ?? '') ? 'usage.repeatedFile' : 'usage.repeatedDocument') : 'usage.repeated', { option: opt.long ?? opt.flags });
       seen.add(opt.name());
     });
   }
@@ -245,7 +248,7 @@ function declareKpi(program: Command, run: Run): void {
       withKpiInputs(program
         .command('kpi')
         .description('Sales KPIs per manager from CRM exports (CSV, XLSX, HTML .xls; any encoding)')
-        .option('-d, --deals <file>', 'deals or leads export (- for stdin)')
+        .option('-d, --deals <file>', 'deals or leads export (- for stdin); required')
         .hook('preAction', requireOption('deals')))
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
         .option('--company <name>', 'company name for the report heading', companyName)
@@ -327,7 +330,7 @@ function declareReport(program: Command, run: Run): void {
   withImportOptions(
     withPeriodOptions(program
       .command('report')
-      .description('The CI report: audit, KPIs and before/after in one XLSX (or JSON / Markdown), with assertions and exit codes')
+      .description('The CI report: audit, KPIs and before/after in one XLSX (or JSON, Markdown, HTML, JUnit), with assertions and exit codes')
       .option('-c, --config <file>', `config file (default: ./crm-audit.config.yaml when present)`)
       .option('--answers <file>', 'audit answers file')
       .option('-q, --questionnaire <id|file>', 'questionnaire of the answers')
@@ -338,10 +341,10 @@ function declareReport(program: Command, run: Run): void {
       .option('-d, --deals <file>', 'deals export')
       .option('-a, --activities <file>', 'activities export or call log')
       .option('-p, --payments <file>', 'payments export')
-      .option('--from <date>', 'first day of the KPI period')
-      .option('--to <date>', 'last day of the KPI period')
-      .option('--touch-norm <n>', 'touches a won deal should have had')
-      .option('--callback-window <duration>', 'how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д)')
+      .option('--from <date>', 'first day of the period of the KPIs and of the before/after, DD.MM.YYYY or YYYY-MM-DD')
+      .option('--to <date>', 'last day of that period, inclusive, DD.MM.YYYY or YYYY-MM-DD')
+      .option('--touch-norm <n>', "touches a won deal should have had (default: the config's, else 5)")
+      .option('--callback-window <duration>', "how soon a missed call must be called back: 24h, 90m, 2d (or 24ч, 90мин, 2д; default: the config's, else 24h)")
       .option('--by <dims>', 'also group the KPIs (as kpi --by; repeatable)', collect, [])
       .option('--spend <file>', 'marketing spend by month and source: CAC, ROMI, LTV (as kpi --spend)')
       .option('--plan <file>', 'targets by manager or source and month: plan vs fact, and plan.* assertions'))
@@ -374,7 +377,7 @@ function declareGenerate(program: Command, run: Run): void {
   program
     .command('generate')
     .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')
-    .option('-o, --output <dir>', 'folder to write deals.csv, activities.csv and payments.csv into')
+    .option('-o, --output <dir>', 'folder to write deals.csv, activities.csv and payments.csv into; required')
     .hook('preAction', requireOption('output'))
     .option('--deals <n>', 'number of deals, at most 50,000,000', '1000')
     .option('--activities <n>', 'number of activities, at most 250,000,000', '5000')
@@ -399,7 +402,7 @@ function declareGenerate(program: Command, run: Run): void {
 function declareDemo(program: Command, run: Run): void {
   program
     .command('demo')
-    .description('Run every capability on the bundled samples (what `npm start` does)')
+    .description('Run every capability on the bundled samples and write demo-report.html here (what `npm start` does)')
     .addOption(new Option('--lang <lang>', 'report language (default: from the locale, else ru)').choices(['ru', 'en']))
     .addHelpText('after', examples([['crm-audit demo --lang en', 'the demo in English']]))
     .action(run(() => import('./commands/demo.js')));

@@ -27,7 +27,7 @@ describe('numbers in Russian messages are grouped as a Russian reader writes the
 
   it('small numbers and a value to type after an option stay as they are', async () => {
     const { renderHint, renderMessage } = await import('../../src/core/messages.js');
-    expect(renderMessage('csv.tooManyColumns', { line: 3, count: 2500, max: 2000 }, 'ru')).toBe('в строке 3 колонок: 2500; предел — 2000');
+    expect(renderMessage('csv.tooManyColumns', { line: 3, count: 2500, max: 2000 }, 'ru')).toBe('колонок 2500, а предел — 2000');
     // A value to type after its option: `--max-bad-rows 123456`, as the user types it (generate's «--seed» line says sizes now).
     expect(renderHint('import.badRowsSome', { skipped: 123456, rows: 200000, max: 100, examplesRu: '' }, 'ru')).toContain('--max-bad-rows 123456 прочитает');
   });

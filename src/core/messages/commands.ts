@@ -47,6 +47,7 @@ export const COMMAND_MESSAGES = {
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },
+  'usage.repeatedDocument': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedOutput': { ru: '{option} указан больше одного раза, а результат пишется в {placeRu}', en: '{option} is given more than once, and the result goes to {place}', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   // `-d ''` (a shell variable not set) read the current folder: «это папка, а не файл», no option named.
   'usage.emptyFile': {

@@ -237,7 +237,18 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
  */
 export function headerScore(cells: readonly string[], kind: RecordKind): number {
   const score = scoreHeaderRow(cells, kind) + (kind === 'spend' || kind === 'plan' ? monthsAcross(cells, kind) : 0);
-  return score === 1 && looksLikeData(cells) ? 0 : score;
+  if (score === 0 || !looksLikeData(cells)) return score;
+  // Among data, names count once per field: a headerless deals row's «won» and «Продажи» (its status and its
+  // pipeline) are both a plan's `won`, and it was taken for a plan's header (tester T63 M1).
+  const fields = new Set(cells.flatMap((c) => (c ? fieldsNamed(kind, normalizeHeader(c)) : [])));
+  return fields.size <= 1 ? 0 : score;
+}
+
+/** The fields of a kind a normalised header names: a field's by its aliases, else a profile's header as itself. */
+function fieldsNamed(kind: RecordKind, header: string): string[] {
+  if (!knownHeaders(kind).has(header)) return [];
+  const field = FIELDS[kind].find((f) => f.aliases.includes(header))?.field;
+  return [field ?? `profile:${header}`];
 }
 
 /**

@@ -184,6 +184,16 @@ describe('headerScore: a row of data with one known value is no header', () => {
     expect(headerScore(['Ответственный', 'Что-то'], 'deals')).toBe(1);
     expect(headerScore(['ID', 'Ответственный', '2024'], 'deals')).toBe(2);
   });
+
+  // Tester T63 M1: a generated deals file without its header line was taken for a sales plan, «won» (its status) and
+  // «Продажи» (its pipeline) being two of the plan's names: inspect called it a plan, kpi asked for it as --plan.
+  it('counts a data row\'s known names once per field: two names of the plan\'s won are no plan header', () => {
+    const row = ['100001', 'Белов Игорь', 'Клиент 31', '2024-07-04 17:07:37', '2024-07-16 19:21:11', '', 'won', '49100', '', 'Рекомендация', 'Продажи'];
+    expect(scoreHeaderRow(row, 'plan')).toBe(2);
+    expect(headerScore(row, 'plan')).toBe(0);
+    // Two fields' names beside data still make a header (a plan row with a year in it).
+    expect(headerScore(['Менеджер', 'Продажи', '2025'], 'plan')).toBe(2);
+  });
 });
 
 describe("a header a profile names for one field is not another field's by a generic alias", () => {
