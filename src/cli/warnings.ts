@@ -6,6 +6,8 @@ import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { proseFor } from './wrap.js';
 import { clearProgress } from './progress.js';
+import { checkBadRows, type ImportOptions, type ImportReport } from '../io/map/import.js';
+import { UserError, userErrorMessage } from '../core/errors.js';
 
 /**
  * Says on stderr which options were given to no effect (`--hourly-cost` without `--managers`,
@@ -63,4 +65,21 @@ export function sheetUnused(sheet: string | undefined, files: ReadonlyArray<{ fo
 /** A baseline of another company than this run's (audit and report alike: one client's result passed as another's). */
 export function warnOtherCompany(ctx: CliContext, lang: string, file: string, before: string, now: string): void {
   ctx.stderr.write(warningLine(ctx, lang, `${file}: ${renderMessage('baseline.otherCompany', { before, now }, lang)}`));
+}
+
+/**
+ * The warning that kpi would stop on a file inspect or map read whole (they never stop on unreadable
+ * rows: showing them is what they are for), with kpi's own reason: past --max-bad-rows, every row
+ * unreadable, a column none of whose values reads. Before, both took --max-bad-rows and said nothing at
+ * the limit (tester T63 L8). Empty when kpi would read it.
+ */
+export function kpiWouldStop(ctx: CliContext, lang: string, report: ImportReport, opts: ImportOptions): string {
+  try {
+    checkBadRows(report, opts);
+    return '';
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const why = userErrorMessage(error, lang);
+    return warningLine(ctx, lang, tr(lang, `kpi остановится на этом файле: ${why}`, `kpi would stop on this file: ${why}`));
+  }
 }

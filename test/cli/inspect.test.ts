@@ -363,3 +363,27 @@ describe('inspect --map with values the file does not hold', () => {
     expect(runCli(['inspect', 'deals.csv', '--map', 'right.yaml'], { cwd: dir }).stderr).toBe('');
   });
 });
+
+// Tester T63 L8: inspect and map take --max-bad-rows as kpi does, and said nothing at the limit: map wrote a map for a
+// run that would stop. Both read the whole file (showing its rows is what they are for) and say that kpi would stop.
+describe('inspect and map on a file kpi would stop on', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-would-stop-'));
+  const rows = Array.from({ length: 26 }, (_, i) => `${i},Иванов Иван,${i < 6 ? 'TBD' : `2025-01-${String(i).padStart(2, '0')}`},won`);
+  writeFileSync(path.join(dir, 'bad.csv'), `id,manager,created_at,status\n${rows.join('\n')}\n`);
+
+  it('say kpi would stop, with its reason and the limit given, and still show the file (exit 0)', () => {
+    const run = runCli(['inspect', 'bad.csv', '--max-bad-rows', '1', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('не прочитано:   6');
+    expect(run.stderr).toContain('kpi остановится на этом файле: не удалось прочитать 6 из 26 строк — больше, чем допускает --max-bad-rows (1)');
+    const map = runCli(['map', 'bad.csv', '--lang', 'en', '-o', 'm.yaml'], { cwd: dir });
+    expect(map.code, map.stderr).toBe(0);
+    expect(map.stderr).toContain('kpi would stop on this file: 6 of 26 rows cannot be read, more than the 5 allowed by --max-bad-rows');
+  });
+
+  it('say nothing of it where kpi reads the file', () => {
+    const run = runCli(['inspect', 'bad.csv', '--max-bad-rows', '10'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('kpi');
+  });
+});

@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 import { renderMessage } from '../../core/messages.js';
-import { warningLine } from '../warnings.js';
+import { kpiWouldStop, warningLine } from '../warnings.js';
 import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { loadOverrides, mapOptions, type Overrides } from '../../io/documents/map-file.js';
@@ -63,6 +63,7 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   // stdin in words, as elsewhere («нет в стандартном вводе»), not «-».
   const inspected = report.file === '-' ? tr(opts.lang, 'стандартном вводе', 'stdin') : report.file;
   for (const alert of unmatchedMapEntries(mapEntriesOf(overrides), [report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert({ ...alert, inspected }, opts.lang)));
+  ctx.stderr.write(kpiWouldStop(ctx, opts.lang, report, base));
   // The cells looked up for that check are the run's, not the file's reading: not in the JSON.
   const { managersSeen: _seen, ...shown } = report;
   await writeOutput(ctx, o.format === 'json' ? renderJson(shown) : renderInspect(report, opts), undefined, inputs, undefined, o.format !== 'json');

@@ -13,6 +13,7 @@ import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/m
 import { askColumns, askStages, guessOf, mapDocument } from '../ask-stages.js';
 import { mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
 import { stderrLine } from '../wrap.js';
+import { kpiWouldStop } from '../warnings.js';
 import { ColumnsMissing, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
@@ -86,11 +87,11 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     proposed = { ...proposed, ...twins.notes };
     return read({ ...overrides.columns[kind], ...columns });
   }));
+  ctx.stderr.write(kpiWouldStop(ctx, o.lang, report, options));
   const stages = stagesToName(report);
   const ids = kind === 'deals' || kind === 'activities' ? userIds(store) : [];
   const name = file === '-' ? tr(o.lang, 'стандартный ввод', 'stdin') : file;
-  // An optional column no rule found leaves metrics not applicable (an amount column headed «Стоимость, руб»,
-  // a tester): said, where «every column is found» hid it until kpi said revenue needs an amount column.
+  // An optional column no rule found leaves metrics not applicable (an amount column headed «Стоимость, руб», a tester): said, where «every column is found» hid it until kpi said revenue needs an amount column.
   const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang, columnMap.phoneColumns) : [];
   // The map given is the map written on: its answers (stages, columns, managers) made «every stage is
   // known» true, and a map written without them lost them, its next run stopped on the same stages.
