@@ -18,15 +18,15 @@ export function groupSections(k: KpiResult, lang: string, fig: (...ids: string[]
   const note = unmatchedSpendNote(k, lang);
   if (unit) out.push(section('unit-economics', L.unitEconomics, htmlTable(unit, false) + (note ? `<p class="note">${esc(note)}</p>` : '')));
   const groupings = groupingsOf(k);
-  const only = (dims: string) => groupings.filter((g) => g.dims.join(',') === dims).flatMap((g) => tablesOfGrouping(k, g, lang)).map((t) => htmlTable(t, true)).join('');
+  const only = (dims: string) => groupings.filter((g) => g.dims.join(',') === dims).flatMap((g) => tablesOfGrouping(k, g, lang, undefined, true)).map((t) => htmlTable(t, true)).join('');
   const months = fig('months-leads', 'months-conversion', 'months-revenue') + only('month');
   if (months) out.push(section('months', L.trends, months));
   const sources = fig('sources-leads', 'sources-conversion', 'sources-cac', 'sources-romi') + only('source');
   if (sources) out.push(section('sources', L.sources, sources));
-  const stages = groupings.filter((g) => g.stage).flatMap((g) => tablesOfGrouping(k, g, lang));
+  const stages = groupings.filter((g) => g.stage).flatMap((g) => tablesOfGrouping(k, g, lang, undefined, true));
   if (stages.length > 0) out.push(section('stages', L.stages, fig('stages-open', 'stages-age') + stages.map((t) => htmlTable(t, stages.length > 1)).join('')));
   // Every other grouping (a pivot, by pipeline, by manager) as its tables, each under its title; the pipelines' charts first.
-  const others = groupings.filter((g) => !g.stage && g.dims.join(',') !== 'month' && g.dims.join(',') !== 'source').flatMap((g) => tablesOfGrouping(k, g, lang));
+  const others = groupings.filter((g) => !g.stage && g.dims.join(',') !== 'month' && g.dims.join(',') !== 'source').flatMap((g) => tablesOfGrouping(k, g, lang, undefined, true));
   if (others.length > 0) out.push(section('groupings', L.groupings, fig('pipelines-leads', 'pipelines-conversion') + others.map((t) => htmlTable(t, true)).join('')));
   const plan = planTable(k, lang);
   if (plan) out.push(section('plan', L.plan, htmlTable(plan, false)));

@@ -44,29 +44,33 @@ const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: s
  * a table of spend, its spend 0 included: a free channel is a value (a tester saw it dropped). JSON,
  * CSV and XLSX keep every group.
  */
-function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string): ReadingTable {
+function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string, full: boolean): ReadingTable {
   const L = groupLabels(lang);
   const spendShown = metrics.some((m) => m.key === 'spend');
   const groups = g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0) || (spendShown && typeof x.metrics.spend === 'number'));
   const column = new Map(metrics.map((m) => [m.key, [...groups.map((x) => x.metrics[m.key]), result.total[m.key]]]));
   const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang, column.get(m.key))) }));
   rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang, column.get(m.key))), total: true });
-  return { title, keys: g.dims.map((d) => dimLabel(d, lang)), columns: metrics.map((m) => short(m, lang)), rows };
+  return { title, keys: g.dims.map((d) => dimLabel(d, lang)), columns: metrics.map((m) => (full ? m.label[lang === 'ru' ? 'ru' : 'en'] : short(m, lang))), rows };
 }
 
-/** A grouping's tables: its deal metrics (or its stage metrics), then its unit economics. */
-export function tablesOfGrouping(result: KpiResult, g: Grouping, lang: string, metrics?: string[]): ReadingTable[] {
+/**
+ * A grouping's tables: its deal metrics (or its stage metrics), then its unit economics. Headed by the
+ * metrics' full names (`full`: HTML and Markdown, as their managers' tables are), else by the terminal's
+ * abbreviations (tester T62 B3: one HTML report said «Средний чек» over the managers and «Ср. чек» over the months).
+ */
+export function tablesOfGrouping(result: KpiResult, g: Grouping, lang: string, metrics?: string[], full = false): ReadingTable[] {
   const cols = readingColumns(result, g, metrics);
   const title = groupingTitle(g.dims, lang);
   const out: ReadingTable[] = [];
-  if (cols.deal.length > 0) out.push(groupingTable(result, g, cols.deal, title, lang));
-  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang));
+  if (cols.deal.length > 0) out.push(groupingTable(result, g, cols.deal, title, lang, full));
+  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang, full));
   return out;
 }
 
 /** Every grouping's tables, in the order asked for. */
-export function groupingTables(result: KpiResult, lang: string, metrics?: string[]): ReadingTable[] {
-  return groupingsOf(result).flatMap((g) => tablesOfGrouping(result, g, lang, metrics));
+export function groupingTables(result: KpiResult, lang: string, metrics?: string[], full = false): ReadingTable[] {
+  return groupingsOf(result).flatMap((g) => tablesOfGrouping(result, g, lang, metrics, full));
 }
 
 /** The department's unit economics, one metric a row, with the margin they assume. */
@@ -111,8 +115,8 @@ export function planTable(result: KpiResult, lang: string): ReadingTable | undef
 }
 
 /** Every table after the managers': the department's unit economics, the groupings, the plan. */
-function extraTables(result: KpiResult, lang: string, metrics?: string[]): { unit?: ReadingTable; groupings: ReadingTable[]; plan?: ReadingTable; note?: string } {
-  return { unit: unitEconomicsTable(result, lang), note: unmatchedSpendNote(result, lang), groupings: groupingTables(result, lang, metrics), plan: planTable(result, lang) };
+function extraTables(result: KpiResult, lang: string, metrics?: string[], full = false): { unit?: ReadingTable; groupings: ReadingTable[]; plan?: ReadingTable; note?: string } {
+  return { unit: unitEconomicsTable(result, lang), note: unmatchedSpendNote(result, lang), groupings: groupingTables(result, lang, metrics, full), plan: planTable(result, lang) };
 }
 
 /** The terminal lines of the groupings, unit economics and plan (none when the result has none of them). */
@@ -133,7 +137,7 @@ export function groupSectionsTerminal(result: KpiResult, opts: { lang: string; m
 
 /** The Markdown sections of the groupings, unit economics and plan. */
 export function groupSectionsMarkdown(result: KpiResult, opts: { lang: string; metrics?: string[] }): string[] {
-  const x = extraTables(result, opts.lang, opts.metrics);
+  const x = extraTables(result, opts.lang, opts.metrics, true);
   const out: string[] = [];
   const add = (t: ReadingTable | undefined) => {
     if (t) out.push('', `## ${mdText(t.title ?? '')}`, '', markdownTable(t));

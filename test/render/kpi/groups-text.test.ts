@@ -148,7 +148,7 @@ describe('groupings in Markdown', () => {
   const md = renderKpiMarkdown(groupsResult(), { lang: 'ru', color: false });
 
   it('a section per grouping with one table (no width to fit), the department in bold', () => {
-    expect(md).toContain('## По источникам и месяцам\n\n| Источник | Месяц | Лиды | Выигр. | Конв. | Выручка | Ср. чек | Цикл мед., дн. |\n| --- | --- | ---: |');
+    expect(md).toContain('## По источникам и месяцам\n\n| Источник | Месяц | Лиды | Выиграно | Конверсия | Выручка | Средний чек | Цикл, дн. (медиана) |\n| --- | --- | ---: |');
     expect(md).toContain(`| ${SOURCE_ADS} | 08.2024 | 1 | 1 | 100,0% | 50 000 | 50 000 | 4,0 |`);
     expect(md).toContain('| **Отдел** |  | 6 | 3 | 50,0% | 180 000 | 60 000 | 10,0 |');
     expect(md).toContain('| Сайт | 08.2024 | 1 | 1 | 100,0% | 0 | 1 | — | 0 | 30 000 | — |');
