@@ -137,7 +137,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'own targets, per manager, as a workbook': 'свои цели, по менеджерам, книгой XLSX',
 
   // report
-  'The CI report: audit, KPIs and before/after in one XLSX (or JSON, Markdown, HTML, JUnit), with assertions and exit codes': 'Отчёт для CI: аудит, показатели и «до и после» в одной книге XLSX (или JSON, Markdown, HTML, JUnit), с проверками и кодами выхода',
+  'The CI report: audit, KPIs and before/after in one XLSX (or JSON, Markdown, HTML, JUnit), with assertions and exit codes': 'Отчёт для CI: аудит, показатели и «до и после» в одной книге XLSX (или JSON, md, HTML, JUnit), с проверками и кодами выхода',
   'config file (default: ./crm-audit.config.yaml when present)': 'файл настроек (по умолчанию — ./crm-audit.config.yaml, если он есть)',
   'audit answers file': 'файл ответов аудита',
   'questionnaire of the answers': 'анкета, на которую даны ответы',

@@ -251,14 +251,14 @@ export const MESSAGES = {
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },
   },
   'inspect.columnsMissing': {
-    ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
+    ru: 'не {count:найдена колонка|найдены колонки|найдены колонки} для {linesRu}', en: 'cannot find the {count:column|columns} for {lines}',
     hint: {
       ru: 'колонки файла: {columnsRu}. Назовите нужную в файле --map и передайте его через --map; вот готовый фрагмент:\n{snippetRu}',
       en: "the file's columns: {columns}. Name the right one in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
     },
   },
   'inspect.columnsUnknown': {
-    ru: 'не найдена колонка для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the column for {lines}: no column name is one known',
+    ru: 'не {count:найдена колонка|найдены колонки|найдены колонки} для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the {count:column|columns} for {lines}: no column name is one known',
     hint: {
       ru: 'это точно {fileRu}? Колонки файла: {columnsRu}. Если да, назовите нужные в файле --map и передайте его через --map; вот готовый фрагмент:\n{snippetRu}',
       en: "is this {fileEn}? The file's columns: {columns}. If so, name the right ones in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
@@ -293,7 +293,7 @@ export const MESSAGES = {
     },
   },
   'map.columnsMissing': {
-    ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
+    ru: 'не {count:найдена колонка|найдены колонки|найдены колонки} для {linesRu}', en: 'cannot find the {count:column|columns} for {lines}',
     hint: {
       // Said of one missing column or of several (the params give no count): «назовите её» of two was a tester's slip.
       ru: 'укажите в файле --map, из какой колонки брать недостающее, и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
@@ -301,7 +301,7 @@ export const MESSAGES = {
     },
   },
   'map.columnsUnknown': {
-    ru: 'не найдена колонка для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the column for {lines}: no column name is one known',
+    ru: 'не {count:найдена колонка|найдены колонки|найдены колонки} для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the {count:column|columns} for {lines}: no column name is one known',
     hint: {
       ru: 'это точно {fileRu}? Если да, назовите колонки в файле --map и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
       en: 'is this {fileEn}? If so, name the columns in a --map file and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',

@@ -595,7 +595,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   if (missing.length === 0) return;
   const [en, ru] = [describeMissing(missing, 'en'), describeMissing(missing, 'ru')];
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
-  const params = { lines: en.lines, linesRu: ru.lines, file, inspect: inspectCommand(file, map.kind), snippet: `${map.kind}:\n  columns:\n${en.snippet}`, snippetRu: `${map.kind}:\n  columns:\n${ru.snippet}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
+  const params = { lines: en.lines, linesRu: ru.lines, count: missing.length, file, inspect: inspectCommand(file, map.kind), snippet: `${map.kind}:\n  columns:\n${en.snippet}`, snippetRu: `${map.kind}:\n  columns:\n${ru.snippet}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
   // A header none of whose names the kind knows may be another kind of file: asked as the no-header error asks it.
   const id = map.fields.size === 0 ? 'map.columnsUnknown' : 'map.columnsMissing';
   const error = new ColumnsMissing(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, map.kind, missing, columns);

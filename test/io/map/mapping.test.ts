@@ -117,7 +117,7 @@ describe('a column of an unfamiliar name is proposed by its values when no simil
       ['created_at', ['Поступила'], { are: 'dates', columns: ['Поступила'] }],
     ]);
     expect(error.hint).toContain('deals:\n  columns:\n    manager: "Куратор"    # by its values (names): check\n    created_at: "Поступила"    # by its values (dates): check');
-    expect(error.message).toBe('cannot find the column for manager (by values: "Куратор"; no similar name); created_at (by values: "Поступила"; no similar name)');
+    expect(error.message).toBe('cannot find the columns for manager (by values: "Куратор"; no similar name); created_at (by values: "Поступила"; no similar name)');
     const ru = describeUserError(error, 'ru');
     expect(ru).toContain('created_at: "Поступила"    # по значениям (даты): проверьте');
     expect(ru).toContain('даты создания (created_at) (по значениям: «Поступила»; похожего названия нет)');
