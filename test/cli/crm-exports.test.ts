@@ -227,7 +227,7 @@ describe('a call log whose slash dates all read either way, beside a deals file 
     const run = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv', '--lang', 'en'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('telephony-calls-ambiguous-dates.csv, column "Дата": the dates in column "Дата" can be read day-first or month-first');
+    expect(run.stderr).toContain('telephony-calls-ambiguous-dates.csv: the dates in column "Дата" can be read day-first or month-first');
     expect(run.stderr).toContain(`hint: ${DEALS} reads month first (--date-format MM/DD/YYYY), but nothing shows that one CRM wrote both files`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const ru = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });

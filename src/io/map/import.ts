@@ -977,9 +977,10 @@ function ambiguous(ctx: ReadContext, file: string, ampm: boolean, heldBack?: num
   const params = { columns: listed.en, columnsRu: listed.ru, ...inColumns, rows: heldBack ?? 0, ...clause, ...(other ? otherOrderParams(other) : {}) };
   // Dates written with dots beside them are day first, and no evidence for the slash dates (DateOrders.dotted): the message says so, or «no day above 12» reads false of them.
   const dotted = ctx.dates.dotted;
-  if (dotted) return UserError.of('E_DATE_AMBIGUOUS', other ? 'map.datesAmbiguousDottedElsewhere' : 'map.datesAmbiguousDotted', { ...params, dottedColumn: ctx.map.columns[dotted.col]?.header ?? '', dottedValue: dotted.value }, { file, column: columns[0] });
+  // Where is the file alone: the message names every column (tester T62 C7: «…, колонка «created_at»: даты в колонках «created_at», «closed_at»…»).
+  if (dotted) return UserError.of('E_DATE_AMBIGUOUS', other ? 'map.datesAmbiguousDottedElsewhere' : 'map.datesAmbiguousDotted', { ...params, dottedColumn: ctx.map.columns[dotted.col]?.header ?? '', dottedValue: dotted.value }, { file });
   const id = heldBack ? (other ? 'map.datesAmbiguousHeadElsewhere' : 'map.datesAmbiguousHead') : other ? 'map.datesAmbiguousElsewhere' : 'map.datesAmbiguous';
-  return UserError.of('E_DATE_AMBIGUOUS', id, params, { file, column: columns[0] });
+  return UserError.of('E_DATE_AMBIGUOUS', id, params, { file });
 }
 
 /** How another file's order is named in a message: its file, and the order in words and as --date-format. */

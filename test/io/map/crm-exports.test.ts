@@ -61,7 +61,7 @@ describe('slash dates a file cannot settle, and the order the deals file of the 
     const refused = await activities('telephony-calls-ambiguous-dates.csv', { otherOrder: sfDeals }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UserError);
     expect(describeUserError(refused as UserError)).toBe(
-      'telephony-calls-ambiguous-dates.csv, column "Дата": the dates in column "Дата" can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12\n' +
+      'telephony-calls-ambiguous-dates.csv: the dates in column "Дата" can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12\n' +
         '  hint: salesforce-report-details-csv-footers.csv reads month first (--date-format MM/DD/YYYY), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format MM/DD/YYYY, else the other order',
     );
     // A deals file no profile recognised shows nothing of who wrote it.
