@@ -243,7 +243,7 @@ describe('report in CI: GitHub, GitLab, baseline, presets', () => {
     // A bar the change cannot meet fails, with the change in percentage points.
     const strict = runCli([...args, '--format', 'md', '--assert', `delta.total.conversion>=${(drop + 0.01).toFixed(4)}`]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/✗ ошибка: Отдел: изменение: Конверсия с прошлого запуска [+−]\d+,\d п\.\u00a0п\. < [+−]?\d+,\d+ п\.\u00a0п\./);
+    expect(strict.stderr).toMatch(/✗ ошибка: Отдел: Конверсия, изменение с прошлого запуска [+−]\d+,\d п\.\u00a0п\. < [+−]?\d+,\d+ п\.\u00a0п\./);
     expect(strict.stdout).toMatch(/\| Конверсия \| \d+,\d% \| [+−]\d+,\d п\.\u00a0п\. \|/);
     expect(strict.stdout).toContain('### Изменения по менеджерам с прошлого запуска (01.01.2025)');
     const notAResult = runCli(['report', ...DATA, '--baseline', S('answers/leader-en.json'), ...NOW]);

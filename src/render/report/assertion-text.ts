@@ -110,7 +110,7 @@ export function describePath(path: readonly string[], lang: string, names: Audit
   if (root === 'delta' && a) {
     const since = tr(lang, 'с прошлого запуска', 'since the last run');
     const inner = a === 'audit' ? { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'баллы', 'points'), kind: 'points' as Kind } : describePath(a === 'total' ? ['total', b ?? ''] : ['managers', b ?? '', c ?? ''], lang, names);
-    return { subject: inner.subject, what: tr(lang, `изменение: ${inner.what} ${since}`, `change of ${inner.what} ${since}`), kind: inner.kind === 'ratio' ? 'pp' : inner.kind };
+    return { subject: inner.subject, what: tr(lang, `${inner.what}, изменение ${since}`, `${inner.what}, change ${since}`), kind: inner.kind === 'ratio' ? 'pp' : inner.kind };
   }
   return { subject: path.join('.'), what: '', kind: 'decimal' };
 }

@@ -39,9 +39,9 @@ describe('failure lines a person reads', () => {
     ['compare.conversion.change>=0.3', 'en', 'Before/after: Conversion: change +20.0 pp < +30 pp'],
     ['compare.payback_months<=12', 'en', 'Payback: months to pay back 14.20 > 12'],
     ['compare.payback_months<=12', 'ru', 'Окупаемость: срок, мес. 14,20 > 12'],
-    ['delta.total.conversion>=-0.02', 'ru', 'Отдел: изменение: Конверсия с прошлого запуска −3,1 п.\u00a0п. < −2 п.\u00a0п.'],
-    ['delta.managers.*.response_min_median<=0', 'en', 'Алексеева Мария: change of Response (median) since the last run +8.5 min > 0 min'],
-    ['delta.audit.total>=0', 'ru', 'Аудит: изменение: баллы с прошлого запуска −2 < 0'],
+    ['delta.total.conversion>=-0.02', 'ru', 'Отдел: Конверсия, изменение с прошлого запуска −3,1 п.\u00a0п. < −2 п.\u00a0п.'],
+    ['delta.managers.*.response_min_median<=0', 'en', 'Алексеева Мария: Response (median), change since the last run +8.5 min > 0 min'],
+    ['delta.audit.total>=0', 'ru', 'Аудит: баллы, изменение с прошлого запуска −2 < 0'],
   ])('%s (%s)', (expr, lang, line) => {
     expect(lines(expr, lang)).toEqual([line]);
   });
@@ -77,7 +77,7 @@ describe('failure lines a person reads', () => {
     ['total.cac<=18249.5', 'ru', { total: { cac: 18250 } }, 'Отдел: CAC 18 250,0 > 18 249,5'],
     ['total.leads>=4.4', 'ru', { total: { leads: 4 } }, 'Отдел: Лиды 4,0 < 4,4'],
     ['managers.*.response_min_median<=30.02', 'ru', { managers: { 'Алексеева Мария': { response_min_median: 30.04 } } }, 'Алексеева Мария: Реакция (медиана) 30,04 мин > 30,02 мин'],
-    ['delta.total.conversion>=-0.0101', 'ru', { delta: { total: { conversion: -0.0102 } } }, 'Отдел: изменение: Конверсия с прошлого запуска −1,02 п.\u00a0п. < −1,01 п.\u00a0п.'],
+    ['delta.total.conversion>=-0.0101', 'ru', { delta: { total: { conversion: -0.0102 } } }, 'Отдел: Конверсия, изменение с прошлого запуска −1,02 п.\u00a0п. < −1,01 п.\u00a0п.'],
     ['total.conversion==0.6251', 'en', { total: { conversion: 0.625 } }, 'Department: Conversion 62.50% ≠ 62.51%'],
   ])('values that round alike get the digits that tell them apart: %s (%s)', (expr, lang, t, line) => {
     const r = evaluate(parseAssertion(expr), t);
