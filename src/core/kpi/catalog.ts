@@ -96,8 +96,8 @@ export const METRICS: readonly KpiMetric[] = [
   def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median(), [...OUTCOME, 'closedAt']),
   linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won deal', 'Среднее число касаний (непропущенных действий до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), [...LINKED, 'outcome'])),
   linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, [...LINKED, 'outcome'])),
-  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), [...LINKED, 'activityDirection'])),
-  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => x.responses.mean(), [...LINKED, 'activityDirection'])),
+  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана времени (в минутах) от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), [...LINKED, 'activityDirection'])),
+  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее время (в минутах) от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => x.responses.mean(), [...LINKED, 'activityDirection'])),
   linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', (x) => x.d.noResponse, [...LINKED, 'activityDirection'])),
   def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', (x) => x.a.callsOut, DIRECTED),
   def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', (x) => x.a.callsIn, DIRECTED),
@@ -200,7 +200,7 @@ export const UNIT_METRICS: readonly MetricDef[] = [
 /** The metrics of a grouping by stage (`kpi --by stage`): open deals only. */
 export const STAGE_METRICS: readonly MetricDef[] = [
   describe('open', 'count', 'В работе', 'Open', 'Открытые сделки на этапе', 'Open deals at the stage'),
-  describe('age_days_median', 'days', 'Возраст, дн. (медиана)', 'Age, days (median)', 'Медиана дней от создания до даты выгрузки (последняя дата в файле сделок, или --to)', 'Median days from creation to the export date (the last date in the deals file, or --to)'),
+  describe('age_days_median', 'days', 'Возраст, дн. (медиана)', 'Age, days (median)', 'Медиана времени (в днях) от создания до даты выгрузки (последняя дата в файле сделок, или --to)', 'Median days from creation to the export date (the last date in the deals file, or --to)'),
 ];
 
 /** The definition of any metric: the per-manager ones, the unit economics and the stage metrics. */
