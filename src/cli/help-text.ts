@@ -33,6 +33,17 @@ function defaultRu(value: string): string {
   return span ? `${span[1]}${{ h: 'ч', m: 'мин', d: 'д' }[span[2] as 'h' | 'm' | 'd']}` : value;
 }
 
+/**
+ * The default as a Russian reader writes it: a number, a date or a span bare, «по умолчанию 5», «по умолчанию
+ * 01.07.2024» (tester T62 D1: «по умолчанию: «5»» quoted what needs no quotes); a word quoted, as in English.
+ */
+function defaultSaid(item: Option | Argument, lang: string, shown: (v: unknown) => string): string {
+  if (item.defaultValueDescription) return `${helpWord('default', lang)}: ${item.defaultValueDescription}`;
+  const v = item.defaultValue;
+  if (lang === 'ru' && (typeof v === 'number' || (typeof v === 'string' && /^\d/.test(v)))) return `${helpWord('default', lang)} ${typeof v === 'string' ? defaultRu(v) : String(v)}`;
+  return `${helpWord('default', lang)}: ${shown(v)}`;
+}
+
 /** A description with commander's "(choices: …, default: …)" in `lang`. */
 function withExtras(description: string, item: Option | Argument, lang: string, showDefault: boolean): string {
   const extra: string[] = [];
@@ -42,7 +53,7 @@ function withExtras(description: string, item: Option | Argument, lang: string, 
   if (item.argChoices) extra.push(`${helpWord('choices', lang)}: ${item.argChoices.map(quote).join(', ')}`);
   // An empty list (a repeatable option given no value) is no default worth showing.
   const empty = Array.isArray(item.defaultValue) && item.defaultValue.length === 0;
-  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(`${helpWord('default', lang)}: ${item.defaultValueDescription || shownDefault(item.defaultValue)}`);
+  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(defaultSaid(item, lang, shownDefault));
   const text = helpWord(description, lang);
   return extra.length > 0 ? `${text ? `${text} ` : ''}(${extra.join(', ')})` : text;
 }
