@@ -236,8 +236,10 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
  * header: a header names its columns and holds no date or number.
  */
 export function headerScore(cells: readonly string[], kind: RecordKind): number {
-  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' || kind === 'plan' ? monthsAcross(cells, kind) : 0);
-  if (score === 0 || !looksLikeData(cells)) return score;
+  const across = kind === 'spend' || kind === 'plan' ? monthsAcross(cells, kind) : 0;
+  const score = scoreHeaderRow(cells, kind) + across;
+  // Months across are headers that read as dates (`01.2025`, a workbook's date cells): no data row's.
+  if (score === 0 || across > 0 || !looksLikeData(cells)) return score;
   // Among data, names count once per field: a headerless deals row's «won» and «Продажи» (its status and its
   // pipeline) are both a plan's `won`, and it was taken for a plan's header (tester T63 M1).
   const fields = new Set(cells.flatMap((c) => (c ? fieldsNamed(kind, normalizeHeader(c)) : [])));
