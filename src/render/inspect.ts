@@ -57,7 +57,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   }
   const sides = r.directionBySides;
   if (sides) {
-    lines.push('', c.bold(L('Направление по сторонам звонка (строк; какая сторона — внутренний номер или имя сотрудника)', "Direction by the sides of a call (rows; which side is a line or an employee's name)")));
+    lines.push('', c.bold(L('Направление по сторонам звонка (строк; какая сторона — внутренний номер)', 'Direction by the sides of a call (rows; which side is a line)')));
     lines.push(L(`  входящих: ${n(sides.in)}, исходящих: ${n(sides.out)}, между сотрудниками: ${n(sides.internal)}, без направления: ${n(sides.none)}`, `  incoming: ${n(sides.in)}, outgoing: ${n(sides.out)}, between employees: ${n(sides.internal)}, no direction: ${n(sides.none)}`));
   }
   lines.push(...stageLines(r, opts), ...rowLines(r, opts));

@@ -1,7 +1,7 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import { mayHaveLine, nameAndLine } from '../../core/name-line.js';
 import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_MAX_ROWS, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
-import { namesNoClient, type Cells } from './cells.js';
+import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
 import { normalizeValue, phoneKey } from './values.js';
@@ -115,15 +115,7 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][], maps
   const cols = [...sides.caller, ...sides.callee];
   const direction = map.fields.get('direction')?.[0];
   if (direction !== undefined) return linesOnEmployeeSides(sampleRows, sides, direction, maps);
-  return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined) || namedSide(r, sides) !== undefined);
-}
-
-/** The side of a sample row that is a person's name beside an outside party (textSideName), if one is. */
-function namedSide(r: readonly string[], sides: CallSides): 'caller' | 'callee' | undefined {
-  const first = (cols: readonly number[]) => cols.map((c) => (r[c] ?? '').trim()).find((t) => t !== '') ?? '';
-  const caller = first(sides.caller);
-  const callee = first(sides.callee);
-  return personName(caller) && outsideText(callee) ? 'caller' : personName(callee) && outsideText(caller) ? 'callee' : undefined;
+  return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
 }
 
 /**
@@ -141,7 +133,7 @@ function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides,
     const d = maps.direction.get(key) ?? byWords(maps.direction, key);
     if (d !== 'in' && d !== 'out') continue;
     seen[d] = true;
-    shown[d] ||= (d === 'in' ? sides.callee : sides.caller).some((c) => sideEmployee(r[c] ?? '') !== undefined) || namedSide(r, sides) === (d === 'in' ? 'callee' : 'caller');
+    shown[d] ||= (d === 'in' ? sides.callee : sides.caller).some((c) => sideEmployee(r[c] ?? '') !== undefined);
   }
   return (seen.in || seen.out) && (!seen.in || shown.in) && (!seen.out || shown.out);
 }
@@ -198,11 +190,6 @@ export function readSides(cells: Cells, sides: CallSides, out: SideReading): Sid
     if (isPhone(cells, sides.caller)) from = undefined;
     else if (isPhone(cells, sides.callee)) to = undefined;
   }
-  // No line on either side: a person's plain name beside a phone number or a withheld one (Mango's call detail).
-  if (from === undefined && to === undefined && !untaken) {
-    from = sideName(cells, sides.caller, sides.callee);
-    if (from === undefined) to = sideName(cells, sides.callee, sides.caller);
-  }
   out.from = from;
   out.to = to;
   if (from !== undefined) out.direction = to !== undefined ? 'internal' : 'out';
@@ -214,34 +201,6 @@ export function readSides(cells: Cells, sides: CallSides, out: SideReading): Sid
 /** The line on the company's side of a call of this direction (an incoming call's callee, any other's caller). */
 export function employeeLine(side: SideReading, direction: string | undefined): string | undefined {
   return direction === 'in' ? side.to : direction === 'out' || direction === 'internal' ? side.from : undefined;
-}
-
-/**
- * A side's employee by name alone: a person's name on this side (no digits, no machine's) while the
- * other side is someone outside (a phone number, a withheld number, or none). Mango Office's call
- * detail names an employee with no extension so (tester T59 M2: the log was refused for a manager
- * column, which none of its columns is). Beside a line or another name, a name is a client's or a
- * company's as a CRM shows it, never an employee.
- */
-function sideName(cells: Cells, cols: readonly number[], other: readonly number[]): string | undefined {
-  const c = cols.find((k) => !cells.blank(k));
-  if (c === undefined) return undefined;
-  const text = cells.text(c);
-  if (!personName(text)) return undefined;
-  const o = other.find((k) => !cells.blank(k));
-  return o === undefined || outsideText(cells.text(o)) ? text : undefined;
-}
-
-/** Letters, spaces, dots, hyphens and apostrophes only, two letters at least: a person's name as a log writes it, not a withheld number's word nor a machine's. */
-function personName(text: string): boolean {
-  return PERSON.test(text) && !namesNoClient(text) && !MACHINE_NAME.test(text);
-}
-
-const PERSON = /^\s*\p{L}[\p{L}\p{M}.'’ -]*\p{L}\.?\s*$/u;
-
-/** Whether a side's text is someone outside the company: a phone number, a withheld number's word, or nothing. */
-function outsideText(text: string): boolean {
-  return text.trim() === '' || phoneKey(text) !== undefined || namesNoClient(text);
 }
 
 function isPhone(cells: Cells, cols: readonly number[]): boolean {
