@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { Command } from 'commander';
-import { fill, renderMessage, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
+import { fill, renderHint, renderMessage, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
 import { withImportOptions } from './input-options.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
@@ -80,6 +80,8 @@ export function kpiWouldStop(ctx: CliContext, lang: string, report: ImportReport
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     const why = userErrorMessage(error, lang);
-    return warningLine(ctx, lang, tr(lang, `kpi остановится на этом файле: ${why}`, `kpi would stop on this file: ${why}`));
+    // kpi's hint too (`--max-bad-rows 6`, the formats a date is read in), as kpi would give it (review R50).
+    const hint = error.messageId ? renderHint(error.messageId, error.params ?? {}, lang) : error.hint;
+    return warningLine(ctx, lang, `${tr(lang, `kpi остановится на этом файле: ${why}`, `kpi would stop on this file: ${why}`)}${hint ? `\n  ${tr(lang, 'подсказка', 'hint')}: ${hint}` : ''}`);
   }
 }

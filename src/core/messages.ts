@@ -295,7 +295,7 @@ export const MESSAGES = {
   'map.columnsMissing': {
     ru: 'не {count:найдена колонка|найдены колонки|найдены колонки} для {linesRu}', en: 'cannot find the {count:column|columns} for {lines}',
     hint: {
-      // Said of one missing column or of several (the params give no count): «назовите её» of two was a tester's slip.
+      // Said of one missing column or of several alike (no pronoun to agree with {count}): «назовите её» of two was a tester's slip.
       ru: 'укажите в файле --map, из какой колонки брать недостающее, и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
       en: 'say in a --map file which column holds what is missing, and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
     },
