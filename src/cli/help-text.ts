@@ -37,11 +37,13 @@ function defaultRu(value: string): string {
  * The default as a Russian reader writes it: a number, a date or a span bare, «по умолчанию 5», «по умолчанию
  * 01.07.2024» (tester T62 D1: «по умолчанию: «5»» quoted what needs no quotes); a word quoted, as in English.
  */
-function defaultSaid(item: Option | Argument, lang: string, shown: (v: unknown) => string): string {
-  if (item.defaultValueDescription) return `${helpWord('default', lang)}: ${item.defaultValueDescription}`;
-  const v = item.defaultValue;
-  if (lang === 'ru' && (typeof v === 'number' || (typeof v === 'string' && /^\d/.test(v)))) return `${helpWord('default', lang)} ${typeof v === 'string' ? defaultRu(v) : String(v)}`;
-  return `${helpWord('default', lang)}: ${shown(v)}`;
+function defaultSaid(item: Option | Argument, lang: string, quote: (v: unknown) => string): string {
+  const word = helpWord('default', lang);
+  if (item.defaultValueDescription) return `${word}: ${item.defaultValueDescription}`;
+  const v: unknown = item.defaultValue;
+  if (lang !== 'ru') return `${word}: ${quote(v)}`;
+  const shown = typeof v === 'string' ? defaultRu(v) : v;
+  return typeof v === 'number' || (typeof v === 'string' && /^\d/.test(v)) ? `${word} ${String(shown)}` : `${word}: ${quote(shown)}`;
 }
 
 /** A description with commander's "(choices: …, default: …)" in `lang`. */
@@ -49,11 +51,10 @@ function withExtras(description: string, item: Option | Argument, lang: string, 
   const extra: string[] = [];
   // Values quoted as each language quotes: «table» in Russian, "table" in English; a default as a Russian reader writes it.
   const quote = (v: unknown) => (lang === 'ru' ? `«${String(v)}»` : JSON.stringify(v));
-  const shownDefault = (v: unknown) => quote(lang === 'ru' && typeof v === 'string' ? defaultRu(v) : v);
   if (item.argChoices) extra.push(`${helpWord('choices', lang)}: ${item.argChoices.map(quote).join(', ')}`);
   // An empty list (a repeatable option given no value) is no default worth showing.
   const empty = Array.isArray(item.defaultValue) && item.defaultValue.length === 0;
-  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(defaultSaid(item, lang, shownDefault));
+  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(defaultSaid(item, lang, quote));
   const text = helpWord(description, lang);
   return extra.length > 0 ? `${text ? `${text} ` : ''}(${extra.join(', ')})` : text;
 }

@@ -1,13 +1,13 @@
 import { tr } from '../core/i18n.js';
 import { Command } from 'commander';
-import { fill, renderHint, renderMessage, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
+import { fill, renderMessage, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
 import { withImportOptions } from './input-options.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { proseFor } from './wrap.js';
 import { clearProgress } from './progress.js';
 import { checkBadRows, type ImportOptions, type ImportReport } from '../io/map/import.js';
-import { UserError, userErrorMessage } from '../core/errors.js';
+import { describeUserError, UserError } from '../core/errors.js';
 
 /**
  * Says on stderr which options were given to no effect (`--hourly-cost` without `--managers`,
@@ -79,9 +79,7 @@ export function kpiWouldStop(ctx: CliContext, lang: string, report: ImportReport
     return '';
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    const why = userErrorMessage(error, lang);
-    // kpi's hint too (`--max-bad-rows 6`, the formats a date is read in), as kpi would give it (review R50).
-    const hint = error.messageId ? renderHint(error.messageId, error.params ?? {}, lang) : error.hint;
-    return warningLine(ctx, lang, `${tr(lang, `kpi остановится на этом файле: ${why}`, `kpi would stop on this file: ${why}`)}${hint ? `\n  ${tr(lang, 'подсказка', 'hint')}: ${hint}` : ''}`);
+    // Said as kpi would say it, its hint too (`--max-bad-rows 6`, the formats a date is read in: review R50).
+    return warningLine(ctx, lang, `${tr(lang, 'kpi остановится', 'kpi would stop')}: ${describeUserError(error, lang)}`);
   }
 }

@@ -129,8 +129,13 @@ export interface MdMarkup {
 export function byReason(pairs: ReadonlyArray<readonly [label: string, reason: string]>, lang: string): string {
   const grouped = new Map<string, string[]>();
   for (const [label, reason] of pairs) grouped.set(reason, [...(grouped.get(reason) ?? []), label]);
+  return [...grouped].map(([reason, labels]) => `${labelList(labels, lang)} — ${reason}`).join('; ');
+}
+
+/** Labels listed with commas, each quoted as its language quotes where one of them has a comma of its own. */
+export function labelList(labels: readonly string[], lang: string): string {
   const quote = (l: string) => (lang === 'ru' ? `«${l}»` : `"${l}"`);
-  return [...grouped].map(([reason, labels]) => `${(labels.some((l) => l.includes(',')) ? labels.map(quote) : labels).join(', ')} — ${reason}`).join('; ');
+  return (labels.some((l) => l.includes(',')) ? labels.map(quote) : labels).join(', ');
 }
 
 /** Text in bold, for a table cell (a total row's label): the text escaped, the emphasis kept. */

@@ -375,10 +375,10 @@ describe('inspect and map on a file kpi would stop on', () => {
     const run = runCli(['inspect', 'bad.csv', '--max-bad-rows', '1', '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('не прочитано:   6');
-    expect(run.stderr).toContain('kpi остановится на этом файле: не удалось прочитать 6 из 26 строк — больше, чем допускает --max-bad-rows (1)');
+    expect(run.stderr).toContain('kpi остановится: bad.csv: не удалось прочитать 6 из 26 строк — больше, чем допускает --max-bad-rows (1)');
     const map = runCli(['map', 'bad.csv', '--lang', 'en', '-o', 'm.yaml'], { cwd: dir });
     expect(map.code, map.stderr).toBe(0);
-    expect(map.stderr).toContain('kpi would stop on this file: 6 of 26 rows cannot be read, more than the 5 allowed by --max-bad-rows');
+    expect(map.stderr).toContain('kpi would stop: bad.csv: 6 of 26 rows cannot be read, more than the 5 allowed by --max-bad-rows');
   });
 
   it('say nothing of it where kpi reads the file', () => {

@@ -18,7 +18,7 @@ import { ColumnsMissing, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { reasonText } from '../../render/kpi/labels.js';
-import { byReason } from '../../render/text.js';
+import { labelList } from '../../render/text.js';
 import type { ImportReport } from '../../io/map/import.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { canAsk, type CliContext } from '../context.js';
@@ -178,10 +178,7 @@ function gapLines(gaps: readonly ColumnGap[], report: ImportReport, kind: string
   if (gaps.length === 0) return [];
   // A column of phone numbers links a call by its client, not as a deal id (a phone names no deal): named as the phone.
   const phone = gaps.some((g) => g.field === 'deal_id') ? phones.map((i) => report.columns[i]?.header).find((h) => h !== undefined && h.trim() !== '') : undefined;
-  const lines = gaps.map((g) => {
-    const reason = reasonText(g.reason, lang) || g.reason;
-    return `  - ${byReason(g.metrics.map((k) => [metricDef(k)?.label[lang] ?? k, reason] as const), lang)} (${phone !== undefined && g.field === 'deal_id' ? 'phone' : g.field})`;
-  });
+  const lines = gaps.map((g) => `  - ${labelList(g.metrics.map((k) => metricDef(k)?.label[lang] ?? k), lang)} — ${reasonText(g.reason, lang) || g.reason} (${phone !== undefined && g.field === 'deal_id' ? 'phone' : g.field})`);
   const free = report.columns.filter((c) => !c.field && !c.passedOverFor && c.header.trim() !== '').map((c) => c.header);
   if (free.length > 0) {
     const shown = free.slice(0, UNMAPPED_LISTED).map((h) => (lang === 'ru' ? `«${h}»` : `"${h}"`)).join(', ');

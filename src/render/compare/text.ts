@@ -66,6 +66,8 @@ export function compareLabels(lang: string) {
     beforeWord: tr(lang, 'до', 'before'),
     afterWord: tr(lang, 'после', 'after'),
     change: tr(lang, 'Изменение', 'Change'),
+    /** A headline's change column beside its value (the report's summary, the HTML cover). */
+    changeAfter: tr(lang, 'Изменение после внедрения', 'Change (after vs before)'),
     changePct: tr(lang, 'Изм., %', 'Change %'),
     verdict: say(COMPARE_VERDICT.head, lang),
     target: tr(lang, 'Цель', 'Target'),

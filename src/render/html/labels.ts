@@ -1,6 +1,6 @@
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
-import { gainLabel } from '../compare/text.js';
+import { compareLabels, gainLabel } from '../compare/text.js';
 
 /** The HTML report's own labels (section titles, cover, notes) in the report language. */
 export function htmlLabels(lang: string) {
@@ -18,7 +18,7 @@ export function htmlLabels(lang: string) {
     headline: tr(lang, 'Главные показатели', 'Headline KPIs'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
-    changeAfter: tr(lang, 'Изменение после внедрения', 'Change (after vs before)'),
+    changeAfter: compareLabels(lang).changeAfter,
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Достигнута', 'Met'),
     yes: tr(lang, 'да', 'yes'),

@@ -4,7 +4,7 @@ import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
 import { formatDay, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
-import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
+import { compareLabels, renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown, recommendationsMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
@@ -30,7 +30,7 @@ export function reportLabels(lang: string) {
     evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
-    changeAfter: tr(lang, 'Изменение после внедрения', 'Change (after vs before)'),
+    changeAfter: compareLabels(lang).changeAfter,
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Достигнута', 'Met'),
     assertions: tr(lang, 'Проверки', 'Assertions'),
