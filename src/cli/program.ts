@@ -1,7 +1,7 @@
 import { INVISIBLE_CLASS } from '../io/read/edges.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { Command, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
@@ -13,9 +13,9 @@ import { startWorkerEarly } from '../io/parallel/early.js';
 import { STDIN_NOTICE, type AnnouncingStream } from '../io/read/files.js';
 import { FILE_ARG, FILES_ARG, refuseExtraArguments } from './extra-arguments.js';
 import { stderrLine } from './wrap.js';
+import { packageFile } from '../io/package-files.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
 
 // The help speaks the run's language (--lang, else LANG): every description, option text and example
 // comment below is written in English and is also the key of its Russian in help-ru.ts (gettext-style).

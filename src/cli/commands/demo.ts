@@ -1,5 +1,5 @@
 import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../io/package-files.js';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
 import { paint } from '../context.js';
@@ -9,7 +9,7 @@ import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
 
 /** The bundled samples folder. */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples/', import.meta.url));
+export const SAMPLES_DIR = packageFile('samples');
 
 interface Step {
   title: { ru: string; en: string };

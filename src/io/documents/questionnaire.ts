@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { parseQuestionnaire } from '../../core/questionnaire/parse.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { assertRunLanguage } from '../../core/questionnaire/rules.js';
@@ -11,7 +11,7 @@ import { parseYaml } from './yaml.js';
 import { withLines } from './document-lines.js';
 
 /** The folder of built-in questionnaires shipped with the package. */
-export const QUESTIONNAIRES_DIR = fileURLToPath(new URL('../../../questionnaires/', import.meta.url));
+export const QUESTIONNAIRES_DIR = packageFile('questionnaires');
 
 /** Ids of the built-in questionnaires. */
 export async function listBuiltInQuestionnaires(): Promise<string[]> {

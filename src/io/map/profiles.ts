@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { FIELDS, normalizeHeader, type RecordKind } from './fields.js';
 import type { CrmProfile } from './profile-schema.js';
+import { packageFile } from '../package-files.js';
 
 export type { CrmProfile };
 
 // dist/profiles.json is written by the build from profiles/*.yaml (validated there against
-// profile-schema.ts): the same path from src/io/map and dist/io/map, so tests read it too.
-const BUNDLE = new URL('../../../dist/profiles.json', import.meta.url);
+// profile-schema.ts), read from src/ by the tests too.
+const BUNDLE = packageFile('dist', 'profiles.json');
 
 let cache: CrmProfile[] | undefined;
 
