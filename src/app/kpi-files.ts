@@ -524,6 +524,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
   // A file that ends mid-row (a download cut off): its last row's values may be cut short, and rows after it are missing.
   const cut: Alert[] = reports.flatMap((r) => (r.lastRowCut ? [{ code: 'last-row-cut' as const, file: r.file, ...r.lastRowCut }] : []));
+  // An HTML export that ends inside its table (no </table>): cut off, or its markup broken, after the last row read.
+  cut.push(...reports.flatMap((r) => (r.table.tableCut ? [{ code: 'html-table-cut' as const, file: r.file, row: r.table.tableCut.row }] : [])));
   cut.push(...shortRows(reports));
   // Amounts in several currencies add up to a number in none of them.
   const currencies: Alert[] = reports

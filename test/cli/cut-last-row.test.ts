@@ -74,3 +74,30 @@ describe('a few rows with fewer cells than the header amid whole ones', () => {
   });
 });
 
+
+// T65: an HTML ".xls" cut off in transfer lost up to half its rows with exit 0 and no word.
+describe('an HTML ".xls" that ends inside its table (no </table>)', () => {
+  const head = '<html><head><meta charset="utf-8"></head><body><table><tr><th>ID</th><th>Ответственный</th><th>Дата создания</th><th>Стадия</th><th>Сумма</th></tr>\n';
+  const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i + 1}</td><td>${i % 2 ? 'Иванов Иван' : 'Петрова Анна'}</td><td>0${(i % 9) + 1}.03.2025</td><td>${i % 4 ? 'Проиграна' : 'Успешно реализовано'}</td><td>1000</td></tr>\n`);
+
+  it('is read as far as it goes and said, with the last row read, in both languages', () => {
+    const dir = folder({ 'deals.xls': head + rows.join('') });
+    const run = runCli(['kpi', '-d', 'deals.xls', '--format', 'json', '--now', '2025-08-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { dataQuality: { alerts: unknown[]; files: Array<{ rowsRead: number }> } };
+    expect(result.dataQuality.files[0]!.rowsRead).toBe(40);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'html-table-cut', file: 'deals.xls', row: 41 });
+    expect(run.stderr).toContain('deals.xls: the document ends inside its table: there is no closing </table> after row 41.');
+    const ru = runCli(['kpi', '-d', 'deals.xls', '--now', '2025-08-01'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('deals.xls: документ обрывается внутри таблицы: после строки 41 нет закрывающего тега </table>.');
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+
+  it('a whole document, and one whose </body></html> are left out, say nothing', () => {
+    for (const tail of ['</table></body></html>\n', '</table>']) {
+      const dir = folder({ 'deals.xls': head + rows.join('') + tail });
+      const run = runCli(['kpi', '-d', 'deals.xls', '--format', 'json', '--now', '2025-08-01'], { cwd: dir });
+      expect((JSON.parse(run.stdout) as { dataQuality: { alerts: Array<{ code: string }> } }).dataQuality.alerts.map((a) => a.code), tail).not.toContain('html-table-cut');
+    }
+  });
+});

@@ -139,6 +139,7 @@ export type Alert =
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   /** The file's last row has fewer cells than the header and no line end, and no other row is short: cut off mid-row. */
   | { code: 'last-row-cut'; file: string; row: number; cells: number; width: number }
+  | { code: 'html-table-cut'; file: string; row: number }
   | { code: 'short-rows'; file: string; count: number; row: number; cells: number; width: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
@@ -533,6 +534,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
+  if (a.code === 'html-table-cut') return htmlTableCut(a, lang === 'ru');
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
@@ -567,7 +569,7 @@ function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'html-table-cut' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1345,6 +1347,13 @@ function lastRowCut(a: Extract<Alert, { code: 'last-row-cut' }>, ru: boolean): s
   return ru
     ? `${a.file}: файл обрывается на строке ${a.row}: в ней ${num(a.cells, ru)} ${plural(a.cells, 'ячейка', 'ячейки', 'ячеек')} из ${num(a.width, ru)} и нет перевода строки, хотя остальные строки полные. Похоже, файл скачан не до конца: значения этой строки могут быть обрезаны, а строк после неё в файле нет. Скачайте выгрузку заново.`
     : `${a.file}: the file ends in the middle of row ${a.row}: it has ${num(a.cells, ru)} of ${num(a.width, ru)} cells and no line end, while every other row is whole. The download was probably cut off: that row's values may be cut short, and any rows after it are missing. Download the export again.`;
+}
+
+/** An HTML export that ends inside its data table: cut off in transfer, or its markup broken after the last row read. */
+function htmlTableCut(a: Extract<Alert, { code: 'html-table-cut' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: документ обрывается внутри таблицы: после строки ${a.row} нет закрывающего тега </table>. Похоже, файл скачан не до конца или разметка после этой строки испорчена (незакрытый «<!--» или «<script>»): прочитаны строки до ${a.row}-й, значения последней могут быть обрезаны, а строк после неё, если они были, в отчёте нет. Скачайте выгрузку заново.`
+    : `${a.file}: the document ends inside its table: there is no closing </table> after row ${a.row}. The download was probably cut off, or the markup after that row is broken (an unclosed "<!--" or "<script>"): rows up to ${a.row} were read, the last one's values may be cut short, and any rows after it are missing from the report. Download the export again.`;
 }
 
 /** A few rows with fewer cells than the header amid whole ones: read with their last cells empty. */

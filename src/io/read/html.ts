@@ -18,6 +18,11 @@ import type { Limits } from './limits.js';
  * nested tags cost memory, never recursion; but it puts each open element at the stack's front and
  * searches the stack for each closing tag, a step per element open at every tag, so elements nested
  * deeper than maxHtmlDepth are refused (200k nested tables, 3 MB, ran for many minutes, deaf to Ctrl+C).
+ * A document that ends inside its data table (no `</table>`: a download cut off, or a `<!--` or
+ * `<script>` never closed that swallowed the rest) is read as far as it goes and said (tableCut). As
+ * a browser does, a `<table>` opened between a table's rows closes that table (two exports run
+ * together: the rows of both are read), and a `<tr>` opened in a row ends that row; a table tag with
+ * a stray character glued to its name (`<tr">`) is that tag (its row was lost without a word: T65).
  */
 /**
  * The elements that nest a table export's content (its tables, rows, cells, and the blocks and
@@ -68,6 +73,8 @@ export class HtmlTableParser {
   private nesting = 0;
   /** The text fed so far: characters and line breaks before the chunk now read, and that chunk, to say where a tag is. */
   private fed = { before: 0, lines: 0, lineStart: 0, chunk: '' };
+  /** The data table left open at the document's end: the last row read (the import says it: html-table-cut). */
+  tableCut: { row: number } | undefined;
 
   constructor(
     private readonly sink: RowSink,
@@ -78,9 +85,9 @@ export class HtmlTableParser {
   ) {
     this.parser = new Parser(
       {
-        onopentag: (name, attribs) => this.opened(name, attribs),
+        onopentag: (name, attribs) => this.opened(tableTag(name), attribs),
         ontext: (text) => this.text(text),
-        onclosetag: (name) => this.closed(name),
+        onclosetag: (name) => this.closed(tableTag(name)),
       },
       // `<a name="r1"/>`, `<div/>` close where written, as an XML serialiser means them: left open, one a row piled up past the depth limit.
       { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
@@ -100,7 +107,10 @@ export class HtmlTableParser {
 
   /** Ends the document. */
   end(): void {
+    // Still in the data table (or a later one that holds more of it) at the end: the library closes it, and its last row, now.
+    const cut = this.depth > 0 && this.committed && (this.tablesSeen === this.dataTable || this.later === 'data');
     this.parser.end();
+    if (cut) this.tableCut = { row: this.row };
     // A CRM's sign-in page saved under the export's name: its «Логин» and «Пароль» are no data to read.
     if (!this.committed && this.password) throw UserError.of('E_HTML_LOGIN_PAGE', 'html.loginPage', {}, { file: this.file });
     // No row named known columns: the rows up to the end of the first table with a row of three filled
@@ -124,6 +134,11 @@ export class HtmlTableParser {
       throw UserError.of('E_COMPARE_KIND', 'html.ownReport', {}, { file: this.file });
     }
     if (name === 'table') {
+      // Between a table's rows (not in a cell), a table start closes the open table, as a browser reads it.
+      if (this.depth === 1 && this.cell === undefined) {
+        if (this.inRow) this.endRow();
+        this.depth = 0;
+      }
       this.depth++;
       if (this.depth === 1) {
         this.tablesSeen++;
@@ -141,6 +156,8 @@ export class HtmlTableParser {
     // A span ends with its table section (rowspan="0" reaches its end).
     if (name === 'thead' || name === 'tbody' || name === 'tfoot') this.down = [];
     if (name === 'tr') {
+      // A row opened in a row ends it (the library closes a `<tr>` so itself, but not one whose tag was damaged: tableTag).
+      if (this.inRow) this.endRow();
       this.inRow = true;
       this.cells = [];
     } else if ((name === 'td' || name === 'th') && this.inRow) {
@@ -182,37 +199,42 @@ export class HtmlTableParser {
         throw UserError.of('E_LIMIT_COLUMNS', 'html.tooManyColumns', { row: this.row + 1, max: this.limits.maxColumns }, { file: this.file, row: this.row + 1 });
       }
     } else if (name === 'tr' && this.inRow) {
-      this.fillDown();
-      this.inRow = false;
-      if (this.committed) {
-        if (this.tablesSeen !== this.dataTable && this.later === 'unknown') {
-          // A later table's first wide row: the data's header again (its rows are more data), or not (ignored).
-          if (this.cells.filter((c) => c !== '').length >= 3) {
-            this.later = sameRow(this.cells, this.header) ? 'data' : 'ignore';
-          }
-          return;
+      this.endRow();
+    }
+  }
+
+  /** The row read now is whole: passed on, or held until the data table is known. */
+  private endRow(): void {
+    this.fillDown();
+    this.inRow = false;
+    if (this.committed) {
+      if (this.tablesSeen !== this.dataTable && this.later === 'unknown') {
+        // A later table's first wide row: the data's header again (its rows are more data), or not (ignored).
+        if (this.cells.filter((c) => c !== '').length >= 3) {
+          this.later = sameRow(this.cells, this.header) ? 'data' : 'ignore';
         }
-        this.row++;
-        this.sink(this.cells, this.row);
         return;
       }
-      this.held.push(this.cells);
-      this.heldTables.push(this.tablesSeen);
-      const filled = this.cells.filter((c) => c !== '').length;
-      if (filled >= 2) this.heldTwo = true;
-      if (filled >= 3 && this.firstWide === 0) this.firstWide = this.tablesSeen;
-      // A table of two columns at most is the data once 200 rows show nothing wider.
-      if ((filled >= 3 && (this.namesColumns === undefined || this.namesColumns(this.cells))) || (this.heldTwo && this.held.length > 200)) {
-        // The data: what came before it (titles, a filter table) is passed on too, for the header search.
-        this.committed = true;
-        this.dataTable = this.tablesSeen;
-        this.header = trimRow(this.cells);
-        for (const r of this.held) this.sink(r, ++this.row);
-        this.held = [];
-        this.heldTables = [];
-      } else if (this.held.length > 200) {
-        throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
-      }
+      this.row++;
+      this.sink(this.cells, this.row);
+      return;
+    }
+    this.held.push(this.cells);
+    this.heldTables.push(this.tablesSeen);
+    const filled = this.cells.filter((c) => c !== '').length;
+    if (filled >= 2) this.heldTwo = true;
+    if (filled >= 3 && this.firstWide === 0) this.firstWide = this.tablesSeen;
+    // A table of two columns at most is the data once 200 rows show nothing wider.
+    if ((filled >= 3 && (this.namesColumns === undefined || this.namesColumns(this.cells))) || (this.heldTwo && this.held.length > 200)) {
+      // The data: what came before it (titles, a filter table) is passed on too, for the header search.
+      this.committed = true;
+      this.dataTable = this.tablesSeen;
+      this.header = trimRow(this.cells);
+      for (const r of this.held) this.sink(r, ++this.row);
+      this.held = [];
+      this.heldTables = [];
+    } else if (this.held.length > 200) {
+      throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
     }
   }
 
@@ -245,6 +267,12 @@ export class HtmlTableParser {
       }
     }
   }
+}
+
+/** A table tag with stray characters glued to its name (`<tr">`, `<td'>`) is that tag: its cells were otherwise lost. */
+function tableTag(name: string): string {
+  const m = /^(table|thead|tbody|tfoot|tr|td|th)[^a-z0-9]+$/.exec(name);
+  return m ? m[1]! : name;
 }
 
 /** A row without its trailing blank cells. */

@@ -95,7 +95,8 @@ function decodeHead(bytes: Uint8Array, encoding: Encoding, max = 1024): string {
 
 function textOrHtml(start: string): { type: FileType } {
   if (isSpreadsheetMl(start)) return { type: 'spreadsheetml' };
-  const trimmed = start.replace(/^[\s\uFEFF]+/, '').slice(0, 200).toLowerCase();
+  // Spaces and byte order marks before the markup: a second UTF-8 BOM reads as «ï»¿» in Latin-1 (an HTML .xls saved with two was taken for CSV: T65).
+  const trimmed = start.replace(/^(?:[\s\uFEFF]|\u00ef\u00bb\u00bf)+/, '').slice(0, 200).toLowerCase();
   if (/^<(!doctype html|html|meta|table|head|body|\?xml[^>]*>\s*<html|!--)/.test(trimmed)) return { type: 'html' };
   return { type: 'text' };
 }

@@ -110,6 +110,8 @@ export interface TableInfo {
   swallowed?: { line: number; lines: number };
   /** The row (record number) of the last record when the text ended without its line end. */
   unterminatedRow?: number;
+  /** An HTML document that ends inside its data table (no `</table>`): the last row read. */
+  tableCut?: { row: number };
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
@@ -292,7 +294,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
     for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) parser.write(decoder.write(c));
     parser.write(decoder.end());
     parser.end();
-    return { type: 'html', ...encodingInfo(decoder) };
+    return { type: 'html', ...encodingInfo(decoder), ...(parser.tableCut ? { tableCut: parser.tableCut } : {}) };
   }
   const text = new DelimitedText(file, opts, sink, decoder);
   text.feed(decoder.bytes(first.subarray(kind.bomLength)));

@@ -242,3 +242,56 @@ describe('HtmlTableParser: a sign-in page', () => {
     expect(rows(form(data))).toContainEqual(['1', 'Иванов', '100']);
   });
 });
+
+// T65 (mutation fuzzing): each of these lost rows of a Bitrix24 call log with exit 0 and no word.
+describe('HtmlTableParser: a document damaged or cut short', () => {
+  const HEAD = '<html><body><table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr>';
+  const row = (i: number) => `<tr><td>${i}</td><td>Иванов</td><td>${i}00</td></tr>\n`;
+  const body = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => row(from + k)).join('');
+  /** The rows read and the cut said, if any. */
+  function read(html: string): { rows: string[][]; cut: { row: number } | undefined } {
+    const out: string[][] = [];
+    const parser = new HtmlTableParser((r) => out.push([...(r as string[])]), 'calls.xls', LIMITS);
+    parser.write(html);
+    parser.end();
+    return { rows: out, cut: parser.tableCut };
+  }
+
+  it('a whole document says nothing', () => {
+    expect(read(`${HEAD}${body(1, 3)}</table></body></html>`)).toEqual({ rows: [['ID', 'Ответственный', 'Сумма'], ...[1, 2, 3].map((i) => [String(i), 'Иванов', `${i}00`])], cut: undefined });
+    // </body></html> are optional; </table> is what a cut loses.
+    expect(read(`${HEAD}${body(1, 3)}</table>`).cut).toBeUndefined();
+  });
+
+  it('a download cut between rows, or inside a cell, is read as far as it goes and said with the last row read', () => {
+    expect(read(`${HEAD}${body(1, 3)}`)).toEqual({ rows: [['ID', 'Ответственный', 'Сумма'], ...[1, 2, 3].map((i) => [String(i), 'Иванов', `${i}00`])], cut: { row: 4 } });
+    const inCell = read(`${HEAD}${body(1, 2)}<tr><td>3</td><td>Ива`);
+    expect(inCell.rows.at(-1)).toEqual(['3', 'Ива']);
+    expect(inCell.cut).toEqual({ row: 4 });
+  });
+
+  it('a comment or a script never closed swallows the rest: what came before it is read, and the cut is said', () => {
+    for (const open of ['<!-- ', '<script>var x = "']) {
+      const r = read(`${HEAD}${body(1, 2)}${open}${body(3, 5)}</table></body></html>`);
+      expect(r.rows.map((c) => c[0]), open).toEqual(['ID', '1', '2']);
+      expect(r.cut, open).toEqual({ row: 3 });
+    }
+  });
+
+  it('a table opened between the rows of one never closed closes it, as a browser reads it: the rows of both are read', () => {
+    const r = read(`${HEAD}${body(1, 2)}<table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr>\n${body(3, 4)}</table></body></html>`);
+    expect(r.rows.map((c) => c[0])).toEqual(['ID', '1', '2', '3', '4']);
+    expect(r.cut).toBeUndefined();
+    // A table inside a cell is still that cell's text.
+    expect(read(`${HEAD}<tr><td>1</td><td><table><tr><td>a</td><td>b</td></tr></table></td><td>100</td></tr></table>`).rows[1]).toEqual(['1', 'a b', '100']);
+  });
+
+  it('a row whose tag has a stray character glued to its name is still a row (its call was lost uncounted)', () => {
+    for (const tag of ['<tr">', "<tr'>", '<tr" class="x">']) {
+      const r = read(`${HEAD}${row(1)}${tag}<td>2</td><td>Петров</td><td>200</td></tr>\n${row(3)}</table>`);
+      expect(r.rows.slice(1), tag).toEqual([['1', 'Иванов', '100'], ['2', 'Петров', '200'], ['3', 'Иванов', '300']]);
+    }
+    // A <tr> opened in a row ends that row, whatever closed it or not.
+    expect(read(`${HEAD}<tr><td>1</td><td>A</td><td>1</td><tr><td>2</td><td>B</td><td>2</td></table>`).rows.slice(1)).toEqual([['1', 'A', '1'], ['2', 'B', '2']]);
+  });
+});

@@ -70,3 +70,13 @@ describe('sniff and cfbError: an OLE compound file', () => {
     expect(refusal(compound('Root Entry', 'Workbooks'))).toEqual(['E_LEGACY_XLS', 'read.oleUnknown', {}]);
   });
 });
+
+describe('sniff: an HTML ".xls" behind byte order marks', () => {
+  const html = Buffer.from('<html><head><meta charset="utf-8"></head><body><table><tr><td>ID</td></tr></table></body></html>');
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  it('one BOM or two (T65: two were taken for CSV and refused with a --map naming the markup): HTML, its first BOM passed over', () => {
+    expect(sniff(Buffer.concat([bom, html]), 'a.xls')).toMatchObject({ type: 'html', encoding: 'utf-8', bomLength: 3 });
+    expect(sniff(Buffer.concat([bom, bom, html]), 'a.xls')).toMatchObject({ type: 'html', encoding: 'utf-8', bomLength: 3 });
+    expect(sniff(Buffer.concat([bom, bom, Buffer.from('id;name\n1;a\n')]), 'a.csv').type).toBe('text');
+  });
+});
