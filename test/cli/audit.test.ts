@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { runCli } from '../helpers/cli.js';
@@ -156,6 +157,24 @@ describe('crm-audit audit --answers', () => {
     const missing = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/does not exist/);
+  });
+
+  // Tester T66 H1: a questionnaire named by its path inside the answers file was no input, and -o overwrote it (exit 0).
+  it('refuses to write over the questionnaire an answers file names by its path, in audit and in report', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-named-q-'));
+    const q = JSON.stringify(parse(readFileSync('questionnaires/crm-maturity.yaml', 'utf8')));
+    writeFileSync(path.join(dir, 'q.json'), q);
+    writeFileSync(path.join(dir, 'answers.yaml'), 'questionnaire: ./q.json\nanswers:\n  lead.concept: yes\n');
+    writeFileSync(path.join(dir, 'config.yaml'), 'audit: { answers: answers.yaml, allowPartial: true }\n');
+    const audit = runCli(['audit', '--answers', 'answers.yaml', '--allow-partial', '-o', 'q.json', ...NOW], { cwd: dir });
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toMatch(/one of the input files/);
+    const report = runCli(['report', '-c', 'config.yaml', '--format', 'json', '-o', 'q.json', ...NOW], { cwd: dir });
+    expect(report.code, report.stderr).toBe(2);
+    expect(report.stderr).toMatch(/one of the input files/);
+    expect(readFileSync(path.join(dir, 'q.json'), 'utf8')).toBe(q);
+    // The same answers write elsewhere.
+    expect(runCli(['audit', '--answers', 'answers.yaml', '--allow-partial', '-o', 'out.json', ...NOW], { cwd: dir }).code).toBe(0);
   });
 });
 

@@ -97,7 +97,9 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   // A baseline of another questionnaire version (or maximum) is compared as it is, and said so.
   const changed = baseline && typeof baseline.max === 'number' ? questionnaireChangeNote({ id: questionnaire.id, version: baseline.questionnaire?.version, max: baseline.max }, { id: questionnaire.id, version: questionnaire.version, max: maxScore(questionnaire) }, opts.lang) : undefined;
   if (changed) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${changed}`));
-  const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
+  // A questionnaire an answers file names by its path is read too, so it is never the output (tester T66 H1: -o overwrote it, exit 0).
+  const named = answerFiles.map((_, i) => refFor(i)).filter((ref) => ref !== opts.questionnaire && !builtIn.includes(ref));
+  const inputs = [...answerFiles, opts.questionnaire, ...named, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
   // The --map the session saves its answers as: the re-run command it prints reads the exports with it.
   const session: { map?: string } = {};

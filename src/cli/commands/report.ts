@@ -18,7 +18,7 @@ import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/
 import { readDocument } from '../../io/read/files.js';
 import { addAlerts, kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
-import { listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { isQuestionnairePath, listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import { namedQuestionnaire } from './audit.js';
 import { loadTargets } from '../../io/documents/targets-file.js';
 import { parseYaml } from '../../io/documents/yaml.js';
@@ -242,6 +242,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     const answers = await readAnswersDocument(m.answers, ctx.cwd, ctx.stdin);
     const ref = m.questionnaire ?? namedQuestionnaire(answers.doc, m.answers, ctx.cwd, await listBuiltInQuestionnaires()) ?? 'crm-maturity';
     ({ questionnaire } = await loadQuestionnaire(ref, ctx.cwd, ctx.stdin, m.lang));
+    // Named by its path in the answers file, it is an input too: never the output (tester T66 H1).
+    if (ref !== m.questionnaire && isQuestionnairePath(ref)) given.push(ref);
     const parsed = parseAnswersDocument(answers, questionnaire, m.allowPartial);
     audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
