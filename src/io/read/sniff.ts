@@ -106,13 +106,15 @@ const SPREADSHEET_NS = 'urn:schemas-microsoft-com:office:spreadsheet';
 
 /**
  * Whether a document's start is an Excel «XML Spreadsheet 2003» workbook: an XML declaration (or
- * none), processing instructions (`<?mso-application progid="Excel.Sheet"?>`) and comments, then a
+ * none), processing instructions (`<?mso-application progid="Excel.Sheet"?>`), comments and a document
+ * type (which the reader refuses, naming it: taken for CSV, it got a --map naming `<?xml` the
+ * manager, tester T66 M1), then a
  * root `Workbook` element (any prefix, `ss:Workbook`) that binds its prefix (or the default
  * namespace) to Excel's spreadsheet namespace. Read as CSV it gave «no header row» and a `--map`
  * snippet naming `<?xml` as the manager column.
  */
 export function isSpreadsheetMl(start: string): boolean {
-  const m = /^[\s\uFEFF]*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<(?:([A-Za-z_][\w.-]*):)?Workbook\b([^>]*)/.exec(start);
+  const m = /^[\s\uFEFF]*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE\b[^[>]*(?:\[[\s\S]*?\]\s*)?>\s*)*<(?:([A-Za-z_][\w.-]*):)?Workbook\b([^>]*)/.exec(start);
   if (!m) return false;
   const bind = m[1] === undefined ? 'xmlns' : `xmlns:${m[1]}`;
   const ns = new RegExp(`\\s${bind.replace('.', '\\.')}\\s*=\\s*["']([^"']*)["']`).exec(m[2]!);

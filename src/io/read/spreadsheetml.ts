@@ -168,10 +168,21 @@ function checkWellFormed(text: string, file: string): void {
   }
 }
 
-/** Element names without their namespace prefix (`<ss:Row>`, `<html:B>`): the same workbook; comments left out. */
+/**
+ * Element names without their namespace prefix (`<ss:Row>`, `<html:B>`): the same workbook; comments
+ * left out, and CDATA sections written as the text they are (escaped), before any element is looked
+ * for: a `<Cell>` inside a comment has no end tag to stop the cell's expression, and markup inside a
+ * CDATA section is a cell's text (tester T66 H2: `<![CDATA[1</Data></Cell></Row><Row>…]]>` added a
+ * deal of 99 000 000 and lost a real one).
+ */
 function unprefixTags(xml: string): string {
-  // Comments go first: a `<Cell>` inside one has no end tag to stop the cell's expression.
-  return xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+  const plain = xml.indexOf('<!--') === -1 && xml.indexOf('<![CDATA[') === -1 ? xml : xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->/g, (_, text: string | undefined) => (text === undefined ? '' : escapeXmlText(text)));
+  return plain.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+}
+
+/** Text as XML writes it outside CDATA. */
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const ATTRS = new Map<string, RegExp>();

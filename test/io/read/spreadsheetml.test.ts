@@ -140,6 +140,19 @@ describe('readTable: Excel XML 2003 (SpreadsheetML)', () => {
     expect(got).toEqual([['Отчёт по сделкам'], ['Менеджер', 'ID', 'Сумма'], ['Иванов', '1', '100'], ['Иванов', '2', '200'], ['Иванов', '3', '300'], ['Петров', '4', '400']]);
   });
 
+  // Tester T66 H2, M1: a CDATA section is a cell's text, whatever markup it holds; a document type makes a workbook refused, not CSV.
+  it('markup inside a CDATA section is the cell\'s text, never rows; a DOCTYPE is refused as a DTD, named, not read as CSV', async () => {
+    const sneaky = '<![CDATA[1</Data></Cell></Row><Row><Cell><Data ss:Type="Number">9999</Data></Cell></Row><Row><Cell><Data>]]>';
+    const rows = [`<Row>${s('ID')}${s('Сумма')}</Row>`, `<Row>${n('1')}${n('100')}</Row>`, `<Row>${n('2')}<Cell><Data ss:Type="String">${sneaky}</Data></Cell></Row>`, `<Row>${n('3')}<Cell><Data ss:Type="String"><![CDATA[a < b & c]]></Data></Cell></Row>`].join('\n');
+    const { rows: got } = await read(workbook(sheet('Лист1', rows)));
+    expect(got).toEqual([['ID', 'Сумма'], ['1', '100'], ['2', sneaky.slice(9, -3)], ['3', 'a < b & c']]);
+    for (const doctype of ['<!DOCTYPE Workbook>', '<!DOCTYPE Workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]>']) {
+      const book = workbook(sheet('Лист1', `<Row>${s('ID')}</Row><Row>${s('&x;')}</Row>`)).replace('<?mso-application', `${doctype}\r\n<?mso-application`);
+      expect(sniff(Buffer.from(book), 'f.xls').type, doctype).toBe('spreadsheetml');
+      expect((await refused(book)).messageId, doctype).toBe('xml2003.dtd');
+    }
+  });
+
   // Tester T66 H3: with the ranges listed right to left, each pass over them moved a cell one column: a 0.9 MB file took 57 s.
   it('a cell without an index passes over many ranges merged down, listed in any order, in one sweep', async () => {
     const merges = 1500;

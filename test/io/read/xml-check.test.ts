@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedXml, XmlCheck } from '../../../src/io/read/xml.js';
+import { decodeXmlText, MalformedXml, XmlCheck } from '../../../src/io/read/xml.js';
 
 const PROLOG = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
@@ -35,5 +35,13 @@ describe('XmlCheck', () => {
   ])('refuses %s', (xml, why) => {
     expect(check(xml)).toBe(why);
     expect(check(xml, 1)).toBe(why);
+  });
+});
+
+describe('decodeXmlText', () => {
+  it('a CDATA section is its text as written (tester T66 M5: an XLSX amount read as «<![CDATA[10000]]>»), entities outside it decoded', () => {
+    expect(decodeXmlText('<![CDATA[10000]]>')).toBe('10000');
+    expect(decodeXmlText('a &amp; <![CDATA[b &amp; <c>]]> &lt;d_x000D_')).toBe('a & b &amp; <c> <d\r');
+    expect(decodeXmlText('Иванов Иван')).toBe('Иванов Иван');
   });
 });
