@@ -198,6 +198,11 @@ export const DOCUMENT_MESSAGES = {
     ru: 'баллы должны быть больше нуля; указано {points}', en: 'points must be positive, got {points}',
     hint: { ru: 'дайте вопросу целое число баллов, не меньше 1', en: 'give the question a whole number of points, 1 or more' },
   },
+  'map.keysOneValue': {
+    ru: 'ключи «{first}» и «{key}» — одно и то же значение файла (регистр и пробелы не различаются), а значат разное: {firstMeans} и {means}',
+    en: 'the keys "{first}" and "{key}" are the same value of the file (case and spaces aside), and mean different things: {firstMeans} and {means}',
+    hint: { ru: 'оставьте один из них, с тем, что значение значит на самом деле: какой верен, файл не говорит, а иначе решил бы порядок строк', en: 'keep one of them, with what the value really means: the file does not say which is right, and the order of the lines would decide' },
+  },
   'map.columnNumber': {
     ru: 'ожидалось: название колонки в кавычках или её номер как "#{value}"; указано число {value}', en: 'expected a column\'s header in quotes, or its place as "#{value}"; got the number {value}',
     hint: { ru: 'колонку по номеру называют так: {field}: "#{value}" (номер {value} — {value}-я колонка слева); заголовок из цифр берут в кавычки: {field}: "{value}"', en: 'a column by its place is written {field}: "#{value}" (column {value} from the left); a header of digits is quoted: {field}: "{value}"' },

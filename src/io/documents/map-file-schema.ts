@@ -1,11 +1,12 @@
 // The `--map` file's schema, loaded only when a map file is given (zod and YAML take a while to load).
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../core/records.js';
-import { UserErrors } from '../../core/errors.js';
+import { UserError, UserErrors } from '../../core/errors.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
 import { withLines } from './document-lines.js';
+import { normalizeValue } from '../map/values.js';
 
 const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).describe('field: "header in the file" (or "#3" for the third column)');
 const values = {
@@ -92,5 +93,33 @@ export async function readMapFile(file: string, cwd: string, stdin: NodeJS.Reada
     withLines(errors, text);
     throw new UserErrors(errors);
   }
+  const clashes = keysOneValue(parsed.data, file);
+  if (clashes.length > 0) {
+    withLines(clashes, text);
+    throw new UserErrors(clashes);
+  }
   return { map: parsed.data, text };
+}
+
+/**
+ * Keys of one value map that are one value of the file (matched as the readers match them: case and
+ * spaces aside) and mean different things: the last line won, unsaid (tester T66 M2: «Переговоры: won»
+ * and «переговоры: lost» gave 296 or 360 won deals by the lines' order). The same meaning twice is harmless.
+ */
+function keysOneValue(m: MapFile, file: string): UserError[] {
+  const maps: Array<[string, Record<string, unknown> | undefined]> = [['status', m.status], ['direction', m.direction], ['kind', m.kind], ['missed', m.missed], ['done', m.done], ['owner', m.owner]];
+  for (const section of ['deals', 'activities', 'payments'] as const) {
+    const s = m[section] as Record<string, unknown> | undefined;
+    for (const key of ['status', 'direction', 'kind', 'missed', 'done', 'owner']) maps.push([`${section}.${key}`, s?.[key] as Record<string, unknown> | undefined]);
+  }
+  const errors: UserError[] = [];
+  for (const [at, values] of maps) {
+    const seen = new Map<string, string>();
+    for (const [key, means] of Object.entries(values ?? {})) {
+      const first = seen.get(normalizeValue(key));
+      if (first === undefined) seen.set(normalizeValue(key), key);
+      else if (values![first] !== means) errors.push(UserError.of('E_MAP_SCHEMA', 'map.keysOneValue', { first, key, firstMeans: String(values![first]), means: String(means) }, { file, path: `${at}["${key.replace(/["\\]/g, '\\$&')}"]` }));
+    }
+  }
+  return errors;
 }

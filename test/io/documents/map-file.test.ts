@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UserErrors } from '../../../src/core/errors.js';
 import { loadOverrides, mapOptions } from '../../../src/io/documents/map-file.js';
 
 describe('loadOverrides', () => {
@@ -22,5 +23,22 @@ describe('loadOverrides', () => {
     const overrides = await loadOverrides('rows.yaml', dir, process.stdin);
     expect(mapOptions(overrides, 'activities').rows).toBe('meeting');
     expect(mapOptions(overrides, 'deals').rows).toBeUndefined();
+  });
+
+  // Tester T66 M2: the last of two such lines won unsaid, and the lines' order decided 64 won deals.
+  it('refuses two keys of one value map that are one value of the file (case and spaces aside) and mean different things, at the second', async () => {
+    writeFileSync(path.join(dir, 'clash.yaml'), 'deals:\n  status:\n    "Переговоры": won\n    "Новая": open\n    " ПЕРЕГОВОРЫ": lost\nactivities:\n  direction: { "Вход": in, "вход": out }\n');
+    const error = await loadOverrides('clash.yaml', dir, process.stdin).then(
+      () => undefined,
+      (e: unknown) => e as UserErrors,
+    );
+    expect(error).toBeInstanceOf(UserErrors);
+    expect(error!.errors.map((e) => [e.messageId, e.params, e.where.at?.line])).toEqual([
+      ['map.keysOneValue', { first: 'Переговоры', key: ' ПЕРЕГОВОРЫ', firstMeans: 'won', means: 'lost' }, 5],
+      ['map.keysOneValue', { first: 'Вход', key: 'вход', firstMeans: 'in', means: 'out' }, 7],
+    ]);
+    // The same meaning twice changes nothing, and is read.
+    writeFileSync(path.join(dir, 'same.yaml'), 'deals:\n  status: { "Переговоры": won, "переговоры": won }\n');
+    expect((await loadOverrides('same.yaml', dir, process.stdin)).valueMaps.status.get('переговоры')).toBe('won');
   });
 });
