@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError, UserErrors } from './errors.js';
 import { METRICS } from './kpi/catalog.js';
 import { zodToUserErrors } from './questionnaire/parse.js';
+import { TOO_LARGE } from './value-limits.js';
 
 /** Metric ids with a single number (loss reasons are counts by reason and have no one change). */
 const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key);
@@ -11,14 +12,27 @@ const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key
  * missing (a metric added since). A text, a list or a number too large to count with (1e400) is
  * refused at its path: it was taken as «not computed», or as Infinity said «Infinity pp < −2 pp».
  */
-const metrics = Object.fromEntries(NUMERIC.map((k) => [k, z.union([z.number(), z.null()]).optional()]));
+const metrics = Object.fromEntries(METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => [m.key, z.union([possible(m), z.null()]).optional()]));
+
+/**
+ * A metric's value as a run can write it: a share of 0 to 1 (a paid share may pass 1: paid more than
+ * invoiced), a count of 0 or more, anything else a number an export's amounts can sum to. Tester T66
+ * M4: a conversion of 1e308 said «Infinity pp», one of −3 a change of +324,7 п. п. that passed its gate.
+ */
+function possible(m: { key: string; format: string }): z.ZodNumber {
+  if (m.format === 'ratio' && m.key !== 'paid_share') return z.number().min(0).max(1);
+  return m.format === 'money' ? z.number().min(-TOO_LARGE).max(TOO_LARGE) : z.number().min(0).max(TOO_LARGE);
+}
 
 /** What a baseline must hold: a previous `report --format json` result (only the parts deltas read). */
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
   company: z.string().optional(),
-  audit: z.looseObject({ total: z.number(), max: z.number().optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
+  audit: z
+    .looseObject({ total: z.number().min(0).max(TOO_LARGE), max: z.number().positive().max(TOO_LARGE).optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() })
+    .refine((a) => a.max === undefined || a.total <= a.max, { path: ['total'], message: 'the score is above the maximum' })
+    .optional(),
   kpi: z
     .looseObject({
       total: z.looseObject(metrics),

@@ -187,6 +187,10 @@ export const COMMAND_MESSAGES = {
     ru: 'это не результат аудита (JSON из crm-audit audit --format json или report --format json с ответами аудита)', en: 'this is not an audit result (JSON from `crm-audit audit --format json`, or from `report --format json` with the audit answers)',
     hint: { ru: 'сохраните результат с --format json -o result.json и передайте этот файл', en: 'save a result with --format json -o result.json and pass that file' },
   },
+  'audit.baselineValue': {
+    ru: 'значение {value} не может стоять в результате аудита: {expectedRu}', en: 'the value {value} cannot stand in an audit result: {expected}',
+    hint: { ru: 'передайте результат прошлого запуска (audit --format json -o прошлый.json) как он записан, без правки вручную', en: 'pass the earlier run\'s result (audit --format json -o previous.json) as it was written, not edited by hand' },
+  },
   'audit.baselineSeveral': {
     ru: 'это массив результатов аудита (их {count}: так audit пишет результат нескольких файлов ответов), а --baseline берёт один результат',
     en: 'this is an array of audit results ({count} of them: what audit writes for several answers files), and --baseline takes one result',
