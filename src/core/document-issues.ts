@@ -167,9 +167,15 @@ function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): { boun
   return small ? say(`число больше ${limit}`, `a number greater than ${limit}`) : say(`число меньше ${limit}`, `a number less than ${limit}`);
 }
 
+/** Comparisons as people write them that are another: `=>` is `>=`. */
+const OPERATOR_MEANT: Readonly<Record<string, string>> = { '=>': '>=', '=<': '<=', '=': '==', '≥': '>=', '≤': '<=' };
+
 /** A misspelt choice's «did you mean» (`preset: recomended`, tester T56), empty for a value close to none. */
 function oneOfNear(input: unknown, values: readonly unknown[]): { near: string; nearRu: string } {
   if (typeof input !== 'string' || input.length > 100) return quotedNear([]);
+  // A comparison written the other way round is the one meant, not the nearest in letters (`=>` was offered "==": tester T66 L6).
+  const meant = OPERATOR_MEANT[input.trim()];
+  if (meant !== undefined && values.includes(meant)) return quotedNear([meant]);
   return quotedNear(closest(input, values.map((v) => String(v))).slice(0, 1));
 }
 

@@ -8,6 +8,7 @@ const schema = z
   .object({
     managers: z.number().int().positive().optional(),
     status: z.enum(['won', 'lost']).optional(),
+    op: z.enum(['<', '<=', '>', '>=', '==']).optional(),
     columns: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
     target: relativeTarget.optional(),
     name: z.string().min(1).optional(),
@@ -32,6 +33,8 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено: «winner»', 'doc.yaml, at status: expected one of: won, lost; got "winner"'],
     // A misspelt choice is said with its fix (tester T56: `preset: recomended`).
     [{ answers: {}, status: 'lots' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено: «lots»; возможно, вы имели в виду «lost»', 'doc.yaml, at status: expected one of: won, lost; got "lots"; did you mean "lost"?'],
+    // A comparison written the other way round is offered as the one meant (tester T66 L6: `=>` was offered "==").
+    [{ answers: {}, op: '=>' }, 'doc.yaml, в op: ожидалось одно из: <, <=, >, >=, ==; получено: «=>»; возможно, вы имели в виду «>=»', 'doc.yaml, at op: expected one of: <, <=, >, >=, ==; got "=>"; did you mean ">="?'],
     [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colour»', 'doc.yaml, at (top level): unknown key: "colour"'],
     [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено: «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
     [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено: true', 'doc.yaml, at columns: expected text or a list; got true'],
@@ -93,7 +96,7 @@ describe('a misspelt key is said with the key it is closest to', () => {
   });
 
   it('keysAt walks objects, lists, records and optional values to the object at a path', () => {
-    expect(keysAt(schema, [])).toEqual(['managers', 'status', 'columns', 'target', 'name', 'answers', 'deals']);
+    expect(keysAt(schema, [])).toEqual(['managers', 'status', 'op', 'columns', 'target', 'name', 'answers', 'deals']);
     expect(keysAt(schema, ['deals', 0])).toEqual(['file', 'sheet']);
     expect(keysAt(schema, ['answers'])).toEqual([]);
     expect(keysAt(schema, ['nowhere', 'x'])).toEqual([]);

@@ -17,7 +17,7 @@ const choiceSchema = z
 
 const costSchema = z
   .object({
-    hoursPerManagerPerDay: z.number().positive().describe('Working hours each manager loses per day while the criterion is not met'),
+    hoursPerManagerPerDay: z.number().positive().max(24).describe('Working hours each manager loses per day while the criterion is not met'),
     basis: textSchema.describe('Where the figure comes from, shown with the recommendation'),
   })
   .strict();
