@@ -165,9 +165,9 @@ describe('generate sizes', () => {
   // `--deals 1e9` was taken and filled the disk.
   it('refuses more than 50,000,000 deals or 250,000,000 activities, naming the option, before writing anything', () => {
     const dir = path.join(ROOT, 'too-many');
-    const deals = runCli(['generate', '--deals', '1e9', '-o', dir]);
+    const deals = runCli(['generate', '--deals', '1000000000', '-o', dir]);
     expect(deals.code).toBe(2);
-    expect(deals.stderr).toContain('error: --deals must be at most 50,000,000, got "1e9"\n  hint: the limit is 50 times the benchmark set');
+    expect(deals.stderr).toContain('error: --deals must be at most 50,000,000, got "1000000000"\n  hint: the limit is 50 times the benchmark set');
     const activities = runCli(['generate', '--activities', '250_000_001', '-o', dir], { env: { LANG: LOCALE.ru } });
     expect(activities.code).toBe(2);
     expect(activities.stderr).toContain('ошибка: --activities: не больше 250 000 000; получено «250_000_001»\n  подсказка: предел — в 50 раз больше набора для замеров скорости');
@@ -198,5 +198,20 @@ describe('generate with no deal', () => {
     expect(ru.stderr).toContain('ошибка: --deals: нужна хотя бы одна сделка; получено «0»');
     expect(runCli(['generate', '--deals', '0', '-o', dir, '--lang', 'en']).stderr).toContain('error: --deals must be at least 1, got "0"');
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+// Tester T66 L17: `--deals -5` was told «must be a whole number», `1e3` was taken as 1000 (--managers refuses it), and a cutover outside the period was taken without a word.
+describe('generate refuses numbers not in digits and a cutover outside the period', () => {
+  it('before anything is written, in both languages', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'crm-audit-gen-args-')), 'out');
+    expect(runCli(['generate', '--deals', '-5', '-o', dir, '--lang', 'en']).stderr).toContain('error: --deals must be a whole number of 0 or more, in digits; got "-5"');
+    expect(runCli(['generate', '--deals', '1e3', '-o', dir, '--lang', 'ru']).stderr).toContain('ошибка: --deals: нужно целое число не меньше 0, цифрами; получено «1e3»');
+    const outside = runCli(['generate', '--deals', '10', '--cutover', '2030-01-01', '-o', dir, '--lang', 'ru']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('ошибка: --cutover 01.01.2030 вне периода данных 01.07.2024 — 30.06.2025');
+    expect(runCli(['generate', '--deals', '10', '--cutover', '2024-07-01', '-o', dir, '--lang', 'en']).stderr).toContain('error: --cutover 2024-07-01 is outside the data\'s period 2024-07-01 to 2025-06-30');
+    expect(existsSync(dir)).toBe(false);
+    expect(runCli(['generate', '--deals', '1_000', '--activities', '0', '--cutover', '2025-01-01', '-o', dir]).code).toBe(0);
   });
 });

@@ -47,8 +47,10 @@ async function refuseReplacing(dir: string, output: string, force: boolean | und
 }
 
 function count(value: string, name: string, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 0) throw UserError.of('E_USAGE', 'usage.wholeNumber', { name, value });
+  // Digits (1_000 too): `1e3` was taken as 1000 here where --managers refuses it, and `-5` was told «must be a whole number».
+  const digits = value.trim().replace(/_/g, '');
+  const n = /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw UserError.of('E_USAGE', 'usage.wholeNumber', { name, value });
   // `--deals 1e9` was taken and filled the disk.
   if (n > max) throw UserError.of('E_USAGE', 'generate.tooMany', { name, value, max: max.toLocaleString('en-US'), maxRu: max.toLocaleString('en-US').replace(/,/g, ' ') });
   return n;
@@ -83,6 +85,8 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const cutover = parseDay(o.cutover, '--cutover');
   // A reversed period made deals closed before they were created.
   if (from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to, fromRu: dayRu(from), toRu: dayRu(to) });
+  // Outside the period, it left one side of every before/after empty, without a word (tester T66 L17).
+  if (cutover !== undefined && (cutover <= from || cutover > to)) throw UserError.of('E_USAGE', 'generate.cutoverOutside', { cutover, from, to, cutoverRu: dayRu(cutover), fromRu: dayRu(from), toRu: dayRu(to) });
   // Before the folder is made or a row generated: nothing is left behind.
   await refuseReplacing(path.resolve(ctx.cwd, o.output), o.output, o.force);
   const dir = await makeOutputFolder(ctx, o.output);

@@ -92,7 +92,11 @@ export const COMMAND_MESSAGES = {
     ru: '{command}: лишний аргумент «{arg}» после {option} {value}', en: '{command}: unexpected argument "{arg}" after {option} {value}',
     hint: { ru: 'значение с пробелом берут в кавычки: {option} {quoted}', en: 'quote a value with a space: {option} {quoted}' },
   },
-  'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
+  'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0, цифрами; получено «{value}»', en: '{name} must be a whole number of 0 or more, in digits; got "{value}"' },
+  'generate.cutoverOutside': {
+    ru: '--cutover {cutoverRu} вне периода данных {fromRu} — {toRu}: все сделки оказались бы по одну сторону внедрения', en: '--cutover {cutover} is outside the data\'s period {from} to {to}: every deal would fall on one side of it',
+    hint: { ru: 'дайте дату внедрения внутри --from … --to или сдвиньте период', en: 'give a cutover within --from … --to, or move the period' },
+  },
   'generate.noDeals': {
     ru: '--deals: нужна хотя бы одна сделка; получено «{value}»', en: '--deals must be at least 1, got "{value}"',
     hint: { ru: 'файл сделок без строк crm-audit не прочитает, как и выгрузку, отфильтрованную до пустой', en: 'crm-audit refuses a deals file with no rows, as it refuses an export filtered down to nothing' },
