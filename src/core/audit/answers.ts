@@ -3,6 +3,7 @@ import { UserError, UserErrors } from '../errors.js';
 import { closest } from '../assert-paths.js';
 import { MAX_LISTED, quotedNear, shortText } from '../document-issues.js';
 import { moreErrors, zodToUserErrors } from '../questionnaire/parse.js';
+import { isQuestionnairePath } from '../questionnaire/rules.js';
 import type { Question, Questionnaire } from '../questionnaire/schema.js';
 import { normalizeAnswer, writtenAnswer } from './answer-words.js';
 
@@ -39,7 +40,8 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   const { data: parsed, wrongType } = parseAnswersFile(doc, file);
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
-  if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !parsed.questionnaire.includes('/') && !parsed.questionnaire.endsWith('.yaml')) {
+  // A path names the file the questionnaire was read from (`qj.json` beside the answers was taken for an id: tester T66 L1).
+  if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !isQuestionnairePath(parsed.questionnaire)) {
     // A misspelt id (`crm-maturty`) is said as one, with its fix (tester T56, review R48 F8).
     const misspelt = closest(parsed.questionnaire, [q.id]).length > 0;
     const id = misspelt ? 'answers.misspeltQuestionnaire' : 'answers.otherQuestionnaire';

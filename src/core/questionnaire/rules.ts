@@ -173,3 +173,8 @@ export function checkQuestionnaireRules(q: Questionnaire, file: string): UserErr
     rule.check(q).map((p) => UserError.of(`E_QUESTIONNAIRE_${rule.name.toUpperCase().replace(/-/g, '_')}`, p.id, p.params, { file, path: p.path })),
   );
 }
+
+/** Whether a questionnaire reference is a path (or `-`, stdin), not a built-in id: it has a slash or a .yaml/.json name. */
+export function isQuestionnairePath(ref: string): boolean {
+  return ref === '-' || ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { packageFile } from '../package-files.js';
 import { parseQuestionnaire } from '../../core/questionnaire/parse.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
-import { assertRunLanguage } from '../../core/questionnaire/rules.js';
+import { assertRunLanguage, isQuestionnairePath } from '../../core/questionnaire/rules.js';
 import { UserError, UserErrors } from '../../core/errors.js';
 import { HELD_INSTEAD } from '../../core/messages/documents.js';
 import { readDocument } from '../read/files.js';
@@ -19,10 +19,7 @@ export async function listBuiltInQuestionnaires(): Promise<string[]> {
   return files.filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 }
 
-/** Whether a questionnaire reference is a path (or `-`, stdin), not a built-in id: it has a slash or a .yaml/.json name. */
-export function isQuestionnairePath(ref: string): boolean {
-  return ref === '-' || ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
-}
+export { isQuestionnairePath };
 
 /**
  * Loads and validates a questionnaire: a built-in id (`crm-maturity`) or a path to a YAML file. With

@@ -113,6 +113,13 @@ describe('answers naming another questionnaire', () => {
     expect(describeUserError(e, 'ru')).toContain('укажите --questionnaire и путь к файлу анкеты «ours»');
     expect(describeUserError(e, 'en')).toContain('pass --questionnaire with the path of the "ours" questionnaire file');
   });
+
+  // Tester T66 L1: a bare `qj.json` beside the answers was taken for an id and said not to be «my-audit».
+  it('a path names the file the questionnaire was read from, with or without a folder, as .yaml, .yml or .json', () => {
+    for (const questionnaire of ['qj.json', 'q.yml', 'Q.YAML', './q.yaml', 'sub\\q.yaml']) {
+      expect(() => parseAnswers({ questionnaire, answers: Object.fromEntries(ids.map((id) => [id, 'да'])) }, q, 'answers.yaml', false), questionnaire).not.toThrow();
+    }
+  });
 });
 
 // A tester: 20 000 unknown ids were each said with every known id in its hint (5 MB on stderr); a 1 MB answer was echoed whole.
