@@ -486,6 +486,16 @@ describe('dashes, negative and impossible durations, fractions of a second, RUR'
     expect(parseDuration('90:00')).toBe(5400);
   });
 
+  // Tester T66 L12: an XML 2003 DateTime cell with no time style in a duration column, refused on every row.
+  it("a time on Excel's day 0 is a duration written as a date; another date with a time is none", () => {
+    expect(parseDuration('1899-12-31 00:05:30')).toBe(330);
+    expect(parseDuration('1899-12-31T00:05:30.000')).toBe(330);
+    expect(parseDuration('1899-12-30 01:02:03')).toBe(3723);
+    expect(parseDuration('1899-12-31 00:05')).toBe(300);
+    expect(parseDuration('1900-01-01 00:05:30')).toBeNaN();
+    expect(parseDuration('2025-03-01 00:05:30')).toBeNaN();
+  });
+
   it('RUR, the old rouble code 1C still writes, is the rouble', () => {
     expect(currencyOf('1 000 RUR')).toBe('RUB');
     expect(currencyOf('1000|RUR')).toBe('RUB');
