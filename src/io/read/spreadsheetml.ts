@@ -50,9 +50,6 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
   const styles = parseStyles(xml);
   const inOrder = worksheets(xml);
   if (inOrder.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xml2003.noSheets', {}, { file });
-  // Excel never names two sheets alike: --sheet could not choose between them, and a warning named the one read as the other (tester T66 L10).
-  const twice = inOrder.find((s, i) => inOrder.findIndex((o) => o.name.toLowerCase() === s.name.toLowerCase()) !== i);
-  if (twice) throw malformed(file, `two worksheets are named "${twice.name}"`, `два листа названы «${twice.name}»`);
   const sheets = [...inOrder.filter((s) => !s.hidden), ...inOrder.filter((s) => s.hidden)];
   const names = sheets.map((s) => s.name);
   const wanted = opts.sheet;

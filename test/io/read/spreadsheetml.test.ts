@@ -153,11 +153,6 @@ describe('readTable: Excel XML 2003 (SpreadsheetML)', () => {
     }
   });
 
-  it('two worksheets of one name (Excel never writes them) are refused, naming it', async () => {
-    const error = await refused(workbook([sheet('Сделки', `<Row>${s('ID')}</Row><Row>${n('1')}</Row>`), sheet('сделки', `<Row>${s('ID')}</Row><Row>${n('2')}</Row>`)].join('\r\n')));
-    expect(error.message).toContain('two worksheets are named "сделки"');
-  });
-
   // Tester T66 H3: with the ranges listed right to left, each pass over them moved a cell one column: a 0.9 MB file took 57 s.
   it('a cell without an index passes over many ranges merged down, listed in any order, in one sweep', async () => {
     const merges = 1500;
