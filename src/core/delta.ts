@@ -15,13 +15,14 @@ const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key
 const metrics = Object.fromEntries(METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => [m.key, z.union([possible(m), z.null()]).optional()]));
 
 /**
- * A metric's value as a run can write it: a share of 0 to 1 (a paid share may pass 1: paid more than
- * invoiced), a count of 0 or more, anything else a number an export's amounts can sum to. Tester T66
- * M4: a conversion of 1e308 said «Infinity pp», one of −3 a change of +324,7 п. п. that passed its gate.
+ * A metric's value as a run can write it: a share of 0 to 1, a count of 0 or more, money and the paid
+ * share any number an export's amounts can sum to (refunds make them negative, and a paid share passes 1
+ * where more was paid than invoiced: review R51). Tester T66 M4: a conversion of 1e308 said «Infinity
+ * pp», one of −3 a change of +324,7 п. п. that passed its gate.
  */
 function possible(m: { key: string; format: string }): z.ZodNumber {
-  if (m.format === 'ratio' && m.key !== 'paid_share') return z.number().min(0).max(1);
-  return m.format === 'money' ? z.number().min(-TOO_LARGE).max(TOO_LARGE) : z.number().min(0).max(TOO_LARGE);
+  if (m.format === 'money' || m.key === 'paid_share') return z.number().min(-TOO_LARGE).max(TOO_LARGE);
+  return m.format === 'ratio' ? z.number().min(0).max(1) : z.number().min(0).max(TOO_LARGE);
 }
 
 /** What a baseline must hold: a previous `report --format json` result (only the parts deltas read). */
@@ -29,10 +30,7 @@ const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
   company: z.string().optional(),
-  audit: z
-    .looseObject({ total: z.number().min(0).max(TOO_LARGE), max: z.number().positive().max(TOO_LARGE).optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() })
-    .refine((a) => a.max === undefined || a.total <= a.max, { path: ['total'], message: 'the score is above the maximum' })
-    .optional(),
+  audit: z.looseObject({ total: z.number().min(0).max(TOO_LARGE), max: z.number().positive().max(TOO_LARGE).optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
   kpi: z
     .looseObject({
       total: z.looseObject(metrics),
@@ -75,6 +73,10 @@ export function parseBaseline(doc: unknown, file: string): ReportBaseline {
   // The value found is said beside what was expected (`schemaVersion: 999` was said as «got nothing»).
   const parsed = baselineSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_BASELINE'));
+  const audit = parsed.data.audit;
+  if (audit?.max !== undefined && audit.total > audit.max) {
+    throw UserError.of('E_BASELINE', 'audit.baselineValue', { value: String(audit.total), expected: `a score from 0 to ${audit.max}`, expectedRu: `балл от 0 до ${audit.max}` }, { file, path: 'audit.total' });
+  }
   return parsed.data;
 }
 

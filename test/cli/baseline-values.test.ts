@@ -59,7 +59,12 @@ describe('a baseline whose values no run writes', () => {
     expect(huge.stdout).not.toContain('Infinity');
     expect(refused('negative', (d) => (d.kpi.total.conversion = -3)).stderr).toContain('at kpi.total.conversion: expected a number of at least 0; got -3');
     expect(refused('count', (d) => (d.kpi.managers[0].won = -1)).stderr).toContain('at kpi.managers[0].won: expected a number of at least 0; got -1');
+    // Refunds above the payments make money and the paid share negative, as a run writes them (review R51).
     expect(refused('paid', (d) => (d.kpi.total.paid_share = 1.2)).code).toBe(0);
+    expect(refused('refunds', (d) => Object.assign(d.kpi.managers[0], { paid_share: -0.5, paid: -1000, revenue: -1000 })).code).toBe(0);
+    const above = refused('above', (d) => (d.audit = { total: 12, max: 10, band: { id: 'leader' } }));
+    expect(above.code).toBe(2);
+    expect(above.stderr).toContain('at audit.total: the value 12 cannot stand in an audit result: a score from 0 to 10');
     expect(refused('unchanged', () => undefined).code).toBe(0);
   });
 });

@@ -209,8 +209,8 @@ describe('generate refuses numbers not in digits and a cutover outside the perio
     expect(runCli(['generate', '--deals', '1e3', '-o', dir, '--lang', 'ru']).stderr).toContain('ошибка: --deals: нужно целое число не меньше 0, цифрами; получено «1e3»');
     const outside = runCli(['generate', '--deals', '10', '--cutover', '2030-01-01', '-o', dir, '--lang', 'ru']);
     expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain('ошибка: --cutover 01.01.2030 вне периода данных 01.07.2024 — 30.06.2025');
-    expect(runCli(['generate', '--deals', '10', '--cutover', '2024-07-01', '-o', dir, '--lang', 'en']).stderr).toContain('error: --cutover 2024-07-01 is outside the data\'s period 2024-07-01 to 2025-06-30');
+    expect(outside.stderr).toContain('ошибка: --cutover 01.01.2030 не внутри периода данных 01.07.2024 — 30.06.2025');
+    expect(runCli(['generate', '--deals', '10', '--cutover', '2024-07-01', '-o', dir, '--lang', 'en']).stderr).toContain('error: --cutover 2024-07-01 is not within the data\'s period 2024-07-01 to 2025-06-30');
     expect(existsSync(dir)).toBe(false);
     expect(runCli(['generate', '--deals', '1_000', '--activities', '0', '--cutover', '2025-01-01', '-o', dir]).code).toBe(0);
   });

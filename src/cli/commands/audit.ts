@@ -219,7 +219,7 @@ function assertBaselineValues(doc: Partial<AuditResult>, file: string): void {
   const total = doc.total!;
   if (!(total >= 0 && total <= (max ?? TOO_LARGE))) refuse('total', total, `a score from 0 to ${max ?? 'the maximum'}`, `балл от 0 до ${max ?? 'наибольшего'}`);
   doc.sections!.forEach((s, i) => {
-    if (typeof s?.score === 'number' && !(s.score >= 0 && s.score <= (typeof s.max === 'number' ? s.max : TOO_LARGE))) refuse(`sections[${i}].score`, s.score, `a section's score from 0 to its maximum ${s.max}`, `балл раздела от 0 до его наибольшего ${s.max}`);
+    if (typeof s?.score === 'number' && !(s.score >= 0 && s.score <= (typeof s.max === 'number' ? s.max : TOO_LARGE))) refuse(`sections[${i}].score`, s.score, `a section's score from 0 to its maximum${typeof s.max === 'number' ? ` ${s.max}` : ''}`, `балл раздела от 0 до его наибольшего${typeof s.max === 'number' ? ` ${s.max}` : ''}`);
   });
   if (doc.answeredAt !== undefined && (typeof doc.answeredAt !== 'string' || Number.isNaN(Date.parse(doc.answeredAt)))) refuse('answeredAt', doc.answeredAt, 'the date and time the audit was answered (2025-04-01T09:00:00.000Z)', 'дата и время ответов (2025-04-01T09:00:00.000Z)');
 }

@@ -94,7 +94,7 @@ export const COMMAND_MESSAGES = {
   },
   'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0, цифрами; получено «{value}»', en: '{name} must be a whole number of 0 or more, in digits; got "{value}"' },
   'generate.cutoverOutside': {
-    ru: '--cutover {cutoverRu} вне периода данных {fromRu} — {toRu}: все сделки оказались бы по одну сторону внедрения', en: '--cutover {cutover} is outside the data\'s period {from} to {to}: every deal would fall on one side of it',
+    ru: '--cutover {cutoverRu} не внутри периода данных {fromRu} — {toRu}: все сделки оказались бы по одну сторону внедрения', en: '--cutover {cutover} is not within the data\'s period {from} to {to}: every deal would fall on one side of it',
     hint: { ru: 'дайте дату внедрения внутри --from … --to или сдвиньте период', en: 'give a cutover within --from … --to, or move the period' },
   },
   'generate.noDeals': {

@@ -199,8 +199,8 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'дайте вопросу целое число баллов, не меньше 1', en: 'give the question a whole number of points, 1 or more' },
   },
   'map.keysOneValue': {
-    ru: 'ключи «{first}» и «{key}» — одно и то же значение файла (регистр и пробелы не различаются), а значат разное: {firstMeans} и {means}',
-    en: 'the keys "{first}" and "{key}" are the same value of the file (case and spaces aside), and mean different things: {firstMeans} and {means}',
+    ru: 'ключи «{first}» и «{key}» — одно и то же значение файла (регистр, пробелы, ё и е не различаются), а значат разное: {firstMeans} и {means}',
+    en: 'the keys "{first}" and "{key}" are the same value of the file (case, spaces, ё and е aside), and mean different things: {firstMeans} and {means}',
     hint: { ru: 'оставьте один из них, с тем, что значение значит на самом деле: какой верен, файл не говорит, а иначе решил бы порядок строк', en: 'keep one of them, with what the value really means: the file does not say which is right, and the order of the lines would decide' },
   },
   'map.columnNumber': {

@@ -107,18 +107,19 @@ export async function readMapFile(file: string, cwd: string, stdin: NodeJS.Reada
  * and «переговоры: lost» gave 296 or 360 won deals by the lines' order). The same meaning twice is harmless.
  */
 function keysOneValue(m: MapFile, file: string): UserError[] {
-  const maps: Array<[string, Record<string, unknown> | undefined]> = [['status', m.status], ['direction', m.direction], ['kind', m.kind], ['missed', m.missed], ['done', m.done], ['owner', m.owner]];
-  for (const section of ['deals', 'activities', 'payments'] as const) {
-    const s = m[section] as Record<string, unknown> | undefined;
-    for (const key of ['status', 'direction', 'kind', 'missed', 'done', 'owner']) maps.push([`${section}.${key}`, s?.[key] as Record<string, unknown> | undefined]);
-  }
+  // As map-file.ts merges them: a word's meaning is one map whatever section gives it (a payments section's status is the invoices' own).
+  const sections = (key: string) => [['', m], ...(['deals', 'activities', 'payments'] as const).filter((s) => key !== 'status' || s !== 'payments').map((s) => [`${s}.`, m[s]] as const)] as const;
+  const maps = ['status', 'direction', 'kind', 'missed', 'done', 'owner'].map((key) => sections(key).map(([at, s]) => [`${at}${key}`, (s as Record<string, unknown> | undefined)?.[key] as Record<string, unknown> | undefined] as const));
+  maps.push([['payments.status', m.payments?.status]]);
   const errors: UserError[] = [];
-  for (const [at, values] of maps) {
-    const seen = new Map<string, string>();
-    for (const [key, means] of Object.entries(values ?? {})) {
-      const first = seen.get(normalizeValue(key));
-      if (first === undefined) seen.set(normalizeValue(key), key);
-      else if (values![first] !== means) errors.push(UserError.of('E_MAP_SCHEMA', 'map.keysOneValue', { first, key, firstMeans: String(values![first]), means: String(means) }, { file, path: `${at}["${key.replace(/["\\]/g, '\\$&')}"]` }));
+  for (const sources of maps) {
+    const seen = new Map<string, { key: string; means: unknown }>();
+    for (const [at, values] of sources) {
+      for (const [key, means] of Object.entries(values ?? {})) {
+        const first = seen.get(normalizeValue(key));
+        if (first === undefined) seen.set(normalizeValue(key), { key, means });
+        else if (first.means !== means) errors.push(UserError.of('E_MAP_SCHEMA', 'map.keysOneValue', { first: first.key, key, firstMeans: String(first.means), means: String(means) }, { file, path: `${at}["${key.replace(/["\\]/g, '\\$&')}"]` }));
+      }
     }
   }
   return errors;

@@ -567,7 +567,7 @@ export function parseDuration(raw: string, unit: DurationUnit = 's', mark?: Deci
   // A time on Excel's day 0 (1899-12-31, or 1899-12-30 as LibreOffice counts it) is a duration a workbook
   // wrote as a date: an XML 2003 DateTime cell with no time style (tester T66 L12). No export dates a call in 1899.
   if (s.startsWith('1899-12-3')) {
-    const clock = /^1899-12-3[01][ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?$/.exec(s);
+    const clock = /^1899-12-3[01][ t](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(s);
     if (clock) return durationOfParts(clock[1]!, 'hhmm');
   }
   const parts = s.replace(NO_DIGITS_AROUND, ' ').trim();

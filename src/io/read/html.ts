@@ -19,10 +19,12 @@ import type { Limits } from './limits.js';
  * searches the stack for each closing tag, a step per element open at every tag, so elements nested
  * deeper than maxHtmlDepth are refused (200k nested tables, 3 MB, ran for many minutes, deaf to Ctrl+C).
  * A document that ends inside its data table (no `</table>`: a download cut off, or a `<!--` or
- * `<script>` never closed that swallowed the rest) is read as far as it goes and said (tableCut). As
- * a browser does, a `<table>` opened between a table's rows closes that table (two exports run
- * together: the rows of both are read), and a `<tr>` opened in a row ends that row; a table tag with
- * a stray character glued to its name (`<tr">`) is that tag (its row was lost without a word: T65).
+ * `<script>` never closed that swallowed the rest) is read as far as it goes and said (tableCut). A
+ * `<table>` opened between the rows of the data table (not in a cell) holds more of the data when its
+ * first wide row repeats the header (two exports run together: its rows were dropped, T65), and is
+ * passed over otherwise (a note), the table around it read on after it (review R51); a `<tr>` opened
+ * in a row ends that row, a `<td>` in a cell that cell; a row or cell tag with a stray character
+ * glued to its name (`<tr">`) is that tag (its row was lost without a word: T65).
  */
 /**
  * The elements that nest a table export's content (its tables, rows, cells, and the blocks and
@@ -73,6 +75,8 @@ export class HtmlTableParser {
   private nesting = 0;
   /** The text fed so far: characters and line breaks before the chunk now read, and that chunk, to say where a tag is. */
   private fed = { before: 0, lines: 0, lineStart: 0, chunk: '' };
+  /** A table opened between the rows of the table read (depth 2): more of the data (its first wide row the header again), passed over, or not known yet. */
+  private inline: 'unknown' | 'data' | 'ignore' | undefined;
   /** The data table left open at the document's end: the last row read (the import says it: html-table-cut). */
   tableCut: { row: number } | undefined;
 
@@ -134,10 +138,9 @@ export class HtmlTableParser {
       throw UserError.of('E_COMPARE_KIND', 'html.ownReport', {}, { file: this.file });
     }
     if (name === 'table') {
-      // Between a table's rows (not in a cell), a table start closes the open table, as a browser reads it.
-      if (this.depth === 1 && this.cell === undefined) {
+      if (this.depth === 1 && this.cell === undefined && this.inline === undefined && this.committed && this.tablesSeen === this.dataTable) {
         if (this.inRow) this.endRow();
-        this.depth = 0;
+        this.inline = 'unknown';
       }
       this.depth++;
       if (this.depth === 1) {
@@ -147,7 +150,7 @@ export class HtmlTableParser {
       }
       return;
     }
-    if (this.depth !== 1 || this.ignoring()) {
+    if (!this.reading()) {
       // A nested table's cells and rows stay apart in the text they fold into.
       if (this.cell !== undefined && (name === 'br' || name === 'tr')) this.cell += '\n';
       else if (this.cell !== undefined && (name === 'td' || name === 'th')) this.cell += ' ';
@@ -161,6 +164,8 @@ export class HtmlTableParser {
       this.inRow = true;
       this.cells = [];
     } else if ((name === 'td' || name === 'th') && this.inRow) {
+      // A cell opened in a cell ends it (one whose tag was damaged is never closed by the library: tableTag).
+      if (this.cell !== undefined) this.endCell();
       this.cell = '';
       const span = Number(attribs.colspan ?? '1');
       this.pendingSpan = Number.isInteger(span) && span > 1 ? Math.min(span, this.limits.maxColumns) : 1;
@@ -185,21 +190,30 @@ export class HtmlTableParser {
     if (name === 'script' || name === 'style') this.skipText = Math.max(0, this.skipText - 1);
     if (name === 'table') {
       this.depth = Math.max(0, this.depth - 1);
+      if (this.depth < 2) this.inline = undefined;
       return;
     }
-    if (this.depth !== 1 || this.ignoring()) return;
-    if ((name === 'td' || name === 'th') && this.cell !== undefined) {
-      this.fillDown();
-      const text = cleanCell(this.cell);
-      if (this.pendingRows > 1) this.down[this.cells.length] = { text, rows: this.pendingRows - 1, width: this.pendingSpan };
-      this.cells.push(text);
-      for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');
-      this.cell = undefined;
-      if (this.cells.length > this.limits.maxColumns) {
-        throw UserError.of('E_LIMIT_COLUMNS', 'html.tooManyColumns', { row: this.row + 1, max: this.limits.maxColumns }, { file: this.file, row: this.row + 1 });
-      }
-    } else if (name === 'tr' && this.inRow) {
-      this.endRow();
+    if (!this.reading()) return;
+    if ((name === 'td' || name === 'th') && this.cell !== undefined) this.endCell();
+    else if (name === 'tr' && this.inRow) this.endRow();
+  }
+
+  /** Whether rows are read at this depth: the top-level table's, or those of a table inside it between its rows that may be data. */
+  private reading(): boolean {
+    if (this.ignoring()) return false;
+    return this.inline === undefined ? this.depth === 1 : this.depth === 2 && this.inline !== 'ignore';
+  }
+
+  /** The cell read now is whole: added to the row, with the empty cells it spans. */
+  private endCell(): void {
+    this.fillDown();
+    const text = cleanCell(this.cell!);
+    if (this.pendingRows > 1) this.down[this.cells.length] = { text, rows: this.pendingRows - 1, width: this.pendingSpan };
+    this.cells.push(text);
+    for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');
+    this.cell = undefined;
+    if (this.cells.length > this.limits.maxColumns) {
+      throw UserError.of('E_LIMIT_COLUMNS', 'html.tooManyColumns', { row: this.row + 1, max: this.limits.maxColumns }, { file: this.file, row: this.row + 1 });
     }
   }
 
@@ -207,6 +221,11 @@ export class HtmlTableParser {
   private endRow(): void {
     this.fillDown();
     this.inRow = false;
+    if (this.inline === 'unknown') {
+      // The inner table's first wide row: the header again (its rows are more data), or not (passed over).
+      if (this.cells.filter((c) => c !== '').length >= 3) this.inline = sameRow(this.cells, this.header) ? 'data' : 'ignore';
+      return;
+    }
     if (this.committed) {
       if (this.tablesSeen !== this.dataTable && this.later === 'unknown') {
         // A later table's first wide row: the data's header again (its rows are more data), or not (ignored).
@@ -269,9 +288,10 @@ export class HtmlTableParser {
   }
 }
 
-/** A table tag with stray characters glued to its name (`<tr">`, `<td'>`) is that tag: its cells were otherwise lost. */
+/** A row, cell or section tag with stray characters glued to its name (`<tr">`, `<td'>`) is that tag: its cells were otherwise lost. */
 function tableTag(name: string): string {
-  const m = /^(table|thead|tbody|tfoot|tr|td|th)[^a-z0-9]+$/.exec(name);
+  // Not a table's own tag: its end tag would never be matched, and the table would seem left open (a false html-table-cut).
+  const m = /^(thead|tbody|tfoot|tr|td|th)[^a-z0-9]+$/.exec(name);
   return m ? m[1]! : name;
 }
 

@@ -6,7 +6,11 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 export function decodeXmlText(raw: string): string {
   // A CDATA section is its text as written, no entity in it (a generator's `<t><![CDATA[10000]]></t>` read as
   // «<![CDATA[10000]]>», not a number: tester T66 M5).
-  if (raw.indexOf('<![CDATA[') !== -1) return raw.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part, i) => (i % 2 === 1 ? part.slice(9, -3) : decodeXmlText(part))).join('');
+  // A section never closed (text cut from a greater one) is text as it stands (review R51: it recursed for ever).
+  if (raw.indexOf('<![CDATA[') !== -1) {
+    const parts = raw.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/);
+    if (parts.length > 1) return parts.map((part, i) => (i % 2 === 1 ? part.slice(9, -3) : decodeXmlText(part))).join('');
+  }
   let s = raw.indexOf('&') === -1 ? raw : raw.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);

@@ -37,6 +37,13 @@ describe('loadOverrides', () => {
       ['map.keysOneValue', { first: 'Переговоры', key: ' ПЕРЕГОВОРЫ', firstMeans: 'won', means: 'lost' }, 5],
       ['map.keysOneValue', { first: 'Вход', key: 'вход', firstMeans: 'in', means: 'out' }, 7],
     ]);
+    // Across sections too, as they are merged into one map (review R51); a payments section's status is the invoices' own.
+    writeFileSync(path.join(dir, 'across.yaml'), 'status: { "Новая": open }\ndeals:\n  status: { "новая": won }\npayments:\n  status: { "Новая": paid }\n');
+    const across = await loadOverrides('across.yaml', dir, process.stdin).then(
+      () => undefined,
+      (e: unknown) => e as UserErrors,
+    );
+    expect(across!.errors.map((e) => [e.params, e.where.path])).toEqual([[{ first: 'Новая', key: 'новая', firstMeans: 'open', means: 'won' }, 'deals.status["новая"]']]);
     // The same meaning twice changes nothing, and is read.
     writeFileSync(path.join(dir, 'same.yaml'), 'deals:\n  status: { "Переговоры": won, "переговоры": won }\n');
     expect((await loadOverrides('same.yaml', dir, process.stdin)).valueMaps.status.get('переговоры')).toBe('won');

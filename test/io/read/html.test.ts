@@ -278,10 +278,16 @@ describe('HtmlTableParser: a document damaged or cut short', () => {
     }
   });
 
-  it('a table opened between the rows of one never closed closes it, as a browser reads it: the rows of both are read', () => {
+  it('a table opened between the rows of the data that repeats its header holds more of the data: the rows of both are read', () => {
     const r = read(`${HEAD}${body(1, 2)}<table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr>\n${body(3, 4)}</table></body></html>`);
     expect(r.rows.map((c) => c[0])).toEqual(['ID', '1', '2', '3', '4']);
     expect(r.cut).toBeUndefined();
+    // Review R51: a note table between the rows of a table closed as it should be is passed over, and the rows after it are read.
+    const note = read(`${HEAD}${body(1, 1)}<table><tr><td>примечание</td></tr></table>\n${body(2, 3)}</table></body></html>`);
+    expect(note.rows.map((c) => c[0])).toEqual(['ID', '1', '2', '3']);
+    expect(note.cut).toBeUndefined();
+    // Nor is a table whose tag is damaged left open: it is no table (its rows are not read), and no cut is said.
+    expect(read(`${HEAD}${body(1, 1)}</table><table"><tr><td>x</td></tr></table>`).cut).toBeUndefined();
     // A table inside a cell is still that cell's text.
     expect(read(`${HEAD}<tr><td>1</td><td><table><tr><td>a</td><td>b</td></tr></table></td><td>100</td></tr></table>`).rows[1]).toEqual(['1', 'a b', '100']);
   });
@@ -291,6 +297,8 @@ describe('HtmlTableParser: a document damaged or cut short', () => {
       const r = read(`${HEAD}${row(1)}${tag}<td>2</td><td>Петров</td><td>200</td></tr>\n${row(3)}</table>`);
       expect(r.rows.slice(1), tag).toEqual([['1', 'Иванов', '100'], ['2', 'Петров', '200'], ['3', 'Иванов', '300']]);
     }
+    // A cell whose tag is damaged keeps its text, and the cells after it their columns (review R51: they moved left).
+    expect(read(`${HEAD}<tr><td">1</td><td>Петров</td><td>200</td></tr></table>`).rows[1]).toEqual(['1', 'Петров', '200']);
     // A <tr> opened in a row ends that row, whatever closed it or not.
     expect(read(`${HEAD}<tr><td>1</td><td>A</td><td>1</td><tr><td>2</td><td>B</td><td>2</td></table>`).rows.slice(1)).toEqual([['1', 'A', '1'], ['2', 'B', '2']]);
   });

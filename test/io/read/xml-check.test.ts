@@ -43,5 +43,8 @@ describe('decodeXmlText', () => {
     expect(decodeXmlText('<![CDATA[10000]]>')).toBe('10000');
     expect(decodeXmlText('a &amp; <![CDATA[b &amp; <c>]]> &lt;d_x000D_')).toBe('a & b &amp; <c> <d\r');
     expect(decodeXmlText('Иванов Иван')).toBe('Иванов Иван');
+    // A section never closed (text cut out of a greater one by the cell's expression) is text as it stands (review R51: it recursed for ever).
+    expect(decodeXmlText('<![CDATA[Петров')).toBe('<![CDATA[Петров');
+    expect(decodeXmlText('<![CDATA[a]]> и <![CDATA[Петров &amp;')).toBe('a и <![CDATA[Петров &');
   });
 });
