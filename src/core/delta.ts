@@ -2,17 +2,19 @@ import { z } from 'zod';
 import { UserError, UserErrors } from './errors.js';
 import { METRICS } from './kpi/catalog.js';
 import { zodToUserErrors } from './questionnaire/parse.js';
+import { assertAuditValues } from './audit/baseline-values.js';
 import { TOO_LARGE } from './value-limits.js';
 
-/** Metric ids with a single number (loss reasons are counts by reason and have no one change). */
-const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key);
+/** Metrics with a single number (loss reasons are counts by reason and have no one change). */
+const NUMERIC_METRICS = METRICS.filter((m) => m.key !== 'loss_reasons');
+const NUMERIC = NUMERIC_METRICS.map((m) => m.key);
 
 /**
  * The metrics a change is computed of, as a report writes them: a number, null (not computed), or
  * missing (a metric added since). A text, a list or a number too large to count with (1e400) is
  * refused at its path: it was taken as «not computed», or as Infinity said «Infinity pp < −2 pp».
  */
-const metrics = Object.fromEntries(METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => [m.key, z.union([possible(m), z.null()]).optional()]));
+const metrics = Object.fromEntries(NUMERIC_METRICS.map((m) => [m.key, z.union([possible(m), z.null()]).optional()]));
 
 /**
  * A metric's value as a run can write it: a share of 0 to 1, a count of 0 or more, money and the paid
@@ -30,7 +32,7 @@ const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
   company: z.string().optional(),
-  audit: z.looseObject({ total: z.number().min(0).max(TOO_LARGE), max: z.number().positive().max(TOO_LARGE).optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
+  audit: z.looseObject({ total: z.number(), max: z.number().optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
   kpi: z
     .looseObject({
       total: z.looseObject(metrics),
@@ -73,10 +75,8 @@ export function parseBaseline(doc: unknown, file: string): ReportBaseline {
   // The value found is said beside what was expected (`schemaVersion: 999` was said as «got nothing»).
   const parsed = baselineSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_BASELINE'));
-  const audit = parsed.data.audit;
-  if (audit?.max !== undefined && audit.total > audit.max) {
-    throw UserError.of('E_BASELINE', 'audit.baselineValue', { value: String(audit.total), expected: `a score from 0 to ${audit.max}`, expectedRu: `балл от 0 до ${audit.max}` }, { file, path: 'audit.total' });
-  }
+  // Its audit's scores as audit's own --baseline checks them.
+  if (parsed.data.audit) assertAuditValues(parsed.data.audit, file, 'audit.');
   return parsed.data;
 }
 

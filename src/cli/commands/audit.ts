@@ -3,7 +3,7 @@ import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { UserError, UserErrors } from '../../core/errors.js';
-import { TOO_LARGE } from '../../core/value-limits.js';
+import { assertAuditValues } from '../../core/audit/baseline-values.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
@@ -99,7 +99,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const changed = baseline && typeof baseline.max === 'number' ? questionnaireChangeNote({ id: questionnaire.id, version: baseline.questionnaire?.version, max: baseline.max }, { id: questionnaire.id, version: questionnaire.version, max: maxScore(questionnaire) }, opts.lang) : undefined;
   if (changed) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${changed}`));
   // A questionnaire an answers file names by its path is read too, so it is never the output (tester T66 H1: -o overwrote it, exit 0).
-  const named = answerFiles.map((_, i) => refFor(i)).filter((ref) => ref !== opts.questionnaire && !builtIn.includes(ref));
+  const named = answerFiles.map((_, i) => refFor(i)).filter((ref) => ref !== opts.questionnaire && isQuestionnairePath(ref));
   const inputs = [...answerFiles, opts.questionnaire, ...named, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
   // The --map the session saves its answers as: the re-run command it prints reads the exports with it.
@@ -205,25 +205,6 @@ export function namedQuestionnaire(doc: unknown, file: string, cwd: string, buil
   return path.isAbsolute(named) || file === '-' ? named : path.join(path.dirname(path.resolve(cwd, file)), named);
 }
 
-/**
- * A baseline's scores as a run writes them: a total and each section's score from 0 to its maximum, a
- * maximum above 0, the date it was answered a date. Tester T66 M3: a total of 1e308 or −5, a section
- * scored 99 of 2 and «answeredAt: yesterday» were printed as «До (NaN-NaN-NaN)».
- */
-function assertBaselineValues(doc: Partial<AuditResult>, file: string): void {
-  const refuse = (path: string, value: unknown, expected: string, expectedRu: string) => {
-    throw UserError.of('E_BASELINE', 'audit.baselineValue', { value: JSON.stringify(value), expected, expectedRu }, { file, path });
-  };
-  const max = typeof doc.max === 'number' ? doc.max : undefined;
-  if (max !== undefined && !(max > 0 && max < TOO_LARGE)) refuse('max', max, 'a maximum score above 0', 'наибольший балл больше 0');
-  const total = doc.total!;
-  if (!(total >= 0 && total <= (max ?? TOO_LARGE))) refuse('total', total, `a score from 0 to ${max ?? 'the maximum'}`, `балл от 0 до ${max ?? 'наибольшего'}`);
-  doc.sections!.forEach((s, i) => {
-    if (typeof s?.score === 'number' && !(s.score >= 0 && s.score <= (typeof s.max === 'number' ? s.max : TOO_LARGE))) refuse(`sections[${i}].score`, s.score, `a section's score from 0 to its maximum${typeof s.max === 'number' ? ` ${s.max}` : ''}`, `балл раздела от 0 до его наибольшего${typeof s.max === 'number' ? ` ${s.max}` : ''}`);
-  });
-  if (doc.answeredAt !== undefined && (typeof doc.answeredAt !== 'string' || Number.isNaN(Date.parse(doc.answeredAt)))) refuse('answeredAt', doc.answeredAt, 'the date and time the audit was answered (2025-04-01T09:00:00.000Z)', 'дата и время ответов (2025-04-01T09:00:00.000Z)');
-}
-
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {
   const parsed = parseYaml(await readDocument(file, ctx.cwd, ctx.stdin), file) as (Partial<AuditResult> & { assertions?: unknown; audit?: Partial<AuditResult> }) | null;
   // A `report --format json` result holds the audit it checked: its `audit` is a result as audit writes it.
@@ -235,7 +216,7 @@ async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Pr
   if (!doc || typeof doc !== 'object' || doc.schemaVersion !== 1 || !Array.isArray(doc.sections) || typeof doc.total !== 'number' || !doc.band) {
     throw UserError.of('E_BASELINE', 'audit.notAResult', {}, { file });
   }
-  assertBaselineValues(doc as Partial<AuditResult>, file);
+  assertAuditValues(doc as AuditResult, file);
   if (doc.questionnaire?.id !== q.id) {
     throw UserError.of('E_BASELINE', 'audit.baselineOtherQuestionnaire', { given: String(doc.questionnaire?.id), id: q.id }, { file, path: 'questionnaire.id' });
   }

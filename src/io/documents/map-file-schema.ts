@@ -102,14 +102,13 @@ export async function readMapFile(file: string, cwd: string, stdin: NodeJS.Reada
 }
 
 /**
- * Keys of one value map that are one value of the file (matched as the readers match them: case and
- * spaces aside) and mean different things: the last line won, unsaid (tester T66 M2: «Переговоры: won»
+ * Keys of one value map (valueMapSources: across the sections it is merged from) that are one value of
+ * the file (matched as the readers match them: case, spaces, ё and е aside) and mean different things: the last line won, unsaid (tester T66 M2: «Переговоры: won»
  * and «переговоры: lost» gave 296 or 360 won deals by the lines' order). The same meaning twice is harmless.
  */
 function keysOneValue(m: MapFile, file: string): UserError[] {
-  // As map-file.ts merges them: a word's meaning is one map whatever section gives it (a payments section's status is the invoices' own).
-  const sections = (key: string) => [['', m], ...(['deals', 'activities', 'payments'] as const).filter((s) => key !== 'status' || s !== 'payments').map((s) => [`${s}.`, m[s]] as const)] as const;
-  const maps = ['status', 'direction', 'kind', 'missed', 'done', 'owner'].map((key) => sections(key).map(([at, s]) => [`${at}${key}`, (s as Record<string, unknown> | undefined)?.[key] as Record<string, unknown> | undefined] as const));
+  const maps = VALUE_MAPS.map((key) => valueMapSources(m, key));
+  // A payments section's status is the invoices' own map.
   maps.push([['payments.status', m.payments?.status]]);
   const errors: UserError[] = [];
   for (const sources of maps) {
@@ -123,4 +122,18 @@ function keysOneValue(m: MapFile, file: string): UserError[] {
     }
   }
   return errors;
+}
+
+/** The value maps a map file gives at its top level and in its sections, merged into one each (map-file.ts). */
+export const VALUE_MAPS = ['status', 'direction', 'kind', 'missed', 'done', 'owner'] as const;
+
+/**
+ * Where a value map's words are given, in the order they are merged (a later one wins): the top level,
+ * then the deals, activities and payments sections, each with its path; a payments section's `status`
+ * is its invoice statuses, not the deals' stages, and is not among them.
+ */
+export function valueMapSources(m: MapFile, key: (typeof VALUE_MAPS)[number]): Array<readonly [string, Record<string, unknown> | undefined]> {
+  const sections = key === 'status' ? (['deals', 'activities'] as const) : (['deals', 'activities', 'payments'] as const);
+  const of = (s: object | undefined) => (s as Record<string, Record<string, unknown> | undefined> | undefined)?.[key];
+  return [[key, m[key]], ...sections.map((s) => [`${s}.${key}`, of(m[s])] as const)];
 }

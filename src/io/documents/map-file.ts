@@ -46,19 +46,19 @@ export function mapOptions(o: Overrides, kind: RecordKind | undefined): { column
 export async function loadOverrides(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Overrides> {
   if (!file) return { columns: {}, valueMaps: buildValueMaps() };
   // The schema (zod) and the YAML parser load only now: most runs have no map file.
-  const { readMapFile } = await import('./map-file-schema.js');
+  const { readMapFile, valueMapSources } = await import('./map-file-schema.js');
   const { map: m, text } = await readMapFile(file, cwd, stdin);
   if (text !== undefined) loaded.set(file, text);
   withLines ??= (await import('./document-lines.js')).withLines;
-  // A payments section's `status` is its invoice statuses (`invoice`), not a deal's stages.
-  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], key === 'status' ? undefined : m.payments?.[key]);
+  // Each value map from the top level and the sections, in the order the map file's check of clashing words reads them (a payments section's `status` is its invoice statuses, `invoice`).
+  const merge = <T>(key: Parameters<typeof valueMapSources>[1]) => Object.assign({}, ...valueMapSources(m, key).map(([, words]) => words)) as Record<string, T>;
   return {
     file,
     text,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
     ...(m.activities?.rows ? { rows: m.activities.rows } : {}),
-    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
+    valueMaps: buildValueMaps({ status: merge<string>('status'), direction: merge<string>('direction'), kind: merge<string>('kind'), missed: merge<boolean>('missed'), done: merge<boolean>('done'), owner: merge<string>('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
     entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')), managers: Object.keys(m.managers ?? {}) },
   };
 }

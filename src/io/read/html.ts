@@ -204,6 +204,12 @@ export class HtmlTableParser {
     return this.inline === undefined ? this.depth === 1 : this.depth === 2 && this.inline !== 'ignore';
   }
 
+  /** What the row read now says of its table: its first wide row is the data's header again (its rows are more data) or not (passed over); a narrower one says nothing yet. */
+  private judged(): 'unknown' | 'data' | 'ignore' {
+    if (this.cells.filter((c) => c !== '').length < 3) return 'unknown';
+    return sameRow(this.cells, this.header) ? 'data' : 'ignore';
+  }
+
   /** The cell read now is whole: added to the row, with the empty cells it spans. */
   private endCell(): void {
     this.fillDown();
@@ -221,17 +227,14 @@ export class HtmlTableParser {
   private endRow(): void {
     this.fillDown();
     this.inRow = false;
+    // A table inside the data's rows, or a later one, not judged yet: this row may judge it, and is none of the data.
     if (this.inline === 'unknown') {
-      // The inner table's first wide row: the header again (its rows are more data), or not (passed over).
-      if (this.cells.filter((c) => c !== '').length >= 3) this.inline = sameRow(this.cells, this.header) ? 'data' : 'ignore';
+      this.inline = this.judged();
       return;
     }
     if (this.committed) {
       if (this.tablesSeen !== this.dataTable && this.later === 'unknown') {
-        // A later table's first wide row: the data's header again (its rows are more data), or not (ignored).
-        if (this.cells.filter((c) => c !== '').length >= 3) {
-          this.later = sameRow(this.cells, this.header) ? 'data' : 'ignore';
-        }
+        this.later = this.judged();
         return;
       }
       this.row++;

@@ -418,14 +418,11 @@ function cellValue(attrs: string, inner: string, ctx: SheetContext, row: number,
   }
 }
 
-/** A Data element's text: rich-text markup (`<B>`, `<Font>`, `<html:Sup>`) dropped, CDATA kept, entities decoded. */
+/** A Data element's text: rich-text markup (`<B>`, `<Font>`, `<html:Sup>`) dropped, entities decoded (CDATA is text already: unprefixTags). */
 function flatten(raw: string): string {
   if (raw.indexOf('<') === -1) return decodeXmlText(raw);
   let out = '';
-  for (const m of raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>|<[^>]*>|([^<]+)/g)) {
-    if (m[1] !== undefined) out += m[1];
-    else if (m[2] !== undefined) out += decodeXmlText(m[2]);
-  }
+  for (const m of raw.matchAll(/<[^>]*>|([^<]+)/g)) if (m[1] !== undefined) out += decodeXmlText(m[1]);
   return out;
 }
 
