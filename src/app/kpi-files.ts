@@ -412,6 +412,18 @@ function unknownValues(reports: ImportReport[]): Alert[] {
 }
 
 /**
+ * What the reading of each file lost or may have lost, as kpi and inspect both say it: a quote left open
+ * in a cell that took the rows after it (never counted), a file that ends mid-row or an HTML document
+ * that ends inside its table (a download cut off), rows with fewer cells than the header amid whole ones.
+ */
+export function damagedRows(reports: ImportReport[]): Alert[] {
+  const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
+  const cut: Alert[] = reports.flatMap((r) => (r.lastRowCut ? [{ code: 'last-row-cut' as const, file: r.file, ...r.lastRowCut }] : []));
+  cut.push(...reports.flatMap((r) => (r.table.tableCut ? [{ code: 'html-table-cut' as const, file: r.file, row: r.table.tableCut.row }] : [])));
+  return [...swallowed, ...cut, ...shortRows(reports)];
+}
+
+/**
  * Rows of a delimited file with fewer cells than its header, where they are few (one in a hundred at most) and
  * the file is not merely cut off at its end (last-row-cut): a row cut short or joined wrongly, amid whole ones,
  * read with its last cells empty (tester T58: a row of 8 of 11 cells in a million was counted without a word).
@@ -520,13 +532,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // A call id column that is none (one value over different clients' calls): its legs were joined by channel, or not at all.
   const callIds: Alert[] = reports.flatMap((r) => (r.callIdUnusable ? [{ code: 'call-id-unusable' as const, file: r.file, ...r.callIdUnusable }] : []));
-  // A quote left open in a cell takes the rows after it into that cell: they are never counted.
-  const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
-  // A file that ends mid-row (a download cut off): its last row's values may be cut short, and rows after it are missing.
-  const cut: Alert[] = reports.flatMap((r) => (r.lastRowCut ? [{ code: 'last-row-cut' as const, file: r.file, ...r.lastRowCut }] : []));
-  // An HTML export that ends inside its table (no </table>): cut off, or its markup broken, after the last row read.
-  cut.push(...reports.flatMap((r) => (r.table.tableCut ? [{ code: 'html-table-cut' as const, file: r.file, row: r.table.tableCut.row }] : [])));
-  cut.push(...shortRows(reports));
+  const cut = damagedRows(reports);
   // Amounts in several currencies add up to a number in none of them.
   const currencies: Alert[] = reports
     .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
@@ -559,7 +565,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...leads, ...found];
+  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

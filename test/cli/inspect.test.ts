@@ -387,3 +387,26 @@ describe('inspect and map on a file kpi would stop on', () => {
     expect(run.stderr).not.toContain('kpi');
   });
 });
+
+// A file cut off in transfer was shown column by column by inspect, with no word of what was lost (kpi said it).
+describe('inspect of a file whose reading lost rows', () => {
+  it('says a CSV cut mid-row and an HTML table without its end, as kpi does, in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspect-cut-'));
+    const rows = Array.from({ length: 20 }, (_, i) => `${i + 1},Иванов Иван,2025-03-0${(i % 9) + 1},${i % 2 ? 'won' : 'lost'},1000`);
+    writeFileSync(path.join(dir, 'cut.csv'), `id,manager,created_at,status,amount\n${rows.join('\n')}\n21,Иванов Иван,2025-03-`);
+    const cells = (r: string) => `<tr>${r.split(',').map((v) => `<td>${v}</td>`).join('')}</tr>`;
+    writeFileSync(path.join(dir, 'cut.xls'), `<html><body><table>${cells('id,manager,created_at,status,amount')}${rows.map(cells).join('\n')}`);
+    const csv = runCli(['inspect', 'cut.csv', '--lang', 'en'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toContain('cut.csv: the file ends in the middle of row 22: it has 3 of 5 cells and no line end');
+    const html = runCli(['inspect', 'cut.xls', '--lang', 'en'], { cwd: dir });
+    expect(html.code).toBe(0);
+    expect(html.stderr).toContain('cut.xls: the document ends inside its table: there is no closing </table> after row 21.');
+    const ru = runCli(['inspect', 'cut.xls', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('cut.xls: документ обрывается внутри таблицы: после строки 21 нет закрывающего тега </table>.');
+    expect(latinWords(ru.stderr)).toEqual([]);
+    // A whole file says none of it.
+    writeFileSync(path.join(dir, 'whole.csv'), `id,manager,created_at,status,amount\n${rows.join('\n')}\n`);
+    expect(runCli(['inspect', 'whole.csv', '--lang', 'en'], { cwd: dir }).stderr).toBe('');
+  });
+});

@@ -12,7 +12,7 @@ import { useColor, type CliContext } from '../context.js';
 import { messageLang } from '../message-lang.js';
 import { EXIT } from '../exit-codes.js';
 import { tr } from '../../core/i18n.js';
-import { mapEntriesOf, unmatchedMapEntries } from '../../app/kpi-files.js';
+import { damagedRows, mapEntriesOf, unmatchedMapEntries } from '../../app/kpi-files.js';
 import { describeAlert } from '../../core/kpi/alerts.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
 import { writeOutput } from '../output.js';
@@ -63,6 +63,8 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   // stdin in words, as elsewhere («нет в стандартном вводе»), not «-».
   const inspected = report.file === '-' ? tr(opts.lang, 'стандартном вводе', 'stdin') : report.file;
   for (const alert of unmatchedMapEntries(mapEntriesOf(overrides), [report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert({ ...alert, inspected }, opts.lang)));
+  // Rows the reading lost or cut short, as kpi says them: inspect read a file cut off in transfer without a word.
+  for (const alert of damagedRows([report])) ctx.stderr.write(warningLine(ctx, opts.lang, describeAlert(alert, opts.lang)));
   ctx.stderr.write(kpiWouldStop(ctx, opts.lang, report, base));
   // The cells looked up for that check are the run's, not the file's reading: not in the JSON.
   const { managersSeen: _seen, ...shown } = report;
