@@ -354,8 +354,8 @@ describe('report from a config file', () => {
     writeFileSync(path.join(sub, 'd.yaml'), 'kpi:\n  deals: deals.csv\n');
     const missing = runCli(['report', '--config', path.join(path.basename(sub), 'd.yaml'), '--lang', 'en'], { cwd: dir });
     expect(missing.code).toBe(2);
-    // Named from the working folder, as a typed path is (the config's own folder, relative to it).
-    expect(missing.stderr).toContain(`${path.join(path.basename(sub), 'deals.csv')}: no such file\n  hint: the folder "${path.basename(sub)}" holds no file "deals.csv": check the name`);
+    // At its key, as written, and where it was looked for: from the working folder, as a typed path is (the config's own folder, relative to it).
+    expect(missing.stderr).toContain(`${path.basename(sub)}/d.yaml, at line 2, column 3, at kpi.deals: no such file: "deals.csv"\n  hint: a path in a config file is relative to its folder: looked for "${path.join(path.basename(sub), 'deals.csv')}"; check the path`);
   });
 });
 

@@ -205,7 +205,7 @@ async function readExports(
 
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
-  const { config, file: configFile, assertAt } = await loadConfig(o.config, ctx.cwd, ctx.stdin).catch((error: unknown) => {
+  const { config, file: configFile, assertAt, missing } = await loadConfig(o.config, ctx.cwd, ctx.stdin).catch((error: unknown) => {
     // A config that says its lang has its own errors said in it (unless --lang says otherwise).
     if (error instanceof ConfigErrors && error.lang) ctx.messageLang = messageLang(ctx, o.lang ?? error.lang);
     throw error;
@@ -220,6 +220,9 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
   const given = inputsOf(m, configFile, o.targets);
+  // A config's path that names no file, where the run reads it (no option replaced it): said at its key.
+  const unfound = (missing ?? []).filter((p) => given.includes(p.resolved));
+  if (unfound.length > 0) throw new ConfigErrors(unfound.map((p) => p.error), undefined);
   await assertOutputPlace(ctx, o.output, given.filter((f): f is string => typeof f === 'string'));
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where, 'levelGiven' in a && a.levelGiven === true));

@@ -131,6 +131,11 @@ export const DOCUMENT_MESSAGES = {
     ru: 'это выгрузка CRM (таблица), а не файл целей', en: 'this is a CRM export (a table), not a targets file',
     hint: { ru: 'выгрузки передаются через -d и -a; цели — YAML вида «targets: { conversion: +20% }» (пример: samples/targets.yaml)', en: 'pass exports with -d and -a; targets are YAML such as "targets: { conversion: +20% }" (see samples/targets.yaml)' },
   },
+  // A config's path that names no file: said at its key and line (an export's own «no such file» named neither the config nor the key).
+  'doc.configFileMissing': {
+    ru: 'файл не найден: «{path}»', en: 'no such file: "{path}"',
+    hint: { ru: 'путь в файле настроек считается от папки этого файла: искали «{resolved}»; проверьте путь', en: 'a path in a config file is relative to its folder: looked for "{resolved}"; check the path' },
+  },
   'doc.mapForConfig': {
     ru: 'это файл --map (разделы deals:, activities:, managers:), а не файл настроек report', en: 'this is a --map file (deals:, activities:, managers: sections), not a report config',
     hint: { ru: 'передайте его через --map; файл настроек передают через -c', en: 'pass it with --map; a config goes with -c' },

@@ -17,6 +17,7 @@ import { MAX_LISTED, shortText } from '../../core/document-issues.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
+import { isQuestionnairePath } from '../../core/questionnaire/rules.js';
 import { linesOf, withLines } from './document-lines.js';
 
 /** The default config file name, looked for in the working folder. */
@@ -182,8 +183,50 @@ function assertionErrors(doc: unknown, file: string): UserError[] {
   return [...errors.slice(0, MAX_LISTED), ...moreErrors(errors.length - MAX_LISTED, file, 'E_ASSERT_SYNTAX')];
 }
 
-/** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made relative to the working folder, not the config's. */
-export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string; assertAt?: Array<Where['at']> }> {
+/** Each file path of a config, by its key (`kpi.deals`, `compare.before.activities`); a questionnaire's only where it is a path, not a built-in id. */
+function configPaths(c: ReportConfig): Array<[string, string]> {
+  const set = (key: string, f: { deals: string; activities?: string; payments?: string } | undefined): Array<[string, string | undefined]> =>
+    f ? [[`${key}.deals`, f.deals], [`${key}.activities`, f.activities], [`${key}.payments`, f.payments]] : [];
+  const all: Array<[string, string | undefined]> = [
+    ['map', c.map],
+    ['baseline', c.baseline],
+    ['audit.answers', c.audit?.answers],
+    ['audit.questionnaire', c.audit?.questionnaire && isQuestionnairePath(c.audit.questionnaire) ? c.audit.questionnaire : undefined],
+    ...set('kpi', c.kpi),
+    ['kpi.spend', c.kpi?.spend],
+    ['kpi.plan', c.kpi?.plan],
+    ...set('compare.before', c.compare?.before),
+    ...set('compare.after', c.compare?.after),
+  ];
+  return all.filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '-');
+}
+
+/** A config's path that names no file: as the run reads it (from the working folder), and the error at its key. */
+export interface MissingPath {
+  resolved: string;
+  error: UserError;
+}
+
+/**
+ * The config's paths that name nothing, each said at its key: read later as an export, «sp.csv: no such
+ * file» named neither the config nor the key, and its hint spoke of the working folder (tester T66 L4).
+ */
+async function missingPaths(c: ReportConfig, fromCwd: (p: string) => string, cwd: string, file: string): Promise<MissingPath[]> {
+  const errors: MissingPath[] = [];
+  for (const [key, written] of configPaths(c)) {
+    const resolved = fromCwd(written);
+    const error = await fs.stat(path.resolve(cwd, resolved)).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    if (error?.code === 'ENOENT') errors.push({ resolved, error: UserError.of('E_CONFIG', 'doc.configFileMissing', { path: written, resolved }, { file, path: key }) });
+  }
+  return errors;
+}
+
+/**
+ * Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made relative
+ * to the working folder, not the config's; `missing` its paths that name no file (the run refuses those it
+ * reads: an option given instead replaces one).
+ */
+export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string; assertAt?: Array<Where['at']>; missing?: MissingPath[] }> {
   let chosen = file;
   if (chosen === undefined) {
     const candidate = path.join(cwd, CONFIG_FILE);
@@ -209,12 +252,18 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     return rel === '-' ? `.${path.sep}-` : rel || '.';
   };
   const c = parsed.data;
+  const missing = await missingPaths(c, (p) => fromCwd(p)!, cwd, chosen);
+  withLines(missing.map((m) => m.error), text);
+  // Said in the document's order, as its other errors are.
+  const at = (m: MissingPath) => (m.error.where.at?.line ?? 0) * 1e6 + (m.error.where.at?.column ?? 0);
+  missing.sort((a, b) => at(a) - at(b));
   const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: fromCwd(f.deals)!, activities: fromCwd(f.activities), payments: fromCwd(f.payments) } : undefined);
   // Each assertion's line, for what is judged once the result is known (a path naming no metric).
   const assertAt = linesOf(text, (c.assert ?? []).map((a, i) => (typeof a === 'string' ? `assert[${i}]` : `assert[${i}].expr`)));
   return {
     file: chosen,
     assertAt,
+    missing,
     config: {
       ...c,
       map: fromCwd(c.map),

@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
+
+const SAMPLES = path.resolve('samples');
+
+// Tester T66 L4: a config's path to no file was said as an export's «sp.csv: no such file», naming neither
+// the config nor its key, with a hint about the working folder where the path is the config's folder's.
+describe('a report config whose paths name no file', () => {
+  function folder(config: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'config-paths-'));
+    mkdirSync(path.join(dir, 'ci'));
+    writeFileSync(path.join(dir, 'ci', 'crm-audit.config.yaml'), config);
+    return dir;
+  }
+
+  it('is refused at each key and line, with the path looked for from the config folder, in both languages', () => {
+    const dir = folder(`kpi: { deals: ${path.join(SAMPLES, 'amocrm-deals.csv')}, spend: spend.csv }\nmap: maps/map.yaml\n`);
+    const en = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toMatch(/^error: ci\/crm-audit\.config\.yaml, at line 1, column \d+, at kpi\.spend: no such file: "spend\.csv"$/m);
+    expect(en.stderr).toContain('hint: a path in a config file is relative to its folder: looked for "ci/spend.csv"; check the path');
+    expect(en.stderr).toContain('ci/crm-audit.config.yaml, at line 2, column 1, at map: no such file: "maps/map.yaml"');
+    const ru = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('в kpi.spend: файл не найден: «spend.csv»');
+    expect(ru.stderr).toContain('путь в файле настроек считается от папки этого файла: искали «ci/spend.csv»');
+    expect(latinWords(ru.stderr.replace(/kpi\.spend|map|ci\/crm-audit\.config\.yaml|spend\.csv|maps\/map\.yaml|ci\/spend\.csv|ci\/maps\/map\.yaml/g, ''))).toEqual([]);
+  });
+
+  it('is read when an option replaces the missing path, and says nothing of it', () => {
+    const dir = folder(`kpi: { deals: exports/deals.csv }\n`);
+    const run = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '-d', path.join(SAMPLES, 'amocrm-deals.csv'), '--now', '2026-01-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('exports/deals.csv');
+    expect(JSON.parse(run.stdout).kpi.total.leads).toBeGreaterThan(0);
+  });
+});
