@@ -304,7 +304,7 @@ const DEAL_FIELDS: FieldSpec[] = [
 const ACTIVITY_FIELDS: FieldSpec[] = [
   // A Data Loader «Export All» of Task carries the recycle bin's rows too, IsDeleted true (as deals).
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension', 'Mitarbeiter', 'Empleado', 'Agente', 'Funcionário', 'Atendente', 'Pracownik', 'Працівник', 'Співробітник', 'Відповідальний', 'Çalışan', 'Temsilci'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Handled By', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension', 'Mitarbeiter', 'Empleado', 'Agente', 'Funcionário', 'Atendente', 'Pracownik', 'Працівник', 'Співробітник', 'Відповідальний', 'Çalışan', 'Temsilci'] },
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Дата и время начала звонка', 'Время начала звонка', 'Дата начала звонка', 'Начало вызова', 'Время', 'Datum', 'Anrufzeit', 'Fecha', 'Fecha y hora', 'Data', 'Data e hora', 'Date et heure', 'Data i godzina', 'Дата і час', 'Дата дзвінка', 'Tarih', 'Arama zamanı'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела', 'Task Type', 'Тип задачи', 'Тип действия'] },
   { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип', 'Richtung', 'Anrufrichtung', 'Dirección', 'Direção', 'Sens', 'Sens de l\'appel', 'Kierunek', 'Напрямок', 'Напрямок дзвінка', 'Yön', 'Arama yönü'] },
@@ -329,7 +329,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     aliases: [
       'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Разговор', 'talk_duration', 'talk_time_duration', 'user_talk_time', 'Talk time', 'Talk duration', 'Talking', 'Gesprächsdauer', 'Gespräch', 'Czas rozmowy', 'Тривалість розмови', 'Konuşma süresi',
       'Время звонка', 'billsec', 'billseconds',
-      'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'seconds',
+      'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Length', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'seconds',
       // in the languages of other telephony interfaces (3CX, sipgate, Aircall localised; Kommo's and Bitrix24's in their languages)
       'Dauer', 'Duración', 'Duração', 'Durée', 'Durata', 'Czas trwania', 'Тривалість', 'Süre',
     ],
