@@ -71,12 +71,37 @@ function keepAsWritten(doc: Document, asWritten: AsWritten): void {
 function conversionError(error: unknown, doc: Document, lines: LineCounter, file: string): UserError {
   if (error instanceof RangeError) return UserError.of('E_YAML', 'doc.tooDeep', {}, { file });
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  if (error instanceof ReferenceError && /alias count/i.test(message)) return UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file });
+  if (error instanceof ReferenceError && /alias count/i.test(message)) return UserError.of('E_YAML', 'doc.yamlAliases', { max: MAX_YAML_ALIASES }, { file, ...expandingAliasAt(doc, lines) });
   const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b.*?:\s*(\S+)$/.exec(message)?.[1] : undefined;
   if (unresolved !== undefined) return UserError.of('E_YAML', 'doc.yamlUnresolvedAlias', { name: unresolved }, { file, ...aliasAt(doc, lines, unresolved) });
   const pos = / at line (\d+), column (\d+)/.exec(message);
   const reason = message.replace(/ at line \d+, column \d+:?$/, '');
   return UserError.of('E_YAML', 'doc.yamlConvert', { reason }, { file, ...(pos ? { at: { line: Number(pos[1]), column: Number(pos[2]) } } : {}) });
+}
+
+/**
+ * Where the expansion that passed the alias limit begins: the first alias to a node that holds aliases
+ * itself (the nesting that multiplies them), else the first alias (tester T66 L14: the line was not said).
+ */
+function expandingAliasAt(doc: Document, lines: LineCounter): { at?: { line: number; column: number } } {
+  let offset: number | undefined;
+  let first: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.range === undefined || alias.range === null) return undefined;
+      first ??= alias.range[0];
+      const target = alias.resolve(doc);
+      let nested = false;
+      if (target !== undefined && isCollection(target)) visit(target, { Alias: () => ((nested = true), visit.BREAK) });
+      if (!nested) return undefined;
+      offset = alias.range[0];
+      return visit.BREAK;
+    },
+  });
+  const at = offset ?? first;
+  if (at === undefined) return {};
+  const pos = lines.linePos(at);
+  return { at: { line: pos.line, column: pos.col } };
 }
 
 /** Where the first alias to `name` is (its line and column), if the document holds one. */

@@ -113,9 +113,13 @@ describe('a document nested too deep, and one whose aliases expand too far', () 
     expect(parseYaml('['.repeat(50) + '1' + ']'.repeat(50), 'q.yaml')).toEqual(JSON.parse('['.repeat(50) + '1' + ']'.repeat(50)));
   });
 
-  it('an alias bomb is said in our words, not the library\'s', () => {
+  // Tester T66 L14: at the line where the aliases begin to multiply (an alias to a list of aliases), which was not said.
+  it('an alias bomb is said in our words, not the library\'s, at the alias whose anchor holds aliases', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
-    expect(errorOf(bomb)).toBe('q.yaml: the document cannot be expanded: it holds too many references to anchors (aliases)\n  hint: aliases are limited to 100 expansions per document');
+    expect(errorOf(bomb)).toBe('q.yaml, at line 3, column 8: the document cannot be expanded: it holds too many references to anchors (aliases)\n  hint: aliases are limited to 100 expansions per document');
+    // Flat aliases past the limit: at the first.
+    const flat = ['a: &a x', `b: [${Array(150).fill('*a').join(', ')}]`].join('\n');
+    expect(errorOf(flat)).toBe('q.yaml, at line 2, column 5: the document cannot be expanded: it holds too many references to anchors (aliases)\n  hint: aliases are limited to 100 expansions per document');
   });
 });
 
