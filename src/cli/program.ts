@@ -131,6 +131,17 @@ const OUTPUT_FOLDER = { place: 'one folder', placeRu: 'одну папку' };
 const EXPORT_OPTION = /^--(?:(?:before|after)-)?(?:deals|activities|payments)$|^--(?:spend|plan)$/;
 
 /**
+ * The message of an option given twice: an export's (joined into one file first; activities of several
+ * kinds exported apart, as HubSpot's calls, e-mails and meetings, are one export of every type: tester
+ * T68 M2, whose joined file was read as calls), a document's, or any other's.
+ */
+function repeatedMessage(opt: Option): 'usage.repeatedFile' | 'usage.repeatedActivities' | 'usage.repeatedDocument' | 'usage.repeated' {
+  if (!FILE_ARG.test(opt.flags)) return 'usage.repeated';
+  if (!EXPORT_OPTION.test(opt.long ?? '')) return 'usage.repeatedDocument';
+  return /activities$/.test(opt.long ?? '') ? 'usage.repeatedActivities' : 'usage.repeatedFile';
+}
+
+/**
  * Refuses an option of one value given twice (`-d a.csv -d b.csv` read b.csv alone, without a word);
  * options made to repeat (--by, --assert, --answers) are left alone.
  */
@@ -141,7 +152,7 @@ function refuseRepeats(cmd: Command): void {
     cmd.on(`option:${opt.name()}`, () => {
       // A second -o is no second export to join: its hint is its own (a tester got the -d one's).
       if (seen.has(opt.name()) && opt.long === '--output') throw UserError.of('E_USAGE', 'usage.repeatedOutput', { option: opt.short ?? opt.long, ...(FILE_ARG.test(opt.flags) ? OUTPUT_FILE : OUTPUT_FOLDER) });
-      if (seen.has(opt.name())) throw UserError.of('E_USAGE', FILE_ARG.test(opt.flags) ? (EXPORT_OPTION.test(opt.long ?? '') ? 'usage.repeatedFile' : 'usage.repeatedDocument') : 'usage.repeated', { option: opt.long ?? opt.flags });
+      if (seen.has(opt.name())) throw UserError.of('E_USAGE', repeatedMessage(opt), { option: opt.long ?? opt.flags });
       seen.add(opt.name());
     });
   }

@@ -24,6 +24,16 @@ describe('an option of one value given twice', () => {
     expect(generate.stderr).toBe('ошибка: -o указан больше одного раза, а результат пишется в одну папку\n  подсказка: оставьте один -o\n');
   });
 
+  // Tester T68 M2: HubSpot exports calls, e-mails and meetings apart; joined into one file they were read as calls.
+  it('-a twice is told how activities of several kinds go in one export', () => {
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'calls.csv', '--activities', 'emails.csv', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: --activities указан больше одного раза, а берётся один файл\n  подсказка: оставьте один --activities. Звонки, письма и встречи, выгруженные из CRM порознь (как у HubSpot), выгрузите одним списком действий всех типов, с колонкой типа действия; два журнала звонков сначала объедините в один файл\n');
+    const en = runCli(['compare', '--before-deals', 'samples/amocrm-deals.csv', '--before-activities', 'a.csv', '--before-activities', 'b.csv', '--after-deals', 'samples/amocrm-deals.csv']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('hint: keep one --before-activities. Calls, e-mails and meetings exported apart');
+  });
+
   it('options made to repeat still collect every value', () => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--by', 'source', '--by', 'month', '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);

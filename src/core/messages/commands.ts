@@ -46,6 +46,13 @@ export const COMMAND_MESSAGES = {
   },
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
+  'usage.repeatedActivities': {
+    ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file',
+    hint: {
+      ru: 'оставьте один {option}. Звонки, письма и встречи, выгруженные из CRM порознь (как у HubSpot), выгрузите одним списком действий всех типов, с колонкой типа действия; два журнала звонков сначала объедините в один файл',
+      en: 'keep one {option}. Calls, e-mails and meetings exported apart (as HubSpot exports them) go in one export of the activities of every type, with its activity type column; two call logs are joined into one file first',
+    },
+  },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },
   'usage.repeatedDocument': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedOutput': { ru: '{option} указан больше одного раза, а результат пишется в {placeRu}', en: '{option} is given more than once, and the result goes to {place}', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
