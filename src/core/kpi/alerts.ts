@@ -160,13 +160,19 @@ export const OUTCOME_MIN_DEALS = 5;
 const SKIPPED_SHARE = 0.2;
 
 /**
+ * An Odoo user's external id, as its import-compatible export writes a salesperson: `base.user_admin`,
+ * `__export__.res_users_7_5e3f1a2b` (tester T68 L1: read as managers without a word).
+ */
+const ODOO_USER_XMLID = /^(?:__export__\.|[a-z][a-z0-9_]*\.(?:res_)?users?_)[A-Za-z0-9_]+$/;
+
+/**
  * A manager that is a CRM user's id, not a name: what API-field exports write (Salesforce's
  * OwnerId `0058a00000MNWtFAAX`, Bitrix24's ASSIGNED_BY_ID, HubSpot's and Pipedrive's numeric owner
- * ids, Zoho's `zcrm_…`). Patterns no person's name takes: digits only; 15 or 18 letters and digits
+ * ids, Zoho's `zcrm_…`, Odoo's external ids). Patterns no person's name takes: digits only; 15 or 18 letters and digits
  * with digits among them; a UUID or a long hex string.
  */
 export function looksLikeUserId(name: string): boolean {
-  if (/^\d{1,20}$/.test(name) || /^zcrm_\d+$/i.test(name)) return true;
+  if (/^\d{1,20}$/.test(name) || /^zcrm_\d+$/i.test(name) || ODOO_USER_XMLID.test(name)) return true;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(name) || /^[0-9a-f]{16,}$/i.test(name)) return true;
   return (name.length === 15 || name.length === 18) && /^[A-Za-z0-9]+$/.test(name) && /[A-Za-z]/.test(name) && (name.match(/\d/g)?.length ?? 0) >= 3;
 }

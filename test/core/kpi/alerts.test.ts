@@ -123,6 +123,10 @@ describe('managers that are CRM user ids, not names', () => {
     ['123', true], // Bitrix24 ASSIGNED_BY_ID, HubSpot and Pipedrive owner ids
     ['zcrm_4150868000000224005', true],
     ['3f2504e0-4f89-11d3-9a0c-0305e82c3301', true],
+    ['base.user_admin', true], // Odoo's import-compatible export: a salesperson's external id
+    ['__export__.res_users_7_5e3f1a2b', true],
+    ['j.smith', false], // a login, not an id
+    ['Dr. Smith', false],
     ['Иванов Иван', false],
     ['ivan.petrov@example.com', false],
     ['Manager1', false],
