@@ -572,6 +572,8 @@ describe('international CRMs in a Russian, Spanish or German interface', () => {
       ['Marc Demo', 'won', 1000, 'Acme GmbH'],
       ['Marc Demo', 'open', 500, 'Beta AG'],
     ]);
+    // «Neu» is Odoo's default New stage in German: known, not asked about (tester T68 L3).
+    expect(odoo.report.stages ?? {}).toEqual({});
   });
 });
 
