@@ -47,11 +47,12 @@ export function detectProfile(headers: readonly string[], kind: RecordKind): Pro
     const columns = new Set<string>();
     // Headers too common to say the source alone count beside one of its own (signature.also).
     const any = sig.also && sig.also.oneOf.some((h) => present.has(normalizeHeader(h))) ? [...sig.any, ...sig.also.any] : sig.any;
-    const matched = any.filter((h) => {
+    // As the file writes them: inspect said «Expected Revenue» of a file headed `expected_revenue` (tester T68).
+    const matched = any.flatMap((h) => {
       const key = normalizeHeader(h);
-      if (!present.has(key) || columns.has(key)) return false;
+      if (!present.has(key) || columns.has(key)) return [];
       columns.add(key);
-      return true;
+      return [present.get(key)!];
     });
     if (matched.length < sig.min) continue;
     if (!best || matched.length > best.matched.length) best = { profile, matched };

@@ -49,6 +49,13 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     }
   });
 
+  // Tester T68: inspect listed the profile's own spelling of a matched header («Expected Revenue») where the file wrote `expected_revenue`.
+  it('names the matched headers as the file writes them', () => {
+    const match = detectProfile(['expected_revenue', 'probability', 'user_id', 'stage_id', 'create_date'], 'deals');
+    expect(match?.profile.id).toBe('odoo');
+    expect(match?.matched).toEqual(['expected_revenue', 'probability', 'user_id', 'stage_id', 'create_date']);
+  });
+
   // Tester T51 F8: a Sipuni log was read right by the generic names, yet inspect named no source. Its
   // «Кто ответил» beside «Откуда» and «Куда» says Sipuni; a cabinet log of those two alone (Zadarma's) says nothing.
   it('Sipuni: its cabinet export is recognised; a log with «Откуда» and «Куда» but no «Кто ответил» is not', () => {
