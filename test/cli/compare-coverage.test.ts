@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,19 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect(line).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—\s+—\s+−30,0%\s+—$/);
     expect(run.stdout.replace(/\s+/g, ' ')).toContain('нужны действия, датированные периодом «до»: в файле активностей их нет');
     expect(run.stderr).toContain('Внимание: calls.csv: действия в файле датированы 02.01.2025 — 04.01.2025, а сделки периода «до» созданы 02.12.2024 — 03.12.2024: из 2 сделок 2 созданы больше чем за неделю до первого действия. Ни одно действие не датировано этим периодом');
+  });
+
+  // Tester T67 L2: a deals file without ids beside a log naming deals by id links nothing; the warning spoke of numbers never printed.
+  it('kpi: not said where neither touches nor the response is computed', () => {
+    const dir = files();
+    const deals = readFileSync(path.join(dir, 'deals.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(1).join(','));
+    writeFileSync(path.join(dir, 'no-ids.csv'), deals.join('\n'));
+    const run = runCli(['kpi', '-d', 'no-ids.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect([out.total.touches_per_won, out.total.response_min_median]).toEqual([null, null]);
+    expect(out.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('activities-outside-deals');
+    expect(run.stderr).not.toContain('not meaningful');
   });
 
   it('kpi: 3 of 5 deals outside the log\'s dates (2 a month before it, 1 after it) are said; the figures stay as the spec computes them', () => {
