@@ -42,4 +42,23 @@ describe('a HubSpot calls export with both Call status and Call outcome', () => 
     // D1: the call at 09:20, 20 min; D2: not the voicemail at 10:30 but the call back at 10:50, 50 min.
     expect([t.response_min_median, t.response_min_avg]).toEqual([35, 35]);
   });
+
+  // A portal's own outcomes (HubSpot lets an admin add them) are words no rule knows: the status decides then.
+  it('reads the status where the outcome is a word no rule knows, and warns of none the status settles', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hubspot-outcome-custom-'));
+    writeFileSync(path.join(dir, 'deals.csv'), `${DEALS.join('\n')}\n`);
+    writeFileSync(path.join(dir, 'calls.csv'), [
+      CALLS[0],
+      '9201,Inbound,2025-03-01 10:00,Anna Berg,Inbound,MISSED,Interested,0,101',
+      '9202,Inbound,2025-03-01 11:00,Anna Berg,Inbound,COMPLETED,Meeting booked,60000,101',
+      '9203,Inbound,2025-03-01 12:00,Anna Berg,Inbound,,Meeting booked,30000,101',
+    ].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--now', '2025-04-01', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const t = JSON.parse(run.stdout).total;
+    expect([t.calls_in, t.calls_out, t.calls_missed, t.talk_minutes]).toEqual([3, 0, 1, 1.5]);
+    // The last call's only reading is the unknown outcome (no status): that one is said, read as answered.
+    expect(run.stderr).toContain('"Meeting booked"');
+    expect(run.stderr).not.toContain('"Interested"');
+  });
 });

@@ -374,14 +374,20 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
  * on a call nobody logged an outcome for, then its status, `hs_call_status`). The reading's twin of
  * context's firstFilled, which gives the column (for `at`, a manager and a call id, read by other
  * rules): one rule, kept twice because here a cell is skipped when its memo reads null (a blank one),
- * and the reading, counted, is what the caller needs, not the column.
+ * and the reading, counted, is what the caller needs, not the column. A reading no rule knows gives
+ * way to a later column's known one.
  */
-function firstReading<T>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
+function firstReading<T extends { value: unknown }>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
+  let unknown: T | null = null;
   for (const col of cols) {
     const v = cells.value(col, memo);
-    if (v !== null) return v;
+    if (v === null) continue;
+    if (v.value !== undefined) return v;
+    // A word no rule knows (a custom HubSpot outcome «Interested») leaves the next column to say it (a MISSED status was
+    // read as answered: review R52); it is the reading, counted for the unknown-values alert, only where no column knows more.
+    unknown ??= v;
   }
-  return null;
+  return unknown;
 }
 
 /**
