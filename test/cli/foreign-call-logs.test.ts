@@ -40,9 +40,9 @@ const more: Record<string, string> = {
     'Voice,Outgoing,+49 30 999000,+49 30 222222,Jürgen Müller,Tue 03/04/2025,10:30 AM,Phone Call,Call connected,0:01:00',
     'Voice,Outgoing,+49 30 999000,+49 30 333333,Jürgen Müller,Wed 03/05/2025,11:00 AM,Phone Call,No Answer,0:00:00',
   ].join('\n'),
-  // The same calls as a log that names its employee «Handled By» and the talk «Call Length», with a fax among them (not a call).
-  'ringcentral-handled.csv': [
-    'Type,Phone Number,Name,Date,Time,Action,Action Result,Call Length,Handled By,Direction',
+  // The same calls as a log that names the talk «Call Length», with a fax among them (not a call).
+  'ringcentral-length.csv': [
+    'Type,Phone Number,Name,Date,Time,Action,Action Result,Call Length,Extension,Direction',
     'Voice,+49 30 111111,Client A,Mon 03/03/2025,10:00 AM,Phone Call,Call connected,0:02:00,Jürgen Müller,Incoming',
     'Voice,+49 30 222222,Client B,Tue 03/04/2025,10:00 AM,Phone Call,Missed,0:00:00,Jürgen Müller,Incoming',
     'Fax,+49 30 444444,Client C,Tue 03/04/2025,10:10 AM,Fax,Sent,0:00:40,Jürgen Müller,Outgoing',

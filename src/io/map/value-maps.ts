@@ -577,9 +577,9 @@ export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefi
 
 /**
  * Map keys that mean something only as the whole value: inside a phrase they are other words
- * ("Check-in call", "Out of hours", "Voice mail"; a "Call note" is about a call).
+ * ("Check-in call", "Out of hours", "Voice mail", Spanish «Correo de voz»; a "Call note" is about a call).
  */
-const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail', 'note', 'notes', 'voice']);
+const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail', 'note', 'notes', 'voice', 'correo']);
 
 /** What separates the words of a value (normalised: lower case, single spaces). */
 const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;

@@ -84,6 +84,10 @@ describe('values read by their words', () => {
     expect(byWords(maps.direction, normalizeValue('Check-in call'))).toBeUndefined();
     expect(byWords(maps.direction, normalizeValue('Out of hours'))).toBeUndefined();
     expect(byWords(maps.kind, normalizeValue('Voice mail'))).toBeUndefined();
+    // Spanish voicemail is no e-mail (review R52: «Correo de voz» counted as e-mails, the inbound calls lost).
+    expect(byWords(maps.kind, normalizeValue('Correo de voz'))).toBeUndefined();
+    expect(maps.kind.get(normalizeValue('Correo'))).toBe('email');
+    expect(maps.kind.get(normalizeValue('Correo electrónico'))).toBe('email');
     expect(direction('in')).toBe('in');
   });
 
