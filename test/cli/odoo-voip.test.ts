@@ -40,6 +40,9 @@ describe('an Odoo VoIP call log', () => {
       ['Bob Jones', 1, 1, 0, null, 10, 30],
     ]);
     expect(out.dataQuality.rowsSkippedCount).toBe(0);
+    // Its other labels are any call log's: without Odoo's «Created on» a log is not taken for Odoo's (review R52).
+    writeFileSync(path.join(dir, 'other.csv'), 'Start Date,End Date,Direction,Phone Number,Contact,State,Agent,Duration\n2025-03-01 09:10,2025-03-01 09:15,Outgoing,+15550100,Acme,Terminated,Alice Smith,300\n');
+    expect(runCli(['inspect', 'other.csv', '--lang', 'en'], { cwd: dir }).stdout).not.toContain('odoo-voip');
     expect(out.dataQuality.files[1]).toMatchObject({ kind: 'activities', rowsRead: 5, records: 5 });
   });
 });
