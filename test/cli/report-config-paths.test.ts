@@ -31,6 +31,17 @@ describe('a report config whose paths name no file', () => {
     expect(latinWords(ru.stderr.replace(/kpi\.spend|map|ci\/crm-audit\.config\.yaml|spend\.csv|maps\/map\.yaml|ci\/spend\.csv|ci\/maps\/map\.yaml/g, ''))).toEqual([]);
   });
 
+  // Review R52: a questionnaire named by a bare file name was missed by the check (the config hands it on as ./myq.yaml).
+  it('is refused at audit.questionnaire for a bare questionnaire file name; a config on stdin names the working folder', () => {
+    const dir = folder(`audit: { answers: ${path.join(SAMPLES, 'answers', 'leader.yaml')}, questionnaire: myq.yaml }\n`);
+    const run = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/at audit\.questionnaire: no such file: "myq\.yaml"\n {2}hint: a path in a config file is relative to its folder: looked for "ci\/myq\.yaml"/);
+    const stdin = runCli(['report', '-c', '-', '--format', 'json', '--lang', 'en'], { cwd: dir, input: 'kpi:\n  deals: nosuch.csv\n' });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('at kpi.deals: no such file: "nosuch.csv"\n  hint: a path in a config read from stdin is relative to the current folder: looked for "nosuch.csv"');
+  });
+
   it('is read when an option replaces the missing path, and says nothing of it', () => {
     const dir = folder(`kpi: { deals: exports/deals.csv }\n`);
     const run = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '-d', path.join(SAMPLES, 'amocrm-deals.csv'), '--now', '2026-01-01'], { cwd: dir });

@@ -136,6 +136,10 @@ export const DOCUMENT_MESSAGES = {
     ru: 'файл не найден: «{path}»', en: 'no such file: "{path}"',
     hint: { ru: 'путь в файле настроек считается от папки этого файла: искали «{resolved}»; проверьте путь', en: 'a path in a config file is relative to its folder: looked for "{resolved}"; check the path' },
   },
+  'doc.configFileMissingStdin': {
+    ru: 'файл не найден: «{path}»', en: 'no such file: "{path}"',
+    hint: { ru: 'путь в файле настроек со стандартного ввода считается от текущей папки: искали «{resolved}»; проверьте путь', en: 'a path in a config read from stdin is relative to the current folder: looked for "{resolved}"; check the path' },
+  },
   'doc.mapForConfig': {
     ru: 'это файл --map (разделы deals:, activities:, managers:), а не файл настроек report', en: 'this is a --map file (deals:, activities:, managers: sections), not a report config',
     hint: { ru: 'передайте его через --map; файл настроек передают через -c', en: 'pass it with --map; a config goes with -c' },

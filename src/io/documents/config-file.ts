@@ -183,8 +183,12 @@ function assertionErrors(doc: unknown, file: string): UserError[] {
   return [...errors.slice(0, MAX_LISTED), ...moreErrors(errors.length - MAX_LISTED, file, 'E_ASSERT_SYNTAX')];
 }
 
-/** Each file path of a config, by its key (`kpi.deals`, `compare.before.activities`); a questionnaire's only where it is a path, not a built-in id. */
-function configPaths(c: ReportConfig): Array<[string, string]> {
+/**
+ * Each file path of a config, by its key (`kpi.deals`, `compare.before.activities`); a questionnaire's
+ * only where it is a path, not a built-in id. Of the config as written and as loaded alike, so that each
+ * key's path as written stands beside the path the run reads.
+ */
+function configPaths(c: ReportConfig): Map<string, string> {
   const set = (key: string, f: { deals: string; activities?: string; payments?: string } | undefined): Array<[string, string | undefined]> =>
     f ? [[`${key}.deals`, f.deals], [`${key}.activities`, f.activities], [`${key}.payments`, f.payments]] : [];
   const all: Array<[string, string | undefined]> = [
@@ -198,7 +202,7 @@ function configPaths(c: ReportConfig): Array<[string, string]> {
     ...set('compare.before', c.compare?.before),
     ...set('compare.after', c.compare?.after),
   ];
-  return all.filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '-');
+  return new Map(all.filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '-'));
 }
 
 /** A config's path that names no file: as the run reads it (from the working folder), and the error at its key. */
@@ -211,12 +215,16 @@ export interface MissingPath {
  * The config's paths that name nothing, each said at its key: read later as an export, «sp.csv: no such
  * file» named neither the config nor the key, and its hint spoke of the working folder (tester T66 L4).
  */
-async function missingPaths(c: ReportConfig, fromCwd: (p: string) => string, cwd: string, file: string): Promise<MissingPath[]> {
+async function missingPaths(written: ReportConfig, loaded: ReportConfig, cwd: string, file: string): Promise<MissingPath[]> {
   const errors: MissingPath[] = [];
-  for (const [key, written] of configPaths(c)) {
-    const resolved = fromCwd(written);
+  const paths = configPaths(loaded);
+  // A config on stdin has no folder: its paths are the working folder's.
+  const message = file === '-' ? 'doc.configFileMissingStdin' : 'doc.configFileMissing';
+  for (const [key, as] of configPaths(written)) {
+    const resolved = paths.get(key);
+    if (resolved === undefined) continue;
     const error = await fs.stat(path.resolve(cwd, resolved)).then(() => undefined, (e: NodeJS.ErrnoException) => e);
-    if (error?.code === 'ENOENT') errors.push({ resolved, error: UserError.of('E_CONFIG', 'doc.configFileMissing', { path: written, resolved }, { file, path: key }) });
+    if (error?.code === 'ENOENT') errors.push({ resolved, error: UserError.of('E_CONFIG', message, { path: as, resolved }, { file, path: key }) });
   }
   return errors;
 }
@@ -252,26 +260,22 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     return rel === '-' ? `.${path.sep}-` : rel || '.';
   };
   const c = parsed.data;
-  const missing = await missingPaths(c, (p) => fromCwd(p)!, cwd, chosen);
+  const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: fromCwd(f.deals)!, activities: fromCwd(f.activities), payments: fromCwd(f.payments) } : undefined);
+  const config: ReportConfig = {
+    ...c,
+    map: fromCwd(c.map),
+    baseline: fromCwd(c.baseline),
+    // A questionnaire's path keeps a folder in it (`./my-q`, not `my-q`, which names a built-in one: a reviewer).
+    audit: c.audit ? { ...c.audit, answers: fromCwd(c.audit.answers)!, questionnaire: c.audit.questionnaire && c.audit.questionnaire !== '-' && isQuestionnairePath(c.audit.questionnaire) ? withFolder(fromCwd(c.audit.questionnaire)!) : c.audit.questionnaire } : undefined,
+    kpi: c.kpi ? { ...fileSet(c.kpi)!, spend: fromCwd(c.kpi.spend), plan: fromCwd(c.kpi.plan) } : undefined,
+    compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
+  };
+  const missing = await missingPaths(c, config, cwd, chosen);
   withLines(missing.map((m) => m.error), text);
   // Said in the document's order, as its other errors are.
   const at = (m: MissingPath) => (m.error.where.at?.line ?? 0) * 1e6 + (m.error.where.at?.column ?? 0);
   missing.sort((a, b) => at(a) - at(b));
-  const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: fromCwd(f.deals)!, activities: fromCwd(f.activities), payments: fromCwd(f.payments) } : undefined);
   // Each assertion's line, for what is judged once the result is known (a path naming no metric).
   const assertAt = linesOf(text, (c.assert ?? []).map((a, i) => (typeof a === 'string' ? `assert[${i}]` : `assert[${i}].expr`)));
-  return {
-    file: chosen,
-    assertAt,
-    missing,
-    config: {
-      ...c,
-      map: fromCwd(c.map),
-      baseline: fromCwd(c.baseline),
-      // A questionnaire's path keeps a folder in it (`./my-q`, not `my-q`, which names a built-in one: a reviewer).
-      audit: c.audit ? { ...c.audit, answers: fromCwd(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.(?:ya?ml|json)$/.test(c.audit.questionnaire) ? withFolder(fromCwd(c.audit.questionnaire)!) : c.audit.questionnaire } : undefined,
-      kpi: c.kpi ? { ...fileSet(c.kpi)!, spend: fromCwd(c.kpi.spend), plan: fromCwd(c.kpi.plan) } : undefined,
-      compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
-    },
-  };
+  return { file: chosen, assertAt, missing, config };
 }
