@@ -20,7 +20,7 @@ import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage
 import type { SkippedRow } from '../core/records.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
-import { coverageAlerts } from '../core/kpi/coverage.js';
+import { coverageAlerts, linkedNotApplicable } from '../core/kpi/coverage.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
@@ -472,6 +472,7 @@ function linkedIn(run: EnginesRun, p: PeriodKpis, which: 'before' | 'after'): Pe
 
 /** The warning for a period whose deals the activities barely cover, or whose dates hold none (activities-outside-deals). */
 function periodCoverage(run: EnginesRun, index: number, period: { from: string; to: string }, which: 'before' | 'after'): Alert[] {
+  if (linkedNotApplicable(notApplicable(run.shape))) return [];
   return coverageAlerts(run.coverage?.[index], run.activities?.file ?? '', which, noActivityIn(run, period, run.results[index]?.total));
 }
 

@@ -32,7 +32,7 @@ import { mapOptions, type Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
 import { closedShown, looksLost, stagesToName, undecidedStages } from '../core/undecided-stages.js';
-import { activityCoverage, coverageAlerts, type Coverage } from '../core/kpi/coverage.js';
+import { activityCoverage, coverageAlerts, linkedNotApplicable, type Coverage } from '../core/kpi/coverage.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {
@@ -439,12 +439,6 @@ function shortRows(reports: ImportReport[]): Alert[] {
 
 /** The most values no map knows that an unknown-values alert lists (and its snippet names). */
 const UNKNOWN_VALUES_LISTED = 30;
-
-/**
- * The metrics the activities-outside-deals warning is about: where none is computed (no link between the
- * files: a deals file without ids beside a log that names deals by id), it speaks of numbers never printed (tester T67 L2).
- */
-const LINKED_METRICS = ['touches_per_won', 'response_min_median'] as const;
 
 /** The activities with dates alone below which a file is too small to say so of. */
 const UNTIMED_MIN = 10;
@@ -961,7 +955,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, days, run.shape.amount, !(planBy(run.plan) === 'source' && run.shape.source === false));
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, { ...period, plan: days }, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...(LINKED_METRICS.every((id) => na[id] !== undefined) ? [] : coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...(linkedNotApplicable(na) ? [] : coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

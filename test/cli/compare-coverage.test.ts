@@ -99,6 +99,11 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect([out.total.touches_per_won, out.total.response_min_median]).toEqual([null, null]);
     expect(out.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('activities-outside-deals');
     expect(run.stderr).not.toContain('not meaningful');
+    // compare alike (review R52): its periods' touches and responses are not computed either.
+    const compare = runCli(['compare', '-d', 'no-ids.csv', '-a', 'calls.csv', '--cutover', '2025-01-01', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(JSON.parse(compare.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('activities-outside-deals');
+    expect(compare.stderr).not.toContain('Export the activities for the same dates');
   });
 
   it('kpi: 3 of 5 deals outside the log\'s dates (2 a month before it, 1 after it) are said; the figures stay as the spec computes them', () => {

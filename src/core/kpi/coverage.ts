@@ -55,6 +55,15 @@ export function activityCoverage(store: DealStore, periods: readonly KpiOptions[
 }
 
 /**
+ * Whether none of the figures the coverage warning is about (touches, the response) can be computed: no
+ * link between the files (a deals file without ids beside a log that names deals by id). The warning would
+ * speak of numbers never printed (tester T67 L2).
+ */
+export function linkedNotApplicable(notApplicable: Readonly<Record<string, unknown>>): boolean {
+  return notApplicable.touches_per_won !== undefined && notApplicable.response_min_median !== undefined;
+}
+
+/**
  * The warning for a period whose deals the activities barely cover (more than OUTSIDE_SHARE of them
  * created before the first activity or after the last), or whose dates hold no activity at all
  * (`none`: its response and touch figures are then not computed).
