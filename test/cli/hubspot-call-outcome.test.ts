@@ -52,13 +52,16 @@ describe('a HubSpot calls export with both Call status and Call outcome', () => 
       '9201,Inbound,2025-03-01 10:00,Anna Berg,Inbound,MISSED,Interested,0,101',
       '9202,Inbound,2025-03-01 11:00,Anna Berg,Inbound,COMPLETED,Meeting booked,60000,101',
       '9203,Inbound,2025-03-01 12:00,Anna Berg,Inbound,,Meeting booked,30000,101',
+      // One of HubSpot's default outcomes: answered, by someone else; no word of it.
+      '9204,Inbound,2025-03-01 13:00,Anna Berg,Inbound,,Wrong number,6000,101',
     ].join('\n'));
     const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--now', '2025-04-01', '--lang', 'en'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const t = JSON.parse(run.stdout).total;
-    expect([t.calls_in, t.calls_out, t.calls_missed, t.talk_minutes]).toEqual([3, 0, 1, 1.5]);
+    expect([t.calls_in, t.calls_out, t.calls_missed, t.talk_minutes]).toEqual([4, 0, 1, 1.6]);
     // The last call's only reading is the unknown outcome (no status): that one is said, read as answered.
     expect(run.stderr).toContain('"Meeting booked"');
     expect(run.stderr).not.toContain('"Interested"');
+    expect(run.stderr).not.toContain('Wrong number');
   });
 });

@@ -460,7 +460,8 @@ const ANSWERED = new Set([
   'успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful',
   'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
   'angenommen', 'beantwortet', 'répondu', 'risposta', 'odebrane', 'odebrany', 'прийнятий', 'успішний', 'cevaplandı', 'cevaplandi', 'yanıtlandı',
-  'reached', 'left live message',
+  // HubSpot's default call outcomes: a live message left, and a wrong number (answered, by someone else: its API profile reads it so).
+  'reached', 'left live message', 'wrong number',
   // RingCentral's results as whole values ("Call connected", "Accepted"): inside free text they may be about a deal.
   'call connected', 'accepted',
   // Beeline's and MTS's cloud PBX APIs: a call's status is PLACED (it took place) or MISSED. Unknown, it
