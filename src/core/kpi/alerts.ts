@@ -163,7 +163,7 @@ const SKIPPED_SHARE = 0.2;
  * An Odoo user's external id, as its import-compatible export writes a salesperson: `base.user_admin`,
  * `__export__.res_users_7_5e3f1a2b` (tester T68 L1: read as managers without a word).
  */
-const ODOO_USER_XMLID = /^(?:__export__\.|[a-z][a-z0-9_]*\.(?:res_)?users?_)[A-Za-z0-9_]+$/;
+const ODOO_USER_XMLID = /^(?:base\.(?:default_)?user_|[a-z_][a-z0-9_]*\.res_users_)[A-Za-z0-9_]+$/;
 
 /**
  * A manager that is a CRM user's id, not a name: what API-field exports write (Salesforce's

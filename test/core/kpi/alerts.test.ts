@@ -126,6 +126,8 @@ describe('managers that are CRM user ids, not names', () => {
     ['base.user_admin', true], // Odoo's import-compatible export: a salesperson's external id
     ['__export__.res_users_7_5e3f1a2b', true],
     ['j.smith', false], // a login, not an id
+    ['anna.user_group', false], // review R52: login-like, not Odoo's
+    ['mike.user_experience', false],
     ['Dr. Smith', false],
     ['Иванов Иван', false],
     ['ivan.petrov@example.com', false],
