@@ -20,16 +20,23 @@ const CHANNEL = /^(?:pjsip|sip|iax2|local|sccp|skinny|mgcp|h323|ooh323|unistim|m
 const SIP_ADDRESS = /^(?:sips?:)?(\d{2,6})@/i;
 /** A line written alone: two to five digits (a number of six or more may be a city's without its code). */
 const EXTENSION = /^\d{2,5}$/;
+/**
+ * A line under the account's number, as cloud PBXes name their extensions: Telphin's «000345*101»
+ * (client code * extension), Zadarma's SIP login «123456-101» (tester T69 M1: such a log was refused
+ * for want of an employee column, its lines not seen). Before a dash, five digits at least: «555-1234»
+ * is a phone number.
+ */
+const ACCOUNT_LINE = /^(?:\d{3,7}\*|\d{5,7}-)(\d{2,5})$/;
 /** A caller ID with a name («"Иван Петров" <101>»): the number in the brackets. */
 const ANGLED = /<([^<>]*)>\s*$/;
 
-/** The line (an extension) a cell names, or undefined: a short number, a channel, a SIP address. */
+/** The line (an extension) a cell names, or undefined: a short number, a channel, a SIP address, an account's line. */
 export function lineOf(text: string): string | undefined {
   let t = text.trim();
   const angled = ANGLED.exec(t);
   if (angled) t = angled[1]!.trim();
   if (EXTENSION.test(t)) return t;
-  return (CHANNEL.exec(t) ?? SIP_ADDRESS.exec(t))?.[1];
+  return (CHANNEL.exec(t) ?? SIP_ADDRESS.exec(t) ?? ACCOUNT_LINE.exec(t))?.[1];
 }
 
 /** Pairs of headers (as normalizeHeader writes them) that give each side's line apart from its number: Mango Office's VPBX statistics by its API. */
@@ -114,8 +121,9 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][], maps
   if (map.fields.has('channel') || map.fields.has('dstchannel')) return true;
   const cols = [...sides.caller, ...sides.callee];
   const direction = map.fields.get('direction')?.[0];
-  if (direction !== undefined) return linesOnEmployeeSides(sampleRows, sides, direction, maps);
-  return sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
+  // A direction column that says no direction on the first rows (blank: tester T69's Zadarma log) leaves the sides to say it.
+  const judged = direction === undefined ? undefined : linesOnEmployeeSides(sampleRows, sides, direction, maps);
+  return judged ?? sampleRows.some((r) => cols.some((c) => sideEmployee(r[c] ?? '') !== undefined));
 }
 
 /**
@@ -124,8 +132,9 @@ export function showsLines(map: ColumnMap, sampleRows: readonly string[][], maps
  * company's number (DID) in «Куда» on incoming calls and the line only on outgoing ones would drop every
  * incoming call as one no line took (review R39); it is asked for its manager column instead. The
  * directions as the run reads them: a --map file's words too (a log of «X1»/«X2» was refused: review R40).
+ * Undefined where no row of the sample says a direction.
  */
-function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides, direction: number, maps: ValueMaps): boolean {
+function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides, direction: number, maps: ValueMaps): boolean | undefined {
   const shown = { in: false, out: false };
   const seen = { in: false, out: false };
   for (const r of sampleRows) {
@@ -135,7 +144,8 @@ function linesOnEmployeeSides(sampleRows: readonly string[][], sides: CallSides,
     seen[d] = true;
     shown[d] ||= (d === 'in' ? sides.callee : sides.caller).some((c) => sideEmployee(r[c] ?? '') !== undefined);
   }
-  return (seen.in || seen.out) && (!seen.in || shown.in) && (!seen.out || shown.out);
+  if (!seen.in && !seen.out) return undefined;
+  return (!seen.in || shown.in) && (!seen.out || shown.out);
 }
 
 /** What a call's sides say: its direction, and the line each side names (as sideEmployee gives it: a line, or a name with one). */

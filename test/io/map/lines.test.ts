@@ -28,9 +28,12 @@ describe('lineOf: the line (an extension) a telephony cell names', () => {
     ['Local/103@from-queue-00000012;1', '103'],
     ['sip:104@pbx.example.ru', '104'],
     ['"Иван Петров" <101>', '101'],
+    // A line under the account's number (tester T69 M1): Telphin's client code * extension, Zadarma's SIP login.
+    ['000345*101', '101'],
+    ['123456-101', '101'],
   ])('%s is line %s', (cell, line) => expect(lineOf(cell)).toBe(line));
 
-  it.each([['+79161234567'], ['84951234567'], ['"+79161234567" <+79161234567>'], ['PJSIP/trunk-00000002'], ['DAHDI/1-1'], ['s'], ['1'], ['123456'], ['Иван Петров'], ['']])('%s is no line', (cell) => expect(lineOf(cell)).toBeUndefined());
+  it.each([['+79161234567'], ['84951234567'], ['"+79161234567" <+79161234567>'], ['PJSIP/trunk-00000002'], ['DAHDI/1-1'], ['s'], ['1'], ['123456'], ['Иван Петров'], [''], ['555-1234'], ['8495-1234567'], ['123-45-67']])('%s is no line', (cell) => expect(lineOf(cell)).toBeUndefined());
 });
 
 // A FreePBX "CDR Reports" download (the columns of Asterisk's cdr table), hand-made: the rows below
