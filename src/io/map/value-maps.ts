@@ -336,6 +336,10 @@ const NOT_ANSWERED = new Set([
   // UIS's «Потерян», and an incoming call that went to voicemail (below)
   'потерян',
   'голосовая почта',
+  // a message left on voicemail or an answering machine: no one answered (tester T69 L2)
+  'оставлено сообщение',
+  'оставлено голосовое сообщение',
+  'автоответчик',
   'cancel',
   'no-answer',
   'left voicemail',

@@ -135,6 +135,8 @@ describe('call statuses no map names, read by their words', () => {
 
   it('voicemail on an incoming call, and Mango\'s «Не дозвонился», are not answered; Bitrix24\'s «Callback» is outgoing', () => {
     for (const v of ['Voicemail', 'Voice mail', 'Не дозвонился']) expect(missed(v), v).toBe(true);
+    // A message left on voicemail or an answering machine (tester T69 L2): nobody answered.
+    for (const v of ['Оставлено сообщение', 'Оставлено голосовое сообщение', 'Автоответчик']) expect(missed(v), v).toBe(true);
     expect(direction('Callback')).toBe('out');
   });
 });
