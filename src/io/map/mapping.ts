@@ -126,10 +126,11 @@ export function readAsDeal(map: ColumnMap, col: number): void {
 
 /**
  * Headers of an activities column that is the client's number when its values are phone numbers:
- * Beeline Cloud PBX's «Номер» beside its «Абонент» (the employee). A deals file's «Номер» is the
+ * Beeline Cloud PBX's «Номер» beside its «Абонент» (the employee); a log's «Абонент» of phone numbers
+ * beside its «Сотрудник» (tester T69 M2: its calls linked to nothing). A deals file's «Номер» is the
  * deal's, and an activities file's may count its rows or name a call: read as the phone only by its values.
  */
-const NUMBER_HEADERS = new Set(['номер', 'number']);
+const NUMBER_HEADERS = new Set(['номер', 'number', 'абонент']);
 
 /**
  * Whether a column's first values are phone numbers: at least half of them as phoneKey reads one, of
