@@ -264,7 +264,7 @@ describe('a call log whose direction or status values no map knows', () => {
     expect(ru.stderr).toContain('Внимание: calls.csv: направление звонка не распознано в 2 из 3 строк колонки «Direction» («A-leg», «B-leg»)');
     const snippet = ru.stderr.slice(ru.stderr.indexOf('direction:\n')).split('\n').slice(0, 3).join('\n');
     // Every line says it is the user's to decide: a reading offered as the answer made successful calls missed.
-    expect(snippet).toBe('direction:\n  "A-leg": in    # in или out: проверьте\n  "B-leg": in    # in или out: проверьте');
+    expect(snippet).toBe('direction:\n  "A-leg": in    # in, out или internal: проверьте\n  "B-leg": in    # in, out или internal: проверьте');
     writeFileSync(path.join(dir, 'map.yaml'), `${snippet}\n`);
     const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(mapped.total.calls_in).toBe(3);

@@ -935,12 +935,19 @@ function missedGuess(value: string): boolean {
  * `in`: pasted unedited, «Ausgehend» beside «Eingehend» made every call incoming (tester T54 F2).
  */
 const OUT_STEMS = ['outgo', 'outbo', 'outw', 'исход', 'обратн', 'ausgeh', 'salie', 'salid', 'saíd', 'said', 'efetu', 'realiz', 'sortant', 'uscit', 'wychodz', 'вихід', 'giden', 'dial'];
+/** The stems of words that say a call between employees: `internal`. */
+const INTERNAL_STEMS = ['внутрен', 'internal', 'intern', 'interno', 'interne'];
 /** Words that say outgoing only whole: "out", "made", "placed" (not "outside", "outsourced", "madeira"). */
 const OUT_WORDS = new Set(['out', 'made', 'placed']);
 
 /** The value a snippet line proposes for an unknown value: a direction's guess by its words, a status's, a done flag's `true`. */
 function unknownGuess(field: 'direction' | 'missed' | 'done', value: string): string {
-  if (field === 'direction') return value.toLowerCase().split(/[^\p{L}]+/u).some((w) => OUT_WORDS.has(w) || OUT_STEMS.some((stem) => w.startsWith(stem))) ? 'out' : 'in';
+  if (field === 'direction') {
+    const words = value.toLowerCase().split(/[^\p{L}]+/u);
+    // A call between employees (tester T69: «Входящий внутренний» was proposed `in`).
+    if (words.some((w) => INTERNAL_STEMS.some((stem) => w.startsWith(stem)))) return 'internal';
+    return words.some((w) => OUT_WORDS.has(w) || OUT_STEMS.some((stem) => w.startsWith(stem))) ? 'out' : 'in';
+  }
   return field === 'missed' ? String(missedGuess(value)) : 'true';
 }
 
@@ -949,7 +956,7 @@ function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: bo
   const more = a.more ? (ru ? ` и ещё ${num(a.more, ru)}` : ` and ${num(a.more, ru)} more`) : '';
   const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ') + more;
   // Each line is the user's to decide, said so beside it: a status's guess is by its words (missedGuess).
-  const choice = a.field === 'direction' ? (ru ? 'in или out: проверьте' : 'in or out: check') : ru ? 'true или false: проверьте' : 'true or false: check';
+  const choice = a.field === 'direction' ? (ru ? 'in, out или internal: проверьте' : 'in, out or internal: check') : ru ? 'true или false: проверьте' : 'true or false: check';
   const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${unknownGuess(a.field, v)}    # ${choice}`).join('\n')}`;
   const share = `${num(a.unknown, ru)} ${ru ? 'из' : 'of'} ${num(a.filled, ru)}`;
   if (a.field === 'done')
@@ -958,8 +965,8 @@ function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: bo
       : `${a.file}: whether the activity took place is not recognised in ${share} rows of the column "${a.header}" (${values}): those activities count as done (touches, calls, a deal's response), though they may be only planned. Name the values in a --map file (true: done, false: not done, dropped as planned):\n${snippet}`;
   if (a.field === 'direction')
     return ru
-      ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`
-      : `${a.file}: the call direction is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls are neither incoming nor outgoing, and incoming, missed calls, callbacks and responses leave them out. Name the values in a --map file (in: incoming, out: outgoing):\n${snippet}`;
+      ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий, internal — между сотрудниками):\n${snippet}`
+      : `${a.file}: the call direction is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls are neither incoming nor outgoing, and incoming, missed calls, callbacks and responses leave them out. Name the values in a --map file (in: incoming, out: outgoing, internal: between employees):\n${snippet}`;
   return ru
     ? `${a.file}: статус звонка не распознан в ${share} строк колонки «${a.header}» (${values}): такие звонки считаются отвеченными, и пропущенных может быть больше. Назовите значения в файле --map (true — не отвечен, false — отвечен):\n${snippet}`
     : `${a.file}: the call status is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls count as answered, and there may be more missed calls. Name the values in a --map file (true: not answered, false: answered):\n${snippet}`;
