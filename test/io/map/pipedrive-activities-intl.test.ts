@@ -6,9 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Activity, Deal } from '../../../src/core/records.js';
+import type { Deal } from '../../../src/core/records.js';
 import { guessKind } from '../../../src/io/map/inspect.js';
-import { importActivities, importDeals } from '../../../src/io/map/import.js';
+import { importDeals } from '../../../src/io/map/import.js';
+import { readActivityRows } from '../../helpers/activity-rows.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pipedrive-intl-'));
 
@@ -37,16 +38,7 @@ const FILES: Record<string, string[]> = {
   ],
 };
 
-async function read(name: string) {
-  writeFileSync(path.join(dir, name), FILES[name]!.join('\n'));
-  const opts = { cwd: dir, stdin: process.stdin };
-  const kind = await guessKind(name, opts);
-  let profile: string | undefined;
-  const list: Activity[] = [];
-  const { report } = await importActivities(name, { ...opts, onHeader: (m) => (profile = m.profile?.profile.id) }, (a) => list.push(a));
-  const rows = list.map((a) => [a.kind, a.duration_s ?? '-', a.manager, a.deal_id || '-', new Date(a.at).toISOString().slice(0, 16)].join(' '));
-  return { kind, profile, rows, report };
-}
+const read = (name: string) => readActivityRows(dir, name, FILES[name]!);
 
 describe('Pipedrive activities in Spanish, Portuguese and German', () => {
   it.each(Object.keys(FILES))('%s: an activities file of the pipedrive-activities profile, read as the Russian and English ones are', async (name) => {

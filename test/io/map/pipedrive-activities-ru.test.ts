@@ -2,28 +2,17 @@
 // tester's file was refused as a deals export («передайте этот файл как --deals»: its «Сделка - ID» and
 // «Сделка - Название» matched the deals profile), and read through a --map naming its columns, its
 // ЧЧ:ММ durations were read as mm:ss, talk 60 times too short (T29 F3, F4).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../../src/core/records.js';
-import { guessKind } from '../../../src/io/map/inspect.js';
-import { importActivities } from '../../../src/io/map/import.js';
+import { readActivityRows } from '../../helpers/activity-rows.js';
 import { PIPEDRIVE_RU_ACTIVITIES } from '../../fixtures/activities-crm.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pipedrive-ru-'));
 
 /** Writes the file, and reads its kind, its profile and its activities (`kind duration manager deal time`). */
-async function read(name: string, columns?: Record<string, string>) {
-  writeFileSync(path.join(dir, name), PIPEDRIVE_RU_ACTIVITIES.join('\n'));
-  const opts = { cwd: dir, stdin: process.stdin, ...(columns ? { columns } : {}) };
-  const kind = await guessKind(name, opts);
-  let profile: string | undefined;
-  const list: Activity[] = [];
-  const { report } = await importActivities(name, { ...opts, onHeader: (m) => (profile = m.profile?.profile.id) }, (a) => list.push(a));
-  const rows = list.map((a) => [a.kind, a.duration_s ?? '-', a.manager, a.deal_id || '-', new Date(a.at).toISOString().slice(0, 16)].join(' '));
-  return { kind, profile, rows, report };
-}
+const read = (name: string, columns?: Record<string, string>) => readActivityRows(dir, name, PIPEDRIVE_RU_ACTIVITIES, columns);
 
 describe('Pipedrive activities with Russian headers', () => {
   it('are an activities file of the pipedrive-activities profile, not a deals export', async () => {
