@@ -18,7 +18,8 @@ import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/
 import { readDocument } from '../../io/read/files.js';
 import { addAlerts, kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
-import { isQuestionnairePath, listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { isQuestionnairePath } from '../../core/questionnaire/rules.js';
 import { namedQuestionnaire } from './audit.js';
 import { loadTargets } from '../../io/documents/targets-file.js';
 import { parseYaml } from '../../io/documents/yaml.js';

@@ -935,8 +935,9 @@ function missedGuess(value: string): boolean {
  * `in`: pasted unedited, «Ausgehend» beside «Eingehend» made every call incoming (tester T54 F2).
  */
 const OUT_STEMS = ['outgo', 'outbo', 'outw', 'исход', 'обратн', 'ausgeh', 'salie', 'salid', 'saíd', 'said', 'efetu', 'realiz', 'sortant', 'uscit', 'wychodz', 'вихід', 'giden', 'dial'];
-/** The stems of words that say a call between employees: `internal`. */
-const INTERNAL_STEMS = ['внутрен', 'internal', 'intern', 'interno', 'interne'];
+/** Words that say a call between employees, `internal`: a Russian stem, and whole words elsewhere («International» is a call abroad). */
+const INTERNAL_STEMS = ['внутрен', 'внутріш'];
+const INTERNAL_WORDS = new Set(['internal', 'intern', 'interno', 'interna', 'interne']);
 /** Words that say outgoing only whole: "out", "made", "placed" (not "outside", "outsourced", "madeira"). */
 const OUT_WORDS = new Set(['out', 'made', 'placed']);
 
@@ -945,7 +946,7 @@ function unknownGuess(field: 'direction' | 'missed' | 'done', value: string): st
   if (field === 'direction') {
     const words = value.toLowerCase().split(/[^\p{L}]+/u);
     // A call between employees (tester T69: «Входящий внутренний» was proposed `in`).
-    if (words.some((w) => INTERNAL_STEMS.some((stem) => w.startsWith(stem)))) return 'internal';
+    if (words.some((w) => INTERNAL_WORDS.has(w) || INTERNAL_STEMS.some((stem) => w.startsWith(stem)))) return 'internal';
     return words.some((w) => OUT_WORDS.has(w) || OUT_STEMS.some((stem) => w.startsWith(stem))) ? 'out' : 'in';
   }
   return field === 'missed' ? String(missedGuess(value)) : 'true';

@@ -272,7 +272,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
   };
   const missing = await missingPaths(c, config, cwd, chosen);
   withLines(missing.map((m) => m.error), text);
-  // Said in the document's order, as its other errors are.
+  // Said in the document's order (configPaths lists the keys in its own).
   const at = (m: MissingPath) => (m.error.where.at?.line ?? 0) * 1e6 + (m.error.where.at?.column ?? 0);
   missing.sort((a, b) => at(a) - at(b));
   // Each assertion's line, for what is judged once the result is known (a path naming no metric).

@@ -52,13 +52,15 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   withLines ??= (await import('./document-lines.js')).withLines;
   // Each value map from the top level and the sections, in the order the map file's check of clashing words reads them (a payments section's `status` is its invoice statuses, `invoice`).
   const merge = <T>(key: Parameters<typeof valueMapSources>[1]) => Object.assign({}, ...valueMapSources(m, key).map(([, words]) => words)) as Record<string, T>;
+  const [status, direction, kind, owner] = [merge<string>('status'), merge<string>('direction'), merge<string>('kind'), merge<string>('owner')];
+  const [missed, done] = [merge<boolean>('missed'), merge<boolean>('done')];
   return {
     file,
     text,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
     ...(m.activities?.rows ? { rows: m.activities.rows } : {}),
-    valueMaps: buildValueMaps({ status: merge<string>('status'), direction: merge<string>('direction'), kind: merge<string>('kind'), missed: merge<boolean>('missed'), done: merge<boolean>('done'), owner: merge<string>('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
-    entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')), managers: Object.keys(m.managers ?? {}) },
+    valueMaps: buildValueMaps({ status, direction, kind, missed, done, owner, invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
+    entries: { status: Object.keys(status), direction: Object.keys(direction), kind: Object.keys(kind), missed: Object.keys(missed), done: Object.keys(done), managers: Object.keys(m.managers ?? {}) },
   };
 }

@@ -19,8 +19,6 @@ export async function listBuiltInQuestionnaires(): Promise<string[]> {
   return files.filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 }
 
-export { isQuestionnairePath };
-
 /**
  * Loads and validates a questionnaire: a built-in id (`crm-maturity`) or a path to a YAML file. With
  * `lang` (the run's), one that does not declare that language is refused too (assertRunLanguage).

@@ -111,9 +111,13 @@ function expandingAliasAt(doc: Document, lines: LineCounter): { at?: { line: num
       return visit.BREAK;
     },
   });
-  const at = offset ?? first;
-  if (at === undefined) return {};
-  const pos = lines.linePos(at);
+  return positionOf(lines, offset ?? first);
+}
+
+/** The line and column of an offset in the document, for a UserError's `where` (none without an offset). */
+function positionOf(lines: LineCounter, offset: number | undefined): { at?: { line: number; column: number } } {
+  if (offset === undefined) return {};
+  const pos = lines.linePos(offset);
   return { at: { line: pos.line, column: pos.col } };
 }
 
@@ -127,9 +131,7 @@ function aliasAt(doc: Document, lines: LineCounter, name: string): { at?: { line
       return visit.BREAK;
     },
   });
-  if (offset === undefined) return {};
-  const pos = lines.linePos(offset);
-  return { at: { line: pos.line, column: pos.col } };
+  return positionOf(lines, offset);
 }
 
 const atOf = (error: YAMLParseError) => {

@@ -607,6 +607,8 @@ describe('unknown call statuses: the snippet guesses by their words', () => {
     expect(describeAlert({ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Тип', unknown: 1, filled: 10, values: ['local'] }, 'ru')).toContain('  "local": in    # in, out или internal: проверьте');
     // A call between employees is proposed as such (tester T69 L4: «Входящий внутренний» was `in`).
     expect(describeAlert({ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Тип', unknown: 1, filled: 10, values: ['Входящий внутренний'] }, 'ru')).toContain('  "Входящий внутренний": internal    # in, out или internal: проверьте');
+    // A call abroad is no internal one: `intern` is a whole word, not a stem.
+    expect(describeAlert({ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Type', unknown: 1, filled: 10, values: ['International inbound', 'Intern'] }, 'en')).toContain('  "International inbound": in    # in, out or internal: check\n  "Intern": internal');
     expect(describeAlert({ code: 'unknown-values', file: 'a.csv', field: 'done', header: 'Done', unknown: 1, filled: 10, values: ['Fait'] }, 'ru')).toContain('  "Fait": true    # true или false: проверьте');
     // Past the values listed, how many more there are (kpi lists up to 30).
     expect(describeAlert({ code: 'unknown-values', file: 'a.csv', field: 'missed', header: 'Статус', unknown: 40, filled: 50, values: ['A', 'B'], more: 3 }, 'ru')).toContain('(«A», «B» и ещё 3)');
