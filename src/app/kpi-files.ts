@@ -554,6 +554,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const lost: Alert[] = reports.flatMap((r) => (r.idsLostDigits ? [{ code: 'ids-lost-digits' as const, file: r.file, ...r.idsLostDigits, ...(byId ? { activities: byId.file } : {}) }] : []));
   // Amounts Excel wrote in its scientific form («1,23457E+06»): read as written, their last digits gone.
   const rounded: Alert[] = reports.flatMap((r) => (r.amountsLostDigits ? [{ code: 'amounts-lost-digits' as const, file: r.file, ...r.amountsLostDigits }] : []));
+  // Client numbers Excel wrote in its scientific form with digits gone («7,91612E+10»): read as no client.
+  const phones: Alert[] = reports.flatMap((r) => (r.clientsLostDigits && (r.kind === 'deals' || r.kind === 'activities') ? [{ code: 'clients-lost-digits' as const, file: r.file, kind: r.kind, ...r.clientsLostDigits }] : []));
   // A leads export given as the deals (Bitrix24's, Salesforce's): its won and lost are converted and discarded leads.
   const leads: Alert[] = reports.flatMap((r) => (r.kind === 'deals' && r.profile?.leads ? [{ code: 'leads-export' as const, file: r.file, crm: r.profile.crm }] : []));
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
@@ -565,7 +567,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...leads, ...found];
+  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...phones, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -234,6 +234,8 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
   if (lost) lines.push(c.yellow(L(`  id с потерянными цифрами: ${n(lost.rows)} (например, ${lost.example}, колонка ${show(lost.column)}); каждая такая строка — отдельная сделка`, `  ids that lost their last digits: ${n(lost.rows)} (${lost.example}, say, column ${show(lost.column)}); each such row is a deal of its own`)));
   const sci = r.amountsLostDigits;
   if (sci) lines.push(c.yellow(L(`  сумм в экспоненциальном виде Excel: ${n(sci.count)} (например, ${sci.example}, ${sci.columns.length === 1 ? 'колонка' : 'колонки'} ${sci.columns.map(show).join(', ')}); прочитаны как записаны, могут быть округлены`, `  amounts in Excel's scientific form: ${n(sci.count)} (${sci.example}, say, ${sci.columns.length === 1 ? 'column' : 'columns'} ${sci.columns.map(show).join(', ')}); read as written, maybe rounded`)));
+  const phones = r.clientsLostDigits;
+  if (phones) lines.push(c.yellow(L(`  номеров без последних цифр (экспоненциальный вид Excel): ${n(phones.count)} (например, ${phones.example}, ${phones.columns.length === 1 ? 'колонка' : 'колонки'} ${phones.columns.map(show).join(', ')}); прочитаны без клиента`, `  numbers that lost their last digits (Excel's scientific form): ${n(phones.count)} (${phones.example}, say, ${phones.columns.length === 1 ? 'column' : 'columns'} ${phones.columns.map(show).join(', ')}); read with no client`)));
   if (r.skipped.length > 0) {
     lines.push('', c.bold(L('Непрочитанные строки', 'Unreadable rows')));
     // With the line of the file where it differs (a quoted cell above held line breaks), as kpi says it.

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
 import { kpiBothWays } from '../helpers/both-ways.js';
 import { largeWithLostIds, numberIdsWorkbook, SCIENTIFIC_IDS, SOME_SCIENTIFIC_IDS } from '../fixtures/lost-digit-ids.js';
 
@@ -132,5 +133,80 @@ describe('amounts in Excel\'s scientific form (their last digits lost)', () => {
     const two = kpi(['-d', 'budget-sci2.csv']);
     expect(two.result.dataQuality.alerts).toContainEqual({ code: 'amounts-lost-digits', file: 'budget-sci2.csv', columns: ['Бюджет'], count: 2, example: '2,10629E+05' });
     expect(kpi(['-d', 'budget-plain.csv']).result.dataQuality.alerts.map((a) => a.code)).not.toContain('amounts-lost-digits');
+  });
+});
+
+// Tester T69 (L3): client phone numbers Excel wrote in its scientific form («7,91612E+10») name no
+// client (different numbers read the same), which was said only by the generic «no call linked» warning.
+describe('client numbers in Excel\'s scientific form (their last digits lost)', () => {
+  const DEALS = [
+    'ID;Ответственный;Клиент;Дата создания;Дата закрытия;Статус;Бюджет',
+    // Two clients rounded to one number: no client each, so no repeat sale between them.
+    '1;Анна;7,91612E+10;01.03.2025 10:00;05.03.2025 10:00;Успешно реализовано;1000',
+    '2;Анна;7,91612E+10;10.03.2025 10:00;15.03.2025 10:00;Успешно реализовано;2000',
+    // One client written two ways: deal 4 is a repeat sale.
+    '3;Олег;+7 916 123-45-67;02.03.2025 10:00;06.03.2025 10:00;Успешно реализовано;3000',
+    '4;Олег;8 (916) 123-45-67;12.03.2025 10:00;16.03.2025 10:00;Успешно реализовано;4000',
+    // Every digit kept (ten after the mark, as E+10 says): that number, and deal 6 is its repeat sale.
+    '5;Олег;7,9161234560E+10;03.03.2025 10:00;07.03.2025 10:00;Успешно реализовано;500',
+    '6;Олег;79161234560;13.03.2025 10:00;17.03.2025 10:00;Успешно реализовано;600',
+    '7;Анна;ООО Ромашка;04.03.2025 10:00;;В работе;',
+  ];
+  // A phone column beside the client's name: a lost-digit number is said, a whole one (every digit kept) links.
+  const PHONES = [
+    'ID;Ответственный;Клиент;Телефон;Дата создания;Дата закрытия;Статус;Бюджет',
+    '1;Анна;ООО Ромашка;7,91612E+10;01.03.2025 10:00;05.03.2025 10:00;Успешно реализовано;1000',
+    '2;Олег;ООО Лютик;7,9161234560E+10;02.03.2025 10:00;06.03.2025 10:00;Успешно реализовано;2000',
+  ];
+  const calls = (n: number, sci: readonly number[]) => [
+    'Дата;Сотрудник;Тип;Статус;Номер клиента;Длительность',
+    ...Array.from({ length: n }, (_, i) => `0${(i % 9) + 1}.03.2025 1${i % 10}:00;${i % 2 ? 'Анна' : 'Олег'};Исходящий;Отвечен;${sci.includes(i) ? '7,91612E+10' : '+7 916 123-45-67'};60`),
+  ].join('\n');
+
+  beforeAll(() => {
+    writeFileSync(path.join(dir, 'clients-sci.csv'), DEALS.join('\n'));
+    writeFileSync(path.join(dir, 'phones-sci.csv'), PHONES.join('\n'));
+    writeFileSync(path.join(dir, 'calls-sci.csv'), calls(4, [0, 1]));
+    writeFileSync(path.join(dir, 'calls-sci-big.csv'), calls(3000, [1, 2998, 2999]));
+  });
+
+  it('are no client: no repeat sale between the deals they stand for, said with the column, the count and the fix', () => {
+    const { result, stderr } = kpi(['-d', 'clients-sci.csv']);
+    // Won: deals 1–6; repeat sales: 4 (of 3) and 6 (of 5), not 2 (of 1): 2 of 6.
+    expect(result.total).toMatchObject({ leads: 7, won: 6, repeat_won: 2, repeat_share: 2 / 6 });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'clients-lost-digits', file: 'clients-sci.csv', kind: 'deals', columns: ['Клиент'], count: 2, example: '7,91612E+10' });
+    expect(stderr).toContain('Warning: clients-sci.csv: 2 numbers in column "Клиент" are in scientific form with the last digits gone ("7,91612E+10", say)');
+    expect(stderr).toContain('Such deals were read with no client: they count in no repeat sale');
+  });
+
+  it('in a call log: no client for those calls, counted in both halves of a large log and summed', () => {
+    const small = kpi(['-d', 'clients-sci.csv', '-a', 'calls-sci.csv']);
+    expect(small.result.dataQuality.alerts).toContainEqual({ code: 'clients-lost-digits', file: 'calls-sci.csv', kind: 'activities', columns: ['Номер клиента'], count: 2, example: '7,91612E+10' });
+    expect(small.stderr).toContain('Such activities were read with no client: they do not link to deals by the number and count in no callback.');
+    const big = kpi(['-d', 'clients-sci.csv', '-a', 'calls-sci-big.csv'], ['calls-sci-big.csv']);
+    expect(big.result.dataQuality.alerts).toContainEqual({ code: 'clients-lost-digits', file: 'calls-sci-big.csv', kind: 'activities', columns: ['Номер клиента'], count: 3, example: '7,91612E+10' });
+    expect(big.result.total.calls_out).toBe(3000);
+  });
+
+  it('in a deals file\'s phone column: said; a whole number there still links the deal\'s calls', () => {
+    // The calls' +7 916 123-45-67 is neither deal's; 79161234560 (written whole, in scientific form) is deal 2's client's.
+    writeFileSync(path.join(dir, 'calls-whole.csv'), calls(2, []).replaceAll('+7 916 123-45-67', '8 916 123-45-60'));
+    const { result } = kpi(['-d', 'phones-sci.csv', '-a', 'calls-whole.csv']);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'clients-lost-digits', file: 'phones-sci.csv', kind: 'deals', columns: ['Телефон'], count: 1, example: '7,91612E+10' });
+    // By the client, within deal 2's life (02.03 10:00 – 06.03 10:00): the call of 02.03 11:00, not the one of 01.03 10:00; deal 1 has none: 1 / 2.
+    expect(result.total).toMatchObject({ won: 2, touches_per_won: 0.5 });
+  });
+
+  it('are said in Russian and by inspect; whole numbers are not', () => {
+    const ru = runCli(['kpi', '-d', 'clients-sci.csv', '-a', 'calls-sci.csv', '--lang', 'ru', '--now', '2025-08-01'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain('clients-sci.csv: 2 номера в колонке «Клиент» записаны в экспоненциальном виде без последних цифр (например, «7,91612E+10»)');
+    expect(ru.stderr).toContain('Такие сделки прочитаны без клиента: в повторных продажах они не учтены');
+    expect(ru.stderr).toContain('Такие действия прочитаны без клиента: по номеру они со сделками не связываются и в перезвонах не учтены.');
+    expect(latinWords(ru.stderr)).toEqual([]);
+    const inspect = runCli(['inspect', 'calls-sci.csv', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.stdout).toContain('номеров без последних цифр (экспоненциальный вид Excel): 2 (например, 7,91612E+10, колонка «Номер клиента»); прочитаны без клиента');
+    writeFileSync(path.join(dir, 'calls-plain.csv'), calls(4, []));
+    expect(kpi(['-d', 'clients-sci.csv', '-a', 'calls-plain.csv']).result.dataQuality.alerts.filter((a) => a.file === 'calls-plain.csv').map((a) => a.code)).not.toContain('clients-lost-digits');
   });
 });

@@ -126,6 +126,7 @@ export type Alert =
   | { code: 'ids-lost-digits'; file: string; column: string; rows: number; example: string; activities?: string }
   /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): read as written, maybe rounded; every column they were in. */
   | { code: 'amounts-lost-digits'; file: string; columns: string[]; count: number; example: string }
+  | { code: 'clients-lost-digits'; file: string; kind: 'deals' | 'activities'; columns: string[]; count: number; example: string }
   | { code: 'leads-export'; file: string; crm: string }
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
@@ -548,6 +549,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
   if (a.code === 'call-id-unusable') return callIdText(a, lang === 'ru');
   if (a.code === 'amounts-lost-digits') return amountsLostDigits(a, lang === 'ru');
+  if (a.code === 'clients-lost-digits') return clientsLostDigits(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
@@ -575,7 +577,7 @@ function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'html-table-cut' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1415,6 +1417,25 @@ function amountsLostDigits(a: Extract<Alert, { code: 'amounts-lost-digits' }>, r
   return ru
     ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'сумма', 'суммы', 'сумм')} в ${a.columns.length === 1 ? 'колонке' : 'колонках'} ${columns} ${plural(a.count, 'записана', 'записаны', 'записаны')} в экспоненциальном виде (например, «${a.example}»): так Excel показывает число, которое не помещается в ширину колонки, и так же сохраняет его в CSV, отбрасывая последние цифры. Такие суммы прочитаны как записаны и могут быть округлены. Выгрузите файл заново, не пересохраняя его в Excel, или перед сохранением расширьте колонку либо задайте ей числовой формат.`
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'amount' : 'amounts'} in ${a.columns.length === 1 ? 'column' : 'columns'} ${columns} ${a.count === 1 ? 'is' : 'are'} in scientific form ("${a.example}", say): Excel shows a number too wide for its column so and saves it so to CSV, dropping its last digits. Such amounts were read as written and may be rounded. Export the file again without re-saving it in Excel, or widen the column or give it a number format before saving.`;
+}
+
+/**
+ * Client numbers a spreadsheet wrote in its scientific form with their last digits gone: different
+ * clients read the same, so each such cell was read as no client; what that costs, and the fix.
+ */
+function clientsLostDigits(a: Extract<Alert, { code: 'clients-lost-digits' }>, ru: boolean): string {
+  const columns = a.columns.map((c) => (ru ? `«${c}»` : `"${c}"`)).join(', ');
+  const one = a.columns.length === 1;
+  const cost = a.kind === 'deals'
+    ? ru
+      ? 'Такие сделки прочитаны без клиента: в повторных продажах они не учтены, и звонки по этим номерам с ними не связываются.'
+      : 'Such deals were read with no client: they count in no repeat sale, and calls from these numbers do not link to them.'
+    : ru
+      ? 'Такие действия прочитаны без клиента: по номеру они со сделками не связываются и в перезвонах не учтены.'
+      : 'Such activities were read with no client: they do not link to deals by the number and count in no callback.';
+  return ru
+    ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'номер', 'номера', 'номеров')} в ${one ? 'колонке' : 'колонках'} ${columns} ${plural(a.count, 'записан', 'записаны', 'записаны')} в экспоненциальном виде без последних цифр (например, «${a.example}»): так Excel сохраняет длинное число, и разные номера становятся одинаковыми. ${cost} Выгрузите файл заново, не пересохраняя его в Excel, или перед сохранением задайте ${one ? 'колонке' : 'колонкам'} текстовый формат.`
+    : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'number' : 'numbers'} in ${one ? 'column' : 'columns'} ${columns} ${a.count === 1 ? 'is' : 'are'} in scientific form with the last digits gone ("${a.example}", say): Excel saves a long number so, and different numbers read the same. ${cost} Export the file again without re-saving it in Excel, or format the ${one ? 'column' : 'columns'} as text before saving.`;
 }
 
 function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {

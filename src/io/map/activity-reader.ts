@@ -5,8 +5,8 @@ import { cleanText, parseBoolean, parseDate, parseDuration, parseTimeOfDay, phon
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
-import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, noManager, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
+import { CellMemo, clientText, internClient, lostDigits, phoneLead, trimEdges, type Cells } from './cells.js';
+import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, noManager, noteLostClient, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
 import { callSides, employeeLine, joinsLegs, linesNameEmployees, NO_LINE, NO_LINE_MISSED, NoEmployeeLeg, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
@@ -24,6 +24,8 @@ const LEFT_BRACKET = 0x5b;
 /** The memos of one activities file and the record it returns (reused row after row). */
 export interface ActivityMemos {
   manager: CellMemo<number>;
+  /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
+  lostClient: (text: string, col: number) => void;
   /** The deleted flag's cells (IsDeleted), read as booleans. */
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
@@ -191,6 +193,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: new ActivityRecord(),
+    lostClient: (text, col) => noteLostClient(ctx, text, col),
   };
 }
 
@@ -490,7 +493,7 @@ function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number
     // Mostly the deal's own client as it is: asked first, it spares the no-client test (the deal's client passed it).
     const own = dealsOwnClient(cells, k, ctx, m.byName, deal);
     if (own !== 0) return own;
-    if (!cells.noClient(k)) return clientKey(cells, k, ctx, m.byName);
+    if (!cells.noClient(k)) return clientKey(cells, k, ctx, m);
   }
   return 0;
 }
@@ -771,15 +774,17 @@ function titledKey(id: string, ctx: ReadContext): number {
 }
 
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */
-function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean): number {
+function clientKey(cells: Cells, k: number, ctx: ReadContext, m: ActivityMemos): number {
   const linker = ctx.linker!;
-  if (byName && cells.hasEither(k, LT, COLON)) {
+  if (m.byName && cells.hasEither(k, LT, COLON)) {
     // «Контакт: +7 916 …» is the phone's client, as the deals store it; a prefix or markup alone is no client.
-    const name = clientText(cleanClient(cells.text(k)));
+    const bare = cleanClient(cells.text(k));
+    const name = clientText(bare);
+    if (name === '' && lostDigits(bare)) m.lostClient(bare, k);
     return name === '' ? 0 : linker.clients.internText(name);
   }
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
-  return internClient(cells, k, linker.clients);
+  return internClient(cells, k, linker.clients, m.lostClient);
 }
 
 /** The deal's client key where the cell holds it as it is, seen in one pass over its bytes (a client column's, without a prefix or markup); else 0. */

@@ -236,9 +236,13 @@ export class RowCells implements Cells {
  * A client cell's key: a phone number as its digits (phoneKey), anything else as it is, by its bytes
  * where they are the key. Only a cell that starts like a phone (a digit, +, a bracket) is read as text for it.
  */
-export function internClient(cells: Cells, c: number, keys: KeySink): number {
+export function internClient(cells: Cells, c: number, keys: KeySink, lost?: (text: string, col: number) => void): number {
   if (cells.bytes(c) && !phoneLead(cells.buf[cells.start]!)) return keys.intern(cells.buf, cells.start, cells.end);
-  return keys.internText(clientText(cells.text(c).trim()));
+  const text = cells.text(c).trim();
+  const key = clientText(text);
+  // Only a number whose digits are gone turns a filled cell into no client: counted, to be said (clients-lost-digits).
+  if (key === '' && text !== '') lost?.(text, c);
+  return keys.internText(key);
 }
 
 /**

@@ -520,6 +520,8 @@ export interface ReadContext {
   idsLostDigits?: { rows: number; example: string; column: string };
   /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): how many, the first, and every column they were in. */
   amountsLostDigits?: { count: number; example: string; columns: string[] };
+  /** Client names or numbers Excel's scientific form cut («7,91612E+10»: read as no client, clientText): how many, the first, and every column they were in. */
+  clientsLostDigits?: { count: number; example: string; columns: string[] };
   /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
   bySides?: SideCounts;
   /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */
@@ -883,11 +885,16 @@ export function scaled(n: number, col: number, scales: ReadonlyMap<number, numbe
 /** A number in a spreadsheet's scientific form: a digit, maybe a fraction, E and a power (`1,23457E+06`, `-2.5e5`). */
 const SCIENTIFIC = /^\s*-?\d(?:[.,]\d*)?E[+-]?\d+\s*$/i;
 
-/** Counts an amount in scientific form, with the first one and every column such amounts were in. */
-function noteScientific(ctx: ReadContext, example: string, column: string): void {
-  const seen = (ctx.amountsLostDigits ??= { count: 0, example, columns: [] });
+/** Counts an amount (or a client) in scientific form, with the first one and every column such cells were in. */
+function noteScientific(ctx: ReadContext, example: string, column: string, what: 'amountsLostDigits' | 'clientsLostDigits' = 'amountsLostDigits'): void {
+  const seen = (ctx[what] ??= { count: 0, example, columns: [] });
   seen.count++;
   if (!seen.columns.includes(column)) seen.columns.push(column);
+}
+
+/** Counts a client cell whose number Excel's scientific form cut (`7,91612E+10`), which names no client (clientText). */
+export function noteLostClient(ctx: ReadContext, text: string, col: number): void {
+  noteScientific(ctx, text, headerOf(ctx, col, 'client'), 'clientsLostDigits');
 }
 
 /** readNumber's text path: the number a cell's text writes, null when empty, or why not. */

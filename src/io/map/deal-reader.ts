@@ -4,8 +4,8 @@ import { PIPELINES_KEPT, type UnknownStage } from '../../core/undecided-stages.j
 import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { isConvertedAmount, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
-import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, noManager, notClosedDates, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
+import { CellMemo, clientText, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
+import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, noManager, notClosedDates, noteCurrency, noteLostClient, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -90,6 +90,8 @@ export function stageNames(text: string): string[] {
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
   manager: CellMemo<number>;
+  /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
+  lostClient: (text: string, col: number) => void;
   /**
    * The manager's other columns (a --map list: `manager: ["Ответственный", "Создал"]`): the first filled
    * one counts on each row (context's firstFilled). The first alone was read, and a deal blank there was
@@ -154,6 +156,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
   const converted = amountIsConverted(ctx);
   return {
     manager: new CellMemo(managerKey(store, cleanText, maps)),
+    lostClient: (text, col) => noteLostClient(ctx, text, col),
     managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
     status: new CellMemo((t) => {
       const raw = trimEdges(t);
@@ -660,20 +663,38 @@ function otherClientKeys(cells: Cells, ctx: ReadContext, m: DealMemos, keys: num
   let first = true;
   for (const k of m.clientCols) {
     if (cells.noClient(k)) continue;
-    if (!first) keys.push(internClient(cells, k, clients));
+    if (!first) keys.push(internClient(cells, k, clients, m.lostClient));
     first = false;
   }
   for (const k of m.phoneCols) {
     if (cells.blank(k)) continue;
-    for (const part of cells.text(k).split(/[,;\n]/)) {
-      const phone = phoneKey(part.trim());
+    const cell = cells.text(k);
+    // A number in Excel's scientific form is one, its decimal comma no list's (`7,91612E+10`).
+    for (const part of SCIENTIFIC_CELL.test(cell) ? [cell] : cell.split(/[,;\n]/)) {
+      const text = part.trim();
+      const phone = phoneKey(text) ?? scientificPhone(text, k, m);
       if (phone !== undefined) keys.push(clients.internText(phone));
     }
   }
 }
 
+/** A cell that is one number in a spreadsheet's scientific form, with a decimal comma or dot. */
+const SCIENTIFIC_CELL = /^\s*\d[.,]\d*E\+?\d+\s*$/i;
+
+/**
+ * A phone cell's number Excel wrote in its scientific form: the number where every digit is kept
+ * (`7,9161234567E+10`, as a client column's: clientText), none where its last digits are gone (counted
+ * and said: clients-lost-digits).
+ */
+function scientificPhone(text: string, col: number, m: DealMemos): string | undefined {
+  if (!/E\+/i.test(text)) return undefined;
+  const key = clientText(text);
+  if (key === '' && lostDigits(text)) m.lostClient(text, col);
+  return /^\d+$/.test(key) ? key : undefined;
+}
+
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none; interned in batches (DealStore.clientsLater). */
 function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
-  for (const k of m.clientCols) if (!cells.noClient(k)) return internClient(cells, k, ctx.store.clientsLater);
+  for (const k of m.clientCols) if (!cells.noClient(k)) return internClient(cells, k, ctx.store.clientsLater, m.lostClient);
   return 0;
 }

@@ -197,6 +197,8 @@ export interface ImportReport {
   idsLostDigits?: { rows: number; example: string; column: string };
   /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): read as written, and said. */
   amountsLostDigits?: { count: number; example: string; columns: string[] };
+  /** Client cells (names, phone numbers) Excel wrote in its scientific form with digits lost: read as no client (clients-lost-digits). */
+  clientsLostDigits?: { count: number; example: string; columns: string[] };
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
@@ -607,6 +609,7 @@ class RowsToRecords<T> {
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
     if (ctx.amountsLostDigits) report.amountsLostDigits = { ...ctx.amountsLostDigits, columns: [...ctx.amountsLostDigits.columns] };
+    if (ctx.clientsLostDigits) report.clientsLostDigits = { ...ctx.clientsLostDigits, columns: [...ctx.clientsLostDigits.columns] };
     if (ctx.timeOffsetMs !== 0) report.shifted = true;
     // A call id column that is none, and a PBX log's clock in UTC its ids show (CallLegs).
     if (this.legs) Object.assign(report, this.legs.calls.said(report.utc !== undefined || report.shifted === true));

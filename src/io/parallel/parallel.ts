@@ -709,7 +709,8 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     ...idlessAcross(a, b),
     ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
-    ...(a.amountsLostDigits || b.amountsLostDigits ? { amountsLostDigits: { ...(a.amountsLostDigits ?? b.amountsLostDigits)!, count: (a.amountsLostDigits?.count ?? 0) + (b.amountsLostDigits?.count ?? 0), columns: [...new Set([...(a.amountsLostDigits?.columns ?? []), ...(b.amountsLostDigits?.columns ?? [])])] } } : {}),
+    ...mergedLost(a, b, 'amountsLostDigits'),
+    ...mergedLost(a, b, 'clientsLostDigits'),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
     ...(a.callLengths || b.callLengths ? { callLengths: mergeCallLengths(a.callLengths, b.callLengths) } : {}),
     ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
@@ -729,6 +730,14 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     skipped: joinListedSkips([a.skipped, b.skipped.map((s) => skippedAfter(s, before))], maxListed),
     dropped,
   };
+}
+
+/** Cells in Excel's scientific form of both halves (amounts, clients): counts added, the first half's example, every column. */
+function mergedLost(a: ImportReport, b: ImportReport, key: 'amountsLostDigits' | 'clientsLostDigits'): Pick<ImportReport, typeof key> {
+  const x = a[key];
+  const y = b[key];
+  if (!x && !y) return {};
+  return { [key]: { ...(x ?? y)!, count: (x?.count ?? 0) + (y?.count ?? 0), columns: [...new Set([...(x?.columns ?? []), ...(y?.columns ?? [])])] } };
 }
 
 /**
