@@ -42,6 +42,21 @@ describe('a report config whose paths name no file', () => {
     expect(stdin.stderr).toContain('at kpi.deals: no such file: "nosuch.csv"\n  hint: a path in a config read from stdin is relative to the current folder: looked for "nosuch.csv"');
   });
 
+  // Review R52 (L3): a folder given for a file, and a shell's `~`, kept the export's keyless error.
+  it('is refused at its key for a folder given for a file, and for a path starting with ~, each with its own hint', () => {
+    const dir = folder(`kpi:\n  deals: ${path.join(SAMPLES, 'amocrm-deals.csv')}\n  activities: exports\n  payments: ~/exports/payments.csv\n`);
+    mkdirSync(path.join(dir, 'ci', 'exports'));
+    const en = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain('ci/crm-audit.config.yaml, at line 3, column 3, at kpi.activities: a folder, not a file: "exports"\n  hint: name the export file in that folder (looked for "ci/exports")');
+    expect(en.stderr).toContain('at kpi.payments: no such file: "~/exports/payments.csv"\n  hint: "~" in a config file is not the home folder: write the full path, or one relative to the config\'s folder (looked for "ci/~/exports/payments.csv")');
+    const ru = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('в kpi.activities: это папка, а не файл: «exports»');
+    expect(ru.stderr).toContain('«~» в файле настроек не означает домашнюю папку: напишите полный путь или путь от папки файла настроек');
+    expect(latinWords(ru.stderr.replace(/kpi\.\w+|ci\/[\w~/.-]+|~\/exports\/payments\.csv|exports/g, ''))).toEqual([]);
+  });
+
   it('is read when an option replaces the missing path, and says nothing of it', () => {
     const dir = folder(`kpi: { deals: exports/deals.csv }\n`);
     const run = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '-d', path.join(SAMPLES, 'amocrm-deals.csv'), '--now', '2026-01-01'], { cwd: dir });

@@ -140,6 +140,14 @@ export const DOCUMENT_MESSAGES = {
     ru: 'файл не найден: «{path}»', en: 'no such file: "{path}"',
     hint: { ru: 'путь в файле настроек со стандартного ввода считается от текущей папки: искали «{resolved}»; проверьте путь', en: 'a path in a config read from stdin is relative to the current folder: looked for "{resolved}"; check the path' },
   },
+  'doc.configPathFolder': {
+    ru: 'это папка, а не файл: «{path}»', en: 'a folder, not a file: "{path}"',
+    hint: { ru: 'назовите файл выгрузки в этой папке (искали «{resolved}»)', en: 'name the export file in that folder (looked for "{resolved}")' },
+  },
+  'doc.configPathHome': {
+    ru: 'файл не найден: «{path}»', en: 'no such file: "{path}"',
+    hint: { ru: '«~» в файле настроек не означает домашнюю папку: напишите полный путь или путь от папки файла настроек (искали «{resolved}»)', en: '"~" in a config file is not the home folder: write the full path, or one relative to the config\'s folder (looked for "{resolved}")' },
+  },
   'doc.mapForConfig': {
     ru: 'это файл --map (разделы deals:, activities:, managers:), а не файл настроек report', en: 'this is a --map file (deals:, activities:, managers: sections), not a report config',
     hint: { ru: 'передайте его через --map; файл настроек передают через -c', en: 'pass it with --map; a config goes with -c' },

@@ -223,8 +223,11 @@ async function missingPaths(written: ReportConfig, loaded: ReportConfig, cwd: st
   for (const [key, as] of configPaths(written)) {
     const resolved = paths.get(key);
     if (resolved === undefined) continue;
-    const error = await fs.stat(path.resolve(cwd, resolved)).then(() => undefined, (e: NodeJS.ErrnoException) => e);
-    if (error?.code === 'ENOENT') errors.push({ resolved, error: UserError.of('E_CONFIG', message, { path: as, resolved }, { file, path: key }) });
+    const found = await fs.stat(path.resolve(cwd, resolved)).then((stat) => (stat.isDirectory() ? 'folder' : 'file'), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'none' : 'file'));
+    if (found === 'file') continue;
+    // A shell's `~` is not a config's: said, as a folder given for a file is (both read as no such file, with no key).
+    const said = found === 'folder' ? 'doc.configPathFolder' : /^~[\\/]?/.test(as) ? 'doc.configPathHome' : message;
+    errors.push({ resolved, error: UserError.of('E_CONFIG', said, { path: as, resolved }, { file, path: key }) });
   }
   return errors;
 }
