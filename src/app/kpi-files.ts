@@ -530,6 +530,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     const calls = (r.missedNoManager ?? 0) + pbx;
     return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
+  // Deals assigned to no one: in no manager's figures nor the department's, so said.
+  // Of the data rows, as many-skipped weighs them (a report's totals and footer rows are none).
+  const unassigned: Alert[] = reports.flatMap((r) => (r.dealsNoManager ? [{ code: 'deals-no-manager' as const, file: r.file, deals: r.dealsNoManager, rows: r.rowsRead - (r.dropped['totals row'] ?? 0) - (r.dropped['footer or note row'] ?? 0), column: r.columns.find((c) => c.field === 'manager')?.header ?? 'manager' }] : []));
   // A call id column that is none (one value over different clients' calls): its legs were joined by channel, or not at all.
   const callIds: Alert[] = reports.flatMap((r) => (r.callIdUnusable ? [{ code: 'call-id-unusable' as const, file: r.file, ...r.callIdUnusable }] : []));
   const cut = damagedRows(reports);
@@ -567,7 +570,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...phones, ...leads, ...found];
+  const alerts = [...bytes, ...doubt, ...sheetAlerts(reports), ...otherSheets(reports), ...cut, ...missedAlone, ...unassigned, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...rounded, ...phones, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -581,6 +584,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
       records: r.records,
       skipped: r.skippedCount,
       ...(r.missedNoManager ? { missedNoManager: r.missedNoManager } : {}),
+      ...(r.dealsNoManager ? { dealsNoManager: r.dealsNoManager } : {}),
       dropped: r.dropped,
       ...(r.table.nulBytes ? { nulBytesRemoved: r.table.nulBytes } : {}),
     })),

@@ -219,9 +219,10 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
     c.bold(L('Строки', 'Rows')),
     `  ${L('прочитано:      ', 'read:      ')}${n(r.rowsRead)}`,
     `  ${L('записей:        ', 'records:   ')}${n(r.records)}`,
-    `  ${L('не прочитано:   ', 'unreadable: ')}${n(r.skippedCount - (r.missedNoManager ?? 0))}`,
+    `  ${L('не прочитано:   ', 'unreadable: ')}${n(r.skippedCount - (r.missedNoManager ?? 0) - (r.dealsNoManager ?? 0))}`,
   ];
   // Missed calls nobody took: skipped by the spec's rule, not unreadable.
+  if (r.dealsNoManager) lines.push(`  ${L('без менеджера:  ', 'no manager: ')}${n(r.dealsNoManager)} ${L('(сделки ни на кого не назначены: в отчёт не входят)', '(deals assigned to no one: not counted)')}`);
   if (r.missedNoManager) lines.push(`  ${L('без сотрудника: ', 'no employee: ')}${n(r.missedNoManager)} ${L('(пропущенные входящие, которые никто не принял)', '(missed incoming calls nobody took)')}`);
   // The reason, then the count: «2 строка итогов» had no plural.
   // Empty rows are no rows read (read = records + unreadable + dropped): said apart, not as dropped.

@@ -43,14 +43,14 @@ describe('a grouped report whose group cell is written on the first row of each 
     expect(run(groups, 'ru').stderr).toContain('report.csv: отчёт сгруппирован (в нём есть строки промежуточных итогов), и в 3 строках под первой строкой группы пуста колонка «Opportunity Owner»: строки прочитаны со значением строки выше');
   });
 
-  it('without subtotal rows a blank owner stays «no manager»; many-skipped counts data rows, not totals and footers', () => {
+  it('without subtotal rows a blank owner stays «no manager» (a deal assigned to no one); weighed against the data rows, not totals and footers', () => {
     const plain = groups.filter((l) => !l.startsWith('"Subtotal"'));
     const { code, stderr, r } = run(plain);
     expect(code, stderr).toBe(0);
     expect(r.total).toMatchObject({ leads: 3, won: 2, lost: 0, open: 1 });
     expect(r.dataQuality.rowsSkipped).toHaveLength(3);
-    // 3 of the 6 data rows (the Grand Totals row and the footer lines are none).
-    expect(r.dataQuality.alerts).toEqual([{ code: 'many-skipped', file: 'report.csv', skipped: 3, rows: 6 }]);
+    // 3 of the 6 data rows (the Grand Totals row and the footer lines are none), said as deals assigned to no one, not as unreadable rows.
+    expect(r.dataQuality.alerts).toEqual([{ code: 'deals-no-manager', file: 'report.csv', deals: 3, rows: 6, column: 'Opportunity Owner' }]);
   });
 });
 

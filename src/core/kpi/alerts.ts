@@ -126,6 +126,7 @@ export type Alert =
   | { code: 'ids-lost-digits'; file: string; column: string; rows: number; example: string; activities?: string }
   /** Amounts in a spreadsheet's scientific form («1,23457E+06»: digits may be lost): read as written, maybe rounded; every column they were in. */
   | { code: 'amounts-lost-digits'; file: string; columns: string[]; count: number; example: string }
+  | { code: 'deals-no-manager'; file: string; deals: number; rows: number; column: string }
   | { code: 'clients-lost-digits'; file: string; kind: 'deals' | 'activities'; columns: string[]; count: number; example: string }
   | { code: 'leads-export'; file: string; crm: string }
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
@@ -449,7 +450,7 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   if (lost >= OUTCOME_MIN_DEALS && !('loss_reasons' in notApplicable) && reasons && reasons.unspecified === lost) out.push({ code: 'lost-no-reason', lost });
   for (const f of quality.files) {
     // Missed calls nobody took are no misread column: a PBX log may hold many.
-    const skipped = f.skipped - (f.missedNoManager ?? 0);
+    const skipped = f.skipped - (f.missedNoManager ?? 0) - (f.dealsNoManager ?? 0);
     // Of the data rows: a grouped report's subtotal and footer rows are none («3 of 12 rows» of 6 deals).
     const rows = f.rowsRead - (f.dropped['totals row'] ?? 0) - (f.dropped['footer or note row'] ?? 0);
     if (rows > 0 && skipped / rows > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows });
@@ -543,6 +544,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
   if (a.code === 'html-table-cut') return htmlTableCut(a, lang === 'ru');
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
+  if (a.code === 'deals-no-manager') return dealsNoManagerText(a, lang === 'ru');
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
   if (a.code === 'manager-unclear') return unclearText(a, lang === 'ru');
@@ -577,7 +579,7 @@ function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'deals-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -876,6 +878,14 @@ function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, r
   return ru
     ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не ${plural(a.calls, 'прочитан', 'прочитаны', 'прочитаны')} (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
     : `${a.file}: ${n} missed incoming ${pluralEn(a.calls, 'call', 'calls')} with no employee ${pluralEn(a.calls, 'is', 'are')} not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
+}
+
+/** Deals assigned to no one (a blank manager cell), skipped as a manager is required: what that leaves out, and the fixes. */
+function dealsNoManagerText(a: Extract<Alert, { code: 'deals-no-manager' }>, ru: boolean): string {
+  const n = num(a.deals, ru);
+  return ru
+    ? `${a.file}: ${n} ${plural(a.deals, 'сделка', 'сделки', 'сделок')} из ${num(a.rows, ru)} ни на кого не ${plural(a.deals, 'назначена', 'назначены', 'назначены')} (колонка «${a.column}» пуста) и в отчёт не ${plural(a.deals, 'вошла', 'вошли', 'вошли')}: их нет ни у одного менеджера, и показатели отдела посчитаны без них. Если это заявки, которые ещё не распределили, назначьте ответственных в CRM и выгрузите файл заново; если ответственный записан в другой колонке, назовите её в файле --map (deals: columns: manager: «…»).`
+    : `${a.file}: ${n} of ${num(a.rows, ru)} deals ${a.deals === 1 ? 'is' : 'are'} assigned to no one (column "${a.column}" is blank) and ${a.deals === 1 ? 'is' : 'are'} not counted: they are in no manager's figures, and the department's are computed without them. If they are leads not yet handed out, assign them in the CRM and export again; if the responsible person is in another column, name it in a --map file (deals: columns: manager: "…").`;
 }
 
 /** A quoted cell that took whole rows into it (an unbalanced quote), in words. */

@@ -82,6 +82,8 @@ export interface DataQuality {
     skipped: number;
     /** Of the skipped, missed incoming calls with no employee: skipped by the spec's rule (said in missed-no-manager), not unreadable. */
     missedNoManager?: number;
+    /** Of the skipped, deals assigned to no one (a blank manager): skipped as a manager is required, said in deals-no-manager, not unreadable. */
+    dealsNoManager?: number;
     dropped: Record<string, number>;
     /** NUL bytes removed from the text (present only when there were some). */
     nulBytesRemoved?: number;
@@ -91,9 +93,9 @@ export interface DataQuality {
   alerts?: Alert[];
 }
 
-/** The skipped rows that could not be read: all of them but the missed calls with no employee, which the spec's rule skips. */
+/** The skipped rows that could not be read: all of them but the missed calls with no employee and the deals assigned to no one, which the spec's rule skips. */
 export function unreadableRows(q: Pick<DataQuality, 'rowsSkippedCount' | 'files'>): number {
-  return q.rowsSkippedCount - q.files.reduce((n, f) => n + (f.missedNoManager ?? 0), 0);
+  return q.rowsSkippedCount - q.files.reduce((n, f) => n + (f.missedNoManager ?? 0) + (f.dealsNoManager ?? 0), 0);
 }
 
 /**

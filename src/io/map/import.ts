@@ -238,6 +238,12 @@ export interface ImportReport {
    */
   missedNoManager?: number;
   /**
+   * Of the rows skipped, deals assigned to no one (a blank manager cell: HubSpot's deal with no owner, Odoo's
+   * lead with no salesperson): skipped as a manager is required, but a CRM's state, not an unreadable row;
+   * said (deals-no-manager) and not counted against --max-bad-rows (an export of 10% such deals was refused).
+   */
+  dealsNoManager?: number;
+  /**
    * Mapped columns in which at least two values are filled and not one could be read (a date column of
    * `TBD`): the run stops on them whatever --max-bad-rows allows (checkBadRows). See UnreadColumns.
    */
@@ -839,6 +845,7 @@ class RowsToRecords<T> {
     // Missed calls nobody took are listed a few (they are said in their alert): a log that begins with 120 of
     // them filled the list, and the unreadable rows after them were in neither the JSON nor on stderr (a reviewer).
     if (reason === MISSED_NO_MANAGER && (report.missedNoManager = (report.missedNoManager ?? 0) + 1) > MISSED_LISTED) return;
+    if (reason === NO_MANAGER_REASON && this.kind === 'deals') report.dealsNoManager = (report.dealsNoManager ?? 0) + 1;
     if (report.skipped.length >= this.limits.maxListedSkips) return;
     const line = this.lines.lineOf(row);
     report.skipped.push({ file: this.file, row, ...(line !== undefined ? { line } : {}), ...(column ? { column } : {}), reason });
@@ -1002,6 +1009,11 @@ function usualCount(sample: ReadonlyArray<readonly string[]>): number {
   return seen >= 3 && seen * 2 > sample.length ? best : 0;
 }
 
+/** The rows skipped by a rule, not for being unreadable: missed calls nobody took, deals assigned to no one. */
+export function byRule(report: Pick<ImportReport, 'missedNoManager' | 'dealsNoManager'>): number {
+  return (report.missedNoManager ?? 0) + (report.dealsNoManager ?? 0);
+}
+
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
 export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false) return;
@@ -1009,8 +1021,9 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   // than the rows a file may lose is an id column misread, and half the deals would vanish quietly.
   const noId = report.dropped[NO_DEAL_ID] ?? 0;
   if (noId > allowedBadRows(report.rowsRead, opts.maxBadRows)) throw UserError.of('E_BAD_ROWS', 'import.noIdRows', { count: noId, rows: report.rowsRead }, { file: report.file });
-  // Missed calls nobody took are skipped by rule, and said (missed-no-manager): only unreadable rows count against the limit.
-  const bad = report.skippedCount - (report.missedNoManager ?? 0);
+  // Missed calls nobody took and deals assigned to no one are skipped by rule, and said (missed-no-manager,
+  // deals-no-manager): only unreadable rows count against the limit.
+  const bad = report.skippedCount - byRule(report);
   // Rows a stray quote swallowed are rows lost too (tester T37: 50 of 1 000 deals lost with exit 0).
   const swallowed = report.table.swallowed;
   if (swallowed && bad + swallowed.lines > allowedBadRows(report.rowsRead + swallowed.lines, opts.maxBadRows)) {
@@ -1061,7 +1074,7 @@ function millisecondsColumn(report: ImportReport): UserError | undefined {
 
 /** The first five unreadable rows, with their column and reason, in both languages. */
 function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
-  const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
+  const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER && !(report.kind === 'deals' && s.reason === NO_MANAGER_REASON)) : report.skipped).slice(0, 5);
   // What the cells should hold follows the rows: «не дата» alone did not say what a date is read as.
   const lines = (lang: string) => [...shown.map((s) => `  ${skippedRowText(s, lang)}`), ...expectedForms(shown, lang).map((l) => `  ${l}`)].join('\n');
   return { examples: lines('en'), examplesRu: lines('ru') };

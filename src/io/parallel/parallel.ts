@@ -722,6 +722,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...(a.lineNames || b.lineNames ? { lineNames: { ...b.lineNames, ...a.lineNames } } : {}),
     ...(a.managersSeen || b.managersSeen ? { managersSeen: [...new Set([...(a.managersSeen ?? []), ...(b.managersSeen ?? [])])] } : {}),
     ...(a.missedNoManager || b.missedNoManager ? { missedNoManager: (a.missedNoManager ?? 0) + (b.missedNoManager ?? 0) } : {}),
+    ...(a.dealsNoManager || b.dealsNoManager ? { dealsNoManager: (a.dealsNoManager ?? 0) + (b.dealsNoManager ?? 0) } : {}),
     ...mergeUnreadable(a, b),
     ...(a.directionBySides && b.directionBySides ? { directionBySides: { in: a.directionBySides.in + b.directionBySides.in, out: a.directionBySides.out + b.directionBySides.out, internal: a.directionBySides.internal + b.directionBySides.internal, none: a.directionBySides.none + b.directionBySides.none } } : {}),
     rowsRead: a.rowsRead + b.rowsRead,

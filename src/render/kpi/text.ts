@@ -157,12 +157,13 @@ export function qualityLine(result: KpiResult, lang: string): string {
   const merged = counts.reduce((n, c) => n + c.merged, 0);
   const files = q.files.length;
   const unreadable = unreadableRows(q);
-  // Missed calls nobody took are skipped by the spec's rule, not unreadable: counted apart.
-  const nobody = q.rowsSkippedCount - unreadable;
+  // Missed calls nobody took and deals assigned to no one are skipped by the spec's rule, not unreadable: counted apart.
+  const unassigned = q.files.reduce((n, f) => n + (f.dealsNoManager ?? 0), 0);
+  const nobody = q.rowsSkippedCount - unreadable - unassigned;
   return tr(
     lang,
-    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(unreadable, lang)}${nobody > 0 ? `; звонков без сотрудника: ${formatCount(nobody, lang)}` : ''}; отброшено служебных: ${formatCount(dropped, lang)}${merged > 0 ? `; объединено со строкой своей сделки (товары, повторы): ${formatCount(merged, lang)}` : ''}${empty > 0 ? `; пустых строк (не входят в прочитанные): ${formatCount(empty, lang)}` : ''}.`,
-    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(unreadable, lang)}${nobody > 0 ? `; calls with no employee: ${formatCount(nobody, lang)}` : ''}; non-data rows dropped: ${formatCount(dropped, lang)}${merged > 0 ? `; merged into their deal's row (products, repeats): ${formatCount(merged, lang)}` : ''}${empty > 0 ? `; empty rows (not among those read): ${formatCount(empty, lang)}` : ''}.`,
+    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(unreadable, lang)}${unassigned > 0 ? `; сделок без менеджера: ${formatCount(unassigned, lang)}` : ''}${nobody > 0 ? `; звонков без сотрудника: ${formatCount(nobody, lang)}` : ''}; отброшено служебных: ${formatCount(dropped, lang)}${merged > 0 ? `; объединено со строкой своей сделки (товары, повторы): ${formatCount(merged, lang)}` : ''}${empty > 0 ? `; пустых строк (не входят в прочитанные): ${formatCount(empty, lang)}` : ''}.`,
+    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(unreadable, lang)}${unassigned > 0 ? `; deals with no manager: ${formatCount(unassigned, lang)}` : ''}${nobody > 0 ? `; calls with no employee: ${formatCount(nobody, lang)}` : ''}; non-data rows dropped: ${formatCount(dropped, lang)}${merged > 0 ? `; merged into their deal's row (products, repeats): ${formatCount(merged, lang)}` : ''}${empty > 0 ? `; empty rows (not among those read): ${formatCount(empty, lang)}` : ''}.`,
   );
 }
 
