@@ -209,29 +209,31 @@ describe('inspect without --kind, on a file whose header does not say its kind',
 
 // A tester: «прочитано: 21 594 / записей: 21 564 / не прочитано: 29 / отброшено: пустая строка: 535 / …: 1»: the
 // empty rows were said as dropped but are no rows read (README), so the counts did not add up; kpi's footer alike.
-describe('the rows read add up: records + unreadable + dropped, empty rows said apart', () => {
+// Deals assigned to no one are skipped by rule (deals-no-manager) and counted apart: read = records + unreadable + no manager + dropped.
+describe('the rows read add up: records + unreadable + no manager + dropped, empty rows said apart', () => {
   const HEADER = ['ID', 'Ответственный', 'Дата создания', 'Этап сделки'];
   const ROWS: Array<Array<string | number | null>> = [[1, 'Иванов', '01.02.2025', 'Новая'], [], [2, 'Петров', '02.02.2025', 'Новая'], ['', '', '', ''], [3, null, '03.02.2025', 'Новая'], ['Итого', null, null, null]];
 
-  /** The «Строки» block's counts: read, records, unreadable, each dropped reason, and the empty rows. */
+  /** The «Строки» block's counts: read, records, unreadable, deals with no manager, each dropped reason, and the empty rows. */
   const counts = (stdout: string) => {
     const block = stdout.slice(stdout.indexOf('\nRows\n'));
     const num = (label: string) => Number(new RegExp(`^  ${label} +(\\d+)`, 'm').exec(block)?.[1] ?? NaN);
     const dropped = [...block.matchAll(/^ {2}dropped: +.*: (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
-    return { read: num('read:'), records: num('records:'), unreadable: num('unreadable:'), dropped, empty: num('empty rows:') };
+    const noManager = /^ {2}no manager: +(\d+)/m.exec(block);
+    return { read: num('read:'), records: num('records:'), unreadable: num('unreadable:'), noManager: Number(noManager?.[1] ?? 0), dropped, empty: num('empty rows:') };
   };
 
   const check = (dir: string, file: string) => {
     const run = runCli(['inspect', file, '--lang', 'en'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const c = counts(run.stdout);
-    expect(c).toEqual({ read: 4, records: 2, unreadable: 1, dropped: 1, empty: 2 });
+    expect(c).toEqual({ read: 4, records: 2, unreadable: 0, noManager: 1, dropped: 1, empty: 2 });
     expect(run.stdout).not.toMatch(/dropped: +empty row/);
     const ru = runCli(['inspect', file, '--lang', 'ru'], { cwd: dir });
     expect(ru.stdout).toContain('  пустых строк:   2 (не входят в прочитанные)');
     const kpi = runCli(['kpi', '-d', file, '--lang', 'ru', '--max-bad-rows', '5'], { cwd: dir });
     expect(kpi.code, kpi.stderr).toBe(0);
-    expect(kpi.stdout).toContain('Прочитано строк: 4 из 1 файла; не прочитано: 1; отброшено служебных: 1; пустых строк (не входят в прочитанные): 2.');
+    expect(kpi.stdout).toContain('Прочитано строк: 4 из 1 файла; не прочитано: 0; сделок без менеджера: 1; отброшено служебных: 1; пустых строк (не входят в прочитанные): 2.');
   };
 
   it('a CSV with a blank line and a line of empty cells', () => {
@@ -254,11 +256,11 @@ describe('the rows read add up: records + unreadable + dropped, empty rows said 
   });
 
   const school = path.resolve('../shared/real-exports/zoho_deals_school.xlsx');
-  it.skipIf(!existsSync(school))("Zoho's school workbook: 21 594 read = 21 564 records + 29 unreadable + 1 note; 535 empty rows apart", () => {
+  it.skipIf(!existsSync(school))("Zoho's school workbook: 21 594 read = 21 564 records + 29 deals with no owner + 1 note; 535 empty rows apart", () => {
     const run = runCli(['inspect', school, '--lang', 'en']);
     expect(run.code, run.stderr).toBe(0);
     const c = counts(run.stdout.replaceAll(',', ''));
-    expect(c).toEqual({ read: 21594, records: 21564, unreadable: 29, dropped: 1, empty: 535 });
+    expect(c).toEqual({ read: 21594, records: 21564, unreadable: 0, noManager: 29, dropped: 1, empty: 535 });
   });
 });
 

@@ -80,6 +80,8 @@ export interface ActivityMemos {
   bySides: SideCounts | undefined;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
   atMore: readonly number[];
+  /** The kind's other columns, where a profile reads several as one (coalesce: the first filled names the kind). */
+  kindMore: readonly number[];
   /**
    * The manager columns read, in order, when the first is blank: a --map file's list (`manager:
    * ["answering_pin", "orig_pin"]`, Rostelecom's employee of an incoming call and of an outgoing one).
@@ -190,6 +192,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     bySides: ctx.bySides,
     side: { direction: undefined, from: undefined, to: undefined },
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
+    kindMore: (ctx.map.fields.get('kind') ?? []).slice(1),
     managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: new ActivityRecord(),
@@ -229,7 +232,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (at >= m.plannedFrom) return PLANNED_AHEAD;
   const spanRead = readSpan(cells, ctx, m);
   if (spanRead !== undefined) return spanRead;
-  const kind = c.kind === undefined ? m.kind0 : countedKind(cells, c.kind, m);
+  const kind = c.kind === undefined ? m.kind0 : countedKind(cells, kindColumn(cells, ctx, m)!, m);
   if (kind === 'other' && m.dropOther && c.kind !== undefined) return CRM_EVENT;
   let direction: Activity['direction'] = '';
   let notAnswered = false;
@@ -411,8 +414,16 @@ function countedKind(cells: Cells, col: number, m: ActivityMemos): Activity['kin
 
 /** The row's kind, uncounted: its kind column's, else the file's one kind (kind0). */
 function kindOf(cells: Cells, ctx: ReadContext, m: ActivityMemos): Activity['kind'] {
-  const k = ctx.cols.kind;
+  const k = kindColumn(cells, ctx, m);
   return k === undefined ? m.kind0 : cells.value(k, m.kind).value;
+}
+
+/**
+ * The row's kind column: of several a profile reads as one (`coalesce: [kind]`), the first filled (a
+ * Salesforce task's Type, blank in many orgs, then its Task Subtype).
+ */
+function kindColumn(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | undefined {
+  return firstFilled(cells, ctx.cols.kind, m.kindMore);
 }
 
 /**
@@ -427,7 +438,7 @@ function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counte
     const d = col === undefined ? null : cells.value(col, m.direction);
     if (d !== null || (m.kindDirection === undefined && m.sides === undefined)) return d;
   }
-  const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
+  const byKind = m.kindDirection ? cells.value(kindColumn(cells, ctx, m)!, m.kindDirection) : null;
   if (byKind !== null || m.sides === undefined) return byKind;
   // The sides were read at the row's start (readActivity).
   const d = m.side.direction;
