@@ -367,7 +367,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // call's id («Call ID» and `call_id` are the field's own name). Not a bare «ID»: a row's, or a deal's.
   { field: 'call_id', aliases: ['linkedid', 'pbx_call_id', 'uniqueid', 'ID звонка', 'ID вызова', 'Идентификатор звонка', 'Идентификатор вызова', 'ID сессии', 'Идентификатор сессии', 'entry_id', 'session_id', 'call_session_id', 'communication_id'] },
   // A done flag, or a status that says whether the activity took place (Zoho's calls, HubSpot's meetings).
-  { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Meeting outcome', 'Статус выполнения'] },
+  { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Статус исходящего звонка', 'Estado de llamada saliente', 'Meeting outcome', 'Статус выполнения'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a
   // deal's only for a deal), and when a call ended (its duration where no column gives one).
   { field: 'owner_type', aliases: [] },
