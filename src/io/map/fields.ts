@@ -276,7 +276,7 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'closed', aliases: ['Сделка закрыта', 'Закрыта', 'Закрыто', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed', 'Угода закрита', 'Deal geschlossen', 'Negociación cerrada', 'Negócio fechado', 'Deal zamknięty', 'Geschlossen', 'Cerrado', 'Fechado', 'Fermé'] },
   { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
   // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
-  { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность', 'Вероятность (%)'] },
+  { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность', 'Вероятность (%)', 'Wahrscheinlichkeit', 'Wahrscheinlichkeit (%)', 'Probabilidad', 'Probabilidad (%)', 'Probabilidade', 'Probabilidade (%)', 'Probabilité', 'Probabilité (%)'] },
   // Whether the record is deleted: Salesforce's Data Loader «Export All» and the weekly export carry the recycle bin's rows, IsDeleted true.
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
   // Whether the record is active: Odoo archives a lost opportunity (active False, probability 0) in the stage it was lost in. Named by a profile only.
