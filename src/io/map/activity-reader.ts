@@ -14,7 +14,7 @@ import { callSides, employeeLine, joinsLegs, linesNameEmployees, NO_LINE, NO_LIN
 type Counted<T> = { value: T; count: number };
 /** A direction as read: the call's, and whether the value itself says missed (Zoho's Call Type «Missed»). */
 type DirectionRead = { direction: Activity['direction'] | 'internal'; missed: boolean };
-const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
+const CLIENT_PREFIX = /^(компания|контакт|лид|компанія|лід|company|contact|lead)\s*:\s*/i;
 const LT = 0x3c;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;

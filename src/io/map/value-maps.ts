@@ -253,6 +253,9 @@ const DIRECTION: Record<string, Direction> = {
   'вхідний дзвінок': 'in',
   вихідний: 'out',
   'вихідний дзвінок': 'out',
+  // Bitrix24's Ukrainian call log: «зворотний» is its «обратный», a callback
+  зворотний: 'out',
+  'зворотний дзвінок': 'out',
   gelen: 'in',
   'gelen arama': 'in',
   giden: 'out',
@@ -265,6 +268,8 @@ const DIRECTION: Record<string, Direction> = {
   // between employees: no client is on the line
   внутренний: 'internal',
   'внутренний звонок': 'internal',
+  внутрішній: 'internal',
+  'внутрішній дзвінок': 'internal',
   внутренние: 'internal',
   internal: 'internal',
   'internal call': 'internal',
@@ -463,7 +468,7 @@ const NOT_ANSWERED = new Set([
 const ANSWERED = new Set([
   'успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful',
   'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
-  'angenommen', 'beantwortet', 'répondu', 'risposta', 'odebrane', 'odebrany', 'прийнятий', 'успішний', 'cevaplandı', 'cevaplandi', 'yanıtlandı',
+  'angenommen', 'beantwortet', 'répondu', 'risposta', 'odebrane', 'odebrany', 'прийнятий', 'успішний', 'успішний дзвінок', 'cevaplandı', 'cevaplandi', 'yanıtlandı',
   // HubSpot's default call outcomes: a live message left, and a wrong number (answered, by someone else: its API profile reads it so).
   'reached', 'left live message', 'wrong number',
   // RingCentral's results as whole values ("Call connected", "Accepted"): inside free text they may be about a deal.

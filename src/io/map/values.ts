@@ -636,13 +636,13 @@ function durationOfParts(s: string, unit: DurationUnit): number {
 const DURATION_PART = /\s*(\d+(?:[.,]\d+)?)\s*([a-zа-я]+)\.?\s*(?:(?:,|и|and)\s*)?/gy;
 
 /**
- * The seconds a unit word of a duration stands for (ч, час, часа, h, hrs; м, мин, минут, m, min; с,
- * сек, s, sec), or undefined: in a value («5 мин 3 сек») and after a header's name («Длительность,
+ * The seconds a unit word of a duration stands for (ч, час, часа, h, hrs; м, мин, минут, хв (Ukrainian),
+ * m, min; с, сек, s, sec), or undefined: in a value («5 мин 3 сек») and after a header's name («Длительность,
  * мин», fields.ts headerUnit).
  */
 export function durationUnit(word: string): number | undefined {
   if (/^(ч|час|часа|часов|h|hr|hrs|hour|hours)$/.test(word)) return 3600;
-  if (/^(м|мин|минута|минуту|минуты|минут|минутах|m|min|mins|minute|minutes)$/.test(word)) return 60;
+  if (/^(м|мин|минута|минуту|минуты|минут|минутах|хв|хвилина|хвилину|хвилини|хвилин|m|min|mins|minute|minutes)$/.test(word)) return 60;
   if (/^(с|сек|секунда|секунду|секунды|секунд|секундах|s|sec|secs|second|seconds)$/.test(word)) return 1;
   return undefined;
 }
