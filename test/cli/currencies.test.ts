@@ -126,3 +126,21 @@ describe('one currency spelt several ways is one currency', () => {
     expect(run.stderr).toContain('Warning: deals.csv: the deal amounts are in several currencies (RUB 2, USD 1)');
   });
 });
+
+// Tester T70 (M6): an amoCRM CSV re-saved by Excel in Windows-1251 writes ₽ as «?»: «split the file by
+// currency» was said of a file all in roubles. The «?» is said for what it is; the amounts are read as written.
+describe('a currency sign the code page lost («?») beside one currency', () => {
+  it('is said as a lost sign, not as a second currency to split the file by', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));
+    const lines = ['ID;Название сделки;Бюджет;Ответственный;Дата создания сделки;Дата закрытия;Этап сделки', '1;A;100 000,00 ?;Иванов Иван;01.03.2025 10:00;05.03.2025 10:00;Успешно реализовано', '2;B;50 000,00 ?;Иванов Иван;01.03.2025 10:00;05.03.2025 10:00;Успешно реализовано', '3;D;70 000,00р.;Петрова Анна;01.03.2025 10:00;05.03.2025 10:00;Закрыто и не реализовано'];
+    writeFileSync(path.join(dir, 'deals.csv'), Buffer.from(new TextEncoder().encode(lines.join('\r\n'))));
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru', '--format', 'json'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(JSON.parse(ru.stdout).total.revenue).toBe(150_000);
+    expect(ru.stderr).toContain('deals.csv: суммы сделок помечены по-разному (? — 2, RUB — 1): «?» — знак валюты, которого нет в кодировке файла');
+    expect(ru.stderr).toContain('Если это RUB, все суммы в одной валюте и выручка верна');
+    expect(ru.stderr).not.toContain('разделите файл по валютам');
+    const en = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en', '--format', 'json'], { cwd: dir });
+    expect(en.stderr).toContain('If it stands for RUB, every amount is in one currency and revenue is right');
+  });
+});

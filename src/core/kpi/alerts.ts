@@ -619,13 +619,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
       return ru
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
-    case 'mixed-currencies': {
-      const list = currencyList(a.currencies, ru);
-      if (a.kind || a.periods) return a.periods ? periodCurrenciesText(a.periods, ru) : sideCurrenciesText(a, list, ru);
-      return ru
-        ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или разделите файл по валютам.`
-        : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or split the file by currency.`;
-    }
+    case 'mixed-currencies':
+      return mixedCurrenciesText(a, ru);
     case 'manager-ids':
       return managerIds(a, lang);
     case 'date-order-borrowed':
@@ -878,6 +873,28 @@ function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, r
   return ru
     ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не ${plural(a.calls, 'прочитан', 'прочитаны', 'прочитаны')} (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
     : `${a.file}: ${n} missed incoming ${pluralEn(a.calls, 'call', 'calls')} with no employee ${pluralEn(a.calls, 'is', 'are')} not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
+}
+
+/** Deal amounts in several currencies (or a comparison's two sets, a side file's), in words. */
+function mixedCurrenciesText(a: Extract<Alert, { code: 'mixed-currencies' }>, ru: boolean): string {
+  const list = currencyList(a.currencies, ru);
+  if (a.kind || a.periods) return a.periods ? periodCurrenciesText(a.periods, ru) : sideCurrenciesText(a, list, ru);
+  if (a.currencies.length === 2 && a.currencies.some((c) => c.currency === '?')) return lostSignText(a, list, ru);
+  return ru
+    ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или разделите файл по валютам.`
+    : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or split the file by currency.`;
+}
+
+/**
+ * Amounts marked «?» beside amounts in one currency: «?» is a sign the file's code page could not hold
+ * (Excel saving a CSV in Windows-1251 writes ₽ so), most likely the other amounts' currency; the
+ * numbers are read as written (tester T70: «split the file by currency» of a file all in roubles).
+ */
+function lostSignText(a: Extract<Alert, { code: 'mixed-currencies' }>, list: string, ru: boolean): string {
+  const other = a.currencies.find((c) => c.currency !== '?')!.currency;
+  return ru
+    ? `${a.file}: суммы сделок помечены по-разному (${list}): «?» — знак валюты, которого нет в кодировке файла (так Excel, сохраняя CSV в Windows-1251, пишет ₽). Если это ${other}, все суммы в одной валюте и выручка верна; если нет, выручка и средний чек складывают разные валюты. Выгрузите файл из CRM заново, не пересохраняя в Excel, или сохраните его в UTF-8.`
+    : `${a.file}: the deal amounts are marked differently (${list}): "?" is a currency sign the file's code page cannot hold (Excel writes ₽ so when it saves a CSV in Windows-1251). If it stands for ${other}, every amount is in one currency and revenue is right; if not, revenue and the average check add different currencies. Export the file again from the CRM without re-saving it in Excel, or save it as UTF-8.`;
 }
 
 /** Deals assigned to no one (a blank manager cell), skipped as a manager is required: what that leaves out, and the fixes. */
