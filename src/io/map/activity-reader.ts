@@ -114,7 +114,7 @@ function employeeKey(key: (raw: string) => number): (raw: string) => number {
 const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
 /** Done columns that hold a status of the activity, not a checkbox (HubSpot's through its API too: a call's row has neither). */
-const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status', 'hs email status']);
+const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'статус исходящего звонка', 'estado de llamada saliente', 'статус', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status', 'hs email status']);
 
 /** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
 function doneIsStatus(ctx: ReadContext): boolean {

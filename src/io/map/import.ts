@@ -19,6 +19,7 @@ import { normalizeHeader, scaledColumns, type DurationUnit, type RecordKind } fr
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
 import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsCloseDate, readAsDeal, takeManager, readAsPhone, readClosedByValues, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
+import { readAsDone, readStatusAsDone } from './status-as-done.js';
 import { noHeaderError } from './no-header.js';
 import { emptyClientColumns, readAgainOnFilled } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
@@ -103,7 +104,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; usualCells?: number; emptyClient?: number[]; at?: number[]; manager?: number[] };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; done?: number; usualCells?: number; emptyClient?: number[]; at?: number[]; manager?: number[] };
   /**
    * Activities: `kept` reads the client column even where the first rows leave it blank (the read
    * again after a later row filled it: empty-client.ts).
@@ -671,9 +672,11 @@ class RowsToRecords<T> {
     if (opts.part) {
       if (opts.part.phone !== undefined) readAsPhone(map, opts.part.phone);
       if (opts.part.closedAt !== undefined) readAsCloseDate(map, opts.part.closedAt);
+      if (opts.part.done !== undefined) readAsDone(map, opts.part.done);
     } else {
       readPhoneByValues(map, sample);
       readClosedByValues(map, sample);
+      readStatusAsDone(map, sample, opts.valueMaps ?? buildValueMaps());
     }
     // A client column blank on every row names no client: the first look sets it aside, a later row filled throws (ClientColumnFilled).
     const emptyClient = opts.part ? opts.part.emptyClient : opts.clientColumn === 'kept' ? undefined : emptyClientColumns(map, sample);

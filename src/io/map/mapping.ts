@@ -71,6 +71,8 @@ export interface ColumnMap {
   emptyClient?: number[];
   /** Deals: a closed flag's column («Closed») whose values are dates, read as a close date (readClosedByValues): its index. */
   closedByValues?: number;
+  /** Activities: a status column of a task list's values read as done, not as a call's missed status (readStatusAsDone): its index. */
+  doneByValues?: number;
 }
 
 /** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
@@ -817,7 +819,7 @@ function countOrMoney(field: string, header: string, values: readonly string[]):
 }
 
 /** A column's filled values among the first rows. */
-function columnValues(index: number, sampleRows: ReadonlyArray<readonly string[]>): string[] {
+export function columnValues(index: number, sampleRows: ReadonlyArray<readonly string[]>): string[] {
   return sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
 }
 

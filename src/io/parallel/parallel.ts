@@ -47,7 +47,7 @@ export interface PartJob {
   cwd: string;
   options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'units' | 'rows' | 'valueMaps' | 'mapFile' | 'reportDay'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
-  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; usualCells?: number; emptyClient?: number[]; at?: number[]; manager?: number[] };
+  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; closedAt?: number; done?: number; usualCells?: number; emptyClient?: number[]; at?: number[]; manager?: number[] };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
   rows?: { about: number; room: number };
   /** Deals: the main thread's columns past the rows it reads itself, for the part's deals to be written in place (DealStore.lendTail). */
@@ -283,7 +283,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
     if (whole?.(map) || map.grouped) throw new Abandoned();
     if (!format || done) return;
     // `at`'s columns as the first rows chose them (preferTimedAt: the second half has none of those rows to choose by).
-    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}), ...(map.relatedDeal !== undefined ? { relatedDeal: map.relatedDeal } : {}), ...(map.phoneByValues !== undefined ? { phone: map.phoneByValues } : {}), ...(map.closedByValues !== undefined ? { closedAt: map.closedByValues } : {}), ...(map.usualCells ? { usualCells: map.usualCells } : {}), ...(map.emptyClient ? { emptyClient: map.emptyClient } : {}), ...(map.kind === 'activities' && map.fields.has('at') ? { at: map.fields.get('at') } : {}), ...(map.fields.has('manager') ? { manager: map.fields.get('manager') } : {}) });
+    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}), ...(map.relatedDeal !== undefined ? { relatedDeal: map.relatedDeal } : {}), ...(map.phoneByValues !== undefined ? { phone: map.phoneByValues } : {}), ...(map.closedByValues !== undefined ? { closedAt: map.closedByValues } : {}), ...(map.doneByValues !== undefined ? { done: map.doneByValues } : {}), ...(map.usualCells ? { usualCells: map.usualCells } : {}), ...(map.emptyClient ? { emptyClient: map.emptyClient } : {}), ...(map.kind === 'activities' && map.fields.has('at') ? { at: map.fields.get('at') } : {}), ...(map.fields.has('manager') ? { manager: map.fields.get('manager') } : {}) });
     done = helper.run<P>(j, transfer);
     timing('second half given to the worker thread');
   };

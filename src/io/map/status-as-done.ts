@@ -1,0 +1,44 @@
+// A status column a call log would hold (`Status`, «Статус», read as whether a call was missed) whose
+// values are a task list's (Not Started, In Progress, Completed; «Выполнено», «Не выполнено»): read as
+// whether the activity was done, so that a planned task is no touch. Before, «Not Started» was an
+// answered call, «unknown value», and two planned tasks counted as touches (testers T70, T71).
+import { assignField, columnValues, type ColumnMap } from './mapping.js';
+import { missedByWords, statusByWords, type ValueMaps } from './value-maps.js';
+import { normalizeHeader } from './fields.js';
+import { activityDone, normalizeValue, parseBoolean } from './values.js';
+
+/**
+ * Reads the `missed` column as `done` where every one of its first filled values is a task's status
+ * (activityDone knows it) and one at least says nothing of a call (a call's «Completed» is answered):
+ * a file of no known CRM (a profile names its columns), the column not the user's, no done column.
+ */
+export function readStatusAsDone(map: ColumnMap, sample: ReadonlyArray<readonly string[]>, maps: ValueMaps): void {
+  const cols = map.fields.get('missed');
+  if (map.kind !== 'activities' || map.profile || map.fields.has('done') || cols?.length !== 1) return;
+  const column = map.columns[cols[0]!]!;
+  if (column.byUser || !STATUS_HEADERS.has(normalizeHeader(column.header))) return;
+  const values = [...new Set(columnValues(column.index, sample))];
+  const call = (v: string) => {
+    const key = normalizeValue(v);
+    return maps.missed.has(key) || statusByWords(key) !== undefined || missedByWords(maps.missedDirection, key);
+  };
+  // Words, not a yes or a no (a missed flag's true / false is one): every one a task's status, one at least no call's.
+  const task = (v: string) => parseBoolean(v) === undefined && activityDone(v, undefined, maps.done) !== undefined;
+  if (values.length === 0 || !values.every(task) || values.every(call)) return;
+  readAsDone(map, column.index, values.slice(0, 3));
+}
+
+/** The headers of a status that may be a call's or a task's (a missed flag's own, «Пропущен», is never a task's status). */
+const STATUS_HEADERS = new Set(['status', 'статус', 'state', 'состояние', 'estado', 'estatus', 'результат', 'result']);
+
+/** Reads column `col` as the done column (readStatusAsDone; a part of a file read in parallel applies the first half's reading). */
+export function readAsDone(map: ColumnMap, col: number, values?: string[]): void {
+  const column = map.columns[col];
+  if (!column || column.field !== 'missed') return;
+  map.fields.delete('missed');
+  assignField(map, 'done', [col]);
+  // A column passed over for the missed status («Результат» beside «Статус») is none now: no call's status is read.
+  for (const c of map.columns) if (c.passedOverFor === 'missed') delete c.passedOverFor;
+  if (values && values.length > 0) column.byValues = values;
+  map.doneByValues = col;
+}

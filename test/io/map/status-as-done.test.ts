@@ -1,0 +1,43 @@
+// Testers T70 (L7), T71 (M6): a task list of no known CRM whose «Статус» / Status holds a task's status
+// (Not Started, In Progress, Completed; «Выполнена», «Не выполнена») was read as a call's missed status:
+// «Not Started» an answered call, and planned tasks counted as touches. Each row below is read by hand.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readActivityRows } from '../../helpers/activity-rows.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'status-as-done-'));
+
+describe('a status column of a task list is read as done', () => {
+  it('Salesforce-like tasks (too few columns for its profile): the planned ones dropped and counted', async () => {
+    const { rows, report } = await readActivityRows(dir, 'tasks.csv', [
+      'Assigned,Subject,Date,Status,Related To',
+      'Bob Jones,Call,2024-03-01 10:00,Completed,Umbrella',
+      'Bob Jones,Follow up,2024-03-02 10:00,Not Started,Umbrella',
+      'Bob Jones,Proposal,2024-03-03 10:00,In Progress,Umbrella',
+    ]);
+    expect(report.columns.find((c) => c.header === 'Status')).toMatchObject({ field: 'done', byValues: ['Completed', 'Not Started', 'In Progress'] });
+    expect(rows).toEqual(['call - Bob Jones - 2024-03-01T10:00']);
+    expect(report.dropped).toEqual({ 'planned activity, not done': 2 });
+  });
+
+  it('amoCRM-like tasks in Russian: «Не выполнена» planned; a column passed over for the missed status is left unmapped', async () => {
+    const { rows, report } = await readActivityRows(dir, 'amo.csv', [
+      'Дата создания;Ответственный;Тип задачи;Результат;Статус',
+      '01.03.2025 10:00;Иванов;Звонок;Дозвонился;Выполнена',
+      '02.03.2025 10:00;Иванов;Звонок;;Не выполнена',
+    ], { at: 'Дата создания' });
+    expect(report.columns.find((c) => c.header === 'Статус')?.field).toBe('done');
+    expect(report.columns.find((c) => c.header === 'Результат')?.field).toBeUndefined();
+    expect(report.columns.find((c) => c.header === 'Результат')?.passedOverFor).toBeUndefined();
+    expect(rows).toEqual(['call - Иванов - 2025-03-01T10:00']);
+  });
+
+  it('a call log\'s status stays the missed status: «Completed» alone is an answered call, «Missed» beside it a missed one', async () => {
+    for (const values of [['Completed', 'Completed'], ['Completed', 'Missed'], ['Отвечен', 'Не выполнено']]) {
+      const { report } = await readActivityRows(dir, 'calls.csv', ['Date,Manager,Direction,Status', `2024-03-01 10:00,Ann,Inbound,${values[0]}`, `2024-03-02 10:00,Ann,Inbound,${values[1]}`]);
+      expect([values, report.columns.find((c) => c.header === 'Status')?.field]).toEqual([values, 'missed']);
+    }
+  });
+});
