@@ -1,0 +1,31 @@
+// Tester T70 (M3): amoCRM / Kommo leads through the API v4 (status_id, price, responsible_user_id, Unix
+// times) were refused for want of a manager column, and `price` read as a product's price. Expectations
+// are worked out by hand.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'amocrm-api-'));
+
+describe('amoCRM leads through the API', () => {
+  it('are recognised: 142 won, 143 lost, another status_id open; Unix times; the user ids said with a managers: snippet', () => {
+    writeFileSync(path.join(dir, 'leads.csv'), [
+      'id,name,price,responsible_user_id,group_id,status_id,pipeline_id,loss_reason_id,created_by,created_at,closed_at,updated_at',
+      // Won: created 2025-03-01 07:00 UTC, closed 2025-03-05 10:00 UTC (4.125 days).
+      '1,A,150000,8123456,0,142,555,,8123456,1740812400,1741168800,1741168800',
+      '2,B,80000,8123456,0,143,555,12,8123456,1740898800,1740985200,1740985200',
+      '3,C,30000,8123457,0,33445566,555,,8123457,1740985200,,1740985200',
+    ].join('\n'));
+    const run = runCli(['kpi', '-d', 'leads.csv', '--format', 'json', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number>; dataQuality: { files: Array<{ profile?: { id: string } }>; alerts: Array<{ code: string }> } };
+    expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 150_000, cycle_days_median: 4.125 });
+    expect(r.dataQuality.alerts.map((a) => a.code)).toContain('manager-ids');
+    expect(run.stderr).toContain('"8123456": "First Last"');
+    const inspect = runCli(['inspect', 'leads.csv', '--lang', 'en'], { cwd: dir });
+    expect(inspect.stdout).toContain('profile amocrm-api');
+    expect(inspect.stdout).toMatch(/"price" +-> amount/);
+  });
+});
