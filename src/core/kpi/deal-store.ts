@@ -18,6 +18,8 @@ export interface DealSnapshot {
   names: string[] | undefined;
   /** The deals' other client keys (DealStore.links). */
   links?: DealLinks;
+  /** DealStore.recordClients. */
+  recordClients?: true;
 }
 
 /**
@@ -222,6 +224,11 @@ export class DealStore {
   /** Deal ids as UTF-8 keys: key i is deal i; whole numbers close together are indexed by value. */
   readonly ids = new ByteKeys(true);
   names: string[] | undefined;
+  /**
+   * Whether the deals name their clients as CRM records by number («company 5»: a profile's clientIds,
+   * Bitrix24 REST's COMPANY_ID): a call bound to such a record is then keyed by it before its phone number.
+   */
+  recordClients = false;
   private byName: { unique: Map<string, number>; shared: Set<string> } | undefined;
   /** The deals' other client keys (see DealLinks), in pairs; none until a deal has one. */
   private linked: { deal: number[]; key: number[] } | undefined;
@@ -312,6 +319,7 @@ export class DealStore {
       pipeline: this.pipeline.subarray(0, n),
       names: this.names ? [...this.names] : undefined,
       ...(this.linked ? { links: this.links()! } : {}),
+      ...(this.recordClients ? { recordClients: true as const } : {}),
     };
   }
 
@@ -546,6 +554,7 @@ export class DealStore {
     store.source = s.source;
     store.pipeline = s.pipeline;
     store.names = s.names;
+    store.recordClients = s.recordClients === true;
     if (s.links) store.linked = { deal: Array.from(s.links.deal), key: Array.from(s.links.key) };
     return store;
   }

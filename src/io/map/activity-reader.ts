@@ -489,6 +489,13 @@ function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null 
 function activityClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, owner: OwnerKind | null, direction: Activity['direction'], needed: boolean): number {
   const cols = m.byDirection === undefined ? m.clientCols : sideOf(m.byDirection, direction);
   if ((cols.length === 0 && owner === 'deal') || !needed) return 0;
+  // A call bound to a CRM record (Bitrix24's REST statistics: a company, a contact) is that record's before
+  // its phone number's where the deals name their clients so (REST deals' COMPANY_ID: tester T70, no call
+  // linked, touches 0); beside deals of names and phones, its number links it, as it did.
+  if (!m.byName && owner !== null && owner !== 'deal' && ctx.linker!.store.recordClients) {
+    const bound = ownerClient(cells, ctx, owner);
+    if (bound !== 0) return bound;
+  }
   const client = clientOf(cells, ctx, m, deal, cols);
   return client !== 0 || owner === 'deal' || owner === null ? client : ownerClient(cells, ctx, owner);
 }

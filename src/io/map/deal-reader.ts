@@ -1,3 +1,4 @@
+import type { KeySink } from '../../core/kpi/key-batch.js';
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
 import { PIPELINES_KEPT, type UnknownStage } from '../../core/undecided-stages.js';
@@ -92,6 +93,8 @@ export interface DealMemos {
   manager: CellMemo<number>;
   /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
   lostClient: (text: string, col: number) => void;
+  /** The client columns that name a record by its number (a profile's clientIds): the record's kind by column. */
+  clientIds: ReadonlyMap<number, string> | undefined;
   /**
    * The manager's other columns (a --map list: `manager: ["Ответственный", "Создал"]`): the first filled
    * one counts on each row (context's firstFilled). The first alone was read, and a deal blank there was
@@ -154,6 +157,8 @@ export function dealMemos(ctx: ReadContext): DealMemos {
   const label = () => new CellMemo((t) => store.labels.id(cleanText(t)));
   const hasStage = ctx.cols.stage !== undefined;
   const converted = amountIsConverted(ctx);
+  const clientIds = clientIdColumns(ctx);
+  if (clientIds) store.recordClients = true;
   return {
     manager: new CellMemo(managerKey(store, cleanText, maps)),
     lostClient: (text, col) => noteLostClient(ctx, text, col),
@@ -189,6 +194,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     closedCols: ctx.map.fields.get('closed_at') ?? [],
     reasonCols: ctx.map.fields.get('loss_reason') ?? [],
     clientCols: ctx.map.fields.get('client') ?? [],
+    clientIds,
     phoneCols: ctx.map.fields.get('phone') ?? [],
     links: hasClientLinks(ctx.map),
     sourceCols: ctx.map.fields.get('source') ?? [],
@@ -663,7 +669,7 @@ function otherClientKeys(cells: Cells, ctx: ReadContext, m: DealMemos, keys: num
   let first = true;
   for (const k of m.clientCols) {
     if (cells.noClient(k)) continue;
-    if (!first) keys.push(internClient(cells, k, clients, m.lostClient));
+    if (!first) keys.push(clientKey(cells, k, clients, m));
     first = false;
   }
   for (const k of m.phoneCols) {
@@ -695,6 +701,26 @@ function scientificPhone(text: string, col: number, m: DealMemos): string | unde
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none; interned in batches (DealStore.clientsLater). */
 function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
-  for (const k of m.clientCols) if (!cells.noClient(k)) return internClient(cells, k, ctx.store.clientsLater, m.lostClient);
+  for (const k of m.clientCols) if (!cells.noClient(k)) return clientKey(cells, k, ctx.store.clientsLater, m);
   return 0;
+}
+
+/** A client cell's key: a record's number as that record («company 5», a profile's clientIds), else as internClient keys it. */
+function clientKey(cells: Cells, k: number, keys: KeySink, m: DealMemos): number {
+  const kind = m.clientIds?.get(k);
+  if (kind === undefined) return internClient(cells, k, keys, m.lostClient);
+  const id = cells.text(k).trim();
+  return keys.internText(/^\d+$/.test(id) ? `${kind} ${id}` : clientText(id));
+}
+
+/** The client columns a profile names as records by number (clientIds), by index; undefined for none. */
+function clientIdColumns(ctx: ReadContext): ReadonlyMap<number, string> | undefined {
+  const ids = ctx.map.profile?.profile.clientIds ?? {};
+  if (Object.keys(ids).length === 0) return undefined;
+  const byColumn = new Map<number, string>();
+  for (const c of ctx.map.fields.get('client') ?? []) {
+    const kind = ids[ctx.map.columns[c]!.header.trim()];
+    if (kind !== undefined) byColumn.set(c, kind);
+  }
+  return byColumn.size > 0 ? byColumn : undefined;
 }

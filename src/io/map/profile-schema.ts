@@ -74,6 +74,10 @@ export const profileSchema = z
       .enum(ACTIVITY_KINDS)
       .optional()
       .describe('the kind of every row of a file with no kind column: an export of one kind of activity (HubSpot\'s meetings, its e-mails); a call without it'),
+    clientIds: z
+      .record(z.string().min(1), z.enum(['contact', 'company', 'lead']))
+      .default({})
+      .describe('header: the record a client column names by its number (Bitrix24 REST\'s COMPANY_ID, CONTACT_ID), keyed as that record («company 5»), as a call bound to it is (CRM_ENTITY_TYPE, CRM_ENTITY_ID): a company and a contact of one number are two clients'),
     callIdDirection: z
       .record(z.string().min(1), z.enum(['in', 'out']))
       .default({})
