@@ -387,7 +387,9 @@ function weekdaySlashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
 function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
   const fast = fixedDateText(raw);
   if (fast) return fast;
-  const s = raw.trim();
+  // A no-break or thin space between the date and the time (a re-saved Excel's, a copy from a web page)
+  // is a space: «01.03.2025 10:00» so written was «not a date» that read as one (tester T70).
+  const s = (raw.includes('\u00a0') || /[\u202f\u2007\u2009]/.test(raw) ? raw.replace(/[\u00a0\u202f\u2007\u2009]/g, ' ') : raw).trim();
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(s))) {
     const d = build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);

@@ -287,3 +287,14 @@ describe('readStage', () => {
     }
   });
 });
+
+// Tester T71 (L4, L7): Salesforce Lightning's default lead status «Nurturing» stopped the run as a stage no rule
+// knows; Zoho's Russian «Воронка продаж» was no pipeline.
+describe('words a tester found missing', () => {
+  it('Nurturing is an open Salesforce lead status; «Воронка продаж» is the pipeline', () => {
+    const leads = crmProfiles().find((p) => p.id === 'salesforce-leads')!;
+    expect(readStage(withProfileStages(buildValueMaps(), leads.stages), 'Nurturing').status).toBe('open');
+    const map = mapColumns(['Владелец сделки', 'Этап', 'Сумма', 'Воронка продаж'], 'deals');
+    expect(map.columns[3]!.field).toBe('pipeline');
+  });
+});

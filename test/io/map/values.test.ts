@@ -212,6 +212,24 @@ describe('parseDate', () => {
   });
 });
 
+// Tester T70: a no-break space between the date and the time (a re-saved Excel's) was «not a date» that read as one.
+describe('parseDate with a no-break or thin space between the date and the time', () => {
+  it('reads it as a space', () => {
+    for (const space of ['\u00a0', '\u202f', '\u2009']) {
+      expect(parseDate(`01.03.2025${space}10:00`)).toMatchObject({ ms: Date.UTC(2025, 2, 1, 10, 0), hasTime: true });
+      expect(parseDate(`2025-03-01${space}10:00:05`)).toMatchObject({ ms: Date.UTC(2025, 2, 1, 10, 0, 5), hasTime: true });
+    }
+  });
+});
+
+// Tester T70 (M5): Bitrix24's Ukrainian call log writes «2 хв, 30 сек».
+describe('parseDuration in Ukrainian minutes', () => {
+  it('reads хв as minutes', () => {
+    expect(parseDuration('2 хв, 30 сек')).toBe(150);
+    expect(parseDuration('0 хв, 0 сек')).toBe(0);
+  });
+});
+
 describe('parseDuration', () => {
   it.each([
     ['2 мин, 5 сек', 's', 125],
