@@ -36,9 +36,14 @@ describe('two file sets whose deals are in different currencies are said (T39 F1
     expect(stderr).toContain('Суммы сделок двух периодов в разных валютах: «до» (rub.csv) — RUB, «после» (usd.csv) — USD; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть');
   });
 
-  it('plain numbers before are taken as roubles, as for spend, and said so', () => {
+  // Tester T71 (M5): a US Salesforce report's plain amounts beside a USD file were said to be roubles, two USD files «in different currencies».
+  it('plain numbers before are said as unmarked (roubles by default), with the case that they are the other side\'s currency', () => {
     const { stderr } = run(['compare', '--before-deals', 'plain.csv', '--after-deals', 'usd.csv'], files());
-    expect(stderr).toContain('before (plain.csv) RUB (amounts with no currency mark are taken as roubles), after (usd.csv) USD');
+    expect(stderr).toContain('The deal amounts of the two periods may be in different currencies: before (plain.csv) no currency mark (roubles by default), after (usd.csv) USD;');
+    expect(stderr).toContain('If the amounts with no mark are in USD too, both periods are in one currency and the comparison stands. Otherwise export both periods in one currency');
+    const ru = run(['compare', '--before-deals', 'plain.csv', '--after-deals', 'usd.csv'], files(), 'ru');
+    expect(ru.stderr).toContain('Суммы сделок двух периодов могут быть в разных валютах: «до» (plain.csv) — без знака валюты (по умолчанию — рубли), «после» (usd.csv) — USD;');
+    expect(ru.stderr).toContain('Если суммы без знака тоже в USD, периоды в одной валюте и сравнение верно. Иначе выгрузите');
   });
 
   it('roubles both sides, one marked «руб.» and one plain, say nothing', () => {

@@ -739,14 +739,21 @@ function sideCurrenciesText(a: { file: string; kind?: 'spend' | 'payments' | 'pl
  * after read «Выручка в месяц −97,0%» and «не окупается», while the same rows in one file warned).
  */
 function periodCurrenciesText(p: Record<'before' | 'after', PeriodCurrencies>, ru: boolean): string {
+  // A file with no currency mark at all says none (roubles by default): said so, not as roubles it may not be (tester T71: two USD files).
   const side = (which: 'before' | 'after') => {
     const c = p[which];
-    const plain = c.plain ? (ru ? ' (суммы без знака валюты считаются рублями)' : ' (amounts with no currency mark are taken as roubles)') : '';
-    return ru ? `«${which === 'before' ? 'до' : 'после'}» (${c.file}) — ${c.currencies.join(', ')}${plain}` : `${which} (${c.file}) ${c.currencies.join(', ')}${plain}`;
+    const currencies = c.plain ? (ru ? 'без знака валюты (по умолчанию — рубли)' : 'no currency mark (roubles by default)') : c.currencies.join(', ');
+    return ru ? `«${which === 'before' ? 'до' : 'после'}» (${c.file}) — ${currencies}` : `${which} (${c.file}) ${currencies}`;
   };
+  const marked = p.before.plain ? p.after : p.after.plain ? p.before : undefined;
+  const unless = marked && !marked.plain
+    ? ru
+      ? ` Если суммы без знака тоже в ${marked.currencies.join(', ')}, периоды в одной валюте и сравнение верно.`
+      : ` If the amounts with no mark are in ${marked.currencies.join(', ')} too, both periods are in one currency and the comparison stands.`
+    : '';
   return ru
-    ? `Суммы сделок двух периодов в разных валютах: ${side('before')}, ${side('after')}; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть, без пересчёта. Выгрузите оба периода в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или пересчитайте суммы одного из них.`
-    : `The deal amounts of the two periods are in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted. Export both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
+    ? `Суммы сделок двух периодов ${marked ? 'могут быть в' : 'в'} разных валютах: ${side('before')}, ${side('after')}; выручка в месяц, средний чек, окупаемость и ROI сравнивают их как есть, без пересчёта.${unless} ${marked ? 'Иначе в' : 'В'}ыгрузите оба периода в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)», Битрикс24 через REST: OPPORTUNITY_ACCOUNT) или пересчитайте суммы одного из них.`
+    : `The deal amounts of the two periods ${marked ? 'may be' : 'are'} in different currencies: ${side('before')}, ${side('after')}; revenue per month, the average check, payback and ROI compare them as they are, unconverted.${unless} ${marked ? 'Otherwise e' : 'E'}xport both periods in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)", Bitrix24 through REST: OPPORTUNITY_ACCOUNT), or convert one period's amounts.`;
 }
 
 /** A period's months (makePeriod's, spec) with one decimal, as the comparison's header shows them: «121,0». */
