@@ -230,6 +230,10 @@ export const MESSAGES = {
     ru: 'в файле сделок нет строк сделок: только {rows} {rows:строка|строки|строк} итогов или примечаний', en: 'the deals file has no deal rows: only {rows} totals or note {rows:row|rows}',
     hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },
   },
+  'import.idColumnEmpty': {
+    ru: 'в файле сделок {rows} {rows:строка|строки|строк}, но колонка ID «{column}» пуста во всех: без ID строка не считается сделкой', en: 'the deals file has {rows} {rows:row|rows}, but its id column "{column}" is empty in every one: a row without an id is no deal',
+    hint: { ru: 'выгрузите сделки из CRM вместе с ID; если ID в другой колонке, назовите её в файле --map (deals: columns: id: «…»)', en: 'export the deals from the CRM with their ids; if the id is in another column, name it in a --map file (deals: columns: id: "…")' },
+  },
   'import.noReadableDeal': {
     ru: 'в файле сделок {rows} {rows:строка|строки|строк}, но ни одна не читается как сделка', en: 'the deals file has {rows} {rows:row|rows} but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },

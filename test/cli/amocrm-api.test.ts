@@ -29,3 +29,15 @@ describe('amoCRM leads through the API', () => {
     expect(inspect.stdout).toMatch(/"price" +-> amount/);
   });
 });
+
+// Tester T70 (L10): a deals file whose id column is empty on every row was refused as «none of them is a readable deal», with no cause.
+describe('a deals file whose id column is empty on every row', () => {
+  it('is refused naming the column and the fix', () => {
+    writeFileSync(path.join(dir, 'noids.csv'), ['ID,Название сделки,Бюджет,Ответственный,Дата создания сделки,Этап сделки', ',A,100,Иванов Иван,01.03.2025 10:00:00,Успешно реализовано', ',B,100,Иванов Иван,01.03.2025 10:00:00,Переговоры'].join('\n'));
+    const en = runCli(['kpi', '-d', 'noids.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('error: noids.csv, column "ID": the deals file has 2 rows, but its id column "ID" is empty in every one: a row without an id is no deal\n  hint: export the deals from the CRM with their ids; if the id is in another column, name it in a --map file (deals: columns: id: "…")\n');
+    const ru = runCli(['kpi', '-d', 'noids.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('колонка ID «ID» пуста во всех: без ID строка не считается сделкой');
+  });
+});

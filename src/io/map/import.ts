@@ -1242,6 +1242,10 @@ export function finishDeals(report: ImportReport, merged: MergedRows, opts: Pick
     // Totals and note rows alone («Итого», «Всего») are an export filtered to nothing, and were said as «2 строк» none of which reads.
     const notes = (report.dropped['totals row'] ?? 0) + (report.dropped['footer or note row'] ?? 0);
     if (report.rowsRead === 0 || notes >= report.rowsRead) throw UserError.of('E_NO_DEALS', report.rowsRead === 0 ? 'import.noDealRows' : 'import.onlyTotals', { rows: report.rowsRead }, { file: report.file });
+    // Every data row without an id: the id column is empty (tester T70: «none of them is a readable deal» named no cause).
+    const noId = report.dropped[NO_DEAL_ID] ?? 0;
+    const idColumn = report.columns.find((c) => c.field === 'id')?.header;
+    if (noId > 0 && idColumn !== undefined && noId + notes >= report.rowsRead) throw UserError.of('E_NO_DEALS', 'import.idColumnEmpty', { rows: report.rowsRead, column: idColumn }, { file: report.file, column: idColumn });
     throw UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
   }
   noteMerged(report, merged, differing);
