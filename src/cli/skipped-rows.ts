@@ -1,7 +1,7 @@
 import { pluralEn, tr } from '../core/i18n.js';
 import { unreadableRows, type DataQuality } from '../core/kpi/types.js';
 import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
-import { NO_MANAGER_REASON } from '../io/map/context.js';
+import { UNASSIGNED_DEAL } from '../io/map/context.js';
 import { describeAlert } from '../core/kpi/alerts.js';
 import type { CliContext } from './context.js';
 import { warningLine } from './warnings.js';
@@ -31,8 +31,7 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   clearProgress(ctx.stderr);
   const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} ${pluralEn(n, 'row', 'rows')} that could not be read.`)];
   // Deals assigned to no one are said in their alert too (deals-no-manager).
-  const dealsFiles = new Set(quality.files.filter((f) => f.dealsNoManager).map((f) => f.file));
-  const shown = quality.rowsSkipped.filter((r) => r.reason !== MISSED_NO_MANAGER && !(r.reason === NO_MANAGER_REASON && dealsFiles.has(r.file))).slice(0, SHOWN);
+  const shown = quality.rowsSkipped.filter((r) => r.reason !== MISSED_NO_MANAGER && r.reason !== UNASSIGNED_DEAL).slice(0, SHOWN);
   for (const s of shown) {
     lines.push(`  ${skippedRowText(s, lang, true)}`);
   }

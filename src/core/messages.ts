@@ -609,6 +609,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'no manager', ru: 'нет менеджера' },
   { en: 'the row has {cells} cells, the header {columns}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved', ru: 'ячеек в строке — {cells}, в заголовке — {columns}: в каком-то значении разделитель без кавычек (десятичная запятая?), и значения после него сдвинулись' },
   { en: 'no manager (a missed incoming call)', ru: 'нет менеджера (пропущенный входящий звонок)' },
+  { en: 'no manager (a deal assigned to no one)', ru: 'нет менеджера (сделка ни на кого не назначена)' },
   { en: 'row without a deal id', ru: 'строка без ID сделки' },
   { en: 'a payment needs a deal id or a manager', ru: 'у платежа нет ни ID сделки, ни менеджера' },
   { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },

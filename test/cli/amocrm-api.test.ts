@@ -30,6 +30,16 @@ describe('amoCRM leads through the API', () => {
   });
 });
 
+// Review R53 (L2): with status_name beside status_id, the id decides (a won stage renamed is still 142).
+describe('amoCRM leads through the API with the stage names too', () => {
+  it('read 142 and 143 by the id', () => {
+    writeFileSync(path.join(dir, 'named.csv'), ['id,name,price,responsible_user_id,status_id,status_name,pipeline_id,created_at,closed_at', '1,A,100,5,142,Оплачено,1,1740812400,1741168800', '2,B,100,5,143,Отказ,1,1740812400,1741168800', '3,C,100,5,777,Переговоры,1,1740812400,'].join('\n'));
+    const run = runCli(['kpi', '-d', 'named.csv', '--format', 'json', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total).toMatchObject({ won: 1, lost: 1, open: 1 });
+  });
+});
+
 // Tester T70 (L10): a deals file whose id column is empty on every row was refused as «none of them is a readable deal», with no cause.
 describe('a deals file whose id column is empty on every row', () => {
   it('is refused naming the column and the fix', () => {

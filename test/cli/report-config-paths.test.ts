@@ -57,6 +57,14 @@ describe('a report config whose paths name no file', () => {
     expect(latinWords(ru.stderr.replace(/kpi\.\w+|ci\/[\w~/.-]+|~\/exports\/payments\.csv|exports/g, ''))).toEqual([]);
   });
 
+  // Review R53 (L3): Excel's lock file «~$deals.xlsx» starts with ~ and is no home folder.
+  it('says the home-folder hint only of a path that is ~ or starts with ~/ or ~user/', () => {
+    const dir = folder(`kpi:\n  deals: "~$deals.csv"\n`);
+    const en = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('at kpi.deals: no such file: "~$deals.csv"\n  hint: a path in a config file is relative to its folder');
+  });
+
   it('is read when an option replaces the missing path, and says nothing of it', () => {
     const dir = folder(`kpi: { deals: exports/deals.csv }\n`);
     const run = runCli(['report', '-c', 'ci/crm-audit.config.yaml', '--format', 'json', '-d', path.join(SAMPLES, 'amocrm-deals.csv'), '--now', '2026-01-01'], { cwd: dir });

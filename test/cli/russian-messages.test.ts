@@ -193,7 +193,7 @@ describe('a Russian run speaks Russian', () => {
     expect(run.stderr).toContain('ни на кого не назначен');
     expect(latinWords(run.stderr)).toEqual([]);
     const reasons = (JSON.parse(run.stdout) as { dataQuality: { rowsSkipped: Array<{ reason: string }> } }).dataQuality.rowsSkipped.map((s) => s.reason);
-    expect(reasons).toEqual(expect.arrayContaining(['no manager', '"32.13.2025" is not a date', '"много" is not a number']));
+    expect(reasons).toEqual(expect.arrayContaining(['no manager (a deal assigned to no one)', '"32.13.2025" is not a date', '"много" is not a number']));
   });
 
   it('inspect speaks the run language, and --lang en overrides it', () => {

@@ -65,6 +65,30 @@ describe('deals assigned to no one', () => {
     expect(inspect.stderr).not.toContain('kpi остановится');
   });
 
+  // Review R53 (H3): a manager column blank on most rows is a column misread, not a CRM's unassigned deals.
+  it('more than half the deals with no manager are weighed against --max-bad-rows as unreadable rows', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i + 1},D${i},Closed Won,100,2025-01-02 10:00,2025-01-10 10:00,${i < 4 ? 'Ann Lee' : ''},P`);
+    writeFileSync(path.join(dir, 'mostly-blank.csv'), [HEADER, ...rows].join('\n'));
+    const run = runCli(['kpi', '-d', 'mostly-blank.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mostly-blank.csv: 36 of 40 rows cannot be read, more than the 5 allowed by --max-bad-rows');
+  });
+
+  // Review R53 (H3, M1): a row cut short before its manager cell is a damaged row, not a deal assigned to no one;
+  // and the deals assigned to no one are listed ten at most, so that an unreadable row after them is listed too.
+  it('a row cut short is unreadable; the unassigned deals are listed ten at most', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `${i + 1},D${i},Closed Won,100,2025-01-02 10:00,2025-01-10 10:00,${i % 4 === 0 ? '' : 'Ann Lee'},P`);
+    rows.push('201,Cut,Closed Won,100,2025-01-02 10:00');
+    writeFileSync(path.join(dir, 'listed.csv'), [HEADER, ...rows].join('\n'));
+    const run = runCli(['kpi', '-d', 'listed.csv', '--format', 'json', '--lang', 'en', '--now', '2025-08-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const q = JSON.parse(run.stdout).dataQuality as { rowsSkipped: Array<{ row: number; reason: string }>; files: Array<{ dealsNoManager: number; skipped: number }> };
+    expect(q.files[0]).toMatchObject({ dealsNoManager: 50, skipped: 51 });
+    expect(q.rowsSkipped.filter((s) => s.reason === 'no manager (a deal assigned to no one)')).toHaveLength(10);
+    expect(q.rowsSkipped).toContainEqual(expect.objectContaining({ row: 202, reason: 'no manager' }));
+    expect(run.stderr).toContain('listed.csv, row 202, column "Deal owner": no manager');
+  });
+
   it('every deal with no manager is still no report', () => {
     writeFileSync(path.join(dir, 'nobody.csv'), [HEADER, '1,A,Closed Won,100,2025-01-02 10:00,2025-01-10 10:00,,P', '2,B,Closed Lost,100,2025-01-02 10:00,2025-01-10 10:00,,P'].join('\n'));
     const run = runCli(['kpi', '-d', 'nobody.csv', '--lang', 'en'], { cwd: dir });

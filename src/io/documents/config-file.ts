@@ -226,7 +226,7 @@ async function missingPaths(written: ReportConfig, loaded: ReportConfig, cwd: st
     const found = await fs.stat(path.resolve(cwd, resolved)).then((stat) => (stat.isDirectory() ? 'folder' : 'file'), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'none' : 'file'));
     if (found === 'file') continue;
     // A shell's `~` is not a config's: said, as a folder given for a file is (both read as no such file, with no key).
-    const said = found === 'folder' ? 'doc.configPathFolder' : /^~[\\/]?/.test(as) ? 'doc.configPathHome' : message;
+    const said = found === 'folder' ? 'doc.configPathFolder' : /^~[\w.-]*(?:[\\/]|$)/.test(as) ? 'doc.configPathHome' : message;
     errors.push({ resolved, error: UserError.of('E_CONFIG', said, { path: as, resolved }, { file, path: key }) });
   }
   return errors;

@@ -15,6 +15,8 @@ import type { ByteRow } from '../read/csv.js';
 export interface Cells {
   /** The cell's text with spaces at its edges trimmed ('' for a missing column or cell). */
   text(c: number | undefined): string;
+  /** Whether the row has cell `c` at all (a row cut short has not its last ones). */
+  has(c: number): boolean;
   /** Whether the cell is missing, empty or only spaces. */
   blank(c: number | undefined): boolean;
   /** What a column memo gives for the cell (the memo's function of its untrimmed text). */
@@ -114,6 +116,10 @@ export class RowCells implements Cells {
   setBytes(row: ByteRow): this {
     this.record = row;
     return this;
+  }
+
+  has(c: number): boolean {
+    return c < (this.record === undefined ? this.strings.length : this.record.count);
   }
 
   text(c: number | undefined): string {

@@ -861,10 +861,23 @@ export const NO_DEAL_ID = 'row without a deal id';
 export const NO_MANAGER_REASON = 'no manager';
 export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', NO_MANAGER_REASON, headerOf(ctx, col, 'manager'));
 
-/** A row whose manager cell names nobody: a failed formula's value (`#N/A`, read as empty) said as one, to mend, else «no manager» (review R45 F10). */
-export function noManager(cells: Cells, ctx: ReadContext, col: number | undefined): RowProblem {
+/**
+ * A deal no one is responsible for (a blank manager cell: HubSpot's deal with no owner, Odoo's lead with no
+ * salesperson): skipped, as a manager is required, but by rule, not as an unreadable row: counted apart
+ * (ImportReport.dealsNoManager), said (deals-no-manager), and not weighed against --max-bad-rows while they
+ * are a minority of the rows (an export with 10% of such deals was refused). A row cut short before its
+ * manager cell is no such deal: «no manager», unreadable.
+ */
+export const UNASSIGNED_DEAL = 'no manager (a deal assigned to no one)';
+
+/**
+ * A row whose manager cell names nobody: a failed formula's value (`#N/A`, read as empty) said as one, to
+ * mend (review R45 F10), else «no manager»; a deal's blank cell UNASSIGNED_DEAL (`deal`).
+ */
+export function noManager(cells: Cells, ctx: ReadContext, col: number | undefined, deal = false): RowProblem {
   const raw = col === undefined ? '' : cells.text(col).trim();
-  return isSpreadsheetError(raw) ? formulaError(truncate(raw), headerOf(ctx, col, 'manager')) : NO_MANAGER(ctx, col);
+  if (isSpreadsheetError(raw)) return formulaError(truncate(raw), headerOf(ctx, col, 'manager'));
+  return deal && col !== undefined && cells.has(col) ? new RowProblem('skip', UNASSIGNED_DEAL, headerOf(ctx, col, 'manager')) : NO_MANAGER(ctx, col);
 }
 
 /** A number cell (amounts, invoiced, paid): a plain whole number from bytes, else the text parser; null when empty, or why not. */

@@ -247,7 +247,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   const flagged = unknownFlag(cells, ctx, m);
   if (flagged !== undefined) return flagged;
   const manager = c.manager === undefined ? -1 : cells.value(firstFilled(cells, c.manager, m.managerMore), m.manager);
-  if (manager === -1) return noManager(cells, ctx, firstFilled(cells, c.manager, m.managerMore));
+  if (manager === -1) return noManager(cells, ctx, firstFilled(cells, c.manager, m.managerMore), true);
   const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);
   if (createdRead !== undefined) return createdRead;
   const created = dateRead[0]!;

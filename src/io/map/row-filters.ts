@@ -3,7 +3,7 @@ import { CellMemo, RowCells, trimEdges, type Cells } from './cells.js';
 /** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
 const TOTAL_WORDS = ['итого', 'итог', 'итоги', 'общий итог', 'общие итоги', 'всего', 'сумма итого', 'промежуточный итог', 'промежуточные итоги', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total', 'total general', 'total geral', 'gesamtergebnis',
   // Salesforce's «Grand Totals (N records)» in a German, Spanish, Portuguese or French org (tester T71).
-  'gesamtsumme', 'gesamtsummen', 'zwischensumme', 'totales', 'totales generales', 'totais', 'totais gerais', 'totaux', 'total général'];
+  'gesamtsumme', 'gesamtsummen', 'zwischensumme', 'totales', 'totales generales', 'totais', 'totais gerais', 'totaux', 'total général', 'totale', 'totale complessivo'];
 const TOTALS = new RegExp(`^(${TOTAL_WORDS.join('|')})(?=$|[\\s:(.,])`, 'i');
 const cp1251 = new TextDecoder('windows-1251');
 

@@ -16,15 +16,18 @@ export function readStatusAsDone(map: ColumnMap, sample: ReadonlyArray<readonly 
   const cols = map.fields.get('missed');
   if (map.kind !== 'activities' || map.profile || map.fields.has('done') || cols?.length !== 1) return;
   const column = map.columns[cols[0]!]!;
-  if (column.byUser || !STATUS_HEADERS.has(normalizeHeader(column.header))) return;
+  // A call log's (a duration, a caller or a callee is a call's) keeps its status: «Завершен», «Отменен» are calls' too (review R53).
+  if (column.byUser || !STATUS_HEADERS.has(normalizeHeader(column.header)) || ['duration_s', 'caller', 'callee', 'end_at', 'answered_at'].some((f) => map.fields.has(f))) return;
   const values = [...new Set(columnValues(column.index, sample))];
   const call = (v: string) => {
     const key = normalizeValue(v);
     return maps.missed.has(key) || statusByWords(key) !== undefined || missedByWords(maps.missedDirection, key);
   };
-  // Words, not a yes or a no (a missed flag's true / false is one): every one a task's status, one at least no call's.
+  // Words, not a yes or a no (a missed flag's true / false is one): every one a task's status, one at least
+  // a task's still to do (Not Started, «Не выполнена»), which no call's status is.
   const task = (v: string) => parseBoolean(v) === undefined && activityDone(v, undefined, maps.done) !== undefined;
-  if (values.length === 0 || !values.every(task) || values.every(call)) return;
+  const planned = (v: string) => !call(v) && activityDone(v, undefined, maps.done) === false;
+  if (values.length === 0 || !values.every(task) || !values.some(planned)) return;
   readAsDone(map, column.index, values.slice(0, 3));
 }
 

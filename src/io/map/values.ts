@@ -696,6 +696,8 @@ const PLANNED_WORDS = new Set([
   'geplant', 'überfällig', 'nicht erledigt', 'ausstehend',
   // HubSpot's API codes of a task's status (hs_task_status) beside the labels above: NOT_STARTED, IN_PROGRESS, WAITING, DEFERRED.
   'not_started', 'in_progress', 'waiting',
+  // Zoho's task statuses beside Not Started, Deferred, In Progress (review R53), and in its Russian interface.
+  'waiting for input', 'не начата', 'не начато', 'отложена', 'отложено', 'в процессе', 'ожидание ввода', 'ожидает ввода',
 ]);
 // HubSpot's API code of a meeting nobody came to (hs_meeting_outcome NO_SHOW; CANCELED is the word).
 const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'no_show', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);

@@ -92,7 +92,7 @@ describe('manager: a list of columns in deals and payments', () => {
   async function deals(file: string, textRows: boolean): Promise<void> {
     const { store, report } = await importDeals(file, { cwd: dir, stdin: process.stdin, textRows, ...DEAL_COLUMNS });
     expect(store.toDeals().map((d) => `${d.id} ${d.manager}`)).toEqual(['1 Анна', '2 Борис', '3 Анна', '6 Борис']);
-    expect(report.skipped.map((s) => [s.row, s.reason])).toEqual([[5, 'no manager']]);
+    expect(report.skipped.map((s) => [s.row, s.reason])).toEqual([[5, 'no manager (a deal assigned to no one)']]);
     expect(report.idlessDeals).toBe(1);
   }
 

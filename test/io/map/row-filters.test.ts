@@ -76,6 +76,27 @@ describe('a deal whose name begins with a totals word', () => {
   });
 });
 
+// Tester T71 (M4), review R53 (L1): Salesforce's «Grand Totals (N records)» in a German, Spanish, Portuguese, French or Italian org.
+describe('a localised grand totals row', () => {
+  it('is a totals row; a deal named «Totales» with its columns filled stays a deal', async () => {
+    const csv = [
+      'Opportunity Name,Opportunity Owner,Stage,Amount,Created Date',
+      'Totales,Anna Smith,Closed Won,700,2026-01-05',
+      'Gesamtsummen (1 Datensätze),,,700,',
+      'Totales generales (1 registros),,,700,',
+      'Totais gerais (1 registros),,,700,',
+      'Total général (1 enregistrements),,,700,',
+      'Totale complessivo (1 record),,,700,',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'localised-totals.csv'), `${csv}\n`);
+    for (const textRows of [false, true]) {
+      const { store, report } = await importDeals('localised-totals.csv', { cwd: dir, stdin: process.stdin, textRows });
+      expect(store.toDeals().map((d) => d.amount)).toEqual([700]);
+      expect(report.dropped).toEqual({ 'totals row': 5 });
+    }
+  });
+});
+
 // A helper's Odoo list grouped by salesperson and stage, exported to XLSX: its group rows («Marc Demo (3)», «    Won (2)», with the sums) failed the run as 10 bad rows.
 describe('the group rows of a grouped list', () => {
   it('a label with a count in parentheses, and only numbers beside it: dropped as totals; a deal named so, with its columns filled, is a deal', async () => {

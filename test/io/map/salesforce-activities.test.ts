@@ -40,4 +40,10 @@ describe('Salesforce activities: the kind from the first filled of Type and the 
     ]);
     expect(rows).toEqual(['meeting - Anna Smith 0065e00000AbCdEAAZ 2024-01-08T14:00', 'meeting - Anna Smith 0065e00000AbCdFAAZ 2024-01-13T10:00']);
   });
+
+  // Review R53 (M2): an Event extract holds the meetings to come beside those held.
+  it('an Event extract is a calendar: its profile drops an entry after the report day (plannedAhead)', async () => {
+    const { crmProfiles } = await import('../../../src/io/map/profiles.js');
+    expect(crmProfiles().find((p) => p.id === 'salesforce-activities')?.plannedAhead).toBe(true);
+  });
 });

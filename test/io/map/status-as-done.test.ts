@@ -34,6 +34,14 @@ describe('a status column of a task list is read as done', () => {
     expect(rows).toEqual(['call - Иванов - 2025-03-01T10:00']);
   });
 
+  // Review R53 (H1): «Завершен», «Отменен» are a call's statuses too: a call log (its duration) keeps them as missed statuses.
+  it('a call log with a duration, or with no status still to do, keeps its status as the missed one', async () => {
+    const log = await readActivityRows(dir, 'log.csv', ['Дата;Сотрудник;Тип;Статус;Длительность', '01.03.2025 10:00;Иванов;Исходящий;Завершен;60', '01.03.2025 11:00;Иванов;Входящий;Отменен;0']);
+    expect(log.report.columns.find((c) => c.header === 'Статус')?.field).toBe('missed');
+    const noPlan = await readActivityRows(dir, 'noplan.csv', ['Date,Manager,Status', '2024-03-01 10:00,Ann,Completed', '2024-03-02 10:00,Ann,Cancelled']);
+    expect(noPlan.report.columns.find((c) => c.header === 'Status')?.field).toBe('missed');
+  });
+
   it('a call log\'s status stays the missed status: «Completed» alone is an answered call, «Missed» beside it a missed one', async () => {
     for (const values of [['Completed', 'Completed'], ['Completed', 'Missed'], ['Отвечен', 'Не выполнено']]) {
       const { report } = await readActivityRows(dir, 'calls.csv', ['Date,Manager,Direction,Status', `2024-03-01 10:00,Ann,Inbound,${values[0]}`, `2024-03-02 10:00,Ann,Inbound,${values[1]}`]);

@@ -223,6 +223,13 @@ describe('parseDate with a no-break or thin space between the date and the time'
 });
 
 // Tester T70 (M5): Bitrix24's Ukrainian call log writes «2 хв, 30 сек».
+// Review R53 (M3): Zoho's task statuses, and in its Russian interface.
+describe('activityDone knows Zoho\'s task statuses', () => {
+  it('Waiting for input, «Не начата», «Отложена», «В процессе» are still to do', () => {
+    for (const v of ['Waiting for input', 'Не начата', 'Отложена', 'В процессе', 'Ожидание ввода']) expect([v, activityDone(v, undefined)]).toEqual([v, false]);
+  });
+});
+
 describe('parseDuration in Ukrainian minutes', () => {
   it('reads хв as minutes', () => {
     expect(parseDuration('2 хв, 30 сек')).toBe(150);
