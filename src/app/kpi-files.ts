@@ -6,7 +6,7 @@ import { strayEnds } from '../core/compare.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
-import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
+import { dataRows, EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
@@ -532,7 +532,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Deals assigned to no one: in no manager's figures nor the department's, so said.
   // Of the data rows, as many-skipped weighs them (a report's totals and footer rows are none).
-  const unassigned: Alert[] = reports.flatMap((r) => (r.dealsNoManager ? [{ code: 'deals-no-manager' as const, file: r.file, deals: r.dealsNoManager, rows: r.rowsRead - (r.dropped['totals row'] ?? 0) - (r.dropped['footer or note row'] ?? 0), column: r.columns.find((c) => c.field === 'manager')?.header ?? 'manager' }] : []));
+  const unassigned: Alert[] = reports.flatMap((r) => (r.dealsNoManager ? [{ code: 'deals-no-manager' as const, file: r.file, deals: r.dealsNoManager, rows: dataRows(r), column: r.columns.find((c) => c.field === 'manager')?.header ?? 'manager' }] : []));
   // A call id column that is none (one value over different clients' calls): its legs were joined by channel, or not at all.
   const callIds: Alert[] = reports.flatMap((r) => (r.callIdUnusable ? [{ code: 'call-id-unusable' as const, file: r.file, ...r.callIdUnusable }] : []));
   const cut = damagedRows(reports);

@@ -5,7 +5,7 @@ import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
 import { ofMany, plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
-import type { DataQuality, MetricValues } from './types.js';
+import { dataRows, type DataQuality, type MetricValues } from './types.js';
 import { makePeriod, revenueWithoutAmounts } from '../compare.js';
 import type { EvidenceFacts } from './facts.js';
 import type { PaymentLog } from './payment-log.js';
@@ -452,7 +452,7 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
     // Missed calls nobody took are no misread column: a PBX log may hold many.
     const skipped = f.skipped - (f.missedNoManager ?? 0) - (f.dealsNoManager ?? 0);
     // Of the data rows: a grouped report's subtotal and footer rows are none («3 of 12 rows» of 6 deals).
-    const rows = f.rowsRead - (f.dropped['totals row'] ?? 0) - (f.dropped['footer or note row'] ?? 0);
+    const rows = dataRows(f);
     if (rows > 0 && skipped / rows > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows });
   }
   return out;

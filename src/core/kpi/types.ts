@@ -128,6 +128,16 @@ export function droppedRows(dropped: Readonly<Record<string, number>>): { droppe
   return { dropped: n, empty: dropped[EMPTY_ROW] ?? 0, merged };
 }
 
+/** A file's totals, subtotal and footer rows: a report's own, none of its data (many-skipped, deals-no-manager and a deals file of only them weigh data rows). */
+export function noteRows(dropped: Readonly<Record<string, number>>): number {
+  return (dropped['totals row'] ?? 0) + (dropped['footer or note row'] ?? 0);
+}
+
+/** A file's data rows: the rows read but its totals and footer rows (noteRows). */
+export function dataRows(file: { rowsRead: number; dropped: Readonly<Record<string, number>> }): number {
+  return file.rowsRead - noteRows(file.dropped);
+}
+
 /** Whether a dropped-row reason is a row merged into its deal (no data thrown away). */
 export function isMergedRow(reason: string): boolean {
   return reason === PRODUCT_ROWS || reason === PRODUCT_TOTALS || reason === REPEATED_ID;

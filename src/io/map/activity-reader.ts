@@ -5,7 +5,7 @@ import { cleanText, parseBoolean, parseDate, parseDuration, parseTimeOfDay, phon
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
-import { CellMemo, clientText, internClient, lostDigits, phoneLead, trimEdges, type Cells } from './cells.js';
+import { CellMemo, clientTextNoting, internClient, phoneLead, recordClientText, trimEdges, type Cells, type LostClient } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, noManager, noteLostClient, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
@@ -25,7 +25,9 @@ const LEFT_BRACKET = 0x5b;
 export interface ActivityMemos {
   manager: CellMemo<number>;
   /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
-  lostClient: (text: string, col: number) => void;
+  lostClient: LostClient;
+  /** A call bound to a CRM record is that record's client before its number's: no client column, and deals that name clients as records (DealStore.recordClients). */
+  recordFirst: boolean;
   /** The deleted flag's cells (IsDeleted), read as booleans. */
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
@@ -119,7 +121,8 @@ const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'статус ис�
 /** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
 function doneIsStatus(ctx: ReadContext): boolean {
   const col = ctx.cols.done;
-  return col !== undefined && DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header));
+  // A status column read as done by its task statuses (status-as-done.ts: «Результат», «Estado») is one whatever its header.
+  return col !== undefined && (col === ctx.map.doneByValues || DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header)));
 }
 
 /** The columns of a call's other side by its direction, and of a call whose direction nothing says. */
@@ -180,6 +183,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
     emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
+    recordFirst: names === undefined && ctx.linker?.store.recordClients === true,
     unit: durationUnitOf(ctx),
     kind0: ctx.rows ?? 'call',
     dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
@@ -492,7 +496,7 @@ function activityClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: 
   // A call bound to a CRM record (Bitrix24's REST statistics: a company, a contact) is that record's before
   // its phone number's where the deals name their clients so (REST deals' COMPANY_ID: tester T70, no call
   // linked, touches 0); beside deals of names and phones, its number links it, as it did.
-  if (!m.byName && owner !== null && owner !== 'deal' && ctx.linker!.store.recordClients) {
+  if (m.recordFirst && owner !== null && owner !== 'deal') {
     const bound = ownerClient(cells, ctx, owner);
     if (bound !== 0) return bound;
   }
@@ -527,10 +531,8 @@ const NO_COLUMNS: readonly number[] = [];
 function ownerClient(cells: Cells, ctx: ReadContext, owner: OwnerKind): number {
   const c = ctx.cols;
   if (cells.blank(c.deal_id)) return 0;
-  const text = cells.text(c.deal_id);
-  if (!/^\d+$/.test(text)) return ctx.linker!.clients.internText(clientText(cleanText(text)));
   const kind = owner === 'other' ? `owner ${cells.text(c.owner_type)}` : owner;
-  return ctx.linker!.clients.internText(`${kind} ${text}`);
+  return ctx.linker!.clients.internText(recordClientText(kind, cells.text(c.deal_id)));
 }
 
 /**
@@ -796,9 +798,7 @@ function clientKey(cells: Cells, k: number, ctx: ReadContext, m: ActivityMemos):
   const linker = ctx.linker!;
   if (m.byName && cells.hasEither(k, LT, COLON)) {
     // «Контакт: +7 916 …» is the phone's client, as the deals store it; a prefix or markup alone is no client.
-    const bare = cleanClient(cells.text(k));
-    const name = clientText(bare);
-    if (name === '' && lostDigits(bare)) m.lostClient(bare, k);
+    const name = clientTextNoting(cleanClient(cells.text(k)), k, m.lostClient);
     return name === '' ? 0 : linker.clients.internText(name);
   }
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).

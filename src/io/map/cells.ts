@@ -3,7 +3,7 @@ import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate, fixedDateMs } from './calendar.js';
 import { edgeAtEnd, trimEdges } from '../read/edges.js';
-import { phoneKey } from './values.js';
+import { cleanText, phoneKey } from './values.js';
 import type { ByteRow } from '../read/csv.js';
 
 /**
@@ -242,13 +242,36 @@ export class RowCells implements Cells {
  * A client cell's key: a phone number as its digits (phoneKey), anything else as it is, by its bytes
  * where they are the key. Only a cell that starts like a phone (a digit, +, a bracket) is read as text for it.
  */
-export function internClient(cells: Cells, c: number, keys: KeySink, lost?: (text: string, col: number) => void): number {
+export function internClient(cells: Cells, c: number, keys: KeySink, lost?: LostClient): number {
   if (cells.bytes(c) && !phoneLead(cells.buf[cells.start]!)) return keys.intern(cells.buf, cells.start, cells.end);
-  const text = cells.text(c).trim();
+  return keys.internText(clientTextNoting(cells.text(c).trim(), c, lost));
+}
+
+/** Where a client cell whose number Excel's scientific form cut is counted (ReadContext.clientsLostDigits). */
+export type LostClient = (text: string, col: number) => void;
+
+/**
+ * clientText, saying to `lost` a filled cell it reads as no client: only a number whose last digits are
+ * gone is one (clients-lost-digits).
+ */
+export function clientTextNoting(text: string, col: number, lost: LostClient | undefined): string {
   const key = clientText(text);
-  // Only a number whose digits are gone turns a filled cell into no client: counted, to be said (clients-lost-digits).
-  if (key === '' && text !== '') lost?.(text, c);
-  return keys.internText(key);
+  if (key === '' && text !== '') lost?.(text, col);
+  return key;
+}
+
+/**
+ * A client that is a CRM record named by its number as its key's text: «company 5», the kind before the
+ * number (a call bound to a record, Bitrix24's CRM_ENTITY_TYPE and CRM_ENTITY_ID; a deal's COMPANY_ID, a
+ * profile's clientIds), so that a company and a contact of one number are two clients; a name, as clientText reads it.
+ */
+export function recordClientText(kind: string, id: string): string {
+  return /^\d+$/.test(id) ? `${kind} ${id}` : clientText(cleanText(id));
+}
+
+/** Whether a text is a number in Excel's scientific form with a decimal mark (`7,91612E+10`): a name such as «1E5» is not. */
+export function scientificForm(text: string): boolean {
+  return /[.,]\d+E\+/i.test(text) && LOST_DIGITS.test(text);
 }
 
 /**

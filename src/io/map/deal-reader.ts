@@ -5,7 +5,7 @@ import { PIPELINES_KEPT, type UnknownStage } from '../../core/undecided-stages.j
 import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { isConvertedAmount, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
-import { CellMemo, clientText, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
+import { CellMemo, clientTextNoting, internClient, lostDigits, maybeScientific, recordClientText, scientificForm, trimEdges, type Cells, type LostClient } from './cells.js';
 import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, noManager, notClosedDates, noteCurrency, noteLostClient, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
@@ -92,7 +92,7 @@ export function stageNames(text: string): string[] {
 export interface DealMemos {
   manager: CellMemo<number>;
   /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
-  lostClient: (text: string, col: number) => void;
+  lostClient: LostClient;
   /** The client columns that name a record by its number (a profile's clientIds): the record's kind by column. */
   clientIds: ReadonlyMap<number, string> | undefined;
   /**
@@ -676,7 +676,7 @@ function otherClientKeys(cells: Cells, ctx: ReadContext, m: DealMemos, keys: num
     if (cells.blank(k)) continue;
     const cell = cells.text(k);
     // A number in Excel's scientific form is one, its decimal comma no list's (`7,91612E+10`).
-    for (const part of SCIENTIFIC_CELL.test(cell) ? [cell] : cell.split(/[,;\n]/)) {
+    for (const part of scientificForm(cell) ? [cell] : cell.split(/[,;\n]/)) {
       const text = part.trim();
       const phone = phoneKey(text) ?? scientificPhone(text, k, m);
       if (phone !== undefined) keys.push(clients.internText(phone));
@@ -684,18 +684,14 @@ function otherClientKeys(cells: Cells, ctx: ReadContext, m: DealMemos, keys: num
   }
 }
 
-/** A cell that is one number in a spreadsheet's scientific form, with a decimal comma or dot. */
-const SCIENTIFIC_CELL = /^\s*\d[.,]\d*E\+?\d+\s*$/i;
-
 /**
  * A phone cell's number Excel wrote in its scientific form: the number where every digit is kept
  * (`7,9161234567E+10`, as a client column's: clientText), none where its last digits are gone (counted
  * and said: clients-lost-digits).
  */
 function scientificPhone(text: string, col: number, m: DealMemos): string | undefined {
-  if (!/E\+/i.test(text)) return undefined;
-  const key = clientText(text);
-  if (key === '' && lostDigits(text)) m.lostClient(text, col);
+  if (!scientificForm(text)) return undefined;
+  const key = clientTextNoting(text, col, m.lostClient);
   return /^\d+$/.test(key) ? key : undefined;
 }
 
@@ -708,9 +704,7 @@ function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
 /** A client cell's key: a record's number as that record («company 5», a profile's clientIds), else as internClient keys it. */
 function clientKey(cells: Cells, k: number, keys: KeySink, m: DealMemos): number {
   const kind = m.clientIds?.get(k);
-  if (kind === undefined) return internClient(cells, k, keys, m.lostClient);
-  const id = cells.text(k).trim();
-  return keys.internText(/^\d+$/.test(id) ? `${kind} ${id}` : clientText(id));
+  return kind === undefined ? internClient(cells, k, keys, m.lostClient) : keys.internText(recordClientText(kind, cells.text(k)));
 }
 
 /** The client columns a profile names as records by number (clientIds), by index; undefined for none. */

@@ -12,7 +12,7 @@ import { countText, plural, pluralEn } from '../../core/i18n.js';
 import type { LineSpelling } from '../../core/name-line.js';
 import { DealStore, type ProductReading, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
-import { EMPTY_ROW, PRODUCT_ROWS, PRODUCT_TOTALS, REPEATED_ID } from '../../core/kpi/types.js';
+import { dataRows, EMPTY_ROW, noteRows, PRODUCT_ROWS, PRODUCT_TOTALS, REPEATED_ID } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
 import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, scaledColumns, type DurationUnit, type RecordKind } from './fields.js';
@@ -1015,7 +1015,7 @@ function usualCount(sample: ReadonlyArray<readonly string[]>): number {
 }
 
 /** The rows skipped by a rule, not for being unreadable: missed calls nobody took, deals assigned to no one. */
-export function byRule(report: Pick<ImportReport, 'missedNoManager' | 'dealsNoManager' | 'rowsRead' | 'dropped'>): number {
+function byRule(report: Pick<ImportReport, 'missedNoManager' | 'dealsNoManager' | 'rowsRead' | 'dropped'>): number {
   return (report.missedNoManager ?? 0) + (unassignedMinority(report) ? (report.dealsNoManager ?? 0) : 0);
 }
 
@@ -1024,9 +1024,8 @@ export function byRule(report: Pick<ImportReport, 'missedNoManager' | 'dealsNoMa
  * are none): more is a manager column misread (the wrong column of two, a column cut short), and they are
  * then weighed against --max-bad-rows as unreadable rows (review R53: 36 blank of 40 read as 4 deals, exit 0).
  */
-export function unassignedMinority(report: Pick<ImportReport, 'dealsNoManager' | 'rowsRead' | 'dropped'>): boolean {
-  const rows = report.rowsRead - (report.dropped['totals row'] ?? 0) - (report.dropped['footer or note row'] ?? 0);
-  return (report.dealsNoManager ?? 0) * 2 <= rows;
+function unassignedMinority(report: Pick<ImportReport, 'dealsNoManager' | 'rowsRead' | 'dropped'>): boolean {
+  return (report.dealsNoManager ?? 0) * 2 <= dataRows(report);
 }
 
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
@@ -1051,7 +1050,7 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   // Not one row read, however few there were, unless --max-bad-rows says otherwise: every row was
   // skipped but footers and totals (rows dropped for what they are, as planned activities, are
   // readable rows); the figures would be a report of zeros, as a small file is under the allowance.
-  const notes = (report.dropped['totals row'] ?? 0) + (report.dropped['footer or note row'] ?? 0);
+  const notes = noteRows(report.dropped);
   if (opts.maxBadRows === undefined && report.records === 0 && report.skippedCount >= report.rowsRead - notes) throw allRowsBad(report);
   // A column none of whose filled values reads is misread, however few its rows: under the allowance
   // they were dropped whole, and the manager of 3 won deals of 9 vanished (a tester). Not a limit to raise.
@@ -1253,7 +1252,7 @@ export function finishDeals(report: ImportReport, merged: MergedRows, opts: Pick
     // A small file under the bad-row allowance, every row unreadable: said with the rows and columns, as a large one is.
     if (report.rowsRead > 0 && report.skippedCount >= report.rowsRead && report.skipped.length > 0) throw allRowsBad(report);
     // Totals and note rows alone («Итого», «Всего») are an export filtered to nothing, and were said as «2 строк» none of which reads.
-    const notes = (report.dropped['totals row'] ?? 0) + (report.dropped['footer or note row'] ?? 0);
+    const notes = noteRows(report.dropped);
     if (report.rowsRead === 0 || notes >= report.rowsRead) throw UserError.of('E_NO_DEALS', report.rowsRead === 0 ? 'import.noDealRows' : 'import.onlyTotals', { rows: report.rowsRead }, { file: report.file });
     // Every data row without an id: the id column is empty (tester T70: «none of them is a readable deal» named no cause).
     const noId = report.dropped[NO_DEAL_ID] ?? 0;

@@ -9,8 +9,9 @@ import { activityDone, normalizeValue, parseBoolean } from './values.js';
 
 /**
  * Reads the `missed` column as `done` where every one of its first filled values is a task's status
- * (activityDone knows it) and one at least says nothing of a call (a call's «Completed» is answered):
- * a file of no known CRM (a profile names its columns), the column not the user's, no done column.
+ * (activityDone knows it, not a yes or a no) and one at least is a status still to do that no call has
+ * (Not Started; a call log's «Completed», «Завершен», «Отменен» say nothing of a task): a file of no known
+ * CRM (a profile names its columns) with no call's duration or sides, the column not the user's, no done column.
  */
 export function readStatusAsDone(map: ColumnMap, sample: ReadonlyArray<readonly string[]>, maps: ValueMaps): void {
   const cols = map.fields.get('missed');

@@ -384,12 +384,16 @@ function weekdaySlashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
   return r.dmy && r.mdy ? (r.dmy.ms === r.mdy.ms ? undefined : 'ambiguous') : r.dmy ? 'dmy' : r.mdy ? 'mdy' : undefined;
 }
 
+/** The spaces other than a space a date may hold between its parts: no-break (U+00A0), narrow no-break, figure and thin spaces. */
+const DATE_SPACES = /[\u00a0\u202f\u2007\u2009]/;
+const DATE_SPACES_ALL = new RegExp(DATE_SPACES.source, 'g');
+
 function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
   const fast = fixedDateText(raw);
   if (fast) return fast;
   // A no-break or thin space between the date and the time (a re-saved Excel's, a copy from a web page)
   // is a space: «01.03.2025 10:00» so written was «not a date» that read as one (tester T70).
-  const s = (raw.includes('\u00a0') || /[\u202f\u2007\u2009]/.test(raw) ? raw.replace(/[\u00a0\u202f\u2007\u2009]/g, ' ') : raw).trim();
+  const s = (DATE_SPACES.test(raw) ? raw.replace(DATE_SPACES_ALL, ' ') : raw).trim();
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(s))) {
     const d = build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);

@@ -42,8 +42,13 @@ describe('Salesforce activities: the kind from the first filled of Type and the 
   });
 
   // Review R53 (M2): an Event extract holds the meetings to come beside those held.
-  it('an Event extract is a calendar: its profile drops an entry after the report day (plannedAhead)', async () => {
-    const { crmProfiles } = await import('../../../src/io/map/profiles.js');
-    expect(crmProfiles().find((p) => p.id === 'salesforce-activities')?.plannedAhead).toBe(true);
+  it('an Event extract is a calendar: an entry after the report day is planned, dropped and counted', async () => {
+    const { rows, report } = await readActivityRows(dir, 'events-ahead.csv', [
+      'Id,WhatId,Subject,ActivityDateTime,StartDateTime,OwnerId,Type,CreatedDate,EventSubtype',
+      '00U1,006A,Meeting,2024-01-08T14:00:00.000Z,2024-01-08T14:00:00.000Z,Anna Smith,,2024-01-06T09:00:00.000Z,Event',
+      '00U2,006A,Demo,2024-03-13T10:00:00.000Z,2024-03-13T10:00:00.000Z,Anna Smith,Meeting,2024-01-12T13:00:00.000Z,Event',
+    ], undefined, { reportDay: Date.UTC(2024, 1, 1) });
+    expect(rows).toEqual(['meeting - Anna Smith 006A 2024-01-08T14:00']);
+    expect(report.dropped).toEqual({ 'planned activity: a calendar entry dated after the report day': 1 });
   });
 });

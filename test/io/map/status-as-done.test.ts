@@ -34,6 +34,19 @@ describe('a status column of a task list is read as done', () => {
     expect(rows).toEqual(['call - Иванов - 2025-03-01T10:00']);
   });
 
+  // Its header need not be a status header's for a blank to say nothing: «Результат» read as done by its values.
+  it('a blank cell of a status read as done by its values says nothing (the task is kept), as Status\'s does', async () => {
+    const { rows, report } = await readActivityRows(dir, 'result.csv', [
+      'Дата;Ответственный;Тип задачи;Результат',
+      '01.03.2025 10:00;Иванов;Звонок;Выполнена',
+      '02.03.2025 10:00;Иванов;Звонок;Не выполнена',
+      '03.03.2025 10:00;Иванов;Звонок;',
+    ]);
+    expect(report.columns.find((c) => c.header === 'Результат')?.field).toBe('done');
+    expect(rows).toEqual(['call - Иванов - 2025-03-01T10:00', 'call - Иванов - 2025-03-03T10:00']);
+    expect(report.dropped).toEqual({ 'planned activity, not done': 1 });
+  });
+
   // Review R53 (H1): «Завершен», «Отменен» are a call's statuses too: a call log (its duration) keeps them as missed statuses.
   it('a call log with a duration, or with no status still to do, keeps its status as the missed one', async () => {
     const log = await readActivityRows(dir, 'log.csv', ['Дата;Сотрудник;Тип;Статус;Длительность', '01.03.2025 10:00;Иванов;Исходящий;Завершен;60', '01.03.2025 11:00;Иванов;Входящий;Отменен;0']);
