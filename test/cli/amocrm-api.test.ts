@@ -51,3 +51,15 @@ describe('a deals file whose id column is empty on every row', () => {
     expect(ru.stderr).toContain('колонка ID «ID» пуста во всех: без ID строка не считается сделкой');
   });
 });
+
+// Review R53 (L2): the API writes loss_reason_id 0 for a deal lost without a reason; it was a reason «0».
+describe('amoCRM leads through the API with loss_reason_id 0', () => {
+  it('read the 0 as no reason, the other ids as reasons', () => {
+    writeFileSync(path.join(dir, 'reasons.csv'), ['id,name,price,responsible_user_id,status_id,pipeline_id,loss_reason_id,created_at,closed_at', '1,A,100,5,143,1,0,1740812400,1741168800', '2,B,100,5,143,1,12,1740812400,1741168800', '3,C,100,5,143,1,00,1740812400,1741168800', '4,D,100,5,142,1,0,1740812400,1741168800'].join('\n'));
+    const run = runCli(['kpi', '-d', 'reasons.csv', '--format', 'json', '--lang', 'en', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const total = JSON.parse(run.stdout).total as Record<string, unknown>;
+    expect(total).toMatchObject({ won: 1, lost: 3 });
+    expect(total.loss_reasons).toEqual({ '12': 1, unspecified: 2 });
+  });
+});

@@ -531,7 +531,7 @@ function closedUnknown(ctx: ReadContext): string {
 function lostByReason(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
   const c = ctx.cols;
   if (c.probability === undefined || cells.blank(c.probability) || cells.value(c.probability, m.probability) !== 0) return false;
-  const k = m.reasonCols.find((col) => !cells.blank(col)) ?? (c.active !== undefined && cells.value(c.active, m.flag) === false ? c.active : undefined);
+  const k = m.reasonCols.find((col) => reasonGiven(cells, col)) ?? (c.active !== undefined && cells.value(c.active, m.flag) === false ? c.active : undefined);
   if (k === undefined) return false;
   noteValue(ctx, 'probability', `${cells.text(c.probability)} / ${cells.text(k)}`, 'lost');
   return true;
@@ -567,7 +567,7 @@ function lostReasonAlone(cells: Cells, ctx: ReadContext, m: DealMemos): boolean 
   const c = ctx.cols;
   if (ctx.map.profile?.profile.lostByReason !== true) return false;
   if ([c.probability, c.status, c.active].some((col) => col !== undefined && !cells.blank(col))) return false;
-  const k = m.reasonCols.find((col) => !cells.blank(col));
+  const k = m.reasonCols.find((col) => reasonGiven(cells, col));
   if (k === undefined) return false;
   const stage = c.stage === undefined || cells.blank(c.stage) ? undefined : cells.value(c.stage, m.stage);
   if (stage !== undefined && (!stage.status || stage.status === 'won')) return false;
@@ -642,10 +642,18 @@ function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): RowProblem | ty
 }
 
 
-/** A lost deal's reason: the first filled loss-reason column (amoCRM has two), else the reason its stage carried. */
+/** A lost deal's reason: the first given loss-reason column (amoCRM has two), else the reason its stage carried. */
 function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
-  for (const k of m.reasonCols) if (!cells.blank(k)) return cells.value(k, m.reason);
+  for (const k of m.reasonCols) if (reasonGiven(cells, k)) return cells.value(k, m.reason);
   return ctx.store.reasons.id(m.stageReason);
+}
+
+/**
+ * Whether a loss-reason cell gives a reason: filled, and not zeros only (the amoCRM API's loss_reason_id
+ * of a deal lost without one is 0, as Bitrix24's COMPANY_ID of no company is; review R53).
+ */
+function reasonGiven(cells: Cells, k: number): boolean {
+  return !cells.blank(k) && !(cells.hasEither(k, 0x30, 0x30) && /^0+$/.test(cells.text(k)));
 }
 
 /** The source: the first filled source column (a CRM's own source before the UTM tags), none when all are empty. */
