@@ -143,9 +143,9 @@ export const MESSAGES = {
     hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите предел: --max-bad-rows {skipped} прочитает остальные строки', en: 'fix those rows, map the columns with --map, or raise the limit: --max-bad-rows {skipped} reads the other rows' },
   },
   'import.swallowedRows': {
-    ru: 'ячейка в кавычках, открытая в строке {line}, захватила строки, похожие на целые записи ({lines}): вероятно, в ячейке непарная кавычка, и эти строки не прочитаны — больше, чем {max}, допустимых по --max-bad-rows',
-    en: 'a quoted cell opened at line {line} runs over lines that look like whole rows ({lines}): a quote in the cell is probably unbalanced, and those rows are not read, more than the {max} allowed by --max-bad-rows',
-    hint: { ru: 'проверьте строку {line} выгрузки (кавычку внутри ячейки пишут двумя: "") или поднимите предел: --max-bad-rows {lines}', en: 'check line {line} of the export (a quote inside a cell is written twice: "") or raise the limit: --max-bad-rows {lines}' },
+    ru: 'ячейка в кавычках, открытая в строке {line}, захватила строки, похожие на целые записи ({lines}): вероятно, в ячейке непарная кавычка, и эти строки не прочитаны; всего не прочитано строк: {bad} — больше, чем {max}, допустимых по --max-bad-rows',
+    en: 'a quoted cell opened at line {line} runs over lines that look like whole rows ({lines}): a quote in the cell is probably unbalanced, and those rows are not read; {bad} rows unreadable in all, more than the {max} allowed by --max-bad-rows',
+    hint: { ru: 'проверьте строку {line} выгрузки (кавычку внутри ячейки пишут двумя: "") или поднимите предел: --max-bad-rows {bad}', en: 'check line {line} of the export (a quote inside a cell is written twice: "") or raise the limit: --max-bad-rows {bad}' },
   },
   'usage.notADay': {
     ru: '{name}: «{value}» — не дата; нужна {formsRu}', en: '{name} must be a date, {formsEn}; got "{value}"',
@@ -610,6 +610,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'the row has {cells} cells, the header {columns}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved', ru: 'ячеек в строке — {cells}, в заголовке — {columns}: в каком-то значении разделитель без кавычек (десятичная запятая?), и значения после него сдвинулись' },
   { en: 'no manager (a missed incoming call)', ru: 'нет менеджера (пропущенный входящий звонок)' },
   { en: 'no manager (a deal assigned to no one)', ru: 'нет менеджера (сделка ни на кого не назначена)' },
+  { en: 'a quoted cell takes in the next lines, which look like whole rows (lines: {lines}): a quote left open; the record mixes several rows\' values, and none of them is read', ru: 'ячейка в кавычках захватила следующие строки, похожие на целые записи (строк: {lines}): кавычка не закрыта; в записи смешаны значения нескольких строк, и ни одна из них не прочитана' },
   { en: 'row without a deal id', ru: 'строка без ID сделки' },
   { en: 'a payment needs a deal id or a manager', ru: 'у платежа нет ни ID сделки, ни менеджера' },
   { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },

@@ -517,6 +517,26 @@ describe('a quoted cell that swallows whole rows', () => {
   });
 });
 
+// Tester T70 (H1): an amoCRM file with a quote never closed: the record that took three deals in was a deal of
+// one row's id and another's manager, amount and stage, counted won, and the footer said «не прочитано: 0».
+describe('a record whose quoted cell took whole rows in', () => {
+  it('is unreadable with the rows it took, listed with the cause', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-quote-'));
+    const rows = ['ID,Название сделки,Бюджет,Ответственный,Дата создания сделки,Дата закрытия,Этап сделки', '1,Окна,100,Иванов Иван,01.03.2025 10:00:00,05.03.2025 10:00:00,Успешно реализовано', '2,"Двери,200,Иванов Иван,01.03.2025 10:00:00,05.03.2025 10:00:00,Успешно реализовано', '3,Полы,300,Петрова Анна,01.03.2025 10:00:00,не закрыта,Переговоры', '4,Крыша,400,Петрова Анна,01.03.2025 10:00:00,05.03.2025 10:00:00,Успешно реализовано', '5,"Забор",500,Петрова Анна,01.03.2025 10:00:00,05.03.2025 10:00:00,Успешно реализовано', '6,Окна,600,Петрова Анна,01.03.2025 10:00:00,05.03.2025 10:00:00,Успешно реализовано'];
+    writeFileSync(path.join(dir, 'amo.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'amo.csv', '--format', 'json', '--max-bad-rows', '4', '--now', '2025-06-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // By hand: rows 2 to 5 are one record (the quote opened in deal 2 closes at deal 5's «"Забор»): deals 1 and 6 are read.
+    expect(r.managers.map((m: { manager: string; leads: number; revenue: number }) => [m.manager, m.leads, m.revenue])).toEqual([['Иванов Иван', 1, 100], ['Петрова Анна', 1, 600]]);
+    expect(r.dataQuality.rowsSkippedCount).toBe(4);
+    expect(r.dataQuality.rowsSkipped).toEqual([{ file: 'amo.csv', row: 3, reason: "a quoted cell takes in the next lines, which look like whole rows (lines: 3): a quote left open; the record mixes several rows' values, and none of them is read" }]);
+    const ru = runCli(['kpi', '-d', 'amo.csv', '--max-bad-rows', '4', '--now', '2025-06-01', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('Прочитано строк: 6 из 1 файла; не прочитано: 4');
+    expect(ru.stderr).toContain('amo.csv, строка 3: ячейка в кавычках захватила следующие строки, похожие на целые записи (строк: 3)');
+  });
+});
+
 describe('--map values the readers do use', () => {
   it('a stage after a pipeline prefix or before parentheses, a direction by its words: not said to match nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-map-used-'));
@@ -719,10 +739,14 @@ describe('rows a stray quote swallowed', () => {
     const run = runCli(['kpi', '-d', 'q.csv', '--lang', 'ru'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/ячейка в кавычках, открытая в строке 11, захватила строки, похожие на целые записи \(50\)/);
-    expect(run.stderr).toContain('--max-bad-rows 50');
-    const allowed = runCli(['kpi', '-d', 'q.csv', '--max-bad-rows', '50', '--format', 'json'], { cwd: dir });
+    // The 50 rows taken in and the record that took them (T70: it mixes row 10's id with row 60's values).
+    expect(run.stderr).toContain('всего не прочитано строк: 51');
+    expect(run.stderr).toContain('--max-bad-rows 51');
+    expect(runCli(['kpi', '-d', 'q.csv', '--max-bad-rows', '50'], { cwd: dir }).code).toBe(2);
+    const allowed = runCli(['kpi', '-d', 'q.csv', '--max-bad-rows', '51', '--format', 'json'], { cwd: dir });
     expect(allowed.code, allowed.stderr).toBe(0);
-    // By hand: 1 000 rows, the 50 after row 10's quote up to row 60's inside one cell: 950 deals.
-    expect(JSON.parse(allowed.stdout).total.leads).toBe(950);
+    // By hand: 1 000 rows, rows 10 to 60 one record (row 10's quote closed in row 60): 949 deals.
+    expect(JSON.parse(allowed.stdout).dataQuality.rowsSkippedCount).toBe(51);
+    expect(JSON.parse(allowed.stdout).total.leads).toBe(949);
   });
 });

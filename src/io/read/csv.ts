@@ -84,9 +84,11 @@ function loneCrToLf(buf: Buffer): boolean {
  * or as bytes (delimited text); a workbook's formulas saved without their values in the row, read as
  * empty cells (only when the table is read with `uncalculated: 'pass'`); and for delimited text the
  * line of the file the record starts on, past the row where a quoted cell above held line breaks (an
- * amoCRM note): Excel shows the deal after a two-line note in row 8, the text has it on line 9.
+ * amoCRM note): Excel shows the deal after a two-line note in row 8, the text has it on line 9; and
+ * where a line of its quoted cells looks like a whole row, how many lines after its first it took in
+ * (`swallowed`: a quote left open).
  */
-export type RowSink = (row: string[] | ByteRow, at: number, uncalculated?: readonly Uncalculated[], line?: number) => void;
+export type RowSink = (row: string[] | ByteRow, at: number, uncalculated?: readonly Uncalculated[], line?: number, swallowed?: number) => void;
 
 const QUOTE = 34;
 const CR = 13;
@@ -120,6 +122,8 @@ export class CsvParser {
    * never counted. Only the first such cell: its line and how many lines it ran over.
    */
   swallowed: { line: number; lines: number } | undefined;
+  /** The lines of the present record's quoted cells that look like whole rows (rowLike): with one, the lines it took are handed on with it. */
+  private rowLikeLines = 0;
   private nl = 0;
   /**
    * Whether the first bytes mixed lone CRs (old Mac line ends) with LFs: a file pasted together from
@@ -497,7 +501,9 @@ export class CsvParser {
 
   /** Notes a line inside a quoted cell that holds as many delimiters as a whole row (swallowed). */
   private rowLike(delimiters: number, lines: number): void {
-    if (this.width >= 3 && delimiters >= this.width - 1 && this.swallowed === undefined) this.swallowed = { line: this.line, lines };
+    const like = this.width >= 3 && delimiters >= this.width - 1;
+    if (like) this.rowLikeLines++;
+    if (like && this.swallowed === undefined) this.swallowed = { line: this.line, lines };
     else if (this.swallowed?.line === this.line) this.swallowed.lines = Math.max(this.swallowed.lines, lines);
   }
 
@@ -513,7 +519,10 @@ export class CsvParser {
     if (bytes > max) {
       for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong(f);
     }
-    this.sink(row, this.record, undefined, this.line);
+    // A record with a line that looks like a whole row took every line after its first.
+    const swallowed = this.rowLikeLines > 0 ? lines - 1 : 0;
+    this.rowLikeLines = 0;
+    this.sink(row, this.record, undefined, this.line, swallowed);
     this.line += lines;
     this.record++;
   }

@@ -213,7 +213,7 @@ async function whole(first: Buffer, chunks: Chunks, max: number, tooLarge?: () =
 
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
 export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
-  const sink: RowSink = opts.textRows ? (row, at, uncalculated, line) => byteSink(Array.isArray(row) ? row : row.cells(), at, uncalculated, line) : byteSink;
+  const sink: RowSink = opts.textRows ? (row, at, uncalculated, line, swallowed) => byteSink(Array.isArray(row) ? row : row.cells(), at, uncalculated, line, swallowed) : byteSink;
   const stopAt = file === '-' ? undefined : opts.stopAt;
   const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
   // A first part read here while a worker reads the rest counts against the part, so it reaches 100%.

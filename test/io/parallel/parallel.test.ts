@@ -116,6 +116,9 @@ describe('reading deals in two halves gives what one pass gives', () => {
     const kpi = bothWays(['kpi', '-d', 'deals-quote.csv', '--format', 'json'], ['deals-quote.csv']);
     expect(kpi.split).toBe(kpi.whole);
     expect(JSON.parse(kpi.split).dataQuality.alerts).toContainEqual({ code: 'quote-swallowed', file: 'deals-quote.csv', line: 2902, lines: 3 });
+    // The record and the three lines it took are unreadable, in either half (tester T70): 4 rows, 2 996 deals.
+    expect(JSON.parse(kpi.split).dataQuality.rowsSkippedCount).toBe(4);
+    expect(JSON.parse(kpi.split).total.leads).toBe(2996);
   });
 
   // Tester T31 (F5): skipped rows are numbered as a spreadsheet shows them, with their line where a
