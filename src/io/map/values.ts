@@ -26,13 +26,36 @@ export const PHONE_DIGITS = { min: 7, max: 15 } as const;
  * differently pair up. Undefined for anything else (7 to 15 digits).
  */
 export function phoneKey(text: string): string | undefined {
-  if (!PHONE.test(text)) return undefined;
+  if (!PHONE.test(text) || (text.indexOf('.0') !== -1 && FLOAT_PHONE.test(text))) {
+    const main = mainNumber(text);
+    return main === undefined ? undefined : phoneKey(main);
+  }
   const digits = text.replace(/\D/g, '');
   if (digits.length < PHONE_DIGITS.min || digits.length > PHONE_DIGITS.max) return undefined;
   if (digits.length === 11 && digits.charCodeAt(0) === 0x38) return `7${digits.slice(1)}`;
   // Without a +: a number written with one (`+1 415…`) is another country's whatever its digits.
   return digits.length === 10 && text.trimStart()[0] !== '+' && '3489'.includes(digits[0]!) ? `7${digits}` : digits;
 }
+
+/**
+ * The number a phone cell holds beside an extension or a remark, as CRMs' contact phones are written
+ * (`+7 (916) 111-22-33 доб. 5`, `8-495-123-45-67 (секретарь)`, `+1 415 555 0100 ext. 12`), or one a script
+ * saved as a float (`79161112233.0`): the number the switchboard answers, undefined for any other text
+ * (tester T73: such a deal's calls linked to nothing, without a word).
+ */
+function mainNumber(text: string): string | undefined {
+  const float = FLOAT_PHONE.exec(text);
+  if (float) return float[1];
+  const bare = text.replace(PHONE_REMARK, '').replace(PHONE_EXTENSION, '');
+  return bare !== text && PHONE.test(bare) ? bare : undefined;
+}
+
+/** A whole number of a phone's length saved as a float: `79161112233.0`. */
+const FLOAT_PHONE = /^\s*(\+?\d{7,15})\.0+\s*$/;
+/** A remark in brackets after a number (`(секретарь)`, `(mobile)`): words, not an area code's digits. */
+const PHONE_REMARK = /\s*\((?=[^)]*\p{L})[^()]*\)\s*$/u;
+/** An extension after a number: `доб. 5`, `добавочный 123`, `вн. 12`, `ext 12`, `x12`, `#12`, `, 12` is not (a list). */
+const PHONE_EXTENSION = /(?<=[\d)])\s*[,;]?\s*(?:доб(?:авочный)?\.?|вн(?:утр(?:енний)?)?\.?|ext(?:ension)?\.?|x|#)\s*\d{1,6}\s*$/iu;
 
 /**
  * Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space,
