@@ -579,6 +579,16 @@ describe('a call log that does not say a call\'s direction', () => {
     expect(typed.total.calls_out).toBe(1);
     expect(typed.notApplicable.calls_out).toBeUndefined();
   });
+
+  // Tester T72 (F5): a direction column blank on every row (calls logged by hand in HubSpot) read as 0 in, 0 out and every deal without a response.
+  it('with a direction column blank on every row is the same', () => {
+    writeFileSync(path.join(dir, 'blank.csv'), 'Дата;Сотрудник;Направление;Длительность;Статус;Клиент\n01.02.2025 10:00;Иван;;65;answered;79161234567\n01.02.2025 11:00;Иван;;0;no answer;79161234567\n');
+    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'blank.csv', '--format', 'json'], { cwd: dir }).stdout);
+    for (const key of ['calls_out', 'calls_in', 'response_min_median', 'no_response']) {
+      expect(r.total[key], key).toBeNull();
+      expect(r.notApplicable[key], key).toMatch(/^needs a call direction/);
+    }
+  });
 });
 
 describe('--metrics with a name misspelt', () => {
