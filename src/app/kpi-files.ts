@@ -259,7 +259,14 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
     // As the KPI's activityLink: a caller alone names the client of a call with no direction (a log of incoming calls).
     link: linksActivities(activitiesMap?.fields, directed),
+    ...(holdsNoCalls(activitiesMap) ? { calls: false as const } : {}),
   };
+}
+
+/** Whether an activities file is an export of one other kind than calls (a profile's rows, with no kind column: HubSpot's e-mails). */
+function holdsNoCalls(map: ColumnMap | undefined): boolean {
+  const rows = map?.profile?.profile.rows;
+  return rows !== undefined && rows !== 'call' && !map!.fields.has('kind');
 }
 
 /**

@@ -106,6 +106,17 @@ describe('a --from/--to period with the calls outside it', () => {
     expect(t.text).toBe('You said "yes", but the activities export holds no call at all.');
   });
 
+  // Tester T74 (F2): HubSpot's e-mails export (every row an e-mail, no kind column) holds no call whatever the team does:
+  // «no call at all» contradicted telephony and took two points off.
+  it('has no data, not a contradiction, from an export of e-mails alone', () => {
+    write('hs-emails.csv', ['Record ID,Activity date,Activity assigned to,Email subject,Email direction,Email send status,Associated Deal IDs', ...range(60).map((i) => `${50000 + i},2025-02-16 11:00,A,Re: offer,EMAIL,SENT,${((i - 1) % 20) + 1}`)]);
+    const t = check(evidence(['-d', 'won20.csv', '-a', 'hs-emails.csv']), 'telephony.integrated');
+    expect(t.verdict).toBe('no-data');
+    expect(t.text).toBe('Cannot be checked: it needs an export of calls or of every activity (this export holds one kind of activity, not calls).');
+    const ru = check(evidence(['-d', 'won20.csv', '-a', 'hs-emails.csv'], 'ru'), 'telephony.integrated');
+    expect(ru.text).toBe('Проверить нельзя: нужна выгрузка звонков или всех активностей (в этой выгрузке только один вид активностей, не звонки).');
+  });
+
   it('without the period, the same files confirm telephony', () => {
     expect(check(evidence(['-d', 'won20.csv', '-a', 'calls-later.csv']), 'telephony.integrated').verdict).toBe('confirmed');
   });

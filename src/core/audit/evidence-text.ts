@@ -148,6 +148,7 @@ function whyItSays(lang: string, use: EvidenceFactUse, side: 'done' | 'not done'
 const NEEDS: Record<FactNeed, [string, string]> = {
   deals: ['выгрузка сделок (--deals)', 'a deals export (--deals)'],
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
+  'activities.calls': ['выгрузка звонков или всех активностей (в этой выгрузке только один вид активностей, не звонки)', 'an export of calls or of every activity (this export holds one kind of activity, not calls)'],
   payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
   'payments.paid': ['колонка оплаченной суммы в выгрузке оплат', 'a paid amount column in the payments export'],
   'payments.deal_id': ['колонка сделки (ID или название) в выгрузке оплат', 'a deal column (id or name) in the payments export'],
@@ -223,7 +224,7 @@ function noDataText(lang: string, v: VerdictFacts, list: string): string {
   // «нужна колонка …», «нужны колонка … и выгрузка …»: the verb agrees with the number of things named.
   const need = kinds.length > 1 ? 'нужны' : 'нужна';
   // A column the export may hold under a header no alias knows: the --map line that names it.
-  const mapped = kinds.filter((k) => k.includes('.')).map((k) => k.replace('.', '.columns.'));
+  const mapped = kinds.filter((k) => k.includes('.') && k !== 'activities.calls').map((k) => k.replace('.', '.columns.'));
   const cols = mapped.join(', ');
   const one = mapped.length === 1;
   const ru = one ? `если она есть под другим заголовком, укажите его в файле --map: ${cols}` : `если они есть под другими заголовками, укажите их в файле --map: ${cols}`;

@@ -37,7 +37,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
+export type FactNeed = 'deals' | 'activities' | 'activities.calls' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -90,6 +90,8 @@ export interface EvidenceShape {
   link: boolean;
   /** False where the activities name their client by number only and no deal can be found by one (InputShape.dealPhones). */
   dealPhones?: false;
+  /** False where the activities file is an export of one other kind of activity (HubSpot's e-mails, its meetings): it holds no call whatever the team does. */
+  calls?: false;
   /** False where the activities link by deal id only and the deals file has no id column (InputShape.dealIds). */
   dealIds?: false;
 }
@@ -250,10 +252,11 @@ export class FactsTally {
     const unnamed = this.paymentRows > 0 && this.paymentsNamed === 0;
     share('won_with_payment_share', !shape.payments ? 'payments' : shape.paid === false ? 'payments.paid' : unnamed ? 'payments.deal_id' : outcome, c.wonPaid, c.won);
     const k = this.callCounts();
-    put('calls', shape.activities ? undefined : 'activities', k.calls);
+    // An export of e-mails alone shows no call either way: «no calls at all» is not known of it (tester T74).
+    put('calls', !shape.activities ? 'activities' : shape.calls === false ? 'activities.calls' : undefined, k.calls);
     share('calls_linked_share', linked, anyDealId ? k.linkedById : k.linkedByClient, k.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', k.answeredWithDuration, k.answered);
-    if (shape.activities) out.fileCalls = this.fileCalls;
+    if (shape.activities && shape.calls !== false) out.fileCalls = this.fileCalls;
     out.wonCoverage = { won: c.won, dated: c.wonDated, amounts: c.wonFilled, zero: c.wonZero, ...topClient(store, c.byClient, c.wonWithClient) };
     return out;
   }
