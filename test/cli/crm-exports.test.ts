@@ -471,6 +471,17 @@ describe('exports in another interface language', () => {
     expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Eva Schmidt', 'Hans Müller']);
   });
 
+  // Tester T72 (F1): «Betrag in Firmenwährung» (HubSpot's German «Amount in company currency») was passed over for
+  // «Betrag», and euros, yen and dollars added up (103 000), with no word of the currencies.
+  it('HubSpot in German with several currencies: the amount in the company currency, no currencies to split', () => {
+    const de = ['Datensatz-ID;Name des Deals;Deal-Inhaber;Deal-Phase;Pipeline;Betrag;Betrag in Firmenwährung;Deal-Währungscode;Erstelldatum;Abschlussdatum', '1;A;Anna Petrova;Abgeschlossen und gewonnen;Sales-Pipeline;1000;1000;EUR;2024-03-01 10:00;2024-03-11 10:00', '2;B;Anna Petrova;Abgeschlossen und gewonnen;Sales-Pipeline;100000;1100;JPY;2024-03-02 10:00;2024-03-12 10:00', '3;C;Boris Ivanov;Abgeschlossen und gewonnen;Sales-Pipeline;2000;2200;USD;2024-03-03 10:00;2024-03-13 10:00'].join('\n');
+    const dir = written({ 'de.csv': de });
+    const r = kpiJson(dir, ['-d', 'de.csv']);
+    // By hand: 1 000 + 1 100 + 2 200.
+    expect(r.total).toMatchObject({ won: 3, revenue: 4300 });
+    expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('mixed-currencies');
+  });
+
   it('a Salesforce report of a Russian-language org: «Ответственный за возможность» and the other labels', () => {
     const ru = ['Ответственный за возможность;Название организации;Название возможности;Этап;Сумма;Дата закрытия;Дата создания;Источник интереса', 'Иван Петров;ООО А;А-1;Closed Won;150 000,00;05.03.2024;01.03.2024;Web', 'Иван Петров;ООО Б;Б-1;Closed Lost;50 000,00;06.03.2024;01.03.2024;Web', 'Ольга Зайцева;ООО В;В-1;Negotiation/Review;70 000,00;30.04.2024;02.03.2024;Партнёр'].join('\n');
     const dir = written({ 'sf.csv': ru });

@@ -257,7 +257,7 @@ export const LOST_TIME = ['Deal - Lost time', 'lost_time', 'Сделка - Вр�
  * REST `OPPORTUNITY_ACCOUNT`, in the portal's report currency `ACCOUNT_CURRENCY_ID`). With one of
  * them the deal's currency column says nothing about the amounts read, and is not consulted.
  */
-export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_currency', 'Amount (converted)', 'Сумма (преобразованная)', 'OPPORTUNITY_ACCOUNT'];
+export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_currency', 'Amount (converted)', 'Сумма (преобразованная)', 'OPPORTUNITY_ACCOUNT', 'Betrag in Firmenwährung', 'Importe en la moneda de la empresa', 'Valor na moeda da empresa', "Montant dans la devise de l'entreprise"];
 
 const DEAL_FIELDS: FieldSpec[] = [
   // «Deal - Pipedrive System ID»: Pipedrive's own name of a deal's id in its field reference (the import sample's «READ ME All default Pipedrive fields»).

@@ -549,6 +549,8 @@ const KIND: Record<string, ActivityKind> = {
   задача: 'other',
   deadline: 'other',
   lunch: 'meeting',
+  // Pipedrive's default type «Lunch» in its Russian interface (tester T72: a meeting in English, «other» in Russian).
+  обед: 'meeting',
   вызов: 'call',
   звонки: 'call',
   письма: 'email',

@@ -31,6 +31,18 @@ describe('Pipedrive activities with Russian headers', () => {
     expect(r.report.dropped['planned activity, not done']).toBe(1);
   });
 
+  // Tester T72 (F13): exported without its Done column, the list's planned activities counted as done.
+  it('without the Done column, drop an activity due after the report day as planned, and keep one before it', async () => {
+    const lines = PIPEDRIVE_RU_ACTIVITIES.map((l) => l.split(',').filter((_, i) => i !== 7).join(','));
+    const r = await readActivityRows(dir, 'activities-nodone.csv', lines, undefined, { reportDay: Date.UTC(2025, 2, 10) });
+    expect(r.rows).toEqual([
+      'call 120 Анна Петрова 101 2025-03-03T10:30',
+      'email - Анна Петрова 101 2025-03-05T10:00',
+      'meeting 5400 Борис Иванов 201 2025-03-05T11:00',
+    ]);
+    expect(r.report.dropped['planned activity: a calendar entry dated after the report day']).toBe(1);
+  });
+
   it('a --map naming the duration column keeps the profile\'s unit: 00:02 is two minutes, not two seconds', async () => {
     const r = await read('activities-mapped.csv', { duration_s: 'Действие - Длительность', manager: 'Действие - Назначено пользователю' });
     expect(r.rows[0]).toBe('call 120 Анна Петрова 101 2025-03-03T10:30');
