@@ -241,7 +241,8 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   const sides = report?.directionBySides;
   const bySides = sides !== undefined && sides.in + sides.out > 0 && sides.none <= SIDES_UNSAID * (sides.in + sides.out + sides.internal + sides.none);
   // A direction column blank on every row (calls logged by hand in HubSpot) says no direction: not 0 in, 0 out and every deal without a response (tester T72).
-  const direction = values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
+  const filled = map.fields.has('direction') && (report?.values.direction ?? []).length > 0;
+  const direction = filled || values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
   return { direction, missed: values.some((v) => v.missed), ...(report?.rows ? { rows: report.rows } : {}) };
 }
 

@@ -208,6 +208,12 @@ describe('Odoo: an archived opportunity whose stage is not won is lost, with or 
     expect(pending.deals.map((d) => [d.amount, d.status])).toEqual([[500, 'open'], [600, 'lost']]);
   });
 
+  // Tester T73 (F2): «Pending» on a stage no rule knows at probability 100 was asked of as an unknown status, and the snippet guessed it won.
+  it('Odoo\'s «Pending» is open in any stage, a stage no rule knows too: only «Won» is won', async () => {
+    const { deals } = await read(['Opportunity,Salesperson,Stage,Expected Revenue,Probability,Created on,Closed Date,Active,Is Won', 'D,Anna,Договор,70,100,2025-03-05 09:00:00,2025-03-07 09:00:00,True,Won', 'E,Anna,Договор,70,100,2025-03-05 09:00:00,2025-03-07 09:00:00,True,Pending', 'C,Anna,Qualified,60,30,2025-03-05 09:00:00,,False,Pending']);
+    expect(deals.map((d) => [d.name, d.status])).toEqual([['D', 'won'], ['E', 'open'], ['C', 'open']]);
+  });
+
   it('an archived deal in a stage no rule knows (a won stage renamed) is left to the stage question, not taken for lost', async () => {
     const rows = [
       'Создано,Продавец,Этап,Ожидаемая выручка,Дата закрытия,Активно',
