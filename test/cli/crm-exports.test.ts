@@ -462,6 +462,21 @@ describe('a telephony line written after an employee\'s name', () => {
   });
 });
 
+// Tester T72 (F14): HubSpot lists a record's several contacts in one cell («John Doe;Jane Roe»); the list was one
+// client no call named: the deal's calls linked to none, and a later deal of John Doe was no repeat sale.
+describe('HubSpot associations listing several contacts in one cell', () => {
+  it('are the client (the first) and more keys the client goes by, on the deals and on the calls', () => {
+    const deals = ['Record ID,Deal Name,Deal owner,Deal Stage,Amount,Create Date,Close Date,Pipeline,Associated Contact', '101,Acme roll-out,Anna Petrova,Closed won,5000,2024-03-01 10:00,2024-03-11 10:00,Sales Pipeline,John Doe;Jane Roe', '107,Acme upsell,Boris Ivanov,Closed won,4000,2024-04-20 08:00,2024-04-25 08:00,Sales Pipeline,John Doe'];
+    const calls = ['Record ID,Call Title,Activity date,Activity assigned to,Call direction,Call outcome,Call duration,Associated Contact', '9001,Call,2024-03-01 10:30,Anna Petrova,Outbound,Connected,120000,Jane Roe', '9002,Call,2024-04-20 09:00,Boris Ivanov,Outbound,Connected,60000,John Doe;Jane Roe'];
+    const dir = written({ 'deals.csv': deals.join('\n'), 'calls.csv': calls.join('\n') });
+    const r = kpiJson(dir, ['-d', 'deals.csv', '-a', 'calls.csv']);
+    // By hand: Jane Roe's call 30 min after deal 101 was created is its response; the call to «John Doe;Jane Roe»
+    // is John Doe's, 60 min after deal 107; 107 is John Doe's second won deal.
+    expect(r.managers.map((m: { manager: string; touches_per_won: number; response_min_median: number }) => [m.manager, m.touches_per_won, m.response_min_median])).toEqual([['Anna Petrova', 1, 30], ['Boris Ivanov', 1, 60]]);
+    expect(r.total.repeat_won).toBe(1);
+  });
+});
+
 describe('exports in another interface language', () => {
   it('HubSpot in German: «Deal-Inhaber» is the manager (not «Dealphase»), its default stages are read', () => {
     const de = ['Datensatz-ID,Name des Deals,Dealphase,Betrag,Abschlussdatum,Deal-Inhaber,Erstelldatum,Pipeline,Zugehöriges Unternehmen', '9001,A,Abgeschlossen und gewonnen,1000,2024-03-05,Hans Müller,2024-03-01 10:00,Sales Pipeline,Alpha GmbH', '9002,B,Abgeschlossen und verloren,2000,2024-03-06,Hans Müller,2024-03-02 10:00,Sales Pipeline,Beta GmbH', '9003,C,Vertrag gesendet,3000,2024-04-06,Eva Schmidt,2024-03-03 10:00,Sales Pipeline,Gamma GmbH'].join('\n');

@@ -5,7 +5,7 @@ import { cleanText, parseBoolean, parseDate, parseDuration, parseTimeOfDay, phon
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
-import { CellMemo, clientTextNoting, internClient, phoneLead, recordClientText, trimEdges, type Cells, type LostClient } from './cells.js';
+import { CellMemo, clientTextNoting, internClient, listedClients, phoneLead, recordClientText, trimEdges, type Cells, type LostClient } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, noManager, noteLostClient, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
@@ -26,6 +26,8 @@ export interface ActivityMemos {
   manager: CellMemo<number>;
   /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
   lostClient: LostClient;
+  /** Whether a client cell may list several records (a profile's clientLists: HubSpot's associations): the first is the activity's client. */
+  clientLists: boolean;
   /** A call bound to a CRM record is that record's client before its number's: no client column, and deals that name clients as records (DealStore.recordClients). */
   recordFirst: boolean;
   /** The deleted flag's cells (IsDeleted), read as booleans. */
@@ -201,6 +203,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: new ActivityRecord(),
     lostClient: (text, col) => noteLostClient(ctx, text, col),
+    clientLists: ctx.map.profile?.profile.clientLists === true,
   };
 }
 
@@ -801,6 +804,8 @@ function clientKey(cells: Cells, k: number, ctx: ReadContext, m: ActivityMemos):
     const name = clientTextNoting(cleanClient(cells.text(k)), k, m.lostClient);
     return name === '' ? 0 : linker.clients.internText(name);
   }
+  const listed = m.clientLists ? listedClients(cells, k) : undefined;
+  if (listed) return linker.clients.internText(clientTextNoting(listed[0]!, k, m.lostClient));
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
   return internClient(cells, k, linker.clients, m.lostClient);
 }

@@ -247,6 +247,20 @@ export function internClient(cells: Cells, c: number, keys: KeySink, lost?: Lost
   return keys.internText(clientTextNoting(cells.text(c).trim(), c, lost));
 }
 
+/**
+ * The records a client cell lists, separated by «;» (HubSpot's associations: a deal or a call associated
+ * with several contacts, «John Doe;Jane Roe»), where a profile says its cells are such lists
+ * (clientLists); undefined for a cell of one. Before, the list was one client no other file named
+ * (tester T72: the deal's calls linked to none, a repeat sale was missed).
+ */
+export function listedClients(cells: Cells, c: number): string[] | undefined {
+  if (!cells.hasEither(c, SEMICOLON, SEMICOLON)) return undefined;
+  const names = cells.text(c).split(';').map((name) => name.trim()).filter((name) => name !== '');
+  return names.length > 1 ? names : undefined;
+}
+
+const SEMICOLON = 0x3b;
+
 /** Where a client cell whose number Excel's scientific form cut is counted (ReadContext.clientsLostDigits). */
 export type LostClient = (text: string, col: number) => void;
 

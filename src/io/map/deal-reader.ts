@@ -5,7 +5,7 @@ import { PIPELINES_KEPT, type UnknownStage } from '../../core/undecided-stages.j
 import { cleanText, normalizeValue, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { isConvertedAmount, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
-import { CellMemo, clientTextNoting, internClient, lostDigits, maybeScientific, recordClientText, scientificForm, trimEdges, type Cells, type LostClient } from './cells.js';
+import { CellMemo, clientTextNoting, internClient, listedClients, lostDigits, maybeScientific, recordClientText, scientificForm, trimEdges, type Cells, type LostClient } from './cells.js';
 import { dateRead, DELETED_RECORD, firstFilled, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, noManager, notClosedDates, noteCurrency, noteLostClient, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, scaled, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
@@ -93,6 +93,8 @@ export interface DealMemos {
   manager: CellMemo<number>;
   /** Counts a client cell whose number Excel's scientific form cut (ReadContext.clientsLostDigits). */
   lostClient: LostClient;
+  /** Whether a client cell may list several records (a profile's clientLists: HubSpot's associations). */
+  clientLists: boolean;
   /** The client columns that name a record by its number (a profile's clientIds): the record's kind by column. */
   clientIds: ReadonlyMap<number, string> | undefined;
   /**
@@ -162,6 +164,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
   return {
     manager: new CellMemo(managerKey(store, cleanText, maps)),
     lostClient: (text, col) => noteLostClient(ctx, text, col),
+    clientLists: ctx.map.profile?.profile.clientLists === true,
     managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
     status: new CellMemo((t) => {
       const raw = trimEdges(t);
@@ -662,9 +665,10 @@ function dealSource(cells: Cells, m: DealMemos): number {
   return m.noLabel;
 }
 
-/** Whether a deals file names its clients by other keys too: several client columns, or phone columns (DealStore.addLinks). */
+/** Whether a deals file names its clients by other keys too: several client columns, phone columns, or cells that list several (DealStore.addLinks). */
 export function hasClientLinks(map: ColumnMap): boolean {
-  return (map.fields.get('phone')?.length ?? 0) > 0 || (map.fields.get('client')?.length ?? 0) > 1;
+  const clients = map.fields.get('client')?.length ?? 0;
+  return (map.fields.get('phone')?.length ?? 0) > 0 || clients > 1 || (clients > 0 && map.profile?.profile.clientLists === true);
 }
 
 /**
@@ -679,6 +683,9 @@ function otherClientKeys(cells: Cells, ctx: ReadContext, m: DealMemos, keys: num
     if (cells.noClient(k)) continue;
     if (!first) keys.push(clientKey(cells, k, clients, m));
     first = false;
+    // The other records of a list («John Doe;Jane Roe»): the deal's client goes by each.
+    const listed = m.clientLists ? listedClients(cells, k) : undefined;
+    if (listed) for (const name of listed.slice(1)) keys.push(clients.internText(clientTextNoting(name, k, m.lostClient)));
   }
   for (const k of m.phoneCols) {
     if (cells.blank(k)) continue;
@@ -712,7 +719,9 @@ function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
 /** A client cell's key: a record's number as that record («company 5», a profile's clientIds), else as internClient keys it. */
 function clientKey(cells: Cells, k: number, keys: KeySink, m: DealMemos): number {
   const kind = m.clientIds?.get(k);
-  return kind === undefined ? internClient(cells, k, keys, m.lostClient) : keys.internText(recordClientText(kind, cells.text(k)));
+  if (kind !== undefined) return keys.internText(recordClientText(kind, cells.text(k)));
+  const listed = m.clientLists ? listedClients(cells, k) : undefined;
+  return listed ? keys.internText(clientTextNoting(listed[0]!, k, m.lostClient)) : internClient(cells, k, keys, m.lostClient);
 }
 
 /** The client columns a profile names as records by number (clientIds), by index; undefined for none. */

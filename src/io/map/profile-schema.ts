@@ -105,6 +105,10 @@ export const profileSchema = z
       .boolean()
       .default(false)
       .describe('a filled loss reason says the deal is lost where nothing else in the file does (Odoo sets it only by its Lost action and clears it when the opportunity is restored)'),
+    clientLists: z
+      .boolean()
+      .default(false)
+      .describe('a client cell may list several records separated by «;» (HubSpot\'s associations: «John Doe;Jane Roe»): the first is the client, each other one more key the client goes by'),
     oneWonStage: z
       .boolean()
       .default(false)
