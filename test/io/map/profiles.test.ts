@@ -28,7 +28,7 @@ describe('CRM profiles (profiles/*.yaml)', () => {
 
   it('covers every CRM the product names', () => {
     const crms = crmProfiles().map((p) => p.id);
-    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'hubspot-api-calls', 'hubspot-api-emails', 'hubspot-api-meetings', 'hubspot-api-tasks', 'hubspot-api-notes', 'hubspot-api-engagements', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'amocrm-api', 'mango-api', 'megafon-api', 'zadarma-pbx', 'zadarma-statistics', 'zadarma-incoming', 'beeline-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
+    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'hubspot-api-calls', 'hubspot-api-emails', 'hubspot-api-meetings', 'hubspot-api-tasks', 'hubspot-tasks', 'hubspot-api-notes', 'hubspot-api-engagements', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'amocrm-api', 'mango-api', 'megafon-api', 'zadarma-pbx', 'zadarma-statistics', 'zadarma-incoming', 'beeline-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
   });
 
   it.each(crmProfiles().map((p) => [p.id, p] as const))('%s: a header of its own columns is recognised as it, and each column feeds its field', (_id, profile) => {
