@@ -1,7 +1,7 @@
 // T42 F8: a baseline of another client (several clients' results in one folder) was compared in silence,
 // its score shown as the client's own «Было». Said on stderr, by audit and report alike; one name however
 // written (case, spaces, quotes) is no other company.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,17 @@ describe('a baseline of another company', () => {
     const report = runCli(['report', '--answers', answers('leader.yaml'), '--baseline', 'report-base.json', '--now', '2026-01-15', '--format', 'json', '--lang', 'en'], { cwd: dir });
     expect(report.code, report.stderr).toBe(0);
     expect(report.stderr).toContain('Warning: report-base.json: the baseline is a result for "ИП Петров" and this one is for "ООО «Ромашка»"');
+  });
+
+  // Tester T74 (F1): a report config pointed at another client's answers titled that audit with the config's company, without a word.
+  it('answers of another company than the report config\'s are said; --company renames them on purpose', () => {
+    const config = path.join(dir, 'report.yaml');
+    writeFileSync(config, `company: ООО «Лютик»\naudit: { answers: ${JSON.stringify(answers('leader.yaml'))} }\n`);
+    const ru = runCli(['report', '-c', config, '--now', '2026-01-15', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain('ответы — компании «ООО «Ромашка»», а в конфигурации указана «ООО «Лютик»»');
+    const named = runCli(['report', '-c', config, '--company', 'ООО «Лютик»', '--now', '2026-01-15', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(named.stderr).not.toContain('the answers are for');
   });
 
   it('is one name whatever its case, spaces and quotes; unnamed on either side, nothing is said', () => {

@@ -35,7 +35,7 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { warningLine, warnOtherCompany, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
+import { warnAnswersOtherCompany, warningLine, warnOtherCompany, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
 import { parseAmount, parseHourlyCost, warnMonthlyCostAlone, warnTargetDirections } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
@@ -249,6 +249,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     // Named by its path in the answers file, it is an input too: never the output (tester T66 H1).
     if (ref !== m.questionnaire && isQuestionnairePath(ref)) given.push(ref);
     const parsed = parseAnswersDocument(answers, questionnaire, m.allowPartial);
+    // Only the config's company: one given by --company renames the audit on purpose.
+    if (o.company === undefined && m.company && otherCompany(parsed.company, m.company)) warnAnswersOtherCompany(ctx, lang, m.answers, parsed.company!, m.company);
     audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 

@@ -220,6 +220,10 @@ export const COMMAND_MESSAGES = {
     ru: 'прошлый результат — компании «{before}», а этот — «{now}»: изменения посчитаны между разными компаниями; проверьте, тот ли файл передан в --baseline',
     en: 'the baseline is a result for "{before}" and this one is for "{now}": the changes compare two companies; check that --baseline is the right file',
   },
+  'report.answersOtherCompany': {
+    ru: 'ответы — компании «{answers}», а в конфигурации указана «{config}»: аудит в отчёте озаглавлен компанией из конфигурации; если ответы другого клиента, укажите в audit.answers файл этого клиента',
+    en: 'the answers are for "{answers}" and the config names "{config}": the report titles the audit with the config\'s company; if the answers are another client\'s, point audit.answers at this client\'s file',
+  },
   'audit.baselineOtherQuestionnaire': { ru: 'прошлый результат получен по анкете «{given}», а не «{id}»', en: 'the baseline is a result of questionnaire "{given}", not "{id}"' },
   'assertPath.value': { ru: '{source}: {here} — это значение, у него нет частей; «{segment}» лишнее', en: '{source}: {here} is a value with no parts; remove ".{segment}"' },
   'assertPath.absentRoot': {
