@@ -208,6 +208,13 @@ describe('Odoo: an archived opportunity whose stage is not won is lost, with or 
     expect(pending.deals.map((d) => [d.amount, d.status])).toEqual([[500, 'open'], [600, 'lost']]);
   });
 
+  // Tester T73 (F7): Odoo 8-13's amount is planned_revenue, its expected_revenue the amount times the probability.
+  it('Odoo 8-13\'s planned_revenue is the amount, before its prorated expected_revenue', async () => {
+    const { deals, report } = await read(['name,user_id,stage_id,planned_revenue,expected_revenue,probability,create_date,date_closed', 'A,Anna,Won,1000,1000,100,2025-03-05 09:00:00,2025-03-07 09:00:00', 'B,Anna,New,2000,200,10,2025-03-05 09:00:00,']);
+    expect(report.profile?.id).toBe('odoo');
+    expect(deals.map((d) => [d.name, d.status, d.amount])).toEqual([['A', 'won', 1000], ['B', 'open', 2000]]);
+  });
+
   // Tester T73 (F2): «Pending» on a stage no rule knows at probability 100 was asked of as an unknown status, and the snippet guessed it won.
   it('Odoo\'s «Pending» is open in any stage, a stage no rule knows too: only «Won» is won', async () => {
     const { deals } = await read(['Opportunity,Salesperson,Stage,Expected Revenue,Probability,Created on,Closed Date,Active,Is Won', 'D,Anna,Договор,70,100,2025-03-05 09:00:00,2025-03-07 09:00:00,True,Won', 'E,Anna,Договор,70,100,2025-03-05 09:00:00,2025-03-07 09:00:00,True,Pending', 'C,Anna,Qualified,60,30,2025-03-05 09:00:00,,False,Pending']);
