@@ -132,7 +132,7 @@ export interface DealMemos {
   zeroUnfilled: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
-  /** The won-time and lost-time columns that say a deal's outcome where no status column does (outcomeTimes). */
+  /** The won-time and lost-time columns that say a deal's outcome where no status column or cell does (outcomeTimes). */
   times: { won: number; lost: number } | undefined;
   /** The column whose time decided the row's outcome (its close time), else -1. */
   decidedBy: number;
@@ -192,7 +192,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     zeroUnfilled: ctx.maps.zeroAmount === 'unfilled',
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
-    times: outcomeTimes(ctx.map),
+    times: outcomeTimes(ctx.map, true),
     decidedBy: -1,
     closedCols: ctx.map.fields.get('closed_at') ?? [],
     reasonCols: ctx.map.fields.get('loss_reason') ?? [],
@@ -378,11 +378,12 @@ const LOST_TIMES = new Set(LOST_TIME.map(normalizeHeader));
 
 /**
  * The won-time and lost-time columns among a deals file's close dates (Pipedrive's «Deal - Won time»
- * and «Deal - Lost time», `won_time` and `lost_time`), where the file has both and no status column:
- * they then say each deal's outcome (statusByTimes). Undefined otherwise.
+ * and «Deal - Lost time», `won_time` and `lost_time`), where the file has both and no status column
+ * (or, `besideStatus`, whatever it has: for the rows whose status cell is blank): they then say each
+ * deal's outcome (statusByTimes). Undefined otherwise.
  */
-export function outcomeTimes(map: ColumnMap): { won: number; lost: number } | undefined {
-  if (map.fields.has('status')) return undefined;
+export function outcomeTimes(map: ColumnMap, besideStatus = false): { won: number; lost: number } | undefined {
+  if (map.fields.has('status') && !besideStatus) return undefined;
   const cols = map.fields.get('closed_at') ?? [];
   const won = cols.find((c) => WON_TIMES.has(normalizeHeader(map.columns[c]!.header)));
   const lost = cols.find((c) => LOST_TIMES.has(normalizeHeader(map.columns[c]!.header)));
@@ -424,7 +425,9 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
   m.unknownIsStatus = false;
   m.stageReason = '';
   m.decidedBy = -1;
-  if (m.times !== undefined) return statusByTimes(cells, ctx, m);
+  // The times say the outcome where no status does: no status column, or a status cell left blank (tester T72:
+  // a Pipedrive deal with its Won time was open by its stage, «name the stage won» the advice).
+  if (m.times !== undefined && (c.status === undefined || cells.blank(c.status))) return statusByTimes(cells, ctx, m);
   let unknownStatus: string | undefined;
   if (c.status !== undefined && !cells.blank(c.status)) {
     const st = cells.value(c.status, m.status);

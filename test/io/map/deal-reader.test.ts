@@ -208,6 +208,12 @@ describe('Odoo: an archived opportunity whose stage is not won is lost, with or 
     expect(pending.deals.map((d) => [d.amount, d.status])).toEqual([[500, 'open'], [600, 'lost']]);
   });
 
+  // Tester T72 (F6): a Pipedrive deal whose status cell is blank was open by its stage, its Won or Lost time unread.
+  it('Pipedrive: a blank status cell is decided by the row\'s won and lost times', async () => {
+    const { deals } = await read(['Deal - Title,Deal - Owner,Deal - Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Won time,Deal - Lost time', 'A,Ivan,5000,Negotiations Started,,2024-03-01 10:00:00,2024-03-11 10:00:00,', 'B,Ivan,3000,Proposal Made,,2024-03-05 09:00:00,,2024-03-20 12:00:00', 'C,Ivan,2000,Qualified,,2024-04-02 11:00:00,,', 'D,Ivan,1000,Qualified,Lost,2024-04-02 11:00:00,2024-04-05 10:00:00,']);
+    expect(deals.map((d) => [d.name, d.status])).toEqual([['A', 'won'], ['B', 'lost'], ['C', 'open'], ['D', 'lost']]);
+  });
+
   // Tester T73 (F7): Odoo 8-13's amount is planned_revenue, its expected_revenue the amount times the probability.
   it('Odoo 8-13\'s planned_revenue is the amount, before its prorated expected_revenue', async () => {
     const { deals, report } = await read(['name,user_id,stage_id,planned_revenue,expected_revenue,probability,create_date,date_closed', 'A,Anna,Won,1000,1000,100,2025-03-05 09:00:00,2025-03-07 09:00:00', 'B,Anna,New,2000,200,10,2025-03-05 09:00:00,']);
