@@ -712,6 +712,7 @@ function mergeReports(a: ImportReport, b: ImportReport, before: Extent, maxListe
     ...mergedLost(a, b, 'amountsLostDigits'),
     ...mergedLost(a, b, 'clientsLostDigits'),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
+    ...(a.swallowedSkipped || b.swallowedSkipped ? { swallowedSkipped: (a.swallowedSkipped ?? 0) + (b.swallowedSkipped ?? 0) } : {}),
     ...(a.callLengths || b.callLengths ? { callLengths: mergeCallLengths(a.callLengths, b.callLengths) } : {}),
     ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
     ...(a.firstShortRow ? { firstShortRow: a.firstShortRow } : b.firstShortRow ? { firstShortRow: { ...b.firstShortRow, row: b.firstShortRow.row + before.rows } } : {}),

@@ -85,8 +85,8 @@ function loneCrToLf(buf: Buffer): boolean {
  * empty cells (only when the table is read with `uncalculated: 'pass'`); and for delimited text the
  * line of the file the record starts on, past the row where a quoted cell above held line breaks (an
  * amoCRM note): Excel shows the deal after a two-line note in row 8, the text has it on line 9; and
- * where a line of its quoted cells looks like a whole row, how many lines after its first it took in
- * (`swallowed`: a quote left open).
+ * where a line of its quoted cells looks like a whole row and a quote closed no cell, how many lines
+ * after its first it took in (`swallowed`: a quote left open).
  */
 export type RowSink = (row: string[] | ByteRow, at: number, uncalculated?: readonly Uncalculated[], line?: number, swallowed?: number) => void;
 
@@ -122,8 +122,10 @@ export class CsvParser {
    * never counted. Only the first such cell: its line and how many lines it ran over.
    */
   swallowed: { line: number; lines: number } | undefined;
-  /** The lines of the present record's quoted cells that look like whole rows (rowLike): with one, the lines it took are handed on with it. */
+  /** The lines of the present record's quoted cells that look like whole rows (rowLike). */
   private rowLikeLines = 0;
+  /** Whether a quoted cell of the present record has text after its closing quote: with a row-like line, the lines it took are handed on with it. */
+  private strayQuote = false;
   private nl = 0;
   /**
    * Whether the first bytes mixed lone CRs (old Mac line ends) with LFs: a file pasted together from
@@ -426,13 +428,11 @@ export class CsvParser {
     const n = buf.length;
     if (this.scratch.length < n - start) this.scratch = Buffer.allocUnsafe(Math.max(n - start, this.scratch.length * 2));
     const out = this.scratch;
-    let w = 0;
-    let count = 0;
-    let lines = 0;
-    let i = start;
+    let w = 0, count = 0, lines = 0, i = start;
     for (;;) {
       const fieldStart = w;
-      if (i < n && buf[i] === QUOTE) {
+      const quoted = i < n && buf[i] === QUOTE;
+      if (quoted) {
         i++;
         // Delimiters on the cell's current line, after a line break inside it (-1 before the first).
         let inLine = -1;
@@ -485,6 +485,7 @@ export class CsvParser {
         out[w++] = c;
         i++;
       }
+      if (quoted && w > plainStart) this.strayQuote = true; // text after the closing quote: it was no cell's end («"Забор"»)
       if (count < this.limits.maxColumns) {
         row.grow(count);
         row.starts[count] = fieldStart;
@@ -519,9 +520,12 @@ export class CsvParser {
     if (bytes > max) {
       for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong(f);
     }
-    // A record with a line that looks like a whole row took every line after its first.
-    const swallowed = this.rowLikeLines > 0 ? lines - 1 : 0;
+    // A record with a line that looks like a whole row and a quote that closed no cell (text after it) is a
+    // quote left open: it took every line after its first. A note of several lines closed as a cell is, whatever
+    // its commas, is read (review R54), its row-like lines only weighed against --max-bad-rows (checkBadRows).
+    const swallowed = this.rowLikeLines > 0 && this.strayQuote ? lines - 1 : 0;
     this.rowLikeLines = 0;
+    this.strayQuote = false;
     this.sink(row, this.record, undefined, this.line, swallowed);
     this.line += lines;
     this.record++;

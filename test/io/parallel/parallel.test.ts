@@ -111,7 +111,8 @@ describe('reading deals in two halves gives what one pass gives', () => {
     const lines = csv([header, ...Array.from({ length: 3000 }, (_, i) => deal(i))]).split('\n');
     // Row 2900's note opens a quote that row 2903's closes: rows 2901 and 2902 are inside it.
     lines[2901] = lines[2901]!.replace(/,[^,]*$/, ',"Сказал ""ок');
-    lines[2904] = lines[2904]!.replace(/,[^,]*$/, ',Диаметр 5"');
+    // Closed by a quote inside a later cell («Диаметр "5"»): text after it, so no cell's end (the quote was left open).
+    lines[2904] = lines[2904]!.replace(/,[^,]*$/, ',Диаметр "5"');
     writeFileSync(path.join(dir, 'deals-quote.csv'), lines.join('\n'));
     const kpi = bothWays(['kpi', '-d', 'deals-quote.csv', '--format', 'json'], ['deals-quote.csv']);
     expect(kpi.split).toBe(kpi.whole);
