@@ -233,16 +233,16 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   if (!map) return undefined;
   const read = directionReader(maps);
   // The values a row's direction is read from: its direction column's, else its kind column's (never both: a
-  // type «Missed call» beside a direction column is not read as one, so it says nothing of the rows).
-  const values = (map.fields.has('direction') ? (report?.values.direction ?? []) : (report?.values.kind ?? [])).map((v) => read.entry(v.value).value);
+  // type «Missed call» beside a direction column is not read as one, so it says nothing of the rows). A direction
+  // column blank on every row says nothing (tester T72: HubSpot's calls logged by hand): the kind column speaks (review R54).
+  const given = map.fields.has('direction') ? (report?.values.direction ?? []) : [];
+  const values = (given.length > 0 ? given : (report?.values.kind ?? [])).map((v) => read.entry(v.value).value);
   // A log with a column for each side of a call (a PBX's) says a call's direction where a side is a
   // line: only where that is nearly every row's (a log whose incoming calls show two outside numbers
   // would count them 0).
   const sides = report?.directionBySides;
   const bySides = sides !== undefined && sides.in + sides.out > 0 && sides.none <= SIDES_UNSAID * (sides.in + sides.out + sides.internal + sides.none);
-  // A direction column blank on every row (calls logged by hand in HubSpot) says no direction: not 0 in, 0 out and every deal without a response (tester T72).
-  const filled = map.fields.has('direction') && (report?.values.direction ?? []).length > 0;
-  const direction = filled || values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
+  const direction = given.length > 0 || values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
   return { direction, missed: values.some((v) => v.missed), ...(report?.rows ? { rows: report.rows } : {}) };
 }
 
@@ -260,14 +260,12 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
     // As the KPI's activityLink: a caller alone names the client of a call with no direction (a log of incoming calls).
     link: linksActivities(activitiesMap?.fields, directed),
-    ...(holdsNoCalls(activitiesMap) ? { calls: false as const } : {}),
   };
 }
 
-/** Whether an activities file is an export of one other kind than calls (a profile's rows, with no kind column: HubSpot's e-mails). */
-function holdsNoCalls(map: ColumnMap | undefined): boolean {
-  const rows = map?.profile?.profile.rows;
-  return rows !== undefined && rows !== 'call' && !map!.fields.has('kind');
+/** Whether an activities file is an export of one other kind than calls (its rows' kind, a --map file's or its profile's, with no kind column: HubSpot's e-mails). */
+function holdsNoCalls(report: ImportReport | undefined): boolean {
+  return report?.rows !== undefined && report.rows !== 'call';
 }
 
 /**
@@ -712,7 +710,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const results = await finishEngines(engines, shape, helper);
   alerts.push(...untimedDeals(dealsReport.file, survey.untimed, store.size, reports, results));
   // A log that names clients by number beside deals with no number links no call to a deal: the evidence has no link to judge either.
-  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false || shape.dealIdDigits === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
+  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(holdsNoCalls(reports.find((r) => r.kind === 'activities')) ? { calls: false as const } : {}), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false || shape.dealIdDigits === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
   const actsReport = reports.find((r) => r.kind === 'activities');

@@ -117,6 +117,13 @@ describe('a --from/--to period with the calls outside it', () => {
     expect(ru.text).toBe('Проверить нельзя: нужна выгрузка звонков или всех активностей (в этой выгрузке только один вид активностей, не звонки).');
   });
 
+  // Review R54 (M3): a --map file's rows: email says the same as a profile's.
+  it('has no data from a file a --map file names an export of e-mails', () => {
+    write('mail-log.csv', ['manager,at,deal_id', ...range(60).map((i) => `A,2025-02-16 10:00,${((i - 1) % 20) + 1}`)]);
+    write('mail-map.yaml', ['activities:', '  rows: email']);
+    expect(check(evidence(['-d', 'won20.csv', '-a', 'mail-log.csv', '--map', 'mail-map.yaml']), 'telephony.integrated').verdict).toBe('no-data');
+  });
+
   it('without the period, the same files confirm telephony', () => {
     expect(check(evidence(['-d', 'won20.csv', '-a', 'calls-later.csv']), 'telephony.integrated').verdict).toBe('confirmed');
   });

@@ -588,6 +588,10 @@ describe('a call log that does not say a call\'s direction', () => {
       expect(r.total[key], key).toBeNull();
       expect(r.notApplicable[key], key).toMatch(/^needs a call direction/);
     }
+    // Review R54 (H2): beside a type column that says the direction, that column speaks.
+    writeFileSync(path.join(dir, 'blank-typed.csv'), 'Дата;Сотрудник;Тип;Направление;Длительность;Клиент\n01.02.2025 10:00;Иван;Исходящий звонок;;65;79161234567\n01.02.2025 11:00;Иван;Входящий звонок;;30;79161234567\n');
+    const typed = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'blank-typed.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect([typed.total.calls_out, typed.total.calls_in]).toEqual([1, 1]);
   });
 });
 

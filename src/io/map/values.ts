@@ -47,7 +47,8 @@ function mainNumber(text: string): string | undefined {
   const float = FLOAT_PHONE.exec(text);
   if (float) return float[1];
   const bare = text.replace(PHONE_REMARK, '').replace(PHONE_EXTENSION, '');
-  return bare !== text && PHONE.test(bare) ? bare : undefined;
+  // A whole number with its code (ten digits at least): «1 500 000 (руб.)», «2024-03-15 (пт)» are no phone (review R54).
+  return bare !== text && PHONE.test(bare) && bare.replace(/\D/g, '').length >= 10 ? bare : undefined;
 }
 
 /** A whole number of a phone's length saved as a float: `79161112233.0`. */
