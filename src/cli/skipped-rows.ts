@@ -35,7 +35,8 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   for (const s of shown) {
     lines.push(`  ${skippedRowText(s, lang, true)}`);
   }
-  if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
+  // Counted by what is listed: the rows a record with a quote left open took are counted, not listed (review R54).
+  if (n > shown.length) lines.push(tr(lang, `  …и ещё ${formatCount(n - shown.length, lang)}.`, `  …and ${formatCount(n - shown.length, lang)} more.`));
   // What the rows shown should have held, as a stopped run's examples say it (import.ts badRowExamples).
   lines.push(...expectedForms(shown, lang).map((l) => `  ${l}`));
   // An audit's workbook has no Data quality sheet: its skipped rows are in the JSON alone (evidence.dataQuality).
