@@ -62,12 +62,12 @@ export function sheetUnused(sheet: string | undefined, files: ReadonlyArray<{ fo
   return sheet !== undefined && !files.some((f) => ['xlsx', 'spreadsheetml'].includes(f.format.split(', ')[0]!));
 }
 
-/** A baseline of another company than this run's (audit and report alike: one client's result passed as another's). */
 /** The warning that an answers file names another company than the report config (tester T74: one client's audit titled with another's name, without a word). */
 export function warnAnswersOtherCompany(ctx: CliContext, lang: string, file: string, answers: string, config: string): void {
   ctx.stderr.write(warningLine(ctx, lang, `${file}: ${renderMessage('report.answersOtherCompany', { answers, config }, lang)}`));
 }
 
+/** A baseline of another company than this run's (audit and report alike: one client's result passed as another's). */
 export function warnOtherCompany(ctx: CliContext, lang: string, file: string, before: string, now: string): void {
   ctx.stderr.write(warningLine(ctx, lang, `${file}: ${renderMessage('baseline.otherCompany', { before, now }, lang)}`));
 }

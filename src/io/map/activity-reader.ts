@@ -5,7 +5,7 @@ import { cleanText, parseBoolean, parseDate, parseDuration, parseTimeOfDay, phon
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, ENDED_CALL, type MissedValue, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
-import { CellMemo, clientTextNoting, internClient, listedClients, phoneLead, recordClientText, trimEdges, type Cells, type LostClient } from './cells.js';
+import { CellMemo, clientTextNoting, internClient, phoneLead, recordClientText, trimEdges, type Cells, type LostClient } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, noManager, noteLostClient, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type CallLengths, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { machineWord } from './people.js';
@@ -804,10 +804,8 @@ function clientKey(cells: Cells, k: number, ctx: ReadContext, m: ActivityMemos):
     const name = clientTextNoting(cleanClient(cells.text(k)), k, m.lostClient);
     return name === '' ? 0 : linker.clients.internText(name);
   }
-  const listed = m.clientLists ? listedClients(cells, k) : undefined;
-  if (listed) return linker.clients.internText(clientTextNoting(listed[0]!, k, m.lostClient));
-  // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
-  return internClient(cells, k, linker.clients, m.lostClient);
+  // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held), a list's first record.
+  return internClient(cells, k, linker.clients, m.lostClient, m.clientLists);
 }
 
 /** The deal's client key where the cell holds it as it is, seen in one pass over its bytes (a client column's, without a prefix or markup); else 0. */

@@ -241,8 +241,11 @@ export class RowCells implements Cells {
 /**
  * A client cell's key: a phone number as its digits (phoneKey), anything else as it is, by its bytes
  * where they are the key. Only a cell that starts like a phone (a digit, +, a bracket) is read as text for it.
+ * Where the file's client cells may list several records (`lists`: a profile's clientLists), a list's first one.
  */
-export function internClient(cells: Cells, c: number, keys: KeySink, lost?: LostClient): number {
+export function internClient(cells: Cells, c: number, keys: KeySink, lost?: LostClient, lists = false): number {
+  const listed = lists ? listedClients(cells, c) : undefined;
+  if (listed) return keys.internText(clientTextNoting(listed[0]!, c, lost));
   if (cells.bytes(c) && !phoneLead(cells.buf[cells.start]!)) return keys.intern(cells.buf, cells.start, cells.end);
   return keys.internText(clientTextNoting(cells.text(c).trim(), c, lost));
 }

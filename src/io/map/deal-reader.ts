@@ -722,9 +722,7 @@ function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
 /** A client cell's key: a record's number as that record («company 5», a profile's clientIds), else as internClient keys it. */
 function clientKey(cells: Cells, k: number, keys: KeySink, m: DealMemos): number {
   const kind = m.clientIds?.get(k);
-  if (kind !== undefined) return keys.internText(recordClientText(kind, cells.text(k)));
-  const listed = m.clientLists ? listedClients(cells, k) : undefined;
-  return listed ? keys.internText(clientTextNoting(listed[0]!, k, m.lostClient)) : internClient(cells, k, keys, m.lostClient);
+  return kind !== undefined ? keys.internText(recordClientText(kind, cells.text(k))) : internClient(cells, k, keys, m.lostClient, m.clientLists);
 }
 
 /** The client columns a profile names as records by number (clientIds), by index; undefined for none. */

@@ -41,9 +41,11 @@ export function phoneKey(text: string): string | undefined {
  * The number a phone cell holds beside an extension or a remark, as CRMs' contact phones are written
  * (`+7 (916) 111-22-33 доб. 5`, `8-495-123-45-67 (секретарь)`, `+1 415 555 0100 ext. 12`), or one a script
  * saved as a float (`79161112233.0`): the number the switchboard answers, undefined for any other text
- * (tester T73: such a deal's calls linked to nothing, without a word).
+ * (tester T73: such a deal's calls linked to nothing, without a word). Only a text that begins as a
+ * number does: a name («ООО Ромашка») is no phone at its first character, not after two regexes.
  */
 function mainNumber(text: string): string | undefined {
+  if (!PHONE_START.test(text)) return undefined;
   const float = FLOAT_PHONE.exec(text);
   if (float) return float[1];
   const bare = text.replace(PHONE_REMARK, '').replace(PHONE_EXTENSION, '');
@@ -51,6 +53,8 @@ function mainNumber(text: string): string | undefined {
   return bare !== text && PHONE.test(bare) && bare.replace(/\D/g, '').length >= 10 ? bare : undefined;
 }
 
+/** How a phone number begins: a digit, a + or a bracket, after spaces. */
+const PHONE_START = /^\s*[\d+(]/;
 /** A whole number of a phone's length saved as a float: `79161112233.0`. */
 const FLOAT_PHONE = /^\s*(\+?\d{7,15})\.0+\s*$/;
 /** A remark in brackets after a number (`(секретарь)`, `(mobile)`): words, not an area code's digits. */
