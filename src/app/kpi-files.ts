@@ -19,7 +19,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS, type CallLengths } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, readsAsDayFractions, readsAsHoursAndMinutes, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS, type CallLengths, type ValueCount } from '../io/map/context.js';
 import { cleanText, normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import type { LineSpelling } from '../core/name-line.js';
@@ -235,7 +235,7 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   // The values a row's direction is read from: its direction column's, else its kind column's (never both: a
   // type «Missed call» beside a direction column is not read as one, so it says nothing of the rows). A direction
   // column blank on every row says nothing (tester T72: HubSpot's calls logged by hand): the kind column speaks (review R54).
-  const given = map.fields.has('direction') ? (report?.values.direction ?? []) : [];
+  const given = map.fields.has('direction') ? directionOnCalls(map, report) : [];
   const values = (given.length > 0 ? given : (report?.values.kind ?? [])).map((v) => read.entry(v.value).value);
   // A log with a column for each side of a call (a PBX's) says a call's direction where a side is a
   // line: only where that is nearly every row's (a log whose incoming calls show two outside numbers
@@ -244,6 +244,20 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   const bySides = sides !== undefined && sides.in + sides.out > 0 && sides.none <= SIDES_UNSAID * (sides.in + sides.out + sides.internal + sides.none);
   const direction = given.length > 0 || values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
   return { direction, missed: values.some((v) => v.missed), ...(report?.rows ? { rows: report.rows } : {}) };
+}
+
+/**
+ * A direction column's values on the calls, where the file has any: HubSpot's export of every kind
+ * reads «Call direction», else «Email direction», and its e-mails' directions said none of a call's
+ * (review R54: calls logged by hand, blank on every call, counted 0 in and 0 out). A file of no call
+ * keeps them all, as its counts of calls are 0 whatever the column says.
+ */
+function directionOnCalls(map: ColumnMap, report: ImportReport | undefined): readonly ValueCount[] {
+  const all = report?.values.direction ?? [];
+  const onCalls = report?.weighed?.direction;
+  if (onCalls === undefined || onCalls.length > 0) return onCalls ?? all;
+  const calls = map.fields.has('kind') ? (report?.values.kind ?? []).some((v) => v.mapped === 'call' && v.count > 0) : report?.rows === undefined || report.rows === 'call';
+  return calls ? [] : all;
 }
 
 /** Which columns the evidence facts need were present. */

@@ -593,6 +593,27 @@ describe('a call log that does not say a call\'s direction', () => {
     const typed = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'blank-typed.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect([typed.total.calls_out, typed.total.calls_in]).toEqual([1, 1]);
   });
+
+  // Review R54 (M1): HubSpot's export of every kind, its calls logged by hand (Call direction blank on
+  // every call) and its e-mails' Email direction filled, counted the calls 0 in and 0 out.
+  it('in an export of every kind whose e-mails alone have a direction is the same; a call that has one is counted', () => {
+    const head = 'Activity date,Activity type,Activity assigned to,Call direction,Email direction,Call duration,Associated Contact\n';
+    const rows = ['2025-02-01 10:00,Call,Иван,,,65000,79161234567', '2025-02-01 11:00,Call,Иван,,,0,79161234567', '2025-02-01 12:00,Email,Иван,,EMAIL,,79161234567', '2025-02-01 13:00,Email,Иван,,INCOMING_EMAIL,,79161234567'];
+    writeFileSync(path.join(dir, 'hs-all.csv'), head + rows.join('\n') + '\n');
+    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'hs-all.csv', '--format', 'json'], { cwd: dir }).stdout);
+    for (const key of ['calls_out', 'calls_in', 'calls_missed']) {
+      expect(r.total[key], key).toBeNull();
+      expect(r.notApplicable[key], key).toMatch(/^needs a call direction/);
+    }
+    expect(r.total.talk_minutes).toBeCloseTo(65 / 60, 12);
+    writeFileSync(path.join(dir, 'hs-all-2.csv'), head + [...rows, '2025-02-02 10:00,Call,Иван,OUTBOUND,,30000,79161234567'].join('\n') + '\n');
+    const directed = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'hs-all-2.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect([directed.total.calls_out, directed.total.calls_in]).toEqual([1, 0]);
+    // A file of e-mails alone keeps its directions: no call, and none in or out.
+    writeFileSync(path.join(dir, 'hs-mail.csv'), head + rows.slice(2).join('\n') + '\n');
+    const mail = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'hs-mail.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect([mail.total.calls_out, mail.total.calls_in]).toEqual([0, 0]);
+  });
 });
 
 describe('--metrics with a name misspelt', () => {
