@@ -328,6 +328,20 @@ function nothingWon(reports: readonly ImportReport[], total: MetricValues, said:
   });
 }
 
+/**
+ * An Odoo deals file with won deals and no lost one (tester T73): Odoo archives a lost opportunity, and
+ * a list's export leaves the archived out, so the win rate reads 100 % of the closed deals. A file whose
+ * deals are all won is said by one-outcome (a stage filter); one of no Odoo profile is read as it says.
+ */
+function odooNoLost(reports: readonly ImportReport[], total: MetricValues): Alert[] {
+  const deals = Number(total.leads ?? 0);
+  const won = Number(total.won ?? 0);
+  if (deals < OUTCOME_MIN_DEALS || total.lost !== 0 || !(won > 0) || won === deals) return [];
+  return reports
+    .filter((r) => r.kind === 'deals' && r.profile?.id === 'odoo')
+    .map((r) => ({ code: 'odoo-no-lost' as const, file: r.file, deals, won, active: r.columns.some((c) => c.field === 'active') }));
+}
+
 /** The column a deals file's outcome was read from (its status, else its stage) and the values it held, most first. */
 function statusRead(r: ImportReport): { column?: string; values?: Array<{ value: string; count: number }> } {
   const field = (['status', 'stage'] as const).find((f) => (r.values[f]?.length ?? 0) > 0);
@@ -982,7 +996,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, days, run.shape.amount, !(planBy(run.plan) === 'source' && run.shape.source === false));
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, { ...period, plan: days }, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...(linkedNotApplicable(na) ? [] : coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...odooNoLost(run.reports, total), ...(linkedNotApplicable(na) ? [] : coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

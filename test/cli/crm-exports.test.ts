@@ -541,6 +541,24 @@ describe('Odoo\'s archived opportunities', () => {
     const dir = written({ 'odoo.csv': odoo });
     expect(kpiJson(dir, ['-d', 'odoo.csv']).total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 100000 });
   });
+
+  // Tester T73 (F1): a list's plain export leaves the archived, lost, opportunities out: a win rate of 100 % of the closed, without a word.
+  it('an export with won deals and no lost one says the lost were left out, and how to export them; with one lost it says nothing', () => {
+    const head = 'Opportunity,Customer,Salesperson,Stage,Expected Revenue,Probability,Created on,Closed Date';
+    const row = (i: number, stage: string, p: number) => `Opp ${i},Client ${i},Anna Petrova,${stage},1000.0,${p}.0,2025-02-0${i} 09:00:00,${stage === 'Won' ? `2025-02-0${i} 18:00:00` : ''}`;
+    const rows = [row(1, 'Won', 100), row(2, 'Won', 100), row(3, 'Qualified', 20), row(4, 'New', 10), row(5, 'Proposition', 50)];
+    const dir = written({ 'odoo.csv': [head, ...rows].join('\n'), 'lost.csv': [head + ',Active', ...rows.map((r) => `${r},True`), `${row(6, 'New', 0)},False`].join('\n') });
+    const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total).toMatchObject({ leads: 5, won: 2, lost: 0 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'odoo-no-lost', file: 'odoo.csv', deals: 5, won: 2, active: false });
+    expect(run.stderr).toContain('odoo.csv: в выгрузке Odoo нет ни одной проигранной сделки, выиграно 2 из 5. Odoo архивирует проигранную возможность');
+    expect(latinWords(run.stderr.replace(/odoo\.csv|Odoo/g, ''))).toEqual([]);
+    const lost = kpiJson(dir, ['-d', 'lost.csv']);
+    expect(lost.total).toMatchObject({ leads: 6, won: 2, lost: 1 });
+    expect(lost.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('odoo-no-lost');
+  });
 });
 
 describe('review: what the session\'s rules must not do', () => {

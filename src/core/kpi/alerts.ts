@@ -39,6 +39,11 @@ export type Alert =
   /** A client column whose every won deal is blank or a placeholder: repeat sales 0 by the spec, and said. */
   | { code: 'won-no-client'; won: number }
   | { code: 'lost-no-reason'; lost: number }
+  /**
+   * An Odoo export with won deals and not one lost: Odoo archives a lost opportunity, and its lists leave
+   * the archived out. `active`: the file has the Active column (True on every row read).
+   */
+  | { code: 'odoo-no-lost'; file: string; deals: number; won: number; active: boolean }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -538,6 +543,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
   if (a.code === 'won-no-client') return noClientText(a, lang === 'ru');
   if (a.code === 'lost-no-reason') return noReasonText(a, lang === 'ru');
+  if (a.code === 'odoo-no-lost') return odooNoLostText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -579,7 +585,7 @@ function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'deals-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'odoo-no-lost' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'deals-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1623,6 +1629,15 @@ function noReasonText(a: Extract<Alert, { code: 'lost-no-reason' }>, ru: boolean
   return ru
     ? `Ни у одной из ${lost} ${plural(a.lost, 'проигранной сделки', 'проигранных сделок', 'проигранных сделок')} не указана причина отказа (колонка причины пуста): «не указана» — 100%, и почему сделки проиграны, из выгрузки не узнать. Причины нужно заполнять в CRM при закрытии сделки; если они записаны в другой колонке, назовите её в файле --map: columns: { loss_reason: "Колонка" }.`
     : `None of the ${lost} lost deals gives a loss reason (the reason column is empty): "not given" is 100%, and why the deals were lost cannot be read from the export. Reasons must be filled in the CRM when a deal is closed; if they are in another column, name it in a --map file: columns: { loss_reason: "Column" }.`;
+}
+
+/** An Odoo export of won and open opportunities only: the lost ones, archived, were left out of it (tester T73). */
+function odooNoLostText(a: Extract<Alert, { code: 'odoo-no-lost' }>, ru: boolean): string {
+  const won = `${num(a.won, ru)} ${ru ? 'из' : 'of'} ${num(a.deals, ru)}`;
+  const active = a.active ? (ru ? ' (колонка «Активно» — «да» в каждой строке)' : ' (the Active column is True on every row)') : '';
+  return ru
+    ? `${a.file}: в выгрузке Odoo нет ни одной проигранной сделки${active}, выиграно ${won}. Odoo архивирует проигранную возможность, а списки архивные не показывают: доля побед завышена, причин отказа не видно. Выгрузите сделки заново, добавив в поиске фильтр «Проигранные» (или «Архивные») к остальным, так чтобы в файл попали и активные, и проигранные.`
+    : `${a.file}: the Odoo export holds not one lost deal${active}, and ${won} won. Odoo archives a lost opportunity, and its lists leave the archived out: the win rate reads high and no loss reason shows. Export the deals again with the search filter «Lost» (or «Archived») added to the others, so that the file holds the active and the lost ones.`;
 }
 
 function oneClientText(a: Extract<Alert, { code: 'one-client' }>, ru: boolean): string {

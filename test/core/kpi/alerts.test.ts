@@ -573,6 +573,8 @@ describe('one client on most won deals', () => {
     expect(reasons(12, null)).toEqual([]);
     expect(describeAlert({ code: 'lost-no-reason', lost: 12 }, 'ru')).toBe('Ни у одной из 12 проигранных сделок не указана причина отказа (колонка причины пуста): «не указана» — 100%, и почему сделки проиграны, из выгрузки не узнать. Причины нужно заполнять в CRM при закрытии сделки; если они записаны в другой колонке, назовите её в файле --map: columns: { loss_reason: "Колонка" }.');
     expect(describeAlert({ code: 'lost-no-reason', lost: 21 }, 'ru')).toMatch(/^Ни у одной из 21 проигранной сделки/);
+    expect(describeAlert({ code: 'odoo-no-lost', file: 'crm.lead.csv', deals: 1200, won: 300, active: true }, 'en')).toBe('crm.lead.csv: the Odoo export holds not one lost deal (the Active column is True on every row), and 300 of 1,200 won. Odoo archives a lost opportunity, and its lists leave the archived out: the win rate reads high and no loss reason shows. Export the deals again with the search filter «Lost» (or «Archived») added to the others, so that the file holds the active and the lost ones.');
+    expect(describeAlert({ code: 'odoo-no-lost', file: 'crm.lead.csv', deals: 1200, won: 300, active: true }, 'ru')).toMatch(/^crm\.lead\.csv: в выгрузке Odoo нет ни одной проигранной сделки \(колонка «Активно» — «да» в каждой строке\), выиграно 300 из 1 200\. /);
     expect(describeAlert({ code: 'lost-no-reason', lost: 12 }, 'en')).toMatch(/^None of the 12 lost deals gives a loss reason \(the reason column is empty\): "not given" is 100%/);
   });
 
