@@ -910,3 +910,19 @@ describe('a manager column of names beside one of lines', () => {
     expect(run.stderr).toContain('could be in more than one column');
   });
 });
+
+// Tester T73 (F6): a UIS-style log saying a missed call in «Потерянный» (Да/Нет) read no missed call,
+// and counted the unanswered incoming calls as touches and first responses.
+describe('a call log whose «Потерянный» column says the missed calls', () => {
+  it('reads «Да» as missed and «Нет» as answered', () => {
+    const r = kpi('lost-flag.csv', [
+      'ID сессии;Дата и время;Направление;Номер абонента;Сотрудник;Длительность разговора;Потерянный',
+      '1;01.02.2025 10:00:00;Входящий;+7 916 123-45-67;Иванов Иван;0;Да',
+      '2;01.02.2025 10:30:00;Исходящий;+7 916 123-45-67;Иванов Иван;120;Нет',
+      '3;01.02.2025 11:00:00;Входящий;+7 916 123-45-67;Иванов Иван;60;Нет',
+    ]);
+    // In 2 (one missed, called back at 10:30), out 1; the deal of 31.01 00:00 answered by the outgoing call at 01.02 10:30.
+    expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.missed_share, r.total.callback_rate]).toEqual([2, 1, 1, 0.5, 1]);
+    expect(r.total.response_min_median).toBe(34 * 60 + 30);
+  });
+});

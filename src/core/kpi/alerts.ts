@@ -1573,8 +1573,8 @@ function allDroppedText(a: Extract<Alert, { code: 'activities-all-dropped' }>, l
   const ru = lang === 'ru';
   const why = a.reasons.map((r) => `${rowReason(r.reason, lang)}: ${num(r.count, ru)}`).join('; ');
   return ru
-    ? `${a.file}: ни одного действия не прочитано — ${plural(a.rows, 'отброшена', 'отброшены', 'отброшены')} все ${num(a.rows, ru)} ${plural(a.rows, 'строка', 'строки', 'строк')} (${why}). Касания, звонки и реакция в отчёте — нули этого файла, а не работы отдела. Выгрузите выполненные действия (в Odoo — сообщения, mail.message, или журнал телефонии).`
-    : `${a.file}: no activity was read — all ${num(a.rows, ru)} rows were dropped (${why}). The report's touches, calls and responses are this file's zeros, not the team's work. Export the activities that took place (in Odoo: the messages, mail.message, or a telephony log).`;
+    ? `${a.file}: ни одного действия не прочитано — ${plural(a.rows, 'отброшена', 'отброшены', 'отброшены')} все ${num(a.rows, ru)} ${plural(a.rows, 'строка', 'строки', 'строк')} (${why}). Касания, звонки и реакция в отчёте — нули этого файла, а не работы отдела. Выгрузите действия, которые состоялись: журнал звонков, встречи (в Odoo — календарь и журнал звонков VoIP, а запланированные действия в выгрузку не годятся).`
+    : `${a.file}: no activity was read — all ${num(a.rows, ru)} rows were dropped (${why}). The report's touches, calls and responses are this file's zeros, not the team's work. Export the activities that took place: a call log, the meetings (in Odoo: the calendar and the VoIP call log; its scheduled activities will not do).`;
 }
 
 /** Won deals some of which lack an amount, or a close date on or after their creation: how many, and what the metric rests on. */
