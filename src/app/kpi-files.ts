@@ -5,7 +5,7 @@ import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engin
 import { strayEnds } from '../core/compare.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
-import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
+import { withMissedNotRead, type EvidenceFacts, type EvidenceShape } from '../core/kpi/facts.js';
 import { dataRows, EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
@@ -744,6 +744,9 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const actsReport = reports.find((r) => r.kind === 'activities');
   const notRead = actsReport ? callsNotAManagers(actsReport) : 0;
   if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
+  // Missed incoming calls nobody took are calls of the evidence all the same (calls_in: «missed incoming calls included»).
+  const missedNotRead = actsReport ? (actsReport.missedNoManager ?? 0) + (actsReport.dropped[NO_LINE_MISSED] ?? 0) : 0;
+  facts.forEach((f, i) => withMissedNotRead(f, missedNotRead, periods[i]!.from === undefined && periods[i]!.to === undefined));
   timing('metrics computed');
   const mapEntries = mapEntriesOf(overrides);
   return {

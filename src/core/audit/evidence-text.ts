@@ -69,6 +69,24 @@ const SHARES: Partial<Record<FactId, { ru: [Share, Share]; en: [Share, Share] }>
 };
 
 /**
+ * What a count of calls or their linked share leaves open where missed calls no employee took are in
+ * the file (facts.missedNotRead): counted as calls, their links unknown, or under --from/--to not
+ * known to be in the period (facts.bounds).
+ */
+function missedNotReadText(lang: string, id: FactId, facts: EvidenceFacts): string {
+  const missed = facts.missedNotRead;
+  const b = facts.bounds?.[id];
+  if (!missed || (id !== 'calls' && id !== 'calls_linked_share')) return '';
+  const n = formatNumber(missed, lang);
+  const calls = tr(lang, `${n} ${plural(missed, 'пропущенный входящий', 'пропущенных входящих', 'пропущенных входящих')} без сотрудника`, `${n} missed incoming call${missed === 1 ? '' : 's'} no employee took`);
+  if (id === 'calls') return b ? tr(lang, ` (и ещё до ${calls}: сколько из них в периоде, не видно)`, ` (and up to ${calls} more: how many are in the period is not known)`) : tr(lang, ` (из них ${calls})`, ` (${calls} among them)`);
+  if (!b) return '';
+  // Counted (the whole file): unlinked, for want of an employee's record; all the period's calls unknown: a range.
+  if (!facts.bounds?.calls) return tr(lang, `; до ${formatShare(b.high, lang)}, если пропущенные без сотрудника — звонки клиентов сделок`, `; up to ${formatShare(b.high, lang)} if the missed calls no employee took are the deals' clients'`);
+  return tr(lang, `; с ${calls} из файла — от ${formatShare(b.low, lang)} до ${formatShare(b.high, lang)}`, `; with the file's ${calls}, between ${formatShare(b.low, lang)} and ${formatShare(b.high, lang)}`);
+}
+
+/**
  * One fact in words, with its numbers. A share is said by its larger side unless `side` asks for the
  * side a verdict is about: a "yes" the data contradicts is told the side that falls short («у 50%
  * выигранных сделок сумма не указана»), not the side that reads as a confirmation.
@@ -85,7 +103,8 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     const positive = id === 'win_rate' || (side === undefined ? value >= 0.5 : side === 'done');
     // Each side's share from its own count: 1 − value need not be exactly the other side's.
     const of = (k: number) => (parts.den > 0 ? k / parts.den : value);
-    return positive ? pos(formatShare(of(parts.num), lang), n(parts.num), n(parts.den)) : neg(formatShare(of(parts.den - parts.num), lang), n(parts.den - parts.num), n(parts.den));
+    const said = positive ? pos(formatShare(of(parts.num), lang), n(parts.num), n(parts.den)) : neg(formatShare(of(parts.den - parts.num), lang), n(parts.den - parts.num), n(parts.den));
+    return said + missedNotReadText(lang, id, facts);
   }
   switch (id) {
     case 'closed_deals':
@@ -107,7 +126,7 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
       }
       const won = facts.values.won_deals;
       const per = won ? tr(lang, ` на ${n(won)} ${plural(won, 'выигранную сделку', 'выигранные сделки', 'выигранных сделок')}`, ` for ${n(won)} won deal${won === 1 ? '' : 's'}`) : '';
-      return tr(lang, `${n(value)} ${plural(value, 'звонок', 'звонка', 'звонков')}${per}`, `${n(value)} call${value === 1 ? '' : 's'}${per}`);
+      return tr(lang, `${n(value)} ${plural(value, 'звонок', 'звонка', 'звонков')}${per}`, `${n(value)} call${value === 1 ? '' : 's'}${per}`) + missedNotReadText(lang, id, facts);
     }
     default:
       return `${id} = ${n(value)}`;
@@ -200,7 +219,8 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
         const value = v.facts.values[fact] ?? 0;
         // A count as a count («7 звонков»: the minimum is then its number alone); no call at all says why
         // (none in the period, none a manager's) in describeFact's words, and the minimum names its things.
-        const count = value === 0 ? undefined : sampleCount(lang, fact, value);
+        const counted = value === 0 ? undefined : sampleCount(lang, fact, value);
+        const count = counted === undefined ? undefined : counted + missedNotReadText(lang, fact, v.facts);
         const has = count ?? describeFact(lang, fact, v.facts);
         const needs = (count === undefined ? sampleCount(lang, fact, min) : undefined) ?? formatNumber(min, lang);
         return tr(lang, `Данных для вывода мало: ${has}, нужно не меньше ${needs}.`, `Too little data to tell: ${has}, at least ${needs} needed.`);

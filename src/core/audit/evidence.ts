@@ -17,7 +17,10 @@ function evaluateCheck(c: EvidenceCheck, facts: EvidenceFacts): EvidenceFactUse 
   const per = c.per === undefined ? 1 : facts.values[c.per as FactId];
   const threshold = per === null || per === undefined ? c.threshold : c.threshold * per;
   const missing = facts.needs[c.fact as FactId] !== undefined || (c.per !== undefined && facts.needs[c.per as FactId] !== undefined);
-  const holds = value === null || per === null ? null : compare(value, c.op, threshold) && (!c.decisive || holdsInFile(c, facts, threshold));
+  // A fact known only between two values holds a check where both do (facts.bounds: calls no employee took).
+  const b = facts.bounds?.[c.fact as FactId];
+  const meets = (v: number) => (b === undefined ? compare(v, c.op, threshold) : compare(b.low, c.op, threshold) && compare(b.high, c.op, threshold));
+  const holds = value === null || per === null ? null : meets(value) && (!c.decisive || holdsInFile(c, facts, threshold));
   return { id: c.fact, value, op: c.op, threshold, supports: c.supports, holds, decisive: Boolean(c.decisive), missing };
 }
 

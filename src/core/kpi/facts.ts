@@ -62,6 +62,14 @@ export interface EvidenceFacts {
   wonCoverage?: { won: number; dated: number; amounts: number; zero: number; client?: { name: string; won: number; withClient: number } };
   /** Calls of the file that are no manager's (missed with no employee, between employees): a file of only these holds calls all the same. */
   callsNotRead?: number;
+  /**
+   * Missed incoming calls of the file that no employee took (not read: the spec's activity has a
+   * manager), which the spec's `calls` counts all the same (withMissedNotRead). Whether they would link
+   * to a deal is not known, nor, under --from/--to, how many are in the period.
+   */
+  missedNotRead?: number;
+  /** Facts known only between two values (`missedNotRead`): a check holds only where it holds of both. */
+  bounds?: Partial<Record<FactId, { low: number; high: number }>>;
   /** How the exports were read (skipped rows, alerts), as `kpi` gives it: with the facts where they were read apart (`audit`). */
   dataQuality?: DataQuality;
 }
@@ -307,4 +315,28 @@ function topClient(store: DealStore, byClient: Uint32Array, withClient: number):
   let top = 0;
   for (let k = 1; k < byClient.length; k++) if (byClient[k]! > byClient[top]!) top = k;
   return top === 0 ? {} : { client: { name: store.clients.text(top), won: byClient[top]!, withClient } };
+}
+
+/**
+ * Adds to the facts the missed incoming calls no employee took (`missed`, of the whole file; tester
+ * T76: 40 of a Sipuni log's 120 calls left out made 80 of 80 linked, «confirmed»). `wholeFile`: the
+ * facts' period is the file's (no --from/--to), so `calls` counts them, as the spec's calls_in does;
+ * else it is known only between the calls read and those with every one of them. Which of them would
+ * link to a deal is not known: the linked share is then between none of them and all of them linked,
+ * and said at the first (a check holds only of both bounds).
+ */
+export function withMissedNotRead(facts: EvidenceFacts, missed: number, wholeFile: boolean): void {
+  const calls = facts.values.calls;
+  if (missed <= 0 || calls === null || calls === undefined) return;
+  facts.missedNotRead = missed;
+  const bounds = (facts.bounds ??= {});
+  if (wholeFile) facts.values.calls = calls + missed;
+  else bounds.calls = { low: calls, high: calls + missed };
+  const p = facts.parts.calls_linked_share;
+  if (p === undefined) return;
+  const den = p.den + missed;
+  bounds.calls_linked_share = { low: p.num / den, high: (p.num + missed) / den };
+  if (!wholeFile) return;
+  facts.parts.calls_linked_share = { num: p.num, den };
+  facts.values.calls_linked_share = p.num / den;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvidence, judge } from '../../../src/core/audit/evidence.js';
 import { scoreAudit } from '../../../src/core/audit/score.js';
-import { FACT_IDS, type EvidenceFacts, type FactId, type FactNeed } from '../../../src/core/kpi/facts.js';
+import { FACT_IDS, withMissedNotRead, type EvidenceFacts, type FactId, type FactNeed } from '../../../src/core/kpi/facts.js';
 import { parseQuestionnaire } from '../../../src/core/questionnaire/parse.js';
 import type { Question } from '../../../src/core/questionnaire/schema.js';
 import { builtIn } from '../../helpers/questionnaire.js';
@@ -96,6 +96,33 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').verdict).toBe('confirmed');
     expect(judge(question('telephony.integrated'), 'yes', some(59), 'ru').verdict).toBe('inconclusive');
     expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').facts[0]).toEqual({ id: 'calls', value: 60, op: '>=', threshold: 60 });
+  });
+
+  // Tester T76 (F1): a Sipuni log's 40 missed calls nobody took were left out, and 80 of 80 calls linked confirmed the «yes».
+  it('telephony: missed calls no employee took are calls, their links unknown: a check holds only whatever they are', () => {
+    const read = () => facts({ won_deals: 30, calls: 80, calls_linked_share: [80, 80] });
+    expect(judge(question('telephony.integrated'), 'yes', read(), 'ru').verdict).toBe('confirmed');
+    const whole = read();
+    withMissedNotRead(whole, 40, true);
+    expect([whole.values.calls, whole.parts.calls_linked_share, whole.bounds]).toEqual([120, { num: 80, den: 120 }, { calls_linked_share: { low: 80 / 120, high: 1 } }]);
+    const r = judge(question('telephony.integrated'), 'yes', whole, 'ru');
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.text).toBe('Выгрузки не дают однозначного ответа: 120 звонков на 30 выигранных сделок (из них 40 пропущенных входящих без сотрудника); 66,7% звонков (80 из 120) привязаны к сделке; до 100,0%, если пропущенные без сотрудника — звонки клиентов сделок.');
+    expect(judge(question('telephony.integrated'), 'yes', whole, 'en').text).toBe("The exports do not settle it: 120 calls for 30 won deals (40 missed incoming calls no employee took among them); 66.7% of calls (80 of 120) are linked to a deal; up to 100.0% if the missed calls no employee took are the deals' clients'.");
+    // 20 linked of 50 read and 60 more: 18.2% at least, 72.7% at most: neither «no» (below 40%) nor «yes» holds whatever they are.
+    const few = facts({ won_deals: 30, calls: 50, calls_linked_share: [20, 50] });
+    withMissedNotRead(few, 60, true);
+    expect(few.values.calls_linked_share).toBeCloseTo(20 / 110, 12);
+    expect(judge(question('telephony.integrated'), 'yes', few, 'ru').verdict).toBe('inconclusive');
+    // 10 linked of 100 read and 5 more: below 40% whatever they are.
+    const bad = facts({ won_deals: 30, calls: 100, calls_linked_share: [10, 100] });
+    withMissedNotRead(bad, 5, true);
+    expect(judge(question('telephony.integrated'), 'yes', bad, 'ru').verdict).toBe('contradicted');
+    // Under --from/--to the period's calls stay as read; the file's missed calls widen the share both ways.
+    const period = read();
+    withMissedNotRead(period, 40, false);
+    expect([period.values.calls, period.bounds]).toEqual([80, { calls: { low: 80, high: 120 }, calls_linked_share: { low: 80 / 120, high: 1 } }]);
+    expect(judge(question('telephony.integrated'), 'yes', period, 'ru')).toMatchObject({ verdict: 'inconclusive', text: 'Выгрузки не дают однозначного ответа: 80 звонков на 30 выигранных сделок (и ещё до 40 пропущенных входящих без сотрудника: сколько из них в периоде, не видно); 100,0% звонков (80 из 80) привязаны к сделке; с 40 пропущенных входящих без сотрудника из файла — от 66,7% до 100,0%.' });
   });
 
   // A tester: «7 звонков на 1 выигранную сделку, нужно не меньше 50» read as 50 calls a won deal; the minimum is 50 calls in all.
