@@ -3,7 +3,7 @@ import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate, fixedDateMs } from './calendar.js';
 import { edgeAtEnd, trimEdges } from '../read/edges.js';
-import { cleanText, phoneKey } from './values.js';
+import { cleanText, mayDashDate, phoneKey } from './values.js';
 import type { ByteRow } from '../read/csv.js';
 
 /**
@@ -78,6 +78,7 @@ export { trimEdges };
 
 const NO_BYTES = new Uint8Array(0);
 const SLASH = 0x2f;
+const DASH = 0x2d;
 
 /** Zeros, with spaces or tabs between them: what the byte path of RowCells.noClient reads as no client. */
 const ZEROS = /^[0 \t]*$/;
@@ -182,14 +183,20 @@ export class RowCells implements Cells {
 
   maySlashDate(c: number): boolean {
     const row = this.record;
-    if (row === undefined) return (this.strings[c] ?? '').indexOf('/') !== -1;
+    if (row === undefined) {
+      const v = this.strings[c] ?? '';
+      return v.indexOf('/') !== -1 || mayDashDate(v);
+    }
     if (c >= row.count) return false;
     const buf = row.buf;
     const s = row.starts[c]!;
     if (row.ends[c]! - s < 3) return false;
-    // Text that may be trimmed at its start: any slash counts.
-    if (spaceLead(buf[s]!)) return hasEither(row, c, SLASH, SLASH);
-    return buf[s + 1] === SLASH || buf[s + 2] === SLASH;
+    // Text that may be trimmed at its start: any slash or dash counts.
+    if (spaceLead(buf[s]!)) return hasEither(row, c, SLASH, DASH);
+    // A slash or a dash after a day's one or two digits (`01-03-2025`; an ISO date's is after its year's four).
+    const b1 = buf[s + 1];
+    const b2 = buf[s + 2];
+    return b1 === SLASH || b2 === SLASH || b1 === DASH || b2 === DASH;
   }
 
   mayStartWith(c: number, leads: Uint8Array): boolean {

@@ -8,7 +8,7 @@ import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, ENDED_CALL, managerName, missedByWords, statusByWords, type MissedValue, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, isSpreadsheetError, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, mayDashDate, isSpreadsheetError, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, SERIAL, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { DAYS_1900_TO_1904 } from '../read/serial.js';
 import { FIRST_YEAR, LAST_YEAR, TOO_LARGE, TOO_LARGE_TEXT, yearInRange } from '../../core/value-limits.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
@@ -114,7 +114,7 @@ export class DateOrders {
    * before it is read at all, so that nothing in it is counted twice (its status, in inspect).
    */
   observe(col: number, raw: string, row: number): boolean {
-    if (this.forced || raw.indexOf('/') === -1) return false;
+    if (this.forced || (raw.indexOf('/') === -1 && !mayDashDate(raw))) return false;
     const ev = slashEvidence(raw);
     if (ev === undefined) return false;
     const state = this.seen.get(col) ?? { ambiguous: false };

@@ -316,6 +316,25 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
+/** `2025.03.01` (a Hungarian or Korean locale's, a Zoho user's date format): year, month, day. */
+const YMD_DOT = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/;
+/**
+ * A day and a month before a year of four digits, by dashes (`01-03-2025`, `1-3-2025 10:00`: Zoho's
+ * dd-MM-yyyy and MM-dd-yyyy, Salesforce's nl_NL and da_DK locales; tester T75): a slash date's
+ * numbers, read in the same order as the column's slash dates would be. A year of two digits by
+ * dashes is none (`25-03-01` may be year first).
+ */
+const DASH_DATE = /^(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)/;
+
+/** A dashed day-month-year date written with slashes (DASH_DATE), else the text itself. */
+function dashAsSlash(s: string): string {
+  return DASH_DATE.test(s) ? s.replace(DASH_DATE, '$1/$2/$3') : s;
+}
+
+/** Whether a text may be a day-month date by dashes (DASH_DATE), after any spaces. */
+export function mayDashDate(s: string): boolean {
+  return DASH_DATE.test(s.trimStart());
+}
 /** `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`, an e-mail's `03 Mar 2025 10:00:00 +0000` (its zone as ISO's). */
 const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$/iu;
 /** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
@@ -325,7 +344,7 @@ export const SERIAL = /^\d{4,5}([.,]\d+)?$/;
 
 /** What a slash date says about the day-month order. */
 export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {
-  const m = SLASH.exec(raw.trim());
+  const m = SLASH.exec(dashAsSlash(raw.trim()));
   if (!m) return weekdaySlashEvidence(raw);
   // AM/PM says nothing of the order: Salesforce's en_AU, en_NZ and en_IN locales write «25/12/2025 3:30 PM» day-first (spec: the file's other rows, else --date-format).
   const a = Number(m[1]);
@@ -421,7 +440,7 @@ function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-ord
   if (fast) return fast;
   // A no-break or thin space between the date and the time (a re-saved Excel's, a copy from a web page)
   // is a space: «01.03.2025 10:00» so written was «not a date» that read as one (tester T70).
-  const s = (DATE_SPACES.test(raw) ? raw.replace(DATE_SPACES_ALL, ' ') : raw).trim();
+  const s = dashAsSlash((DATE_SPACES.test(raw) ? raw.replace(DATE_SPACES_ALL, ' ') : raw).trim());
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(s))) {
     const d = build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
@@ -435,7 +454,7 @@ function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-ord
     const [d, mo] = use === 'dmy' ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
     return build(year(m[3]!), mo, d, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]);
   }
-  if ((m = YMD_SLASH.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
+  if ((m = YMD_SLASH.exec(s) ?? YMD_DOT.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
   if ((m = WORD_MONTH.exec(s))) {
     const mo = monthOf(m[2]!);
     const d = mo ? build(+m[3]!, mo, +m[1]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;

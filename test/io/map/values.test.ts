@@ -172,6 +172,22 @@ describe('parseDate', () => {
     expect(parseDate('не дата')).toBeUndefined();
   });
 
+  // Tester T75 (F1): Zoho's dd-MM-yyyy and MM-dd-yyyy, Salesforce's nl_NL «1-3-2025 10:00» were «not a date»; a Hungarian locale's 2025.03.01 too.
+  it('reads a day and a month by dashes before a year of four digits as a slash date, and year.month.day', () => {
+    expect(parseDate('01-03-2025 10:00')).toBe('needs-order');
+    expect(parseDate('01-03-2025 10:00', 'dmy')).toEqual({ ms: utc(2025, 3, 1, 10, 0), hasTime: true });
+    expect(parseDate('1-3-2025', 'mdy')).toEqual({ ms: utc(2025, 1, 3), hasTime: false });
+    expect(parseDate('25-12-2025 3:30 PM')).toEqual({ ms: utc(2025, 12, 25, 15, 30), hasTime: true });
+    expect(parseDate('12-25-2025')).toEqual({ ms: utc(2025, 12, 25), hasTime: false });
+    expect([slashEvidence('13-03-2025'), slashEvidence('03-13-2025'), slashEvidence('03-04-2025')]).toEqual(['dmy', 'mdy', 'ambiguous']);
+    // Two digits of year by dashes may be year first: no date. An ISO date is still year first.
+    expect(parseDate('01-03-25', 'dmy')).toBeUndefined();
+    expect(parseDate('2025-03-01')).toEqual({ ms: utc(2025, 3, 1), hasTime: false });
+    expect(parseDate('31-02-2025', 'dmy')).toBeUndefined();
+    expect(parseDate('2025.03.01 10:00')).toEqual({ ms: utc(2025, 3, 1, 10, 0), hasTime: true });
+    expect(parseDate('2025.03.01.')).toEqual({ ms: utc(2025, 3, 1), hasTime: false });
+  });
+
   it('takes ten digits for a Unix time only in 2000-2039: a phone number or an id is none', () => {
     expect(parseDate('9161234567')).toBeUndefined();
     expect(parseDate('4951234567')).toBeUndefined();
