@@ -148,13 +148,20 @@ const SPACES = ' \\t\\f\\v\\u00a0\\u202f\\u2007\\u2009\\u2000-\\u2006\\u2008\\u2
 const GROUPING = new RegExp(`[${SPACES}'\u2019]`, 'g');
 
 /**
+ * «Not available» written in a number's cell (`н/д`, `n/a`, `N/A`, `n.a.`): no value, as an empty cell
+ * is (spec: an empty amount is not zero). Read as unreadable, a deal with «н/д» in its amount was left
+ * out of the leads and the conversion (tester T75).
+ */
+const NOT_AVAILABLE = /^(?:n\/a|n\.a\.|н\/д|н\.д\.)$/i;
+
+/**
  * Parses a number as CRMs and a Russian-locale Excel write it: NBSP / narrow-space / apostrophe
  * groups, comma or dot decimals, currency marks, Bitrix24's `120000|RUB`, Odoo's leading `'`,
  * accounting parentheses. Returns null for an empty cell and NaN for a value that is not a number.
  */
 export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): number | null {
   let s = raw.trim();
-  if (s === '') return null;
+  if (s === '' || (s.length <= 4 && NOT_AVAILABLE.test(s))) return null;
   // An ambiguous `1,234` / `1.234` read by its column's decision (see decimalEvidence).
   if (mark !== undefined && decimalEvidence(s) === 'ambiguous') {
     const sep = s.includes(',') ? ',' : '.';

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { activityDone, cleanText, normalizeValue, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey, slashEvidence, yesNo } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
+  // Tester T75 (F5): a deal with «н/д» in its amount was unreadable, out of the leads and the conversion.
+  it('reads «not available» as no value, as an empty cell', () => {
+    for (const v of ['н/д', 'Н/Д', 'n/a', 'N/A', ' n.a. ', 'н.д.']) expect(parseNumber(v), v).toBeNull();
+    expect(parseNumber('н/д 5')).toBeNaN();
+  });
   it.each([
     ['150000.00', 150000],
     ['15000', 15000],
