@@ -30,6 +30,21 @@ describe('two exports joined into one file: the header again amid the rows', () 
     expect(ru.stdout).toMatch(/отброшено: +повторённая строка заголовка: 1/);
   });
 
+  // Tester T75 (F2): two Bitrix24 files joined, each beginning with a byte order mark and quoting every cell:
+  // the second's «\ufeff"ID"» is no quoted cell, and its header was an unreadable row.
+  it('with each part beginning with a byte order mark and every cell quoted: dropped the same, whole and in halves', () => {
+    const quoted = (line: string) => line.split(';').map((c) => `"${c}"`).join(';');
+    const part = (rows: string[]) => `\ufeff${[HEADER, ...rows].map(quoted).join('\r\n')}\r\n`;
+    const dir = folder({ 'deals.csv': part(['1;Иванов Иван;Успешно реализовано;01.01.2025;Клиент 1', '2;Петрова Ольга;Переговоры;02.01.2025;Клиент 2']) + part(['3;Иванов Иван;Успешно реализовано;03.01.2025;Клиент 3']) });
+    for (const env of [{ CRM_AUDIT_SPLIT_BYTES: '0' }, { CRM_AUDIT_SPLIT_BYTES: '150' }]) {
+      const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir, env });
+      expect(run.code, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out.total).toMatchObject({ leads: 3, won: 2 });
+      expect(out.dataQuality.files[0]).toMatchObject({ records: 3, skipped: 0, dropped: { 'repeated header row': 1 } });
+    }
+  });
+
   it('in another column order: exit 2 naming the file, the row and a column that moved, in both languages', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `${i + 1};Иванов Иван;Переговоры;01.01.2025;Клиент ${i + 1}`);
     // Past the first 30 rows the header is looked for in: row 42 of the file (the header is row 1).

@@ -34,8 +34,8 @@ export class RepeatedHeader {
    */
   repeats(cells: Cells, row: number): boolean {
     // Asked of every row dropped (an events list's stage changes, planned tasks): its first cell decides most.
-    if (this.sorted === '' || !this.known.has(normalizeHeader(cells.text(0)))) return false;
-    const names = this.names.map((_, c) => normalizeHeader(cells.text(c)));
+    if (this.sorted === '' || !this.known.has(normalizeHeader(firstCell(cells.text(0))))) return false;
+    const names = this.names.map((_, c) => normalizeHeader(c === 0 ? firstCell(cells.text(0)) : cells.text(c)));
     if ([...names].sort().join('\u0000') !== this.sorted) return false;
     const moved = names.findIndex((n, c) => n !== this.names[c]);
     if (moved === -1) return true;
@@ -43,4 +43,15 @@ export class RepeatedHeader {
     const now = cells.text(moved);
     throw UserError.of('E_HEADER_REORDERED', 'import.headerReordered', { column: moved + 1, was, now, line: row }, { file: this.file, row });
   }
+}
+
+/**
+ * A row's first cell as the header's would read: two files joined (`cat a.csv b.csv`) put the second's
+ * byte order mark before its first quote (`\ufeff"ID"`), so that cell is not read as quoted and keeps
+ * its quotes (tester T75: the second header was an unreadable row, weighed against --max-bad-rows).
+ */
+function firstCell(text: string): string {
+  // A decoder drops the mark itself where the cell begins its text; the quotes stay.
+  const bare = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
+  return bare.length >= 2 && bare.startsWith('"') && bare.endsWith('"') ? bare.slice(1, -1).replace(/""/g, '"') : bare;
 }
