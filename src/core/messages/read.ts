@@ -189,6 +189,13 @@ export const READ_MESSAGES = {
     ru: 'это изображение ({format}), а не выгрузка: таблицу из него не прочитать', en: 'this is an image ({format}), not an export: no table can be read from it',
     hint: { ru: 'выгрузите данные из CRM в CSV или Excel (XLSX)', en: 'export the data from the CRM as CSV or Excel (XLSX)' },
   },
+  'read.xml': {
+    ru: 'это XML-документ (ответ API CRM, обмен с 1С), а не таблица выгрузки', en: 'this is an XML document (a CRM API response, a 1C exchange file), not an export table',
+    hint: {
+      ru: 'выгрузите данные из интерфейса CRM в CSV или Excel (XLSX); из XML-форматов читается только «Таблица XML 2003» Excel',
+      en: 'export the data from the CRM as CSV or Excel (XLSX); of XML formats only Excel\'s «XML Spreadsheet 2003» is read',
+    },
+  },
   'read.json': {
     ru: 'это JSON (ответ API CRM или результат crm-audit --format json), а не таблица выгрузки', en: 'this is JSON (a CRM API response or a crm-audit --format json result), not an export table',
     hint: {

@@ -34,13 +34,13 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   if (looksLikeJson(head)) throw UserError.of('E_NOT_TABLE', 'read.json', {}, { file });
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return { type: 'cfb', bomLength: 0 };
   const bom16 = utf16Bom(head);
-  if (bom16) return { ...textOrHtml(decodeHead(head.subarray(2), bom16, 4096)), encoding: bom16, bomLength: 2 };
+  if (bom16) return { ...textOrHtml(decodeHead(head.subarray(2), bom16, 4096), file), encoding: bom16, bomLength: 2 };
   const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const body = utf8Bom ? head.subarray(3) : head;
   const utf16 = guessUtf16WithoutBom(body);
-  if (utf16) return { ...textOrHtml(decodeHead(body, utf16, 4096)), encoding: utf16, bomLength: 0 };
+  if (utf16) return { ...textOrHtml(decodeHead(body, utf16, 4096), file), encoding: utf16, bomLength: 0 };
   // Latin-1 keeps every byte one character: the markup of an 8-bit or UTF-8 file reads as itself.
-  const kind = textOrHtml(Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, 4096)).toString('latin1'));
+  const kind = textOrHtml(Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, 4096)).toString('latin1'), file);
   return { ...kind, ...(utf8Bom ? { encoding: 'utf-8' as const } : {}), bomLength: utf8Bom ? 3 : 0 };
 }
 
@@ -93,13 +93,24 @@ function decodeHead(bytes: Uint8Array, encoding: Encoding, max = 1024): string {
   return new TextDecoder(encoding).decode(bytes.subarray(0, max));
 }
 
-function textOrHtml(start: string): { type: FileType } {
+function textOrHtml(start: string, file: string): { type: FileType } {
   if (isSpreadsheetMl(start)) return { type: 'spreadsheetml' };
   // Spaces and byte order marks before the markup: a second UTF-8 BOM reads as «ï»¿» in Latin-1 (an HTML .xls saved with two was taken for CSV: T65).
-  const trimmed = start.replace(/^(?:[\s\uFEFF]|\u00ef\u00bb\u00bf)+/, '').slice(0, 200).toLowerCase();
+  const bare = start.replace(/^(?:[\s\uFEFF]|\u00ef\u00bb\u00bf)+/, '');
+  const trimmed = bare.slice(0, 200).toLowerCase();
   if (/^<(!doctype html|html|meta|table|head|body|\?xml[^>]*>\s*<html|!--)/.test(trimmed)) return { type: 'html' };
+  // Another XML document (Bitrix24 REST's crm.deal.list.xml, 1C's CommerceML): read as CSV it gave «no
+  // header row» and a --map snippet naming «<?xml version=…» as the manager column (tester T75). XHTML is a page.
+  if (trimmed.startsWith('<?xml')) {
+    const root = XML_ROOT.exec(bare)?.[1]?.toLowerCase();
+    if (root === 'html') return { type: 'html' };
+    if (root !== undefined) throw UserError.of('E_NOT_TABLE', 'read.xml', {}, { file });
+  }
   return { type: 'text' };
 }
+
+/** The root element of an XML document, after its declaration, processing instructions, comments and document type (a name in any letters: CommerceML's «КоммерческаяИнформация»). */
+const XML_ROOT = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE\b[^[>]*(?:\[[\s\S]*?\]\s*)?>\s*)*<(?:[^\s<>/?!:"'=]+:)?([^\s<>/?!:"'=]+)/;
 
 /** Excel's namespace of the «XML Spreadsheet 2003» format. */
 const SPREADSHEET_NS = 'urn:schemas-microsoft-com:office:spreadsheet';

@@ -80,3 +80,21 @@ describe('sniff: an HTML ".xls" behind byte order marks', () => {
     expect(sniff(Buffer.concat([bom, bom, Buffer.from('id;name\n1;a\n')]), 'a.csv').type).toBe('text');
   });
 });
+
+// Tester T75 (F3): Bitrix24 REST's crm.deal.list.xml and 1C's CommerceML were read as CSV, and the --map
+// snippet named «<?xml version=…» as the manager column.
+describe('sniff: an XML document that is no workbook', () => {
+  it.each([
+    ['<?xml version="1.0" encoding="UTF-8"?>\n<response><result><item><ID>1</ID></item></result></response>'],
+    ['\ufeff<?xml version="1.0"?>\r\n<!-- exported -->\r\n<crm:deals xmlns:crm="urn:x"><deal/></crm:deals>'],
+  ])('%j is refused as XML', (text) => {
+    expect(() => sniff(Buffer.from(text), 'deals.xml')).toThrow(expect.objectContaining({ code: 'E_NOT_TABLE', messageId: 'read.xml' }));
+  });
+
+  it('in Windows-1251 with a root of Russian letters (CommerceML) too; XHTML is a page and Excel 2003 XML a workbook', () => {
+    const commerceMl = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1251"?>\r\n<'), Buffer.from([0xca, 0xee, 0xec]), Buffer.from(' x="2.05">\r\n')]);
+    expect(() => sniff(commerceMl, 'import.xml')).toThrow(expect.objectContaining({ messageId: 'read.xml' }));
+    expect(sniff(Buffer.from('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n<html><body><table></table></body></html>'), 'f.xls').type).toBe('html');
+    expect(sniff(Buffer.from('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), 'f.xls').type).toBe('spreadsheetml');
+  });
+});

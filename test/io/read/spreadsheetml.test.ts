@@ -59,9 +59,9 @@ describe('sniff: Excel XML 2003 (SpreadsheetML)', () => {
     expect(head(workbook(''))).toBe('spreadsheetml');
     expect(head('<?xml version="1.0" encoding="windows-1251"?>\n<ss:Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><ss:Worksheet/></ss:Workbook>')).toBe('spreadsheetml');
     expect(head('<?xml version="1.0"?>\n<!-- 1C -->\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">')).toBe('spreadsheetml');
-    // Another namespace, or a prefix bound to none: not a workbook.
-    expect(head('<?xml version="1.0"?><Workbook xmlns="urn:example"></Workbook>')).toBe('text');
-    expect(head('<?xml version="1.0"?><ss:Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></ss:Workbook>')).toBe('text');
+    // Another namespace, or a prefix bound to none: not a workbook, but XML of another kind, refused as such.
+    expect(() => head('<?xml version="1.0"?><Workbook xmlns="urn:example"></Workbook>')).toThrow(expect.objectContaining({ messageId: 'read.xml' }));
+    expect(() => head('<?xml version="1.0"?><ss:Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></ss:Workbook>')).toThrow(expect.objectContaining({ messageId: 'read.xml' }));
     expect(head('<?xml version="1.0"?><html><table></table></html>')).toBe('html');
   });
 
