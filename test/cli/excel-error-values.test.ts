@@ -42,3 +42,20 @@ describe('an Excel error value in the manager column', () => {
     expect(run.stderr).toContain('строка 6, колонка «Ответственный»: «#N/A» — ошибка формулы Excel, а не значение: исправьте формулу в файле');
   });
 });
+
+// Tester T75 (F12): a Russian Excel writes «#Н/Д», «#ЗНАЧ!»: a manager «#Н/Д» was read, and two deals of client «#Н/Д» made a repeat sale.
+describe('Excel error values as a localised Excel writes them', () => {
+  it('name no client and no manager, as the English ones', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'excel-errors-'));
+    const rows = ROWS.map((r) => r.replace('#N/A;;Сайт', '#Н/Д;;Сайт').replace('#REF!', '#ССЫЛКА!').replace('ООО А;#N/A', 'ООО А;#ЗНАЧ!'));
+    writeFileSync(path.join(dir, 'deals.csv'), [HEADER, ...rows, '105;#Н/Д;05.03.2025 10:00;;Переговоры;;;;Сайт', '106;Петров;05.03.2025 10:00;;Переговоры;;;;#¡VALOR!'].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--now', '2025-04-01', '--by', 'source', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.total).toMatchObject({ leads: 5, won: 2, lost: 2, repeat_won: 0 });
+    expect(result.total.loss_reasons).toEqual({ unspecified: 1, 'Дорого': 1 });
+    expect(result.managers.map((m: { manager: string }) => m.manager)).toEqual(['Иванов', 'Петров']);
+    expect(run.stderr).toContain('строка 6, колонка «Ответственный»: «#Н/Д» — ошибка формулы Excel, а не значение');
+    expect(result.groups.map((g: { by: { source: string | null }; metrics: { leads: number } }) => [g.by.source, g.metrics.leads])).toEqual([['Сайт', 3], [null, 2]]);
+  });
+});

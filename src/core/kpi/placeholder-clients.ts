@@ -17,7 +17,12 @@
  * CSV saved from it writes them: a cell holding one names nothing (values.ts cleanText: the readers'
  * rule; here: no client).
  */
-export const EXCEL_ERRORS = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BLOCKED!', '#FIELD!', '#CONNECT!', '#UNKNOWN!', '#BUSY!', '#PYTHON!', '#ERROR!'];
+export const EXCEL_ERRORS = [
+  '#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BLOCKED!', '#FIELD!', '#CONNECT!', '#UNKNOWN!', '#BUSY!', '#PYTHON!', '#ERROR!',
+  // As a localised Excel writes them (tester T75: a Russian Excel's «#Н/Д» was a manager, and two deals of client «#Н/Д» a repeat sale).
+  '#Н/Д', '#ДЕЛ/0!', '#ЗНАЧ!', '#ССЫЛКА!', '#ИМЯ?', '#ЧИСЛО!', '#ПУСТО!', '#ПЕРЕНОС!', '#ВЫЧИСЛ!', '#ПОЛЕ!',
+  '#NV', '#WERT!', '#BEZUG!', '#ZAHL!', '#N/D', '#¡DIV/0!', '#¡VALOR!', '#¡REF!', '#¿NOMBRE?', '#¡NUM!', '#¡NULO!', '#VALEUR!', '#NOM?', '#NOMBRE!', '#NUL!', '#VALOR!', '#NOME?', '#NÚM!', '#NULO!', '#VALORE!', '#RIF!', '#NULLO!',
+];
 
 const PLACEHOLDERS = [
   'без имени', 'без названия', 'контактное лицо', 'неизвестный', 'неизвестно', 'не указан', 'не указано', 'нет', 'unknown', 'no name', 'noname', 'n/a', '-', '—', '–',
