@@ -6,7 +6,6 @@ const ORDER_ELSEWHERE = {
   en: '{other} reads {order} (--date-format {format}), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format {format}, else the other order',
 };
 
-/** What to do with a column of both day-month orders. */
 /**
  * Slash dates no order settles in a file that also writes dates with dots: those are day first, but
  * they do not decide the slash dates, which another program wrote (Excel with US settings re-saves the
@@ -17,6 +16,7 @@ const DOTTED_AMBIGUOUS = {
   en: 'the dates written with slashes in {inColumns} can be read day-first or month-first: none of the slash dates read has a day above 12{ampm}. The dates written with dots (in column "{dottedColumn}": "{dottedValue}") are always day first, but they do not settle the slash dates: two ways of writing dates in one file are the mark of another program or of hand edits (Excel with US settings re-saves slash dates month first)',
 };
 
+/** What to do with a column of both day-month orders. */
 const DATES_MIXED_HINT = { ru: 'исправьте колонку или укажите --date-format DD/MM/YYYY либо MM/DD/YYYY', en: 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY' };
 
 /** What to do with a damaged workbook: Excel and LibreOffice repair what they can when they open it. */
@@ -40,6 +40,12 @@ function unreadable(expected: { ru: string; en: string }, other: { ru: string; e
     },
   };
 }
+
+/** What to do with a text encoded twice (read.utf8Twice), with or without a word shown as meant. */
+const TWICE_HINT = {
+  ru: 'так бывает, когда CSV открывают в Excel двойным щелчком и сохраняют; передайте исходную выгрузку из CRM, не пересохраняя её, или в Excel откройте файл через «Данные → Из текстового/CSV-файла» с кодировкой UTF-8',
+  en: 'this happens when a CSV is opened in Excel by a double click and saved; pass the CRM\'s export as downloaded, not re-saved, or open it in Excel through Data → From Text/CSV with the UTF-8 encoding',
+};
 
 /**
  * What the readers say when a file cannot be read as a table (io/read, io/map): the byte level
@@ -85,6 +91,16 @@ export const READ_MESSAGES = {
   'read.mixedUtf8': {
     ru: 'текст начинался как UTF-8, но после байта {offset} перестал им быть (кодировки смешаны)', en: 'the text is not valid UTF-8 after byte {offset} although it started as UTF-8 (mixed encodings)',
     hint: { ru: 'сохраните выгрузку заново как CSV UTF-8 или целиком в Windows-1251; если это UTF-8 с немногими испорченными байтами (CRM обрезала текст посреди буквы), прочитайте его с --encoding utf-8: такие байты станут «�» и будут посчитаны', en: 'save the export again as CSV UTF-8, or as Windows-1251 throughout; if it is UTF-8 with a few broken bytes (the CRM cut a text inside a letter), read it with --encoding utf-8: such bytes become "�" and are counted' },
+  },
+  'read.utf8Twice': {
+    ru: 'текст файла закодирован дважды: UTF-8 прочитали как Windows-1251 и снова сохранили в UTF-8, и каждая русская буква стала двумя («{seen}» — это «{meant}»)',
+    en: 'the file\'s text was encoded twice: its UTF-8 was read as Windows-1251 and saved as UTF-8 again, each Russian letter becoming two («{seen}» is «{meant}»)',
+    hint: TWICE_HINT,
+  },
+  'read.utf8TwiceNoExample': {
+    ru: 'текст файла закодирован дважды: UTF-8 прочитали как Windows-1251 и снова сохранили в UTF-8, и каждая русская буква стала двумя («{seen}»)',
+    en: 'the file\'s text was encoded twice: its UTF-8 was read as Windows-1251 and saved as UTF-8 again, each Russian letter becoming two («{seen}»)',
+    hint: TWICE_HINT,
   },
   'read.givenUtf8Not': {
     ru: 'файл не в UTF-8, как сказано в --encoding: уже {bytes} байт не читаются как UTF-8, и их больше, чем букв UTF-8', en: 'the file is not UTF-8 as --encoding says: {bytes} bytes already are not UTF-8, more than its UTF-8 letters',

@@ -4,6 +4,7 @@ import { TextDecoder } from 'node:util';
 import { UserError } from '../../core/errors.js';
 import type { CellText } from './csv.js';
 import type { Encoding } from './sniff.js';
+import { twiceEncoded } from './twice-encoded.js';
 
 /** A control byte that text never holds: below 0x20 but tab, line ends, form feed and escape (a NUL is one too). */
 export function isControlByte(b: number): boolean {
@@ -54,7 +55,21 @@ export class ExportDecoder implements CellText {
       }
       this.decide(chunk, firstHigh);
     }
-    return this.decodeChunk(chunk, true);
+    const text = this.decodeChunk(chunk, true);
+    if (this.encoding === 'utf-8' && this.twiceTries > 0) this.checkTwice(text);
+    return text;
+  }
+
+  /** Chunks still to look in for UTF-8 encoded twice (twice-encoded.ts): the first with letters decides, a file of ASCII stops asking. */
+  private twiceTries = 16;
+
+  /** Refuses UTF-8 encoded twice («РЎРјРёСЂРЅРѕРІР°»), on the first text with letters beyond ASCII. */
+  private checkTwice(text: string): void {
+    this.twiceTries--;
+    if (!NON_ASCII.test(text)) return;
+    this.twiceTries = 0;
+    const twice = twiceEncoded(text);
+    if (twice) throw UserError.of('E_ENCODING', twice.meant === undefined ? 'read.utf8TwiceNoExample' : 'read.utf8Twice', { seen: twice.seen, meant: twice.meant ?? '' }, { file: this.file });
   }
 
   /** Flushes what is left; an incomplete UTF-8 sequence at the end is an error. */
@@ -117,7 +132,10 @@ export class ExportDecoder implements CellText {
       if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     }
     if (this.encoding !== 'utf-8') this.checkControl(chunk);
-    else this.checkUtf8(chunk);
+    else {
+      this.checkUtf8(chunk);
+      if (this.twiceTries > 0) this.checkTwice(LOOSE_UTF8.decode(chunk.subarray(0, SAMPLE_BYTES)));
+    }
     this.offset += chunk.length;
     return this.mixed ? EMPTY : chunk;
   }
@@ -788,6 +806,10 @@ const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, b) => b);
 const CP1251_CHARS = cp1251.decode(ALL_BYTES);
 const CP1252_CHARS = cp1252.decode(ALL_BYTES);
 const SAMPLE_BYTES = 64 * 1024;
+/** A sample's text, a character cut at its end read as U+FFFD. */
+const LOOSE_UTF8 = new TextDecoder('utf-8');
+/** A character beyond ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
 /** UTF-8 Cyrillic letters one after another that make single-byte text UTF-8 there (see utf8Pair). */
 const UTF8_RUN = 4;
 /** Bytes of the UTF-8 the message of mixed encodings shows (some twenty letters), and the bytes kept of the last chunk to find where it starts. */
