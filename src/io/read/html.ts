@@ -46,6 +46,8 @@ export class HtmlTableParser {
   private row = 0;
   private pendingSpan = 1;
   private pendingRows = 1;
+  /** The cell's value as Excel saved it beside its shown text (`x:num="350000"`), if any. */
+  private pendingValue: string | undefined;
   /** Cells of rows above that span down into the next rows (rowspan), by their first column. */
   private down: Array<{ text: string; rows: number; width: number } | undefined> = [];
   /** Rows held back until one shows three or more filled cells (titles and filter tables have fewer), or the document ends. */
@@ -171,6 +173,8 @@ export class HtmlTableParser {
       this.pendingSpan = Number.isInteger(span) && span > 1 ? Math.min(span, this.limits.maxColumns) : 1;
       const rows = Number(attribs.rowspan ?? '1');
       this.pendingRows = rows === 0 ? Number.MAX_SAFE_INTEGER : Number.isInteger(rows) && rows > 1 ? rows : 1;
+      const value = attribs['x:num']?.trim();
+      this.pendingValue = value !== undefined && value !== '' && Number.isFinite(Number(value)) ? value : undefined;
     } else if (name === 'br' && this.cell !== undefined) {
       this.cell += '\n';
     }
@@ -213,7 +217,11 @@ export class HtmlTableParser {
   /** The cell read now is whole: added to the row, with the empty cells it spans. */
   private endCell(): void {
     this.fillDown();
-    const text = cleanCell(this.cell!);
+    const shown = cleanCell(this.cell!);
+    // A page Excel saved keeps a number's value beside the text its format shows (x:num): «350» of a
+    // thousands format is 350000, a date shown «01.03» the serial of its day and time (tester T75). A
+    // time or a share is read as shown: its value is a fraction of a day or of one.
+    const text = this.pendingValue !== undefined && !/[:%]/.test(shown) ? this.pendingValue : shown;
     if (this.pendingRows > 1) this.down[this.cells.length] = { text, rows: this.pendingRows - 1, width: this.pendingSpan };
     this.cells.push(text);
     for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');

@@ -198,6 +198,20 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
   });
 });
 
+// Tester T75 (F16): a Bitrix24 .xls saved by Excel as a web page keeps each number's value in x:num beside
+// the text its format shows; read by the text, amounts shown in thousands were a thousand times too small.
+describe('HtmlTableParser: a page Excel saved', () => {
+  it('reads a number by its value (x:num), a time and a share as shown, a cell without a value by its text', () => {
+    const html =
+      '<table><tr><td>Сумма</td><td>Дата</td><td>Длительность</td><td>Вероятность</td><td>ID</td></tr>' +
+      '<tr><td class=xl65 x:num="350000">350</td><td x:num="45717.416666666664">01.03</td><td x:num="3.7384259259259258E-3">0:05:23</td><td x:num="0.125">12,5%</td><td x:num>17</td></tr></table>';
+    expect(rows(html)).toEqual([
+      ['Сумма', 'Дата', 'Длительность', 'Вероятность', 'ID'],
+      ['350000', '45717.416666666664', '0:05:23', '12,5%', '17'],
+    ]);
+  });
+});
+
 describe('an HTML ".xls" saved as UTF-16', () => {
   it('is read as HTML in that encoding, with a BOM either way round and without one (it was called binary)', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
