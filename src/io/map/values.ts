@@ -342,8 +342,12 @@ function dashAsSlash(s: string): string {
 export function mayDashDate(s: string): boolean {
   return DASH_DATE.test(s.trimStart());
 }
-/** `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`, an e-mail's `03 Mar 2025 10:00:00 +0000` (its zone as ISO's). */
-const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$/iu;
+/**
+ * `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`,
+ * an e-mail's `03 Mar 2025 10:00:00 +0000` (its zone as ISO's); Excel's d-mmm-yy `01-Mar-25` and a Russian
+ * Excel's `01.мар.25`, `01.мар.2025` (tester T75), two digits of year as Excel reads them.
+ */
+const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s.-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,.-]+)(\d{4}|\d{2}(?!\d))(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$/iu;
 /** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
 const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?\s?[Mm]\.?)?)?$/iu;
 // An Excel serial; a Russian Excel's CSV save writes its fraction with a decimal comma (45475,375).
@@ -464,7 +468,7 @@ function dateAsWritten(raw: string, order?: SlashOrder): ParsedDate | 'needs-ord
   if ((m = YMD_SLASH.exec(s) ?? YMD_DOT.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
   if ((m = WORD_MONTH.exec(s))) {
     const mo = monthOf(m[2]!);
-    const d = mo ? build(+m[3]!, mo, +m[1]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
+    const d = mo ? build(year(m[3]!), mo, +m[1]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
     return d && m[4] !== undefined && UTC_MARK.test(s) ? { ...d, utc: true } : d;
   }
   if ((m = EN_MONTH_FIRST.exec(s))) {

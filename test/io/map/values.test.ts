@@ -193,6 +193,16 @@ describe('parseDate', () => {
     expect(parseDate('2025.03.01.')).toEqual({ ms: utc(2025, 3, 1), hasTime: false });
   });
 
+  // Tester T75 (F13): Excel's d-mmm-yy and a Russian Excel's «01.мар.25» were «not a date».
+  it('reads a month name between dots or dashes, with two digits of year as Excel reads them', () => {
+    expect(parseDate('01-Mar-25')).toEqual({ ms: utc(2025, 3, 1), hasTime: false });
+    expect(parseDate('5-Mar-25 10:00')).toEqual({ ms: utc(2025, 3, 5, 10, 0), hasTime: true });
+    expect(parseDate('01.мар.25')).toEqual({ ms: utc(2025, 3, 1), hasTime: false });
+    expect(parseDate('01.мар.2025')).toEqual({ ms: utc(2025, 3, 1), hasTime: false });
+    expect(parseDate('01-Mar-99')).toEqual({ ms: utc(1999, 3, 1), hasTime: false });
+    expect(parseDate('01-Foo-25')).toBeUndefined();
+  });
+
   it('takes ten digits for a Unix time only in 2000-2039: a phone number or an id is none', () => {
     expect(parseDate('9161234567')).toBeUndefined();
     expect(parseDate('4951234567')).toBeUndefined();
