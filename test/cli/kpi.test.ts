@@ -680,3 +680,19 @@ describe('kpi options with no file to act on', () => {
     expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-07-01']).stderr).not.toContain('changes nothing');
   });
 });
+
+// Tester T75 (F10): «Не указан», «<Не назначен>» and a pivot table's «(пусто)» in the manager column were managers.
+describe('a manager cell that names no one', () => {
+  it('is a deal assigned to no one, as a blank cell, unless the --map file names someone for it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-nobody-'));
+    const deals = ['id,manager,created_at,status,amount', '1,Анна,2025-01-10,won,100', '2,Не указан,2025-01-11,won,200', '3,<Не назначен>,2025-01-12,open,', '4,(пусто),2025-01-13,lost,', '5,Анна,2025-01-14,lost,', '6,Анна,2025-01-15,open,'].join('\n');
+    writeFileSync(path.join(dir, 'd.csv'), deals);
+    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.managers.map((m: { manager: string }) => m.manager)).toEqual(['Анна']);
+    expect(r.total).toMatchObject({ leads: 3, won: 1 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'deals-no-manager', file: 'd.csv', deals: 3, rows: 6, column: 'manager' });
+    writeFileSync(path.join(dir, 'm.yaml'), 'managers:\n  "Не указан": "Борис"\n');
+    const mapped = JSON.parse(runCli(['kpi', '-d', 'd.csv', '--map', 'm.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(mapped.managers.map((m: { manager: string }) => m.manager)).toEqual(['Анна', 'Борис']);
+  });
+});

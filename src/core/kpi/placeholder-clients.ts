@@ -26,6 +26,8 @@ export const EXCEL_ERRORS = [
 
 const PLACEHOLDERS = [
   'без имени', 'без названия', 'контактное лицо', 'неизвестный', 'неизвестно', 'не указан', 'не указано', 'нет', 'unknown', 'no name', 'noname', 'n/a', '-', '—', '–',
+  // What a pivot table copied as values, or a CRM's list, writes in an empty cell (tester T75: two won deals of «(пусто)» were a repeat sale).
+  '(пусто)', 'пусто', '(blank)', '(empty)', 'не заполнено', '<не заполнено>', '(не заполнено)', '<не указан>', '(не указан)', '<не указано>', '(не указано)',
   // A withheld caller id.
   'anonymous', 'анонимный', 'аноним', 'анонимный номер', 'скрытый номер', 'номер скрыт', 'скрытый', 'скрыт', 'неизвестный номер', 'номер не определен', 'не определен',
   'private', 'private number', 'withheld', 'number withheld', 'restricted', 'unavailable', 'unknown number',
@@ -212,4 +214,19 @@ export function isPlaceholderClient(text: string): boolean {
   // Most clients (a phone number, a name of another first letter) are ruled out before a replace, as the byte reader rules them out.
   if (!FIRST_LETTERS.has(text.trimStart().charAt(0).toLowerCase())) return false;
   return KEYS.has(text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е'));
+}
+
+/**
+ * What an export writes in the manager's cell of a record assigned to no one: a CRM's «Не указан»,
+ * «<Не назначен>», a pivot table's «(пусто)» copied as values (tester T75: each was a manager with its
+ * deals, without a word). As compared: lower case, ё as е, spaces collapsed.
+ */
+const NO_MANAGER_WORDS = new Set([
+  'не указан', 'не указано', 'не назначен', 'не назначено', 'не выбран', '<не указан>', '<не назначен>', '(не указан)', '(не назначен)', '<не выбран>', 'без ответственного', 'нет ответственного',
+  '(пусто)', 'пусто', '(blank)', '(empty)', '(none)', 'unassigned', '(unassigned)', 'no owner', 'nobody',
+]);
+
+/** Whether a manager cell names no one (NO_MANAGER_WORDS). */
+export function namesNoManager(text: string): boolean {
+  return text.length <= 24 && NO_MANAGER_WORDS.has(text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim());
 }

@@ -1,3 +1,4 @@
+import { namesNoManager } from '../../core/kpi/placeholder-clients.js';
 import { mayHaveLine, nameAndLine, type LineSpelling } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
@@ -833,7 +834,8 @@ export function managerKey(store: DealStore, clean: (raw: string) => string, map
     : undefined;
   return (raw) => {
     const cleaned = clean(raw);
-    return cleaned === '' ? -1 : store.managers.id(reportedManager(maps, cleaned, store, onLine));
+    // A cell that names no one («Не указан», «(пусто)») is a record assigned to no one, as a blank one.
+    return cleaned === '' || (namesNoManager(cleaned) && !maps.managers.has(cleaned)) ? -1 : store.managers.id(reportedManager(maps, cleaned, store, onLine));
   };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ExportDecoder } from '../../../src/io/read/decode.js';
 import { trimEdges } from '../../../src/io/read/edges.js';
-import { isPlaceholderClient, PlaceholderBytes } from '../../../src/core/kpi/placeholder-clients.js';
+import { isPlaceholderClient, namesNoManager, PlaceholderBytes } from '../../../src/core/kpi/placeholder-clients.js';
 
 /** The bytes of `text` in Windows-1251 for Cyrillic and ASCII, by hand (Node has no encoder for it). */
 function cp1251(text: string): Uint8Array {
@@ -38,6 +38,15 @@ describe('isPlaceholderClient', () => {
       expect(PlaceholderBytes.of().test(utf8(p), 0, p.length), p).toBe(true);
     }
     expect(isPlaceholderClient('#1 Partner')).toBe(false);
+  });
+
+  // Tester T75 (F10): a pivot table's «(пусто)» on two won deals made a repeat sale.
+  it('reads what a pivot table or a CRM list writes in an empty cell as no client, in text and in bytes', () => {
+    for (const p of ['(пусто)', '(Пусто)', '(blank)', '(empty)', 'Не заполнено', '<не заполнено>', '(не указано)', '<Не указан>']) {
+      expect(isPlaceholderClient(p), p).toBe(true);
+      expect(PlaceholderBytes.of().test(utf8(p), 0, utf8(p).length), p).toBe(true);
+    }
+    expect(isPlaceholderClient('Пустовалов')).toBe(false);
   });
 
   it('keeps a client whose name merely contains one, or another word', () => {
@@ -124,5 +133,13 @@ describe('PlaceholderBytes', () => {
     );
     for (const cell of ['Без имени\u200b', '\u200bнет', 'без\u2009имени', 'нет\u3000', '\ufeffUnknown']) expect(byBytes(utf8(cell), cell), JSON.stringify(cell)).toBe(true);
     expect(byBytes(utf8('без' + ' '.repeat(25) + 'имени'), 'без' + ' '.repeat(25) + 'имени')).toBe(true);
+  });
+});
+
+// Tester T75 (F10): «Не указан», «<Не назначен>», «(пусто)» in the manager column were managers with their deals.
+describe('namesNoManager', () => {
+  it('reads the words of a record assigned to no one, in any case and spacing; a name is a name', () => {
+    for (const w of ['Не указан', 'НЕ  УКАЗАН', '<Не назначен>', '(пусто)', '(blank)', 'Unassigned', 'Без ответственного']) expect(namesNoManager(w), w).toBe(true);
+    for (const n of ['Иванов Иван', 'Нет', 'Указанов', 'Unassigned Team Lead']) expect(namesNoManager(n), n).toBe(false);
   });
 });
