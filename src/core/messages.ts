@@ -889,6 +889,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'the non-ASCII bytes are valid UTF-8', ru: 'байты вне ASCII — правильный UTF-8' },
   { en: 'given (--encoding)', ru: 'задана (--encoding)' },
   { en: 'given (--encoding), as the byte order mark says', ru: 'задана (--encoding), как и говорит метка порядка байтов (BOM)' },
+  { en: 'given (--encoding), over the byte order mark', ru: 'задана (--encoding) вопреки метке порядка байтов (BOM)' },
   { en: 'the XML declaration', ru: 'объявление XML' },
   { en: 'XML without a declared encoding (UTF-8)', ru: 'XML без объявленной кодировки (UTF-8)' },
   { en: 'the XML declaration says UTF-16, but the bytes are 8-bit: UTF-8', ru: 'объявление XML говорит UTF-16, но байты 8-битные: UTF-8' },

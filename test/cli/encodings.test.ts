@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { cp866, koi8r } from '../fixtures/exports.js';
+import { cp1251, cp866, koi8r } from '../fixtures/exports.js';
 
 // A helper's short KOI8-R and CP866 exports were read as Windows-1251 without a word, and no option could say otherwise.
 describe('code pages the file cannot settle: said, and --encoding', () => {
@@ -196,5 +196,26 @@ describe('--encoding utf-8 on a file with a few bytes that are not UTF-8', () =>
     const run = runCli(['kpi', '-d', 'cp1251.csv', '--encoding', 'utf-8', '--lang', 'en'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the file is not UTF-8 as --encoding says');
+  });
+});
+
+// Tester T75 (F14): a UTF-8 byte order mark before Windows-1251 text (a PHP exporter's «for Excel»): the
+// refusal offered --encoding utf-8, which refused it again, and --encoding cp1251 lost to the mark.
+describe('a UTF-8 byte order mark before text in a code page', () => {
+  it('is refused naming the code page by its letters; --encoding with it wins over the mark', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-lying-bom-'));
+    const text = 'Сделка;Ответственный;Бюджет;Этап;Дата создания\n1;Иванов;100;Успешно реализовано;01.03.2025\n2;Петрова;200;Закрыто и не реализовано;02.03.2025\n';
+    writeFileSync(path.join(dir, 'bom.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp1251(text)]));
+    const refused = runCli(['kpi', '-d', 'bom.csv', '--lang', 'ru'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('ошибка: bom.csv: в начале файла метка UTF-8 (BOM), но текст не в UTF-8: по буквам — Windows-1251\n  подсказка: прочитайте его с --encoding cp1251: кодировка, названная явно, важнее метки\n');
+    const read = runCli(['kpi', '-d', 'bom.csv', '--encoding', 'cp1251', '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+    expect(read.code, read.stderr).toBe(0);
+    expect((JSON.parse(read.stdout) as { managers: Array<{ manager: string }> }).managers.map((m) => m.manager)).toEqual(['Иванов', 'Петрова']);
+    const inspect = runCli(['inspect', 'bom.csv', '--encoding', 'cp1251', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.stdout).toContain('windows-1251: задана (--encoding) вопреки метке порядка байтов (BOM)');
+    // UTF-8 after the mark is read by it, whatever --encoding says of it.
+    writeFileSync(path.join(dir, 'utf8.csv'), `\ufeff${text}`);
+    expect(runCli(['kpi', '-d', 'utf8.csv', '--format', 'json', '--now', '2025-04-01'], { cwd: dir }).code).toBe(0);
   });
 });

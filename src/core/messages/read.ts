@@ -102,6 +102,10 @@ export const READ_MESSAGES = {
     en: 'the file\'s text was encoded twice: its UTF-8 was read as Windows-1251 and saved as UTF-8 again, each Russian letter becoming two («{seen}»)',
     hint: TWICE_HINT,
   },
+  'read.bomNotUtf8': {
+    ru: 'в начале файла метка UTF-8 (BOM), но текст не в UTF-8: по буквам — {encoding}', en: 'the file begins with a UTF-8 byte order mark, but its text is not UTF-8: by its letters, {encoding}',
+    hint: { ru: 'прочитайте его с --encoding {option}: кодировка, названная явно, важнее метки', en: 'read it with --encoding {option}: an encoding named outright wins over the mark' },
+  },
   'read.givenUtf8Not': {
     ru: 'файл не в UTF-8, как сказано в --encoding: уже {bytes} байт не читаются как UTF-8, и их больше, чем букв UTF-8', en: 'the file is not UTF-8 as --encoding says: {bytes} bytes already are not UTF-8, more than its UTF-8 letters',
     hint: { ru: 'уберите --encoding (кодировку определит программа) или назовите настоящую (cp1251, koi8-r…)', en: 'drop --encoding (the encoding is found by itself) or name the real one (cp1251, koi8-r…)' },

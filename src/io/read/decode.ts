@@ -1,4 +1,4 @@
-import { ENCODING_NAMES } from '../../core/encoding-names.js';
+import { ENCODING_FLAGS, ENCODING_NAMES } from '../../core/encoding-names.js';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { UserError } from '../../core/errors.js';
@@ -410,6 +410,7 @@ export class ExportDecoder implements CellText {
       }
       return text;
     } catch {
+      this.lyingMark(chunk, utf8Sequences(chunk));
       this.invalidUtf8();
     }
   }
@@ -438,6 +439,8 @@ export class ExportDecoder implements CellText {
     // Named at the byte that breaks it, not at the start of the chunk it came in.
     if (!isUtf8(whole)) {
       const seq = utf8Sequences(whole);
+      // A byte order mark before text with no UTF-8 in it (a PHP exporter's «for Excel» before its site's Windows-1251): its code page is named.
+      if (!this.lenient) this.lyingMark(whole, seq);
       if (!this.lenient) this.invalidUtf8(this.offset + (chunk.length - data.length) + Math.max(0, seq.first));
       this.tolerate(seq.invalid, seq.valid);
     }
@@ -568,6 +571,17 @@ export class ExportDecoder implements CellText {
   }
 
   /** `at`: where the byte stands in the text passed on (NULs removed); said where it stands in the file. */
+  /**
+   * A UTF-8 byte order mark before a first chunk that is no UTF-8 (a PHP exporter's «for Excel» before
+   * its site's Windows-1251; tester T75): the text's code page by its letters, to pass as --encoding,
+   * which wins over the mark there (table.ts). A few code-page letters pair as UTF-8 by chance («В«»): at most a fifth.
+   */
+  private lyingMark(sample: Uint8Array, seq: { valid: number; invalid: number }): void {
+    if (this.offset !== 0 || this.why !== 'byte order mark' || seq.valid * 4 >= seq.invalid) return;
+    const page = singleBytePage(sample.subarray(0, SAMPLE_BYTES)).encoding;
+    throw UserError.of('E_ENCODING', 'read.bomNotUtf8', { encoding: ENCODING_NAMES[page] ?? page, option: ENCODING_FLAGS[page] ?? page }, { file: this.file });
+  }
+
   private invalidUtf8(at = this.offset): never {
     throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: this.inFile(at) }, { file: this.file });
   }
