@@ -696,3 +696,17 @@ describe('a manager cell that names no one', () => {
     expect(mapped.managers.map((m: { manager: string }) => m.manager)).toEqual(['Анна', 'Борис']);
   });
 });
+
+// Tester T75 (F11): a comma file given --delimiter ';' was one column, and the refusal offered the whole line as the manager.
+describe('a --delimiter no line of the file holds', () => {
+  it('is refused naming the delimiter the lines hold; a one-column file is read as given', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-delimiter-'));
+    writeFileSync(path.join(dir, 'd.csv'), 'id,manager,created_at,status\n1,Анна,2025-01-01,won\n2,Борис,2025-01-02,lost\n');
+    const ru = runCli(['kpi', '-d', 'd.csv', '--delimiter', ';', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe("ошибка: d.csv: с --delimiter ';' каждая строка — одна колонка: в первых строках файла нет разделителя «;», они разделены «,»\n  подсказка: уберите --delimiter (разделитель определится сам) или укажите --delimiter ','\n");
+    expect(runCli(['kpi', '-d', 'd.csv', '--delimiter', ',', '--format', 'json'], { cwd: dir }).code).toBe(0);
+    const tab = runCli(['kpi', '-d', 'd.csv', '--delimiter', 'tab', '--lang', 'en'], { cwd: dir });
+    expect(tab.stderr).toContain('error: d.csv: with --delimiter tab every line is one column: none of the file\'s first lines holds a tab, they are split by ","');
+  });
+});

@@ -138,6 +138,11 @@ export const READ_MESSAGES = {
     en: 'the first line "sep={sep}" sets the delimiter {sepName}, but the file\'s lines are split by {actualName}: none of the first lines has a {sepName} in it',
     hint: { ru: 'удалите строку sep= из файла или укажите --delimiter {actualArg}', en: 'remove the sep= line from the file, or pass --delimiter {actualArg}' },
   },
+  'read.delimiterAbsent': {
+    ru: 'с --delimiter {givenArg} каждая строка — одна колонка: в первых строках файла нет разделителя {givenNameRu}, они разделены {actualByRu}',
+    en: 'with --delimiter {givenArg} every line is one column: none of the file\'s first lines holds {givenName}, they are split by {actualName}',
+    hint: { ru: 'уберите --delimiter (разделитель определится сам) или укажите --delimiter {actualArg}', en: 'drop --delimiter (the delimiter is found by itself) or pass --delimiter {actualArg}' },
+  },
   'csv.runaway': {
     ru: 'запись, начатая в строке {line}, длиннее {bytes} байт (восемь раз по --max-cell-size {max}) и на этом не заканчивается: в этом месте нет перевода строки, кавычка не закрыта или в записи ячейка длиннее предела',
     en: 'a record starting at line {line} runs over {bytes} bytes (eight times --max-cell-size {max}) without ending: no line break there, a quote not closed, or a cell longer than the limit',

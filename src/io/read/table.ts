@@ -381,6 +381,21 @@ function sepDelimiter(sep: string, text: string, file: string): string {
   throw UserError.of('E_SEP_LINE', 'read.sepContradicted', { sep, sepName: named.name, sepNameRu: named.nameRu, actualName: actual.name, actualByRu: actual.byRu, actualArg: actual.arg }, { file });
 }
 
+/**
+ * A --delimiter none of the sample's first lines holds, where they are split by another (tester T75: a
+ * comma file given `--delimiter ';'` was one column, and the no-header refusal offered the whole line
+ * as the manager): refused, naming both. A one-column file, split by nothing, is read as given.
+ */
+function givenDelimiterFound(given: string, text: string, file: string): void {
+  const lines = text.split(/\r\n|\n|\r/, 30).filter((l) => l.trim() !== '');
+  if (lines.length < 2 || lines.some((l) => l.includes(given))) return;
+  const found = detectDelimiter(text);
+  if (found === given || !lines.every((l) => l.includes(found))) return;
+  const named = delimiterNames(given);
+  const actual = delimiterNames(found);
+  throw UserError.of('E_USAGE', 'read.delimiterAbsent', { givenArg: named.arg, givenName: named.name, givenNameRu: named.nameRu, actualName: actual.name, actualByRu: actual.byRu, actualArg: actual.arg }, { file });
+}
+
 /** Delimited text, parsed as bytes: the first 64 KB are held back to find the delimiter (and a `sep=` line). */
 class DelimitedText {
   private readonly head: Buffer[] = [];
@@ -443,6 +458,7 @@ class DelimitedText {
       text = sample.slice(sep[0].length);
       if (this.delimiter === undefined) this.delimiter = sepDelimiter(sep[1]!, text, file);
     }
+    if (this.delimiter !== undefined && !opts.part) givenDelimiterFound(this.delimiter, text, file);
     const delimiter = (this.delimiter ??= detectDelimiter(text));
     const code = delimiter.charCodeAt(0);
     if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13) {
