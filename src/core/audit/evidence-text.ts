@@ -111,9 +111,13 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     case 'won_deals':
       return sampleCount(lang, id, value)!;
     case 'touches_per_won': {
-      // The word agrees with the number shown, not the one computed: 4,98 is written «5», so «5 касаний».
-      const shown = Number(value.toFixed(1));
-      return tr(lang, `в среднем ${n(value)} ${plural(shown, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} ${shown === 1 ? 'touch' : 'touches'} per won deal on average`);
+      // A mean that one decimal would round onto a whole number is said with two: «1,96», not «2», beside a
+      // verdict that it is under 2 (tester T76). The word agrees with the number shown: 4,9 → «4,9 касания».
+      const one = Number(value.toFixed(1));
+      const decimals = Number.isInteger(one) && Math.abs(value - one) >= 0.005 ? 2 : 1;
+      const shown = Number(value.toFixed(decimals));
+      const text = formatNumber(value, lang, decimals);
+      return tr(lang, `в среднем ${text} ${plural(shown, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${text} ${shown === 1 ? 'touch' : 'touches'} per won deal on average`);
     }
     case 'calls': {
       if (value === 0) {

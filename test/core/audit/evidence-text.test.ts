@@ -13,11 +13,15 @@ describe('the touches per won deal a verdict cites', () => {
   });
 
   // A tester: 4,98 touches were written «5 касания», the word agreeing with 4,98 and the figure with 5.
-  it('agree with the number as it is written, not as it was computed', () => {
-    expect(describeFact('ru', 'touches_per_won', facts(4.98))).toBe('в среднем 5 касаний на выигранную сделку');
-    expect(describeFact('ru', 'touches_per_won', facts(1.02))).toBe('в среднем 1 касание на выигранную сделку');
+  // Tester T76 (F3): 1,96 written «2» beside a verdict that it falls short of 2. A mean one decimal would round onto a whole number has two.
+  it('agree with the number as it is written, two decimals where one would round onto a whole number', () => {
+    expect(describeFact('ru', 'touches_per_won', facts(4.98))).toBe('в среднем 4,98 касания на выигранную сделку');
+    expect(describeFact('ru', 'touches_per_won', facts(1.96))).toBe('в среднем 1,96 касания на выигранную сделку');
+    expect(describeFact('ru', 'touches_per_won', facts(1.02))).toBe('в среднем 1,02 касания на выигранную сделку');
     expect(describeFact('ru', 'touches_per_won', facts(2.46))).toBe('в среднем 2,5 касания на выигранную сделку');
-    expect(describeFact('en', 'touches_per_won', facts(0.97))).toBe('1 touch per won deal on average');
+    expect(describeFact('ru', 'touches_per_won', facts(2.001))).toBe('в среднем 2 касания на выигранную сделку');
+    expect(describeFact('en', 'touches_per_won', facts(0.97))).toBe('0.97 touches per won deal on average');
+    expect(describeFact('en', 'touches_per_won', facts(1.001))).toBe('1 touch per won deal on average');
   });
 });
 
