@@ -1,5 +1,6 @@
 import type { KpiOptions } from '../core/kpi/engine.js';
-import type { EvidenceFacts } from '../core/kpi/facts.js';
+import { coverageAlerts } from '../core/kpi/coverage.js';
+import { withoutLinksOutsideDates, type EvidenceFacts } from '../core/kpi/facts.js';
 import type { ImportOptions } from '../io/map/import.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { readDocument } from '../io/read/files.js';
@@ -10,7 +11,11 @@ import { kpiResultFromRun, runEngines, type KpiFiles } from './kpi-files.js';
 export async function readEvidenceFacts(files: KpiFiles, base: ImportOptions, overrides: Overrides, kpi: KpiOptions): Promise<EvidenceFacts> {
   const run = await runEngines(files, base, overrides, [kpi]);
   // The rows skipped and the alerts, as kpi says them of the same read: evidence shown to a client rests on them.
-  return { ...run.facts[0]!, dataQuality: kpiResultFromRun(run, 0, kpi).dataQuality };
+  const dataQuality = kpiResultFromRun(run, 0, kpi).dataQuality;
+  const facts = { ...run.facts[0]!, values: { ...run.facts[0]!.values }, parts: { ...run.facts[0]!.parts }, needs: { ...run.facts[0]!.needs } };
+  // Activities of other dates than the deals link to none of them: that says nothing of the CRM (activities-outside-deals).
+  if (coverageAlerts(run.coverage?.[0], run.activities?.file ?? '').length > 0) withoutLinksOutsideDates(facts);
+  return { ...facts, dataQuality };
 }
 
 /**

@@ -181,3 +181,24 @@ describe('audit with a call log of missed calls with no employee only', () => {
     expect(check.text).toBe('Too little data to tell: 12 calls (12 missed incoming calls no employee took among them), at least 50 needed.');
   });
 });
+
+// Tester T76 (F2): a call log of the wrong year, beside the alert that its touches meant nothing, contradicted
+// two «yes» answers on the links it could not make, and took their points off.
+describe('audit with activities of other dates than the deals', () => {
+  it('gives the facts of links no data, naming the export that would: no answer is contradicted by them', () => {
+    write('deals-w.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(40).map((i) => `${i},A,2025-01-10 10:00,2025-01-20 10:00,${i % 4 ? 'won' : 'lost'},100,c${i}`)]);
+    write('calls-2024.csv', calls(() => '2024-01-12 10:00', (i) => ((i - 1) % 40) + 1));
+    const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals-w.csv', '-a', 'calls-2024.csv', '--format', 'json', '--lang', 'ru', '--now', '2025-03-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const evidence = JSON.parse(run.stdout).evidence as Evidence;
+    for (const id of ['won_with_activity_share', 'touches_per_won', 'calls_linked_share']) expect(evidence.facts[id], id).toBeNull();
+    const journal = evidence.checks.find((c) => c.criterion === 'journal.interactions')!;
+    expect(journal.verdict).toBe('no-data');
+    expect(journal.text).toBe('Проверить нельзя: нужна выгрузка активностей за те же даты, что и сделки (большая часть сделок создана вне дат активностей).');
+    expect(evidence.checks.find((c) => c.criterion === 'telephony.integrated')!.verdict).toBe('no-data');
+    // The same calls in the deals' year link by deal id: 60 calls on 40 deals, every won deal touched.
+    const right = JSON.parse(runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals-w.csv', '-a', 'calls60.csv', '--format', 'json', '--now', '2025-03-01'], { cwd: dir }).stdout).evidence as Evidence;
+    expect([right.facts.won_with_activity_share, right.facts.calls_linked_share]).toEqual([1, 1]);
+    expect(right.checks.find((c) => c.criterion === 'telephony.integrated')!.verdict).toBe('confirmed');
+  });
+});

@@ -37,7 +37,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'activities.calls' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
+export type FactNeed = 'deals' | 'activities' | 'activities.calls' | 'activities.dates' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -339,4 +339,20 @@ export function withMissedNotRead(facts: EvidenceFacts, missed: number, wholeFil
   if (!wholeFile) return;
   facts.parts.calls_linked_share = { num: p.num, den };
   facts.values.calls_linked_share = p.num / den;
+}
+
+/**
+ * The facts that rest on linking activities to deals, where most of the deals were created outside the
+ * activities' dates (coverage.ts: activities-outside-deals, the run says so): not facts of the CRM's use
+ * but of an export of other dates, so no data, with what would give them (tester T76: a log of the wrong
+ * year contradicted two «yes» and took 3 points off, beside the alert that said its touches meant nothing).
+ */
+export function withoutLinksOutsideDates(facts: EvidenceFacts): void {
+  for (const id of ['won_with_activity_share', 'touches_per_won', 'calls_linked_share'] as const) {
+    if (facts.values[id] === null || facts.values[id] === undefined) continue;
+    facts.values[id] = null;
+    facts.needs[id] = 'activities.dates';
+    delete facts.parts[id];
+    delete facts.bounds?.[id];
+  }
 }
