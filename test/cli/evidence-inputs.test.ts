@@ -202,3 +202,23 @@ describe('audit with activities of other dates than the deals', () => {
     expect(right.checks.find((c) => c.criterion === 'telephony.integrated')!.verdict).toBe('confirmed');
   });
 });
+
+// Tester T76 (F7): payments naming an ERP's own deal numbers, none a deal of the deals file, contradicted the
+// «yes» («no won deal has a payment»), where a file with no deal column is no-data.
+describe('audit with payments none of which names a known deal', () => {
+  it('gives the paid share no data, saying why, as a payments file with no deal column does', () => {
+    write('deals-p.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(40).map((i) => `${i},A,2025-01-10 10:00,2025-01-20 10:00,${i % 4 ? 'won' : 'lost'},100,c${i}`)]);
+    write('pay-erp.csv', ['deal_id,manager,invoiced,paid', ...range(40).map((i) => `${900000 + i},A,100,100`)]);
+    const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals-p.csv', '-p', 'pay-erp.csv', '--format', 'json', '--lang', 'en', '--now', '2025-03-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const evidence = JSON.parse(run.stdout).evidence as Evidence;
+    expect(evidence.facts.won_with_payment_share).toBeNull();
+    const check = evidence.checks.find((c) => c.criterion === 'erp.payments')!;
+    expect(check.verdict).toBe('no-data');
+    expect(check.text).toBe("Cannot be checked: it needs a payments export that names deals of the deals export (no payment names a known deal: check that the payments' deal column holds the same CRM's ids).");
+    // One payment of a known deal: the share is the data's again.
+    write('pay-one.csv', ['deal_id,manager,invoiced,paid', '1,A,100,100', ...range(39).map((i) => `${900000 + i},A,100,100`)]);
+    const one = JSON.parse(runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals-p.csv', '-p', 'pay-one.csv', '--format', 'json', '--now', '2025-03-01'], { cwd: dir }).stdout).evidence as Evidence;
+    expect(one.facts.won_with_payment_share).toBeCloseTo(1 / 30, 12);
+  });
+});

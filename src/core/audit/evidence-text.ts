@@ -168,9 +168,13 @@ function whyItSays(lang: string, use: EvidenceFactUse, side: 'done' | 'not done'
   return '';
 }
 
+/** Needs that no --map line names a column for. */
+const NOT_COLUMNS: ReadonlySet<FactNeed> = new Set(['activities.calls', 'activities.dates', 'payments.known']);
+
 const NEEDS: Record<FactNeed, [string, string]> = {
   deals: ['выгрузка сделок (--deals)', 'a deals export (--deals)'],
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
+  'payments.known': ['выгрузка оплат со ссылками на сделки из выгрузки сделок (ни одна оплата не ссылается на известную сделку: проверьте, что колонка сделки в оплатах — ID той же CRM)', 'a payments export that names deals of the deals export (no payment names a known deal: check that the payments\' deal column holds the same CRM\'s ids)'],
   'activities.dates': ['выгрузка активностей за те же даты, что и сделки (большая часть сделок создана вне дат активностей)', 'an activities export of the same dates as the deals (most deals were created outside the activities\' dates)'],
   'activities.calls': ['выгрузка звонков или всех активностей (в этой выгрузке только один вид активностей, не звонки)', 'an export of calls or of every activity (this export holds one kind of activity, not calls)'],
   payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
@@ -249,7 +253,7 @@ function noDataText(lang: string, v: VerdictFacts, list: string): string {
   // «нужна колонка …», «нужны колонка … и выгрузка …»: the verb agrees with the number of things named.
   const need = kinds.length > 1 ? 'нужны' : 'нужна';
   // A column the export may hold under a header no alias knows: the --map line that names it.
-  const mapped = kinds.filter((k) => k.includes('.') && k !== 'activities.calls' && k !== 'activities.dates').map((k) => k.replace('.', '.columns.'));
+  const mapped = kinds.filter((k) => k.includes('.') && !NOT_COLUMNS.has(k)).map((k) => k.replace('.', '.columns.'));
   const cols = mapped.join(', ');
   const one = mapped.length === 1;
   const ru = one ? `если она есть под другим заголовком, укажите его в файле --map: ${cols}` : `если они есть под другими заголовками, укажите их в файле --map: ${cols}`;

@@ -359,7 +359,9 @@ export class KpiEngine {
   addPaymentLog(log: PaymentLog): void {
     const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
     const { store } = this;
-    this.facts.payments(log.length, log.named);
+    let known = 0;
+    for (let i = 0; i < log.length; i++) if (log.deal.data[i]! >= 0) known++;
+    this.facts.payments(log.length, log.named, known);
     for (let i = 0; i < log.length; i++) {
       const deal = log.deal.data[i]!;
       const d = deal < 0 ? undefined : deal;

@@ -37,7 +37,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'activities.calls' | 'activities.dates' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
+export type FactNeed = 'deals' | 'activities' | 'activities.calls' | 'activities.dates' | 'payments.known' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -166,6 +166,7 @@ export class FactsTally {
   /** Payments added, and how many of them name a deal (PaymentLog.named): none of many links no payment to a deal. */
   private paymentRows = 0;
   private paymentsNamed = 0;
+  private paymentsKnown = 0;
 
   constructor(private readonly n: number) {
     this.touchedById = new Uint8Array(n);
@@ -190,10 +191,11 @@ export class FactsTally {
     if (a.direction !== 'in' && a.direction !== 'out') count(this.undirected, a, linkedById, linkedByClient);
   }
 
-  /** Payments added (a PaymentLog's length), `named` of them naming a deal. */
-  payments(rows: number, named: number): void {
+  /** Payments added (a PaymentLog's length), `named` of them naming a deal, `known` of those a deal of the deals file. */
+  payments(rows: number, named: number, known: number): void {
     this.paymentRows += rows;
     this.paymentsNamed += named;
+    this.paymentsKnown += known;
   }
 
   /** A call of the activities file, at any date (before the period's own count). */
@@ -203,7 +205,7 @@ export class FactsTally {
 
   /** Its state as plain data. */
   data(): FactsPartial {
-    const { paid: _paid, n: _n, paymentRows: _rows, paymentsNamed: _named, ...rest } = this;
+    const { paid: _paid, n: _n, paymentRows: _rows, paymentsNamed: _named, paymentsKnown: _known, ...rest } = this;
     return { ...rest };
   }
 
@@ -258,7 +260,9 @@ export class FactsTally {
     share('product_share', shape.product ? undefined : 'deals.product', c.withProduct, c.deals);
     // Payments none of which names a deal (no deal column) link to no deal: which won deals are paid is not known (as activities without a link column).
     const unnamed = this.paymentRows > 0 && this.paymentsNamed === 0;
-    share('won_with_payment_share', !shape.payments ? 'payments' : shape.paid === false ? 'payments.paid' : unnamed ? 'payments.deal_id' : outcome, c.wonPaid, c.won);
+    // Rows that name deals none of which the deals file has (an ERP's own numbers: tester T76) say no more of which won deals are paid.
+    const unknown = this.paymentsNamed > 0 && this.paymentsKnown === 0;
+    share('won_with_payment_share', !shape.payments ? 'payments' : shape.paid === false ? 'payments.paid' : unnamed ? 'payments.deal_id' : unknown ? 'payments.known' : outcome, c.wonPaid, c.won);
     const k = this.callCounts();
     // An export of e-mails alone shows no call either way: «no calls at all» is not known of it (tester T74).
     put('calls', !shape.activities ? 'activities' : shape.calls === false ? 'activities.calls' : undefined, k.calls);

@@ -140,8 +140,12 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     expect(f.values.won_with_payment_share).toBeNull();
     expect(f.needs.won_with_payment_share).toBe('payments.deal_id');
     expect(f.parts.won_with_payment_share).toBeUndefined();
-    // One payment naming a deal (even one no deal has) is a file with a deal column: the share is 0 of 3, computed.
-    const one = facts(deals, activities, [...unnamed, pay('99', 10)]);
+    // Payments that name deals, none of them one the deals file has (tester T76: an ERP's own numbers): no data either, said so.
+    const unknown = facts(deals, activities, [...unnamed, pay('99', 10)]);
+    expect(unknown.values.won_with_payment_share).toBeNull();
+    expect(unknown.needs.won_with_payment_share).toBe('payments.known');
+    // One naming a known deal, not paid: the share is 0 of 3, computed.
+    const one = facts(deals, activities, [...unnamed, pay('99', 10), pay(deals[0]!.id, 0)]);
     expect(one.values.won_with_payment_share).toBe(0);
     expect(one.parts.won_with_payment_share).toEqual({ num: 0, den: 3 });
     expect(one.needs.won_with_payment_share).toBeUndefined();
