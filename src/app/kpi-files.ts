@@ -4,7 +4,7 @@
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { strayEnds } from '../core/compare.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
+import { clientLinkAlerts, describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
 import { withMissedNotRead, type EvidenceFacts, type EvidenceShape } from '../core/kpi/facts.js';
 import { dataRows, EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -999,7 +999,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, days, run.shape.amount, !(planBy(run.plan) === 'source' && run.shape.source === false));
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, { ...period, plan: days }, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...odooNoLost(run.reports, total), ...(linkedNotApplicable(na) ? [] : coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...clientLinkAlerts(run.facts[index], run.activities?.file ?? ''), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...odooNoLost(run.reports, total), ...(linkedNotApplicable(na) ? [] : coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

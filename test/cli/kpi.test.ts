@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { METRIC_KEYS } from '../../src/core/kpi/catalog.js';
 import { runCli } from '../helpers/cli.js';
+import { kpiBothWays } from '../helpers/both-ways.js';
 
 const S = (f: string) => `samples/${f}`;
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -708,5 +709,19 @@ describe('a --delimiter no line of the file holds', () => {
     expect(runCli(['kpi', '-d', 'd.csv', '--delimiter', ',', '--format', 'json'], { cwd: dir }).code).toBe(0);
     const tab = runCli(['kpi', '-d', 'd.csv', '--delimiter', 'tab', '--lang', 'en'], { cwd: dir });
     expect(tab.stderr).toContain('error: d.csv: with --delimiter tab every line is one column: none of the file\'s first lines holds a tab, they are split by ","');
+  });
+});
+
+// Tester T76 (F12): activities naming only a client beside a few naming a deal link to none (the spec links by
+// deal alone once any activity names one): said, whole and in halves alike.
+describe('activities naming only a client beside others naming a deal', () => {
+  it('are said to link to no deal', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-client-links-'));
+    writeFileSync(path.join(dir, 'd.csv'), ['id,manager,client,created_at,closed_at,status', ...Array.from({ length: 10 }, (_, i) => `${i + 1},Анна,c${i + 1},2025-01-10,2025-01-20,won`)].join('\n') + '\n');
+    const rows = [...Array.from({ length: 20 }, (_, i) => `Анна,2025-01-12 10:${String(i).padStart(2, '0')},call,out,,c${(i % 10) + 1}`), ...Array.from({ length: 3 }, (_, i) => `Анна,2025-01-13 10:0${i},email,out,${i + 1},`)];
+    writeFileSync(path.join(dir, 'a.csv'), ['manager,at,kind,direction,deal_id,client', ...rows].join('\n') + '\n');
+    const { result, stderr } = kpiBothWays(dir, ['-d', 'd.csv', '-a', 'a.csv']);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'client-links-dropped', file: 'a.csv', withDeal: 3, clientOnly: 20 });
+    expect(stderr).toContain('a.csv: 20 activities name a client and no deal, and link to none: 3 others name a deal');
   });
 });

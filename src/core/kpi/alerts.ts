@@ -75,6 +75,8 @@ export type Alert =
   | { code: 'money-scale'; file: string; columns: Array<{ header: string; scale: number }> }
   | { code: 'custom-fields'; file: string; columns: string[]; more?: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
+  /** Activities that name no deal but a client (`clientOnly`), beside `withDeal` that name one: by the spec they belong to no deal. */
+  | { code: 'client-links-dropped'; file: string; withDeal: number; clientOnly: number }
   /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[]; /** Two sets of a comparison whose deals are in different currencies (a plain amount taken as roubles: `plain`). */ periods?: Record<'before' | 'after', PeriodCurrencies> }
   /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
@@ -464,6 +466,18 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
 }
 
 /**
+ * Activities that name no deal but a client, a fifth of those that name either or more, beside others
+ * that name a deal: the spec links by deal alone once any activity names one, so they belong to no deal
+ * (tester T76: ten letters on deals in amoCRM's list of events unlinked its eighty calls on contacts,
+ * without a word).
+ */
+export function clientLinkAlerts(facts: Pick<EvidenceFacts, 'dealLinks'> | undefined, file: string): Alert[] {
+  const links = facts?.dealLinks;
+  if (!links || links.clientOnly * 5 < links.withDeal + links.clientOnly) return [];
+  return [{ code: 'client-links-dropped', file, withDeal: links.withDeal, clientOnly: links.clientOnly }];
+}
+
+/**
  * Activities that link to no deal at all: not one call of the period links to a known deal and no
  * won deal has an activity, so touches, responses and «no response» read as if nobody worked the deals
  * (a Salesforce report's Related To holding opportunity names beside deals whose client is the account).
@@ -544,6 +558,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'won-no-client') return noClientText(a, lang === 'ru');
   if (a.code === 'lost-no-reason') return noReasonText(a, lang === 'ru');
   if (a.code === 'odoo-no-lost') return odooNoLostText(a, lang === 'ru');
+  if (a.code === 'client-links-dropped') return clientLinksDroppedText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -585,7 +600,7 @@ function bytesText(a: Extract<Alert, { code: 'nul-bytes' | 'invalid-utf8' }>, ru
     : `${a.file}: ${num(a.count, ru)} ${a.count === 1 ? 'byte' : 'bytes'} not UTF-8 (--encoding utf-8) read as "�": the values holding them are garbled; the rest of the text is read as it is.`;
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'odoo-no-lost' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'deals-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'clock-minutes' | 'day-fractions' | 'activities-outside-deals' | 'cost-currency' | 'stray-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'money-scale' | 'custom-fields' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'lost-no-reason' | 'odoo-no-lost' | 'client-links-dropped' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'deals-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' | 'amounts-lost-digits' | 'clients-lost-digits' | 'html-table-cut' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1629,6 +1644,15 @@ function noReasonText(a: Extract<Alert, { code: 'lost-no-reason' }>, ru: boolean
   return ru
     ? `Ни у одной из ${lost} ${plural(a.lost, 'проигранной сделки', 'проигранных сделок', 'проигранных сделок')} не указана причина отказа (колонка причины пуста): «не указана» — 100%, и почему сделки проиграны, из выгрузки не узнать. Причины нужно заполнять в CRM при закрытии сделки; если они записаны в другой колонке, назовите её в файле --map: columns: { loss_reason: "Колонка" }.`
     : `None of the ${lost} lost deals gives a loss reason (the reason column is empty): "not given" is 100%, and why the deals were lost cannot be read from the export. Reasons must be filled in the CRM when a deal is closed; if they are in another column, name it in a --map file: columns: { loss_reason: "Column" }.`;
+}
+
+/** Activities naming only a client beside others naming a deal: by the spec's rule they belong to no deal. */
+function clientLinksDroppedText(a: Extract<Alert, { code: 'client-links-dropped' }>, ru: boolean): string {
+  const only = num(a.clientOnly, ru);
+  const deal = num(a.withDeal, ru);
+  return ru
+    ? `${a.file}: ${only} ${plural(a.clientOnly, 'активность названа', 'активности названы', 'активностей названы')} только по клиенту, без сделки, и не ${a.clientOnly === 1 ? 'связана' : 'связаны'} ни с одной сделкой: у ${deal} других сделка указана, а когда она указана хотя бы у одной активности, связь идёт только по сделке. Касания, реакция и доля привязанных звонков посчитаны без них. Если действия записаны на контакты или компании (список событий amoCRM), выгрузите действия по сделкам или файл без колонки сделки: тогда связь пойдёт по клиенту.`
+    : `${a.file}: ${only} ${a.clientOnly === 1 ? 'activity names' : 'activities name'} a client and no deal, and ${a.clientOnly === 1 ? 'links' : 'link'} to none: ${deal} others name a deal, and once any activity names one, activities link by deal alone. Touches, responses and the linked share of calls are counted without them. If the actions are logged on contacts or companies (amoCRM's list of events), export the actions on deals, or a file without a deal column: then they link by client.`;
 }
 
 /** An Odoo export of won and open opportunities only: the lost ones, archived, were left out of it (tester T73). */

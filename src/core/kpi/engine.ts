@@ -168,6 +168,8 @@ export class KpiEngine {
     const more = also.length > 0;
     let byClient = false;
     let windowDeal = -1;
+    if (dealKey >= 0 || more) this.facts.withDeal++;
+    else if (a.client !== 0) this.facts.clientOnly++;
     if (dealKey >= 0) {
       if (!this.anyDealId) {
         this.anyDealId = true;

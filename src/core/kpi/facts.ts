@@ -60,6 +60,8 @@ export interface EvidenceFacts {
    * deals name, how many name it and how many name any (one-client: a placeholder makes repeat sales).
    */
   wonCoverage?: { won: number; dated: number; amounts: number; zero: number; client?: { name: string; won: number; withClient: number } };
+  /** Activities of the file that name a deal, and those that name only a client, where there are both (client-links-dropped). */
+  dealLinks?: { withDeal: number; clientOnly: number };
   /** Calls of the file that are no manager's (missed with no employee, between employees): a file of only these holds calls all the same. */
   callsNotRead?: number;
   /**
@@ -110,6 +112,8 @@ export interface FactsPartial {
   touchedByClient: Uint8Array | undefined;
   calls: number;
   fileCalls: number;
+  withDeal: number;
+  clientOnly: number;
   linkedById: number;
   linkedByClient: number;
   answered: number;
@@ -152,6 +156,12 @@ export class FactsTally {
   calls = 0;
   /** Every call of the activities file, in the period or not. */
   fileCalls = 0;
+  /**
+   * Activities of the file that name a deal, and those that name none but a client: where any names a
+   * deal, the spec links by deal alone, and the others belong to no deal (client-links-dropped).
+   */
+  withDeal = 0;
+  clientOnly = 0;
   linkedById = 0;
   linkedByClient = 0;
   answered = 0;
@@ -217,6 +227,8 @@ export class FactsTally {
     else if (p.touchedByClient) for (let i = 0; i < this.touchedByClient.length; i++) this.touchedByClient[i]! |= p.touchedByClient[i]!;
     this.calls += p.calls;
     this.fileCalls += p.fileCalls;
+    this.withDeal += p.withDeal;
+    this.clientOnly += p.clientOnly;
     this.linkedById += p.linkedById;
     this.linkedByClient += p.linkedByClient;
     this.answered += p.answered;
@@ -269,6 +281,7 @@ export class FactsTally {
     share('calls_linked_share', linked, anyDealId ? k.linkedById : k.linkedByClient, k.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', k.answeredWithDuration, k.answered);
     if (shape.activities && shape.calls !== false) out.fileCalls = this.fileCalls;
+    if (this.withDeal > 0 && this.clientOnly > 0) out.dealLinks = { withDeal: this.withDeal, clientOnly: this.clientOnly };
     out.wonCoverage = { won: c.won, dated: c.wonDated, amounts: c.wonFilled, zero: c.wonZero, ...topClient(store, c.byClient, c.wonWithClient) };
     return out;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts, wonValueAlerts } from '../../../src/core/kpi/alerts.js';
+import { clientLinkAlerts, describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts, wonValueAlerts } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -615,5 +615,18 @@ describe('unknown call statuses: the snippet guesses by their words', () => {
     // Past the values listed, how many more there are (kpi lists up to 30).
     expect(describeAlert({ code: 'unknown-values', file: 'a.csv', field: 'missed', header: 'Статус', unknown: 40, filled: 50, values: ['A', 'B'], more: 3 }, 'ru')).toContain('(«A», «B» и ещё 3)');
     expect(describeAlert({ code: 'unknown-values', file: 'a.csv', field: 'missed', header: 'Status', unknown: 40, filled: 50, values: ['A', 'B'], more: 3 }, 'en')).toContain('("A", "B" and 3 more)');
+  });
+});
+
+// Tester T76 (F12): ten letters on deals in amoCRM's list of events unlinked its eighty calls on contacts, without a word.
+describe('clientLinkAlerts', () => {
+  it('says activities that name only a client beside others that name a deal, from a fifth of them on', () => {
+    expect(clientLinkAlerts({ dealLinks: { withDeal: 10, clientOnly: 80 } }, 'events.csv')).toEqual([{ code: 'client-links-dropped', file: 'events.csv', withDeal: 10, clientOnly: 80 }]);
+    expect(clientLinkAlerts({ dealLinks: { withDeal: 80, clientOnly: 20 } }, 'e.csv')).toHaveLength(1);
+    expect(clientLinkAlerts({ dealLinks: { withDeal: 81, clientOnly: 20 } }, 'e.csv')).toEqual([]);
+    expect(clientLinkAlerts({}, 'e.csv')).toEqual([]);
+    const alert = clientLinkAlerts({ dealLinks: { withDeal: 10, clientOnly: 80 } }, 'events.csv')[0]!;
+    expect(describeAlert(alert, 'ru')).toMatch(/^events\.csv: 80 активностей названы только по клиенту, без сделки, и не связаны ни с одной сделкой: у 10 других сделка указана/);
+    expect(describeAlert({ ...alert, clientOnly: 1 }, 'en')).toMatch(/^events\.csv: 1 activity names a client and no deal, and links to none: 10 others name a deal/);
   });
 });
