@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientLinkAlerts, describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts, wonValueAlerts } from '../../../src/core/kpi/alerts.js';
+import { clientLinkAlerts, describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -625,7 +625,7 @@ describe('clientLinkAlerts', () => {
     expect(clientLinkAlerts({ dealLinks: { withDeal: 80, clientOnly: 20 } }, 'e.csv')).toHaveLength(1);
     expect(clientLinkAlerts({ dealLinks: { withDeal: 81, clientOnly: 20 } }, 'e.csv')).toEqual([]);
     expect(clientLinkAlerts({}, 'e.csv')).toEqual([]);
-    const alert = clientLinkAlerts({ dealLinks: { withDeal: 10, clientOnly: 80 } }, 'events.csv')[0]!;
+    const alert = clientLinkAlerts({ dealLinks: { withDeal: 10, clientOnly: 80 } }, 'events.csv')[0] as Extract<Alert, { code: 'client-links-dropped' }>;
     expect(describeAlert(alert, 'ru')).toMatch(/^events\.csv: 80 активностей названы только по клиенту, без сделки, и не связаны ни с одной сделкой: у 10 других сделка указана/);
     expect(describeAlert({ ...alert, clientOnly: 1 }, 'en')).toMatch(/^events\.csv: 1 activity names a client and no deal, and links to none: 10 others name a deal/);
   });
