@@ -12,10 +12,9 @@ export async function readEvidenceFacts(files: KpiFiles, base: ImportOptions, ov
   const run = await runEngines(files, base, overrides, [kpi]);
   // The rows skipped and the alerts, as kpi says them of the same read: evidence shown to a client rests on them.
   const dataQuality = kpiResultFromRun(run, 0, kpi).dataQuality;
-  const facts = { ...run.facts[0]!, values: { ...run.facts[0]!.values }, parts: { ...run.facts[0]!.parts }, needs: { ...run.facts[0]!.needs } };
   // Activities of other dates than the deals link to none of them: that says nothing of the CRM (activities-outside-deals).
-  if (coverageAlerts(run.coverage?.[0], run.activities?.file ?? '').length > 0) withoutLinksOutsideDates(facts);
-  return { ...facts, dataQuality };
+  const outside = coverageAlerts(run.coverage?.[0], run.activities?.file ?? '').length > 0;
+  return { ...(outside ? withoutLinksOutsideDates(run.facts[0]!) : run.facts[0]!), dataQuality };
 }
 
 /**

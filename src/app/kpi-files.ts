@@ -10,7 +10,7 @@ import { dataRows, EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, ty
 import type { Activity, InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
-import { callsNotAManagers } from '../io/map/activity-reader.js';
+import { callsNotAManagers, missedNotRead } from '../io/map/activity-reader.js';
 import { planBy, planDays, planMonthsOutside, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { cycleDays, DAY_MS, dayOf, dayOfIso, isoDay, isoMinute } from '../core/kpi/stats.js';
 import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
@@ -562,7 +562,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // A PBX's missed calls that reached no line (hung up in an IVR or a queue) are dropped, and counted here too.
   const missedAlone: Alert[] = reports.flatMap((r) => {
     const pbx = r.dropped[NO_LINE_MISSED] ?? 0;
-    const calls = (r.missedNoManager ?? 0) + pbx;
+    const calls = missedNotRead(r);
     return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
   // Deals assigned to no one: in no manager's figures nor the department's, so said.
@@ -745,8 +745,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const notRead = actsReport ? callsNotAManagers(actsReport) : 0;
   if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
   // Missed incoming calls nobody took are calls of the evidence all the same (calls_in: «missed incoming calls included»).
-  const missedNotRead = actsReport ? (actsReport.missedNoManager ?? 0) + (actsReport.dropped[NO_LINE_MISSED] ?? 0) : 0;
-  facts.forEach((f, i) => withMissedNotRead(f, missedNotRead, periods[i]!.from === undefined && periods[i]!.to === undefined));
+  const missed = actsReport ? missedNotRead(actsReport) : 0;
+  facts.forEach((f, i) => withMissedNotRead(f, missed, periods[i]!.from === undefined && periods[i]!.to === undefined));
   timing('metrics computed');
   const mapEntries = mapEntriesOf(overrides);
   return {

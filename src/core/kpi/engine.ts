@@ -362,11 +362,10 @@ export class KpiEngine {
     const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
     const { store } = this;
     let known = 0;
-    for (let i = 0; i < log.length; i++) if (log.deal.data[i]! >= 0) known++;
-    this.facts.payments(log.length, log.named, known);
     for (let i = 0; i < log.length; i++) {
       const deal = log.deal.data[i]!;
       const d = deal < 0 ? undefined : deal;
+      if (d !== undefined) known++;
       const invoiced = log.invoiced.data[i]!;
       const paid = log.paid.data[i]!;
       if (d !== undefined && paid > 0) this.facts.paid[d] = 1;
@@ -384,6 +383,7 @@ export class KpiEngine {
       sums.invoiced.add(invoiced);
       sums.paid.add(paid);
     }
+    this.facts.payments(log.length, log.named, known);
   }
 
   /** Adds a payment to its group in every grouping: by its manager, its deal's values and creation month. */

@@ -363,13 +363,16 @@ export function withMissedNotRead(facts: EvidenceFacts, missed: number, wholeFil
  * activities' dates (coverage.ts: activities-outside-deals, the run says so): not facts of the CRM's use
  * but of an export of other dates, so no data, with what would give them (tester T76: a log of the wrong
  * year contradicted two «yes» and took 3 points off, beside the alert that said its touches meant nothing).
+ * A copy: the run's own facts stay as read.
  */
-export function withoutLinksOutsideDates(facts: EvidenceFacts): void {
+export function withoutLinksOutsideDates(facts: EvidenceFacts): EvidenceFacts {
+  const out: EvidenceFacts = { ...facts, values: { ...facts.values }, parts: { ...facts.parts }, needs: { ...facts.needs }, ...(facts.bounds ? { bounds: { ...facts.bounds } } : {}) };
   for (const id of ['won_with_activity_share', 'touches_per_won', 'calls_linked_share'] as const) {
-    if (facts.values[id] === null || facts.values[id] === undefined) continue;
-    facts.values[id] = null;
-    facts.needs[id] = 'activities.dates';
-    delete facts.parts[id];
-    delete facts.bounds?.[id];
+    if (out.values[id] === null || out.values[id] === undefined) continue;
+    out.values[id] = null;
+    out.needs[id] = 'activities.dates';
+    delete out.parts[id];
+    delete out.bounds?.[id];
   }
+  return out;
 }

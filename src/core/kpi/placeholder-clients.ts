@@ -213,7 +213,12 @@ function stepTwo(walk: PlaceholderBytes, a: number, b: number): void {
 export function isPlaceholderClient(text: string): boolean {
   // Most clients (a phone number, a name of another first letter) are ruled out before a replace, as the byte reader rules them out.
   if (!FIRST_LETTERS.has(text.trimStart().charAt(0).toLowerCase())) return false;
-  return KEYS.has(text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е'));
+  return KEYS.has(placeholderKey(text));
+}
+
+/** A cell's text as placeholders are compared: spaces collapsed, lower case, ё as е. */
+function placeholderKey(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
 }
 
 /**
@@ -228,5 +233,5 @@ const NO_MANAGER_WORDS = new Set([
 
 /** Whether a manager cell names no one (NO_MANAGER_WORDS). */
 export function namesNoManager(text: string): boolean {
-  return text.length <= 24 && NO_MANAGER_WORDS.has(text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim());
+  return text.length <= 24 && NO_MANAGER_WORDS.has(placeholderKey(text));
 }

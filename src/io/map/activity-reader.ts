@@ -335,7 +335,12 @@ const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)'
  * for the audit's evidence, a log of only such calls is no log «without a call at all».
  */
 export function callsNotAManagers(report: { missedNoManager?: number; dropped: Record<string, number> }): number {
-  return (report.missedNoManager ?? 0) + (report.dropped[INTERNAL_CALL.reason] ?? 0) + (report.dropped[NO_LINE] ?? 0) + (report.dropped[NO_LINE_MISSED] ?? 0);
+  return missedNotRead(report) + (report.dropped[INTERNAL_CALL.reason] ?? 0) + (report.dropped[NO_LINE] ?? 0);
+}
+
+/** The missed incoming calls a log holds that no employee took (with no employee, or reaching no line): not read, yet calls (missed-no-manager, the evidence's calls). */
+export function missedNotRead(report: { missedNoManager?: number; dropped: Record<string, number> }): number {
+  return (report.missedNoManager ?? 0) + (report.dropped[NO_LINE_MISSED] ?? 0);
 }
 const ROBOT = new RowProblem('drop', "an automation's action (a robot), not a manager's");
 const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');

@@ -574,10 +574,10 @@ export class ExportDecoder implements CellText {
   /**
    * A UTF-8 byte order mark before a first chunk that is no UTF-8 (a PHP exporter's «for Excel» before
    * its site's Windows-1251; tester T75): the text's code page by its letters, to pass as --encoding,
-   * which wins over the mark there (table.ts). A few code-page letters pair as UTF-8 by chance («В«»): at most a fifth.
+   * which wins over the mark there (table.ts).
    */
   private lyingMark(sample: Uint8Array, seq: { valid: number; invalid: number }): void {
-    if (this.offset !== 0 || this.why !== 'byte order mark' || seq.valid * 4 >= seq.invalid) return;
+    if (this.offset !== 0 || this.why !== 'byte order mark' || !mostlyNotUtf8(seq)) return;
     const page = singleBytePage(sample.subarray(0, SAMPLE_BYTES)).encoding;
     throw UserError.of('E_ENCODING', 'read.bomNotUtf8', { encoding: ENCODING_NAMES[page] ?? page, option: ENCODING_FLAGS[page] ?? page }, { file: this.file });
   }
@@ -641,6 +641,11 @@ export function mostlyUtf8(bytes: Uint8Array): number | undefined {
 }
 
 /** The valid multi-byte UTF-8 sequences of some bytes, the bytes that start none, and where the first of those stands (-1: none). */
+/** Whether bytes beyond ASCII are mostly no UTF-8 (utf8Sequences): a code page's letters pair as UTF-8 by chance («В«»), at most a fifth of them. */
+export function mostlyNotUtf8(seq: { valid: number; invalid: number }): boolean {
+  return seq.invalid > 4 * seq.valid;
+}
+
 export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number; first: number } {
   let valid = 0;
   let invalid = 0;

@@ -4,7 +4,7 @@
 // by the WebAssembly scanner (csv-scan.wat), XLSX and HTML rows as strings. readTable is the entry.
 import { UserError } from '../../core/errors.js';
 import { CsvParser, detectDelimiter, sepContradicted, type RowSink } from './csv.js';
-import { ExportDecoder, utf8Sequences, type EncodingDoubt } from './decode.js';
+import { ExportDecoder, mostlyNotUtf8, utf8Sequences, type EncodingDoubt } from './decode.js';
 import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
 import { cfbError, sniff, type Encoding, type FileType } from './sniff.js';
@@ -283,7 +283,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   // A byte order mark is the file's own word; a given encoding beats every guess, and a single-byte code page
   // given beats a UTF-8 mark before text that is no UTF-8 (a PHP exporter's «for Excel» before its site's
   // Windows-1251: tester T75); before UTF-8 the mark is right, whatever is given.
-  const overMark = kind.bomLength === 3 && opts.encoding !== undefined && opts.encoding !== 'utf-8' && !opts.encoding.startsWith('utf-16') && notUtf8(first.subarray(3, 3 + 65_536));
+  const overMark = kind.bomLength === 3 && opts.encoding !== undefined && opts.encoding !== 'utf-8' && !opts.encoding.startsWith('utf-16') && mostlyNotUtf8(utf8Sequences(first.subarray(3, 3 + 65_536)));
   const given = !opts.part && (kind.bomLength === 0 || overMark) && opts.encoding !== undefined;
   // A UTF-8 BOM and --encoding utf-8 agree: the option's word still holds (bytes that are not UTF-8 read as «�», ExportDecoder).
   const bomGiven = kind.bomLength > 0 && kind.encoding === 'utf-8' && opts.encoding === 'utf-8' && !opts.part;
@@ -469,10 +469,4 @@ class DelimitedText {
     if (sep) this.parser.skipLines(1);
     this.parser.push(body);
   }
-}
-
-/** Whether a sample's bytes beyond ASCII are mostly no UTF-8 (a code page's letters pair as UTF-8 by chance now and then). */
-function notUtf8(sample: Uint8Array): boolean {
-  const seq = utf8Sequences(sample);
-  return seq.invalid > 4 * seq.valid;
 }
